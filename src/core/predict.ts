@@ -1,0 +1,61 @@
+/**
+ * Prediction is plain arithmetic on a raw-unit line. This module imports nothing, so the embeddable
+ * element, the HTTP server and the prediction form can use it without TensorFlow.js.
+ */
+
+/** A straight line in raw units: target = slope · feature + intercept. */
+export interface Line {
+  slope: number;
+  intercept: number;
+}
+
+/** The feature values a prediction is accepted for. */
+export interface InputRange {
+  min: number;
+  max: number;
+}
+
+export type InputCheck = { ok: true; value: number } | { ok: false; message: string };
+
+export function predict(line: Line, feature: number): number {
+  return line.slope * feature + line.intercept;
+}
+
+/**
+ * The range a prediction is accepted for: the training data's range widened by its own span on each
+ * side (a line says little far outside the data), never below zero for a feature that never is.
+ */
+export function acceptedRange(dataRange: InputRange): InputRange {
+  const span = Math.max(dataRange.max - dataRange.min, Math.abs(dataRange.max) * 0.1, 1e-9);
+  const min = dataRange.min >= 0 ? Math.max(0, dataRange.min - span) : dataRange.min - span;
+  return { min, max: dataRange.max + span };
+}
+
+function formatBound(value: number): string {
+  return Number(value.toPrecision(3)).toString();
+}
+
+/**
+ * Checks what a user typed. Accepts a plain decimal number (a comma as the decimal mark too) inside
+ * `range`; everything else gets a message that says what is wrong, never a number.
+ */
+export function checkInput(text: string, featureLabel: string, range?: InputRange): InputCheck {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, message: `Enter a ${featureLabel} value.` };
+  const normalized = /^[+-]?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalized)) {
+    return { ok: false, message: `"${trimmed}" is not a number. Enter ${featureLabel} as digits, e.g. 24.5.` };
+  }
+  const value = Number(normalized);
+  if (!Number.isFinite(value)) return { ok: false, message: `${featureLabel} must be a finite number.` };
+  if (range && value < 0 && range.min >= 0) {
+    return { ok: false, message: `${featureLabel} cannot be negative.` };
+  }
+  if (range && (value < range.min || value > range.max)) {
+    return {
+      ok: false,
+      message: `${featureLabel} ${trimmed} is outside the range this model can answer for (${formatBound(range.min)} to ${formatBound(range.max)}).`,
+    };
+  }
+  return { ok: true, value };
+}

@@ -1,0 +1,58 @@
+/**
+ * A seeded train/validation split, so the same seed always gives the same rows and a run can be
+ * reproduced exactly.
+ */
+import type { Dataset } from './dataset.ts';
+
+/** mulberry32: a tiny, fast, well-distributed 32-bit generator; returns floats in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher–Yates shuffle of 0..n-1 with the given generator. */
+export function shuffledIndices(n: number, random: () => number): Uint32Array {
+  const indices = new Uint32Array(n);
+  for (let i = 0; i < n; i++) indices[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const swap = indices[i]!;
+    indices[i] = indices[j]!;
+    indices[j] = swap;
+  }
+  return indices;
+}
+
+export interface Split {
+  train: Dataset;
+  /** Empty (zero rows) when the validation fraction is 0. */
+  validation: Dataset;
+}
+
+function pick(dataset: Dataset, indices: ArrayLike<number>): Dataset {
+  const x = new Float64Array(indices.length);
+  const y = new Float64Array(indices.length);
+  for (let i = 0; i < indices.length; i++) {
+    x[i] = dataset.x[indices[i]!]!;
+    y[i] = dataset.y[indices[i]!]!;
+  }
+  return { featureName: dataset.featureName, targetName: dataset.targetName, x, y };
+}
+
+/**
+ * Splits off `validationFraction` of the rows (shuffled with `seed`) for validation. At least two rows
+ * always stay for training, and a split that would leave validation empty leaves it empty.
+ */
+export function splitDataset(dataset: Dataset, validationFraction: number, seed: number): Split {
+  const n = dataset.x.length;
+  const validationRows = Math.min(Math.round(n * validationFraction), Math.max(0, n - 2));
+  if (validationRows <= 0) return { train: dataset, validation: pick(dataset, []) };
+  const order = shuffledIndices(n, seededRandom(seed));
+  return { train: pick(dataset, order.subarray(validationRows)), validation: pick(dataset, order.subarray(0, validationRows)) };
+}

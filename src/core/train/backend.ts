@@ -1,0 +1,76 @@
+/**
+ * Picks and initialises a TF.js backend: WebGPU when the browser gives an adapter, else WebGL, WASM
+ * and CPU in that order, recording why each one before the winner was passed over.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { BACKENDS, type BackendName } from '../model.ts';
+
+export interface BackendChoice {
+  /** The backend now running. */
+  name: BackendName;
+  /** One line per backend tried before it, e.g. "WebGPU unavailable: no adapter". */
+  fallbacks: string[];
+}
+
+export interface BackendOptions {
+  /** Try this one first (from `?backend=`); the others remain as fallbacks. */
+  preferred?: BackendName | undefined;
+  /** Where the WASM backend's .wasm files are: a URL prefix, or one URL per file. */
+  wasmPaths?: string | Record<string, string> | undefined;
+}
+
+export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+
+interface GpuLike {
+  requestAdapter(): Promise<unknown>;
+}
+
+/** Why WebGPU cannot run here, or undefined when an adapter is available. */
+async function webgpuUnavailableReason(): Promise<string | undefined> {
+  const gpu = (globalThis.navigator as (Navigator & { gpu?: GpuLike }) | undefined)?.gpu;
+  if (!gpu) return 'navigator.gpu is missing (browser without WebGPU, or not enabled)';
+  try {
+    return (await gpu.requestAdapter()) ? undefined : 'no adapter';
+  } catch (error) {
+    return `requestAdapter failed (${String(error)})`;
+  }
+}
+
+async function tryBackend(name: BackendName): Promise<string | undefined> {
+  if (name === 'webgpu') {
+    const reason = await webgpuUnavailableReason();
+    if (reason) return reason;
+  }
+  try {
+    // setBackend returns false rather than throwing when a backend cannot initialise.
+    if (!(await tf.setBackend(name))) return 'failed to initialise';
+    await tf.ready();
+    return undefined;
+  } catch (error) {
+    return `failed to initialise (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+export function parseBackendName(value: string | null | undefined): BackendName | undefined {
+  return BACKENDS.find((name) => name === value?.toLowerCase());
+}
+
+export async function chooseBackend(options: BackendOptions = {}): Promise<BackendChoice> {
+  if (options.wasmPaths) setWasmPaths(options.wasmPaths);
+  const order = options.preferred ? [options.preferred, ...BACKENDS.filter((b) => b !== options.preferred)] : [...BACKENDS];
+  const fallbacks: string[] = [];
+  for (const name of order) {
+    const reason = await tryBackend(name);
+    if (reason === undefined) return { name, fallbacks };
+    fallbacks.push(`${BACKEND_LABELS[name]} unavailable: ${reason}`);
+  }
+  throw new Error(`No TensorFlow.js backend could start. ${fallbacks.join('; ')}`);
+}
+
+/** "WebGPU unavailable: no adapter; using WebGL" — or just "WebGPU" when nothing fell back. */
+export function describeBackend(choice: BackendChoice): string {
+  const label = BACKEND_LABELS[choice.name];
+  return choice.fallbacks.length === 0 ? label : `${choice.fallbacks.join('; ')}; using ${label}`;
+}
