@@ -11,9 +11,6 @@ import { range, scalingOf, type Scaling } from './stats.ts';
 export type OptimizerName = 'sgd' | 'adam';
 export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'adam'];
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-/** The order backends are tried in when none is forced. */
-export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 export interface ColumnInfo {
   name: string;

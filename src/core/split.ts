@@ -3,6 +3,8 @@
  * reproduced exactly.
  */
 import type { Dataset } from './dataset.ts';
+import type { Line } from './predict.ts';
+import { leastSquares, metricsOf, type Metrics } from './stats.ts';
 
 /** mulberry32: a tiny, fast, well-distributed 32-bit generator; returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -55,4 +57,20 @@ export function splitDataset(dataset: Dataset, validationFraction: number, seed:
   if (validationRows <= 0) return { train: dataset, validation: pick(dataset, []) };
   const order = shuffledIndices(n, seededRandom(seed));
   return { train: pick(dataset, order.subarray(validationRows)), validation: pick(dataset, order.subarray(0, validationRows)) };
+}
+
+export interface SplitMetrics {
+  train: Metrics;
+  validation: Metrics | null;
+  /** The closed-form optimum on the same training rows. */
+  optimum: Metrics;
+}
+
+/** Metrics of a raw-unit line on a split, with the optimum on its training rows. */
+export function splitMetrics(line: Line, train: Dataset, validation: Dataset): SplitMetrics {
+  return {
+    train: metricsOf(line, train.x, train.y),
+    validation: validation.x.length > 0 ? metricsOf(line, validation.x, validation.y) : null,
+    optimum: metricsOf(leastSquares(train.x, train.y), train.x, train.y),
+  };
 }

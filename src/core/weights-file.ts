@@ -4,7 +4,8 @@
  * with the line in raw units, so predicting needs no TensorFlow.js. Described by
  * `schema/bmi-predictor-weights.schema.json`.
  */
-import { BACKENDS, OPTIMIZERS, type Model } from './model.ts';
+import { BACKENDS } from './backends.ts';
+import { OPTIMIZERS, type Model } from './model.ts';
 
 export const WEIGHTS_FORMAT = 'bmi-predictor-weights';
 export const WEIGHTS_VERSION = 1;

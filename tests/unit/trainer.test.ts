@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, type Dataset } from '../../src/core/dataset.ts';
-import { Trainer, DEFAULT_SETTINGS, type TrainingProgress } from '../../src/core/train/trainer.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
+import { Trainer, type TrainingProgress } from '../../src/core/train/trainer.ts';
 import { bundledCsv } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 

@@ -5,14 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { BACKENDS, type BackendName } from '../model.ts';
-
-export interface BackendChoice {
-  /** The backend now running. */
-  name: BackendName;
-  /** One line per backend tried before it, e.g. "WebGPU unavailable: no adapter". */
-  fallbacks: string[];
-}
+import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName } from '../backends.ts';
 
 export interface BackendOptions {
   /** Try this one first (from `?backend=`); the others remain as fallbacks. */
@@ -20,8 +13,6 @@ export interface BackendOptions {
   /** Where the WASM backend's .wasm files are: a URL prefix, or one URL per file. */
   wasmPaths?: string | Record<string, string> | undefined;
 }
-
-export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 
 interface GpuLike {
   requestAdapter(): Promise<unknown>;
@@ -53,10 +44,6 @@ async function tryBackend(name: BackendName): Promise<string | undefined> {
   }
 }
 
-export function parseBackendName(value: string | null | undefined): BackendName | undefined {
-  return BACKENDS.find((name) => name === value?.toLowerCase());
-}
-
 export async function chooseBackend(options: BackendOptions = {}): Promise<BackendChoice> {
   if (options.wasmPaths) setWasmPaths(options.wasmPaths);
   const order = options.preferred ? [options.preferred, ...BACKENDS.filter((b) => b !== options.preferred)] : [...BACKENDS];
@@ -67,10 +54,4 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
     fallbacks.push(`${BACKEND_LABELS[name]} unavailable: ${reason}`);
   }
   throw new Error(`No TensorFlow.js backend could start. ${fallbacks.join('; ')}`);
-}
-
-/** "WebGPU unavailable: no adapter; using WebGL" — or just "WebGPU" when nothing fell back. */
-export function describeBackend(choice: BackendChoice): string {
-  const label = BACKEND_LABELS[choice.name];
-  return choice.fallbacks.length === 0 ? label : `${choice.fallbacks.join('; ')}; using ${label}`;
 }

@@ -8,32 +8,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../dataset.ts';
-import { describeData, type Model, type OptimizerName } from '../model.ts';
+import { describeData, type Model } from '../model.ts';
 import type { Line } from '../predict.ts';
-import { seededRandom, shuffledIndices, splitDataset } from '../split.ts';
-import { leastSquares, lineToRawUnits, lineToScaledUnits, metricsOf, standardize, type Metrics } from '../stats.ts';
-
-export interface TrainingSettings {
-  epochs: number;
-  learningRate: number;
-  optimizer: OptimizerName;
-  /** Rows per gradient step; `0` means the whole training set (full batch). */
-  batchSize: number;
-  /** Fraction of rows held out for validation (0 = train on all rows). */
-  validationSplit: number;
-  /** Seed of the validation split and of mini-batch shuffling. */
-  seed: number;
-}
-
-/** The defaults: on standardized data, plain SGD at 0.1 converges to the optimum in well under 30 epochs. */
-export const DEFAULT_SETTINGS: Readonly<TrainingSettings> = Object.freeze({
-  epochs: 50,
-  learningRate: 0.1,
-  optimizer: 'sgd',
-  batchSize: 0,
-  validationSplit: 0,
-  seed: 42,
-});
+import { seededRandom, shuffledIndices, splitDataset, splitMetrics, type SplitMetrics } from '../split.ts';
+import type { TrainingSettings } from './settings.ts';
+import { lineToRawUnits, lineToScaledUnits, standardize } from '../stats.ts';
 
 export interface LossPoint {
   epoch: number;
@@ -56,13 +35,6 @@ export interface TrainingProgress {
   line: Line;
 }
 
-export interface SplitMetrics {
-  train: Metrics;
-  validation: Metrics | null;
-  /** The closed-form optimum on the same training rows. */
-  optimum: Metrics;
-}
-
 export interface TrainingResult {
   model: Model;
   metrics: SplitMetrics;
@@ -83,15 +55,6 @@ export interface TrainerHooks {
 }
 
 const yieldWithTimer = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** Metrics of a raw-unit line on a split, with the optimum on its training rows. */
-export function splitMetrics(line: Line, train: Dataset, validation: Dataset): SplitMetrics {
-  return {
-    train: metricsOf(line, train.x, train.y),
-    validation: validation.x.length > 0 ? metricsOf(line, validation.x, validation.y) : null,
-    optimum: metricsOf(leastSquares(train.x, train.y), train.x, train.y),
-  };
-}
 
 export class Trainer {
   private state: TrainerState = 'idle';

@@ -1,0 +1,63 @@
+import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BACKEND_LABELS, type BackendChoice } from '../core/backends.ts';
+import { defineElement } from './define.ts';
+
+/**
+ * Shows which TensorFlow.js backend is running and, after a fallback, why the preferred ones were
+ * passed over.
+ *
+ * @csspart badge - The backend name.
+ * @csspart reason - The fallback explanation.
+ */
+export class BackendStatus extends LitElement {
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.5rem;
+      font-size: 0.9rem;
+      color: var(--bp-muted);
+    }
+    .badge {
+      font-weight: 700;
+      color: var(--bp-text);
+      border: 1px solid var(--bp-border);
+      border-radius: 999px;
+      padding: 0.1rem 0.6rem;
+    }
+    .reason {
+      color: var(--bp-muted);
+    }
+    .error {
+      color: var(--bp-error);
+    }
+  `;
+
+  /** The backend in use, or undefined while TensorFlow.js loads. */
+  @property({ attribute: false }) choice: BackendChoice | undefined;
+  /** Set when no backend could start. */
+  @property() error = '';
+
+  protected override render() {
+    const { choice } = this;
+    return html`<span id="label">Backend:</span>
+      <span part="badge" class="badge" aria-describedby="label" data-backend=${choice?.name ?? ''} role="status"
+        >${this.error ? 'none' : choice ? BACKEND_LABELS[choice.name] : 'loading TensorFlow.js…'}</span
+      >
+      ${this.error
+        ? html`<span part="reason" class="error">${this.error}</span>`
+        : choice && choice.fallbacks.length > 0
+          ? html`<span part="reason" class="reason">${choice.fallbacks.join('; ')}; using ${BACKEND_LABELS[choice.name]}</span>`
+          : ''}`;
+  }
+}
+
+defineElement('backend-status', BackendStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'backend-status': BackendStatus;
+  }
+}

@@ -1,0 +1,84 @@
+import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { gapToOptimum, type Metrics } from '../core/stats.ts';
+import type { SplitMetrics } from '../core/split.ts';
+import { defineElement } from './define.ts';
+import { panelStyles } from './theme.ts';
+
+/** "0.02% above the best possible line" — or "at the best possible line" within float error. */
+export function describeGap(mse: number, optimum: number): string {
+  const gap = gapToOptimum(mse, optimum);
+  if (Math.abs(gap) < 5e-6) return 'at the best possible line';
+  const percent = Math.abs(gap) * 100;
+  const digits = percent >= 1 ? 1 : percent >= 0.01 ? 3 : 4;
+  return `${percent.toFixed(digits)}% ${gap > 0 ? 'above' : 'below'} the best possible line`;
+}
+
+/**
+ * The fit's quality after training: MSE, RMSE and R², and how far the MSE is from the closed-form
+ * optimum on the same rows.
+ */
+export class MetricsPanel extends LitElement {
+  static override styles = [
+    panelStyles,
+    css`
+      dl {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(7rem, 1fr));
+        gap: 0.5rem 1rem;
+        margin: 0;
+      }
+      dt {
+        color: var(--bp-muted);
+        font-size: 0.85rem;
+      }
+      dd {
+        margin: 0;
+        font-size: 1.25rem;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
+      .gap {
+        margin: 0.75rem 0 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) metrics: SplitMetrics | null = null;
+  /** Unit of the target, e.g. "years". */
+  @property() unit = '';
+
+  private renderMetrics(label: string, metrics: Metrics, id: string) {
+    const squared = this.unit ? ` (${this.unit}²)` : '';
+    const plain = this.unit ? ` (${this.unit})` : '';
+    return html`<h3 class="muted">${label}</h3>
+      <dl id=${id}>
+        <div><dt>MSE${squared}</dt><dd data-metric="mse">${metrics.mse.toFixed(4)}</dd></div>
+        <div><dt>RMSE${plain}</dt><dd data-metric="rmse">${metrics.rmse.toFixed(4)}</dd></div>
+        <div><dt>R²</dt><dd data-metric="r2">${metrics.r2.toFixed(4)}</dd></div>
+      </dl>`;
+  }
+
+  protected override render() {
+    const { metrics } = this;
+    return html`<h2>Fit</h2>
+      <div aria-live="polite">
+        ${metrics
+          ? html`${this.renderMetrics('Training rows', metrics.train, 'train')}
+              ${metrics.validation ? this.renderMetrics('Validation rows', metrics.validation, 'validation') : ''}
+              <p class="gap" data-gap>
+                MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)} (closed-form optimum
+                ${metrics.optimum.mse.toFixed(4)}).
+              </p>`
+          : html`<p class="muted">Train a model to see how well the line fits.</p>`}
+      </div>`;
+  }
+}
+
+defineElement('metrics-panel', MetricsPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'metrics-panel': MetricsPanel;
+  }
+}

@@ -1,0 +1,99 @@
+import { css } from 'lit';
+
+/**
+ * The colour scheme as CSS custom properties, light by default and dark under
+ * `prefers-color-scheme: dark`. Custom properties inherit into every shadow root, so the elements
+ * only read `var(--bp-…)`.
+ */
+export const themeStyles = css`
+  :host {
+    color-scheme: light dark;
+    --bp-bg: #f6f7f9;
+    --bp-surface: #ffffff;
+    --bp-text: #1b1f24;
+    --bp-muted: #5b6470;
+    --bp-border: #d5dae1;
+    --bp-accent: #2457c5;
+    --bp-accent-text: #ffffff;
+    --bp-points: #2a9d8f;
+    --bp-line: #e4572e;
+    --bp-validation: #8e44ad;
+    --bp-error: #b3261e;
+    --bp-ok: #1e7b34;
+    --bp-radius: 10px;
+    --bp-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --bp-bg: #101317;
+      --bp-surface: #1a1f26;
+      --bp-text: #e8ebef;
+      --bp-muted: #a3acb8;
+      --bp-border: #343c47;
+      --bp-accent: #7aa2ff;
+      --bp-accent-text: #0b1020;
+      --bp-points: #4fd1c5;
+      --bp-line: #ff8a65;
+      --bp-validation: #c39bd3;
+      --bp-error: #ff8a80;
+      --bp-ok: #7bd88f;
+    }
+  }
+`;
+
+/** Cards, form controls and buttons shared by the app's panels. */
+export const panelStyles = css`
+  :host {
+    display: block;
+    font-family: var(--bp-font);
+    color: var(--bp-text);
+  }
+  h2 {
+    font-size: 1.05rem;
+    margin: 0 0 0.75rem;
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    font-size: 0.9rem;
+    color: var(--bp-muted);
+  }
+  input,
+  select {
+    font: inherit;
+    color: var(--bp-text);
+    background: var(--bp-bg);
+    border: 1px solid var(--bp-border);
+    border-radius: 6px;
+    padding: 0.4rem 0.5rem;
+    min-width: 0;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    border: 1px solid var(--bp-accent);
+    background: var(--bp-accent);
+    color: var(--bp-accent-text);
+    border-radius: 6px;
+    padding: 0.45rem 1rem;
+    cursor: pointer;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible {
+    outline: 3px solid color-mix(in srgb, var(--bp-accent) 55%, transparent);
+    outline-offset: 2px;
+  }
+  .muted {
+    color: var(--bp-muted);
+    font-size: 0.9rem;
+  }
+  .error {
+    color: var(--bp-error);
+  }
+`;

@@ -1,0 +1,123 @@
+/**
+ * The shared base of the app's charts: owns a uPlot instance in the shadow root, sizes it to the
+ * element's width, and redraws on data or colour-scheme changes. Subclasses say what to plot.
+ */
+import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
+import uPlot from 'uplot';
+import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+
+/** Reads a `--bp-…` colour from the element's computed style. */
+export type ColorOf = (name: string) => string;
+
+export abstract class UplotChart extends LitElement {
+  static override styles = [
+    unsafeCSS(uPlotCss),
+    css`
+      :host {
+        display: block;
+        color: var(--bp-text);
+        min-height: 220px;
+      }
+      .chart {
+        width: 100%;
+      }
+      .u-legend {
+        font-size: 0.8rem;
+        color: var(--bp-muted);
+      }
+      .u-legend .u-marker {
+        border-radius: 50%;
+      }
+    `,
+  ];
+
+  protected plot: uPlot | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private readonly schemeQuery = matchMedia('(prefers-color-scheme: dark)');
+  private readonly rebuild = (): void => this.createPlot();
+
+  /** The uPlot options for a given width, with colours read from the theme. */
+  protected abstract options(width: number, color: ColorOf): uPlot.Options;
+  /** The data to plot now. */
+  protected abstract chartData(): uPlot.AlignedData;
+  /** A text alternative for screen readers. */
+  protected abstract description(): string;
+
+  protected chartHeight = 240;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.schemeQuery.addEventListener('change', this.rebuild);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.schemeQuery.removeEventListener('change', this.rebuild);
+    this.resizeObserver?.disconnect();
+    this.plot?.destroy();
+    this.plot = undefined;
+  }
+
+  protected override firstUpdated(): void {
+    this.resizeObserver = new ResizeObserver(() => {
+      const width = this.container.clientWidth;
+      if (!this.plot) this.createPlot();
+      else if (width > 0 && width !== this.plot.width) this.plot.setSize({ width, height: this.chartHeight });
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  private rebuildPending = false;
+
+  /** Options changed (e.g. axis labels): build the plot anew on the next update. */
+  protected rebuildOnNextUpdate(): void {
+    this.rebuildPending = true;
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    if (this.rebuildPending) {
+      this.rebuildPending = false;
+      this.createPlot();
+    } else {
+      this.plot?.setData(this.chartData());
+    }
+  }
+
+  private get container(): HTMLElement {
+    return this.renderRoot.querySelector('.chart') as HTMLElement;
+  }
+
+  private createPlot(): void {
+    const width = this.container?.clientWidth ?? 0;
+    if (width === 0) return;
+    this.plot?.destroy();
+    const style = getComputedStyle(this);
+    const color: ColorOf = (name) => style.getPropertyValue(name).trim() || '#888';
+    this.plot = new uPlot(this.options(width, color), this.chartData(), this.container);
+  }
+
+  /** Options every chart shares: size, a numeric x axis, no drag-zoom, a legend without live values. */
+  protected commonOptions(width: number): Pick<uPlot.Options, 'width' | 'height' | 'scales' | 'cursor' | 'legend'> {
+    return {
+      width,
+      height: this.chartHeight,
+      scales: { x: { time: false } },
+      cursor: { drag: { x: false, y: false } },
+      legend: { live: false },
+    };
+  }
+
+  /** Axis styling shared by every chart. */
+  protected axis(label: string, color: ColorOf): uPlot.Axis {
+    return {
+      label,
+      stroke: color('--bp-muted'),
+      grid: { stroke: color('--bp-border'), width: 1 },
+      ticks: { stroke: color('--bp-border'), width: 1 },
+    };
+  }
+
+  protected override render() {
+    return html`<div class="chart" role="img" aria-label=${this.description()}></div>`;
+  }
+}

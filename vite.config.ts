@@ -1,0 +1,12 @@
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  // Relative asset URLs, so the built app works from any folder of a static server.
+  base: './',
+  build: {
+    target: 'es2022',
+    // TF.js is large by nature; it loads lazily after the first paint, so its chunk size is expected.
+    chunkSizeWarningLimit: 2500,
+  },
+  worker: { format: 'es' },
+});
