@@ -50,78 +50,56 @@ export function parseNumber(cell: unknown): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/**
- * Collects rows one at a time, so the same logic serves a whole string and a streamed file.
- */
-export class DatasetBuilder {
-  readonly columns: string[];
-  private readonly xs: number[] = [];
-  private readonly ys: number[] = [];
-  private readonly skipped: SkippedRows = { count: 0, lines: [] };
-  /** Per column: seen at least one number, and never a non-empty non-number. */
-  private readonly numericSeen = new Map<string, boolean>();
+/** Every column of a CSV as numbers (NaN where a cell is empty or not a number), with line numbers. */
+export interface Table {
+  columns: string[];
+  /** Columns where most non-empty cells are numbers: the ones a model can use. */
+  numericColumns: string[];
+  values: Map<string, Float64Array>;
+  /** 1-based file line of each row (the header is line 1). */
+  lines: Uint32Array;
+}
 
-  constructor(
-    columns: string[],
-    readonly featureName: string,
-    readonly targetName: string,
-  ) {
-    this.columns = columns;
+/**
+ * Collects rows one at a time, so the same logic serves a whole string and a streamed file. Columns
+ * are chosen afterwards, so a user can switch columns without parsing again.
+ */
+export class TableBuilder {
+  private readonly values: number[][];
+  private readonly lines: number[] = [];
+  private readonly numericCells: number[];
+  private readonly filledCells: number[];
+
+  constructor(readonly columns: string[]) {
+    this.values = columns.map(() => []);
+    this.numericCells = columns.map(() => 0);
+    this.filledCells = columns.map(() => 0);
   }
 
-  /** Adds one parsed row; `line` is its 1-based line number in the file. */
+  /** Adds one parsed row; `line` is its 1-based line number in the file. Blank rows are ignored. */
   add(row: Record<string, unknown>, line: number): void {
     if (isBlankRow(row)) return;
-    this.trackNumericColumns(row);
-    const x = parseNumber(row[this.featureName]);
-    const y = parseNumber(row[this.targetName]);
-    if (x === undefined || y === undefined) {
-      this.skipped.count += 1;
-      if (this.skipped.lines.length < MAX_REPORTED_LINES) this.skipped.lines.push(line);
-      return;
-    }
-    this.xs.push(x);
-    this.ys.push(y);
+    this.lines.push(line);
+    this.columns.forEach((column, i) => {
+      const cell = row[column];
+      const value = parseNumber(cell);
+      if (cell !== undefined && cell !== null && String(cell).trim() !== '') this.filledCells[i]! += 1;
+      if (value !== undefined) this.numericCells[i]! += 1;
+      this.values[i]!.push(value ?? Number.NaN);
+    });
   }
 
   get rowCount(): number {
-    return this.xs.length;
+    return this.lines.length;
   }
 
-  finish(): ParseOutcome {
-    const numericColumns = this.columns.filter((c) => this.numericSeen.get(c) === true);
-    const base = { columns: this.columns, numericColumns, skipped: this.skipped };
-    const missing = [this.featureName, this.targetName].filter((c) => !this.columns.includes(c));
-    if (missing.length > 0) {
-      return { ok: false, error: `Column ${missing.map((c) => `"${c}"`).join(' and ')} not found in the header.`, ...base };
-    }
-    if (this.featureName === this.targetName) {
-      return { ok: false, error: 'Feature and target must be different columns.', ...base };
-    }
-    if (this.xs.length < MIN_ROWS) {
-      return {
-        ok: false,
-        error: `Only ${this.xs.length} usable row${this.xs.length === 1 ? '' : 's'}: at least ${MIN_ROWS} are needed to fit a line.`,
-        ...base,
-      };
-    }
-    const dataset: Dataset = {
-      featureName: this.featureName,
-      targetName: this.targetName,
-      x: Float64Array.from(this.xs),
-      y: Float64Array.from(this.ys),
+  finish(): Table {
+    return {
+      columns: this.columns,
+      numericColumns: this.columns.filter((_, i) => this.numericCells[i]! > 0 && this.numericCells[i]! * 2 >= this.filledCells[i]!),
+      values: new Map(this.columns.map((column, i) => [column, Float64Array.from(this.values[i]!)])),
+      lines: Uint32Array.from(this.lines),
     };
-    return { ok: true, dataset, ...base };
-  }
-
-  private trackNumericColumns(row: Record<string, unknown>): void {
-    for (const column of this.columns) {
-      const cell = row[column];
-      if (cell === undefined || (typeof cell === 'string' && cell.trim() === '')) continue;
-      const numeric = parseNumber(cell) !== undefined;
-      const before = this.numericSeen.get(column);
-      this.numericSeen.set(column, before === undefined ? numeric : before && numeric);
-    }
   }
 }
 
@@ -129,11 +107,50 @@ function isBlankRow(row: Record<string, unknown>): boolean {
   return Object.values(row).every((cell) => cell === undefined || cell === null || String(cell).trim() === '');
 }
 
-/** Picks the requested columns, else the defaults when present, else the first two columns. */
-export function chooseColumns(columns: string[], choice: ColumnChoice = {}): { feature: string; target: string } {
-  const pick = (wanted: string | undefined, fallback: string, index: number): string =>
-    wanted ?? (columns.includes(fallback) ? fallback : (columns[index] ?? fallback));
-  return { feature: pick(choice.feature, DEFAULT_FEATURE, 0), target: pick(choice.target, DEFAULT_TARGET, 1) };
+/**
+ * Picks the requested columns, else `Bmi` and `LifeExpectancy` when present, else the first two
+ * numeric columns.
+ */
+export function chooseColumns(table: Pick<Table, 'columns' | 'numericColumns'>, choice: ColumnChoice = {}): { feature: string; target: string } {
+  const candidates = table.numericColumns.length >= 2 ? table.numericColumns : table.columns;
+  const feature = choice.feature ?? (table.columns.includes(DEFAULT_FEATURE) ? DEFAULT_FEATURE : (candidates[0] ?? DEFAULT_FEATURE));
+  const target =
+    choice.target ?? (table.columns.includes(DEFAULT_TARGET) ? DEFAULT_TARGET : (candidates.find((c) => c !== feature) ?? DEFAULT_TARGET));
+  return { feature, target };
+}
+
+/** The data set of two columns of a table: rows where either is not a number are skipped and reported. */
+export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOutcome {
+  const { feature, target } = chooseColumns(table, choice);
+  const skipped: SkippedRows = { count: 0, lines: [] };
+  const base = { columns: table.columns, numericColumns: table.numericColumns, skipped };
+  const missing = [feature, target].filter((c) => !table.columns.includes(c));
+  if (missing.length > 0) {
+    return { ok: false, error: `Column ${missing.map((c) => `"${c}"`).join(' and ')} not found in the header.`, ...base };
+  }
+  if (feature === target) return { ok: false, error: 'Feature and target must be different columns.', ...base };
+  for (const column of [feature, target]) {
+    if (table.lines.length > 0 && !table.numericColumns.includes(column)) {
+      return { ok: false, error: `Column "${column}" holds text, not numbers; choose a numeric column.`, ...base };
+    }
+  }
+  const xs = table.values.get(feature)!;
+  const ys = table.values.get(target)!;
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    if (Number.isNaN(xs[i]!) || Number.isNaN(ys[i]!)) {
+      skipped.count += 1;
+      if (skipped.lines.length < MAX_REPORTED_LINES) skipped.lines.push(table.lines[i]!);
+    } else {
+      x.push(xs[i]!);
+      y.push(ys[i]!);
+    }
+  }
+  if (x.length < MIN_ROWS) {
+    return { ok: false, error: `Only ${x.length} usable row${x.length === 1 ? '' : 's'}: at least ${MIN_ROWS} are needed to fit a line.`, ...base };
+  }
+  return { ok: true, dataset: { featureName: feature, targetName: target, x: Float64Array.from(x), y: Float64Array.from(y) }, ...base };
 }
 
 /** Trims header names and drops a BOM that survived decoding. */
@@ -141,20 +158,18 @@ export function cleanHeader(header: string): string {
   return header.replace(/^\uFEFF/, '').trim();
 }
 
-/** Parses a whole CSV text. Line numbers assume no quoted field spans lines. */
-export function parseCsv(text: string, choice: ColumnChoice = {}): ParseOutcome {
-  const emptySkip: SkippedRows = { count: 0, lines: [] };
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
-    return { ok: false, error: 'The file is empty.', columns: [], numericColumns: [], skipped: emptySkip };
-  }
-  const result = Papa.parse<Record<string, unknown>>(text, {
-    header: true,
-    skipEmptyLines: false,
-    transformHeader: cleanHeader,
-  });
-  const columns = (result.meta.fields ?? []).filter((c) => c !== '');
-  const { feature, target } = chooseColumns(columns, choice);
-  const builder = new DatasetBuilder(columns, feature, target);
+/** Parses a whole CSV text into a table. Line numbers assume no quoted field spans lines. */
+export function parseTable(text: string): Table | { error: string } {
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { error: 'The file is empty.' };
+  const result = Papa.parse<Record<string, unknown>>(text, { header: true, skipEmptyLines: false, transformHeader: cleanHeader });
+  const builder = new TableBuilder((result.meta.fields ?? []).filter((c) => c !== ''));
   result.data.forEach((row, index) => builder.add(row, index + 2));
   return builder.finish();
+}
+
+/** Parses a whole CSV text and picks the feature and target columns. */
+export function parseCsv(text: string, choice: ColumnChoice = {}): ParseOutcome {
+  const table = parseTable(text);
+  if ('error' in table) return { ok: false, error: table.error, columns: [], numericColumns: [], skipped: { count: 0, lines: [] } };
+  return selectColumns(table, choice);
 }

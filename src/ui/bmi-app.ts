@@ -20,9 +20,22 @@ import './training-panel.ts';
 
 const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
 
-/** Resolves after the browser has painted once, so heavy work never delays the first paint. */
-function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Resolves once the browser has painted content, so loading TensorFlow.js never delays the first
+ * paint; a timer covers browsers without paint timing.
+ */
+function afterFirstContentfulPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const painted = (): boolean => performance.getEntriesByName('first-contentful-paint').length > 0;
+    if (painted()) return resolve();
+    const observer = new PerformanceObserver(() => {
+      if (!painted()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+    setTimeout(resolve, 1000);
+  });
 }
 
 /**
@@ -140,7 +153,7 @@ export class BmiApp extends LitElement {
   }
 
   private async startEngine(): Promise<void> {
-    await afterFirstPaint();
+    await afterFirstContentfulPaint();
     const preferred = parseBackendName(new URLSearchParams(location.search).get('backend'));
     try {
       const { startEngine } = await import('../app/main-thread-engine.ts');
