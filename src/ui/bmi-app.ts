@@ -114,7 +114,7 @@ export class BmiApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener(DataFileSelectedEvent.type, (event) => void this.loadFile(event.file));
-    this.addEventListener(TrainRequestEvent.type, (event) => this.train(event.settings));
+    this.addEventListener(TrainRequestEvent.type, (event) => this.train(event.settings, event.resume));
     void this.loadBundledData();
     void this.startEngine();
   }
@@ -165,7 +165,7 @@ export class BmiApp extends LitElement {
     }
   }
 
-  private train(settings: TrainingSettings): void {
+  private train(settings: TrainingSettings, resume: boolean): void {
     const { engine, data } = this;
     if (!engine || !data || this.run) return;
     this.points = [];
@@ -173,7 +173,8 @@ export class BmiApp extends LitElement {
     this.epochs = settings.epochs;
     this.metrics = null;
     this.trainingError = '';
-    const run = engine.train(data, settings, null, (progress) => this.onProgress(progress));
+    const initial = resume ? this.model : null;
+    const run = engine.train(data, settings, initial, (progress) => this.onProgress(progress));
     this.run = run;
     run.result
       .then((result) => {
@@ -218,6 +219,7 @@ export class BmiApp extends LitElement {
           <training-panel
             ?ready=${this.engine !== undefined && this.data !== null}
             ?running=${this.run !== undefined}
+            ?canResume=${this.model !== null}
             .epoch=${this.epoch}
             .epochs=${this.epochs}
             .points=${this.points}

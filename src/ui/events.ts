@@ -13,10 +13,13 @@ export class DataFileSelectedEvent extends Event {
   }
 }
 
-/** The user asked to train with these settings. */
+/** The user asked to train with these settings, from scratch or continuing from the current model. */
 export class TrainRequestEvent extends Event {
   static readonly type = 'train-request';
-  constructor(readonly settings: TrainingSettings) {
+  constructor(
+    readonly settings: TrainingSettings,
+    readonly resume: boolean,
+  ) {
     super(TrainRequestEvent.type, options);
   }
 }

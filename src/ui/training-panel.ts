@@ -30,6 +30,12 @@ export class TrainingPanel extends LitElement {
         width: 100%;
         accent-color: var(--bp-accent);
       }
+      label.check {
+        grid-column: 1 / -1;
+        flex-direction: row;
+        align-items: center;
+        gap: 0.5rem;
+      }
       .field-error {
         grid-column: 1 / -1;
         margin: 0;
@@ -40,6 +46,8 @@ export class TrainingPanel extends LitElement {
   /** False until a backend is ready and data is loaded. */
   @property({ type: Boolean }) ready = false;
   @property({ type: Boolean }) running = false;
+  /** A model exists that training can continue from. */
+  @property({ type: Boolean }) canResume = false;
   @property({ type: Number }) epoch = 0;
   @property({ type: Number }) epochs = 0;
   @property({ attribute: false }) points: readonly LossPoint[] = [];
@@ -49,6 +57,7 @@ export class TrainingPanel extends LitElement {
   @state() private formError = '';
   @query('#epochs') private epochsInput!: HTMLInputElement;
   @query('#learning-rate') private learningRateInput!: HTMLInputElement;
+  @query('#resume') private resumeInput!: HTMLInputElement;
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
@@ -63,7 +72,7 @@ export class TrainingPanel extends LitElement {
       return;
     }
     this.formError = '';
-    this.dispatchEvent(new TrainRequestEvent({ ...DEFAULT_SETTINGS, epochs, learningRate }));
+    this.dispatchEvent(new TrainRequestEvent({ ...DEFAULT_SETTINGS, epochs, learningRate }, this.canResume && this.resumeInput.checked));
   }
 
   private statusText(): string {
@@ -85,6 +94,10 @@ export class TrainingPanel extends LitElement {
           <input id="learning-rate" type="number" min="0" step="any" value=${DEFAULT_SETTINGS.learningRate} ?disabled=${this.running} />
         </label>
         <button type="submit" ?disabled=${!this.ready || this.running}>Train</button>
+        <label class="check">
+          <input id="resume" type="checkbox" ?disabled=${!this.canResume || this.running} />
+          Continue from the current model
+        </label>
         ${this.formError ? html`<p class="field-error error" role="alert">${this.formError}</p>` : ''}
       </form>
       <p class="status" aria-live="polite" data-status>${this.statusText()}</p>
