@@ -5,6 +5,8 @@ export default defineConfig({
   base: './',
   build: {
     target: 'es2022',
+    // Lets the bench find which chunks load lazily.
+    manifest: true,
     // TF.js is large by nature; it loads lazily after the first paint, so its chunk size is expected.
     chunkSizeWarningLimit: 2500,
   },

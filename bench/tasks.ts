@@ -1,0 +1,124 @@
+/**
+ * The measurements that run inside the browser, on the main thread or in the bench worker. Each picks
+ * its backend and reports which one it really got, so a fallback never passes for the asked backend.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { wasmPaths } from '../src/app/wasm-paths.ts';
+import type { BackendName } from '../src/core/backends.ts';
+import { parseCsv, parseTable, type Dataset } from '../src/core/dataset.ts';
+import { chooseBackend } from '../src/core/train/backend.ts';
+import { DEFAULT_SETTINGS } from '../src/core/train/settings.ts';
+import { Trainer, type LossPoint } from '../src/core/train/trainer.ts';
+import { leastSquares, metricsOf } from '../src/core/stats.ts';
+import { syntheticCsv, syntheticDataset } from './synthetic-data.ts';
+
+export async function bundledDataset(): Promise<Dataset> {
+  const outcome = parseCsv(await (await fetch('/bmi_and_life_expectancy.csv')).text());
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.dataset;
+}
+
+/** Switches to `backend`; returns the backend really running (a fallback when it is unavailable). */
+async function useBackend(backend: BackendName): Promise<BackendName> {
+  return (await chooseBackend({ preferred: backend, wasmPaths })).name;
+}
+
+export interface ConvergenceResult {
+  backend: BackendName;
+  epochsToReach: number | null;
+  /** Wall time of runs of exactly `epochsToReach` epochs. */
+  ms: number[];
+  finalMse: number;
+}
+
+/** Default settings on all rows: epochs and time until the MSE is within 0.1% of the optimum. */
+export async function convergence(backend: BackendName, runs: number): Promise<ConvergenceResult> {
+  const actual = await useBackend(backend);
+  const data = await bundledDataset();
+  const settings = { ...DEFAULT_SETTINGS, validationSplit: 0 };
+  const optimum = metricsOf(leastSquares(data.x, data.y), data.x, data.y).mse;
+  const points: LossPoint[] = [];
+  const result = await new Trainer(data, settings, null, { onProgress: (p) => points.push(...p.points) }).run();
+  const reached = points.find((p) => p.trainLoss <= optimum * 1.001)?.epoch ?? null;
+  const ms: number[] = [];
+  for (let i = 0; reached !== null && i < runs; i++) {
+    const start = performance.now();
+    await new Trainer(data, { ...settings, epochs: reached }).run();
+    ms.push(performance.now() - start);
+  }
+  return { backend: actual, epochsToReach: reached, ms, finalMse: result.metrics.train.mse };
+}
+
+export interface RecipeResult {
+  backend: BackendName;
+  epochs: number;
+  mse: number;
+  ms: number;
+}
+
+/**
+ * The original tool's recipe, kept as it was for comparison: a 1 → 1 linear layer from zero, plain SGD
+ * at 1e-6 on raw (unscaled) BMI, full batch. Deliberately not the project's trainer.
+ */
+export async function originalRecipe(backend: BackendName, epochs: number): Promise<RecipeResult> {
+  const actual = await useBackend(backend);
+  const data = await bundledDataset();
+  const x = tf.tensor2d(Float32Array.from(data.x), [data.x.length, 1]);
+  const y = tf.tensor2d(Float32Array.from(data.y), [data.y.length, 1]);
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'zeros', biasInitializer: 'zeros' })] });
+  const optimizer = tf.train.sgd(1e-6);
+  const start = performance.now();
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    tf.tidy(() => {
+      optimizer.minimize(() => tf.losses.meanSquaredError(y, model.apply(x) as tf.Tensor) as tf.Scalar);
+    });
+    // Let the device queue drain now and then, as any real loop reading its loss would.
+    if (epoch % 1000 === 0) await tf.tidy(() => model.apply(x) as tf.Tensor).data();
+  }
+  const [kernel, bias] = await Promise.all(model.getWeights().map((w) => w.data()));
+  const ms = performance.now() - start;
+  const line = { slope: kernel![0]!, intercept: bias![0]! };
+  tf.dispose([x, y]);
+  optimizer.dispose();
+  model.dispose();
+  return { backend: actual, epochs, mse: metricsOf(line, data.x, data.y).mse, ms };
+}
+
+export interface ScaleResult {
+  backend: BackendName;
+  rows: number;
+  msPerEpoch: number[];
+  peakBytes: number;
+}
+
+/** Milliseconds per full-batch epoch at a given size (after a warm-up run that compiles kernels). */
+export async function scale(backend: BackendName, rows: number, epochs: number, runs: number): Promise<ScaleResult> {
+  const actual = await useBackend(backend);
+  const data = rows === 163 ? await bundledDataset() : syntheticDataset(await bundledDataset(), rows);
+  const settings = { ...DEFAULT_SETTINGS, validationSplit: 0, epochs };
+  let peakBytes = 0;
+  const onProgress = (): void => {
+    peakBytes = Math.max(peakBytes, tf.memory().numBytes);
+  };
+  await new Trainer(data, { ...settings, epochs: 2 }).run();
+  const msPerEpoch: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await new Trainer(data, settings, null, { onProgress }).run();
+    msPerEpoch.push((performance.now() - start) / epochs);
+  }
+  return { backend: actual, rows, msPerEpoch, peakBytes };
+}
+
+/** Time to parse CSV text of `rows` rows into a table, with papaparse and the core's table builder. */
+export async function parse(rows: number, runs: number): Promise<number[]> {
+  const text = syntheticCsv(await bundledDataset(), rows);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const table = parseTable(text);
+    if ('error' in table || table.lines.length !== rows) throw new Error('The synthetic CSV did not parse.');
+    ms.push(performance.now() - start);
+  }
+  return ms;
+}
