@@ -3,6 +3,7 @@
  * continuing from the weights file when it exists, and saves it atomically. See `--help`.
  */
 import { relative } from 'node:path';
+import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/train/trainer.ts';
 import { runCommand } from './cli-error.ts';
 import { BUNDLED_CSV, describeSkipped, loadDataset } from './load-dataset.ts';
@@ -48,10 +49,11 @@ await runCommand('train', async () => {
   if (previous) checkSameColumns(previous, args, args.weightsPath);
   const dataPath = args.dataPath ?? BUNDLED_CSV;
   const dataName = args.dataPath ?? relative(process.cwd(), BUNDLED_CSV);
-  // Resuming without --feature/--target means the weights file's columns.
+  // Without --feature/--target: the weights file's columns when resuming, else the bundled data's. Never
+  // a guess at "the first two columns", which could silently train on the wrong ones.
   const { dataset, skipped } = await loadDataset(dataPath, dataName, {
-    feature: args.feature ?? previous?.feature.name,
-    target: args.target ?? previous?.target.name,
+    feature: args.feature ?? previous?.feature.name ?? DEFAULT_FEATURE,
+    target: args.target ?? previous?.target.name ?? DEFAULT_TARGET,
   });
   await checkCanSaveTo(args.weightsPath);
 
