@@ -5,6 +5,7 @@
 import { relative } from 'node:path';
 import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/train/trainer.ts';
+import type { AtomicWriteOptions } from './atomic-write.ts';
 import { runCommand } from './cli-error.ts';
 import { BUNDLED_CSV, describeSkipped, loadDataset } from './load-dataset.ts';
 import { ProgressPrinter } from './progress.ts';
@@ -12,7 +13,6 @@ import { checkSameColumns } from './resume.ts';
 import { formatStart, formatSummary } from './summary.ts';
 import { parseTrainArgs, TRAIN_HELP } from './train-args.ts';
 import { trainFrom, useCpuBackend } from './training-run.ts';
-import type { AtomicWriteOptions } from './atomic-write.ts';
 import { checkCanSaveTo, readWeightsIfPresent, saveWeights } from './weights-io.ts';
 
 /**

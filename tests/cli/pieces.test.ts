@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, type OptionSpec } from '../../src/cli/args.ts';
 import { writeFileAtomic } from '../../src/cli/atomic-write.ts';
 import { ProgressPrinter } from '../../src/cli/progress.ts';
+import { parseServeArgs } from '../../src/cli/serve-args.ts';
+import { parseTrainArgs } from '../../src/cli/train-args.ts';
 import { withPreviousEpochs } from '../../src/cli/resume.ts';
 import { predict } from '../../src/core/predict.ts';
 import { createPredictServer } from '../../src/server/predict-server.ts';
@@ -41,6 +43,42 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--lr', '--quiet'], options)).toThrow('--lr needs a value');
     expect(() => parseArgs(['--quiet=yes'], options)).toThrow('--quiet takes no value');
     expect(() => parseArgs(['--lr', '1', '--lr', '2'], options)).toThrow('--lr is given more than once');
+  });
+});
+
+describe('parseTrainArgs and parseServeArgs', () => {
+  it('fill in the defaults', () => {
+    expect(parseTrainArgs(['100'])).toEqual({
+      help: false,
+      args: { epochs: 100, weightsPath: 'weights.json', dataPath: undefined, feature: undefined, target: undefined, learningRate: 0.1, optimizer: 'sgd', seed: 42, quiet: false },
+    });
+    expect(parseServeArgs(['w.json'])).toEqual({ help: false, args: { weightsPath: 'w.json', port: 8000, host: '127.0.0.1' } });
+    expect(parseServeArgs(['w.json', '--port', '0', '--host', '0.0.0.0'])).toEqual({ help: false, args: { weightsPath: 'w.json', port: 0, host: '0.0.0.0' } });
+  });
+
+  it.each([
+    [[], /^Missing <epochs>/],
+    [['10', 'a.json', 'b.json'], /^Too many arguments: "b.json"/],
+    [['10', '--optimizer', 'rmsprop'], /^--optimizer must be sgd or adam \(got "rmsprop"\)/],
+    [['10', '--lr', '-1'], /^--lr must be a positive number \(got "-1"\)/],
+    [['10', '--lr', 'fast'], /^--lr must be a positive number/],
+    [['10', '--seed', 'x'], /^--seed must be a whole number from 0 to 4294967295/],
+    [['10', '--feature', ' '], /^--feature needs a column name/],
+    [['10', '--data'], /^--data needs a value/],
+    [['1e3'], /^<epochs> must be a positive whole number \(got "1e3"\)/],
+  ])('train refuses %j', (argv, message) => {
+    expect(() => parseTrainArgs(argv)).toThrow(message);
+    expect(() => parseTrainArgs(argv)).toThrow(/Run "npm run train -- --help" for usage\.$/);
+  });
+
+  it.each([
+    [[], /^Missing <weights\.json>/],
+    [['a.json', 'b.json'], /^Too many arguments/],
+    [['w.json', '--port', '70000'], /^--port must be a whole number from 0 to 65535 \(got "70000"\)/],
+    [['w.json', '--port', 'http'], /^--port must be a whole number/],
+    [['w.json', '--host', ''], /^--host needs an address/],
+  ])('serve refuses %j', (argv, message) => {
+    expect(() => parseServeArgs(argv)).toThrow(message);
   });
 });
 

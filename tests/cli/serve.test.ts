@@ -195,15 +195,10 @@ describe('serve refuses to start', () => {
     }
   });
 
-  it.concurrent.each([
-    ['no weights file', [], /Missing <weights\.json>/],
-    ['a bad port', ['w.json', '--port', '70000'], /--port must be a whole number from 0 to 65535 \(got "70000"\)/],
-    ['an unknown option', ['w.json', '--verbose'], /Unknown option "--verbose"/],
-  ])('with %s', async (_what, args, message) => {
-    const result = await run('serve', args);
+  it.concurrent('with an unknown option', async () => {
+    const result = await run('serve', ['w.json', '--verbose']);
     expect(result.code).toBe(1);
-    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toBe('serve: Unknown option "--verbose". Run "npm run serve -- --help" for usage.\n');
   });
 
   it('but --help exits 0 and explains the options and the API', async () => {
