@@ -1,0 +1,38 @@
+/**
+ * How the commands fail: a `CliError` carries the one message the user sees on stderr; anything else
+ * is a bug and keeps its stack trace.
+ */
+
+/** An expected failure (bad argument, unreadable file, port taken): printed as one line, exit code 1. */
+export class CliError extends Error {
+  override name = 'CliError';
+}
+
+/** Runs a command's main function, turning a CliError into `<command>: <message>` on stderr and exit code 1. */
+export async function runCommand(command: string, main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    process.stderr.write(`${command}: ${error.message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+/** A file-system error in words a user can act on ("no such file", "permission denied"). */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Continuing training from a weights file: it must describe the same columns, and its epoch count
+ * carries over.
+ */
+import type { ColumnChoice } from '../core/dataset.ts';
+import type { Model } from '../core/model.ts';
+import { CliError } from './cli-error.ts';
+
+/** Refuses to continue a model of other columns than the ones asked for: its line would mean something else. */
+export function checkSameColumns(previous: Model, chosen: ColumnChoice, weightsPath: string): void {
+  const feature = chosen.feature ?? previous.feature.name;
+  const target = chosen.target ?? previous.target.name;
+  if (previous.feature.name === feature && previous.target.name === target) return;
+  throw new CliError(
+    `${weightsPath} predicts ${previous.target.name} from ${previous.feature.name}, but this run asks for ${target} from ${feature}. ` +
+      'Choose matching --feature/--target, or another weights file to start afresh. The file was left unchanged.',
+  );
+}
+
+/** The Trainer counts only its own run; a resumed model's history includes the epochs before it. */
+export function withPreviousEpochs(model: Model, previousEpochs: number): Model {
+  return { ...model, training: { ...model.training, epochs: previousEpochs + model.training.epochs } };
+}

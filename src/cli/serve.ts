@@ -1,0 +1,29 @@
+/**
+ * `npm run serve -- <weights.json> [--port 8000] [--host 127.0.0.1]`: answers predictions over HTTP
+ * from a weights file. See `--help`.
+ */
+import { columnLabel } from '../core/columns.ts';
+import { createPredictServer } from '../server/predict-server.ts';
+import { runCommand } from './cli-error.ts';
+import { parseServeArgs, SERVE_HELP } from './serve-args.ts';
+import { startListening, stopOnSignals } from './server-lifecycle.ts';
+import { readWeights } from './weights-io.ts';
+
+await runCommand('serve', async () => {
+  const command = parseServeArgs(process.argv.slice(2));
+  if (command.help) {
+    process.stdout.write(SERVE_HELP);
+    return;
+  }
+  const { weightsPath, port, host } = command.args;
+  const model = await readWeights(weightsPath);
+  const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+  const server = createPredictServer(model, { log: say });
+  const url = await startListening(server, port, host);
+  stopOnSignals(server, say);
+  const columns = `${columnLabel(model.feature.name)} → ${columnLabel(model.target.name)}`;
+  say(`Serving ${weightsPath} (${columns}, ${model.training.epochs} epochs, MSE ${model.training.trainMse.toPrecision(8)}) at ${url}`);
+  const example = Number(((model.feature.min + model.feature.max) / 2).toPrecision(4));
+  say(`Try: curl -d "${model.feature.name.toLowerCase()}=${example}" ${url}/predict`);
+});

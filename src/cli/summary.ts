@@ -1,0 +1,34 @@
+/**
+ * The text `train` prints before and after training.
+ */
+import { columnLabel } from '../core/columns.ts';
+import type { Dataset } from '../core/dataset.ts';
+import type { Model } from '../core/model.ts';
+import { gapToOptimum } from '../core/stats.ts';
+import type { TrainingSettings } from '../core/train/settings.ts';
+import type { RunResult } from './training-run.ts';
+
+/** "Training BMI → Life expectancy on 163 rows of data.csv, from w.json (100 epochs, MSE 43.021031): sgd, learning rate 0.1." */
+export function formatStart(dataset: Dataset, dataName: string, settings: TrainingSettings, previous: Model | undefined, weightsPath: string): string {
+  const columns = `${columnLabel(dataset.featureName)} → ${columnLabel(dataset.targetName)}`;
+  const from = previous
+    ? `continuing from ${weightsPath} (${previous.training.epochs} epochs, MSE ${previous.training.trainMse.toPrecision(8)})`
+    : 'from scratch';
+  return `Training ${columns} on ${dataset.x.length} rows of ${dataName}, ${from}: ${settings.epochs} epochs, ${settings.optimizer}, learning rate ${settings.learningRate}.`;
+}
+
+/** The final line and its quality, compared with the closed-form least-squares optimum. */
+export function formatSummary(result: RunResult, savedTo: string): string {
+  const { model, metrics, epochsRun, seconds } = result;
+  const gapPercent = gapToOptimum(metrics.train.mse, metrics.optimum.mse) * 100;
+  const total = model.training.epochs === epochsRun ? '' : `, ${model.training.epochs} in total`;
+  return [
+    `Trained ${epochsRun} epoch${epochsRun === 1 ? '' : 's'} in ${seconds.toFixed(2)} s${total} (${model.training.backend} backend).`,
+    `  slope      ${model.slope.toPrecision(10)}`,
+    `  intercept  ${model.intercept.toPrecision(10)}`,
+    `  MSE        ${metrics.train.mse.toPrecision(10)}`,
+    `  R²         ${metrics.train.r2.toFixed(6)}`,
+    `  gap to the closed-form optimum: ${gapPercent >= 0 ? '+' : ''}${gapPercent.toFixed(4)} % (optimum MSE ${metrics.optimum.mse.toPrecision(10)})`,
+    `Saved ${savedTo}`,
+  ].join('\n');
+}

@@ -1,0 +1,103 @@
+/**
+ * The `train` command's arguments: one table gives both the parsing and the help text.
+ */
+import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
+import { OPTIMIZERS, type OptimizerName } from '../core/model.ts';
+import { DEFAULT_SETTINGS } from '../core/train/settings.ts';
+import { formatOptions, parseArgs, parsePositiveNumber, parseWholeNumber, type OptionSpec } from './args.ts';
+import { CliError } from './cli-error.ts';
+
+export const DEFAULT_WEIGHTS_PATH = 'weights.json';
+
+export interface TrainArgs {
+  epochs: number;
+  weightsPath: string;
+  /** The CSV to train on; undefined means the bundled data set. */
+  dataPath: string | undefined;
+  feature: string | undefined;
+  target: string | undefined;
+  learningRate: number;
+  optimizer: OptimizerName;
+  seed: number;
+  quiet: boolean;
+}
+
+export type TrainCommand = { help: true } | { help: false; args: TrainArgs };
+
+const OPTIONS: readonly OptionSpec[] = [
+  { name: 'data', value: '<csv>', description: 'Train on this CSV file (default: the bundled public/bmi_and_life_expectancy.csv).' },
+  { name: 'feature', value: '<column>', description: `Input column (default: ${DEFAULT_FEATURE}, or the weights file's feature when resuming).` },
+  { name: 'target', value: '<column>', description: `Predicted column (default: ${DEFAULT_TARGET}, or the weights file's target when resuming).` },
+  { name: 'lr', value: '<rate>', description: `Learning rate, a positive number (default ${DEFAULT_SETTINGS.learningRate}).` },
+  { name: 'optimizer', value: '<name>', description: `${OPTIMIZERS.join(' or ')} (default ${DEFAULT_SETTINGS.optimizer}).` },
+  { name: 'seed', value: '<n>', description: `Random seed, a whole number (default ${DEFAULT_SETTINGS.seed}); full-batch training never shuffles, so it changes nothing today.` },
+  { name: 'quiet', description: 'Print only the final summary, no loss while training.' },
+  { name: 'help', alias: 'h', description: 'Show this help and exit.' },
+];
+
+export const TRAIN_HELP = `Usage: npm run train -- <epochs> [weights.json] [options]
+
+Trains the linear regression (feature -> target, by default BMI -> life expectancy) with
+TensorFlow.js on the CPU, printing the loss as it goes.
+
+  <epochs>         How many epochs to train: a positive whole number.
+  [weights.json]   The weights file (default ${DEFAULT_WEIGHTS_PATH}). If it exists, training continues
+                   from it and its epoch count grows; it is then replaced atomically, so an
+                   interrupted run never leaves a broken file. The browser app reads the same file.
+
+Options:
+${formatOptions(OPTIONS)}
+
+The loss is the mean squared error on the training rows, in the target's units squared. On a
+terminal it updates in place; when piped, a line is printed about every quarter second.
+Ctrl-C stops without saving; an existing weights file stays as it was.
+
+Examples:
+  npm run train -- 100
+  npm run train -- 500 my-weights.json --lr 0.05
+  npm run train -- 200 w.json --data my.csv --feature Bmi --target LifeExpectancy --optimizer adam
+`;
+
+const USAGE_HINT = 'Run "npm run train -- --help" for usage.';
+
+/** Parses `train`'s arguments; a usage problem is a CliError with a pointer to --help. */
+export function parseTrainArgs(argv: readonly string[]): TrainCommand {
+  try {
+    return parse(argv);
+  } catch (error) {
+    if (error instanceof CliError) throw new CliError(`${error.message} ${USAGE_HINT}`);
+    throw error;
+  }
+}
+
+function parse(argv: readonly string[]): TrainCommand {
+  const { positionals, values, flags } = parseArgs(argv, OPTIONS);
+  if (flags.has('help')) return { help: true };
+  if (positionals.length === 0) throw new CliError('Missing <epochs>: how many epochs to train.');
+  if (positionals.length > 2) throw new CliError(`Too many arguments: ${positionals.slice(2).map((p) => `"${p}"`).join(' ')}.`);
+  const optimizer = values.get('optimizer') ?? DEFAULT_SETTINGS.optimizer;
+  if (!OPTIMIZERS.includes(optimizer as OptimizerName)) {
+    throw new CliError(`--optimizer must be ${OPTIMIZERS.join(' or ')} (got "${optimizer}").`);
+  }
+  const column = (name: 'feature' | 'target'): string | undefined => {
+    const value = values.get(name);
+    if (value !== undefined && value.trim() === '') throw new CliError(`--${name} needs a column name.`);
+    return value?.trim();
+  };
+  const lr = values.get('lr');
+  const seed = values.get('seed');
+  return {
+    help: false,
+    args: {
+      epochs: parseWholeNumber(positionals[0]!, '<epochs>', 1),
+      weightsPath: positionals[1] ?? DEFAULT_WEIGHTS_PATH,
+      dataPath: values.get('data'),
+      feature: column('feature'),
+      target: column('target'),
+      learningRate: lr === undefined ? DEFAULT_SETTINGS.learningRate : parsePositiveNumber(lr, '--lr'),
+      optimizer: optimizer as OptimizerName,
+      seed: seed === undefined ? DEFAULT_SETTINGS.seed : parseWholeNumber(seed, '--seed', 0, 0xffffffff),
+      quiet: flags.has('quiet'),
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * `npm run train -- <epochs> [weights.json] [options]`: trains on a CSV (the bundled one by default),
+ * continuing from the weights file when it exists, and saves it atomically. See `--help`.
+ */
+import { relative } from 'node:path';
+import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
+import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/train/settings.ts';
+import type { AtomicWriteOptions } from './atomic-write.ts';
+import { runCommand } from './cli-error.ts';
+import { BUNDLED_CSV, describeSkipped, loadDataset } from './load-dataset.ts';
+import { ProgressPrinter } from './progress.ts';
+import { checkSameColumns } from './resume.ts';
+import { formatStart, formatSummary } from './summary.ts';
+import { parseTrainArgs, TRAIN_HELP } from './train-args.ts';
+import { trainFrom, useCpuBackend } from './training-run.ts';
+import { checkCanSaveTo, readWeightsIfPresent, saveWeights } from './weights-io.ts';
+
+/**
+ * Test hook, not a feature: with this variable set to a number of ms, the save stops that long after
+ * the temporary file is complete and before the rename, so a test can kill the process right there
+ * and check that the old weights file survived.
+ */
+const PAUSE_BEFORE_RENAME_ENV = 'BMI_PREDICTOR_TEST_PAUSE_BEFORE_RENAME_MS';
+
+function testPauseHook(): AtomicWriteOptions {
+  const ms = Number(process.env[PAUSE_BEFORE_RENAME_ENV]);
+  if (!(ms > 0)) return {};
+  return {
+    beforeRename: async (tempPath) => {
+      process.stderr.write(`[test hook] paused before renaming ${tempPath}\n`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    },
+  };
+}
+
+await runCommand('train', async () => {
+  const command = parseTrainArgs(process.argv.slice(2));
+  if (command.help) {
+    process.stdout.write(TRAIN_HELP);
+    return;
+  }
+  const { args } = command;
+  const say = (line: string): void => {
+    if (line !== '' && !args.quiet) process.stdout.write(`${line}\n`);
+  };
+
+  // Everything that can be wrong is checked before training, so a mistake costs no waiting.
+  const previous = await readWeightsIfPresent(args.weightsPath, ' It was left unchanged; name another file to start afresh.');
+  if (previous) checkSameColumns(previous, args, args.weightsPath);
+  const dataPath = args.dataPath ?? BUNDLED_CSV;
+  const dataName = args.dataPath ?? relative(process.cwd(), BUNDLED_CSV);
+  // Without --feature/--target: the weights file's columns when resuming, else the bundled data's. Never
+  // a guess at "the first two columns", which could silently train on the wrong ones.
+  const { dataset, skipped } = await loadDataset(dataPath, dataName, {
+    feature: args.feature ?? previous?.feature.name ?? DEFAULT_FEATURE,
+    target: args.target ?? previous?.target.name ?? DEFAULT_TARGET,
+  });
+  await checkCanSaveTo(args.weightsPath);
+
+  const settings: TrainingSettings = {
+    ...DEFAULT_SETTINGS,
+    epochs: args.epochs,
+    learningRate: args.learningRate,
+    optimizer: args.optimizer,
+    seed: args.seed,
+  };
+  say(formatStart(dataset, dataName, settings, previous, args.weightsPath));
+  say(describeSkipped(skipped, dataset));
+
+  await useCpuBackend();
+  const lastEpoch = (previous?.training.epochs ?? 0) + args.epochs;
+  const progress = args.quiet ? undefined : new ProgressPrinter({ write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY === true }, lastEpoch);
+  const result = await trainFrom(dataset, settings, previous, (epoch, loss) => progress?.add(epoch, loss));
+  progress?.finish();
+
+  await saveWeights(args.weightsPath, result.model, testPauseHook());
+  process.stdout.write(`${formatSummary(result, args.weightsPath)}\n`);
+});

@@ -1,0 +1,94 @@
+/**
+ * What `POST /predict` accepts and answers for a given model, as pure functions of the request body,
+ * so the rules can be read (and tested) without a socket.
+ *
+ * The field is the model's feature name lower-cased (`bmi` for the bundled data, as in the original
+ * tool's form); the JSON answer names the target in camelCase (`lifeExpectancy`). Value checks go
+ * through the core's `checkInput`, the same rule the browser's prediction form uses.
+ */
+import { columnLabel } from '../core/columns.ts';
+import type { Model } from '../core/model.ts';
+import { acceptedRange, checkInput, predict, type InputRange } from '../core/predict.ts';
+
+export interface PredictApi {
+  /** The request field: `bmi`. */
+  field: string;
+  /** The JSON answer's key for the prediction: `lifeExpectancy`. */
+  resultField: string;
+  /** The feature's human name for messages: `BMI`. */
+  label: string;
+  range: InputRange;
+  model: Model;
+}
+
+export type InputOutcome = { ok: true; value: number } | { ok: false; message: string };
+
+export function predictApiOf(model: Model): PredictApi {
+  const target = model.target.name;
+  return {
+    field: model.feature.name.toLowerCase(),
+    resultField: `${target.charAt(0).toLowerCase()}${target.slice(1)}`,
+    label: columnLabel(model.feature.name),
+    range: acceptedRange({ min: model.feature.min, max: model.feature.max }),
+    model,
+  };
+}
+
+/** The one line `GET /` answers with. */
+export function titleOf(api: PredictApi): string {
+  return `bmi-predictor: POST /predict with ${api.field}=<number>`;
+}
+
+function missing(api: PredictApi): InputOutcome {
+  return { ok: false, message: `Missing "${api.field}": send ${api.field}=<number> as a form, or {"${api.field}": <number>} as JSON.` };
+}
+
+/** The field's value, matching its name case-insensitively (`BMI=` works as well as `bmi=`). */
+function fieldValue<T>(entries: Iterable<[string, T]>, api: PredictApi): T | undefined {
+  for (const [key, value] of entries) if (key.toLowerCase() === api.field) return value;
+  return undefined;
+}
+
+/** Reads `bmi=28.45` (application/x-www-form-urlencoded). */
+export function readFormInput(body: string, api: PredictApi): InputOutcome {
+  const value = fieldValue(new URLSearchParams(body).entries(), api);
+  if (value === undefined) return missing(api);
+  return check(value, api);
+}
+
+/** Reads `{"bmi": 28.45}`; a number written as a JSON string ("28.45") is accepted too. */
+export function readJsonInput(body: string, api: PredictApi): InputOutcome {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { ok: false, message: `The body is not valid JSON. Send {"${api.field}": <number>}.` };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, message: `Send a JSON object: {"${api.field}": <number>}.` };
+  }
+  const value = fieldValue(Object.entries(json), api);
+  if (value === undefined) return missing(api);
+  if (typeof value !== 'number' && typeof value !== 'string') {
+    return { ok: false, message: `"${api.field}" must be a number, e.g. {"${api.field}": 24.5}.` };
+  }
+  return check(String(value), api);
+}
+
+function check(text: string, api: PredictApi): InputOutcome {
+  const result = checkInput(text, api.label, api.range);
+  return result.ok ? result : { ok: false, message: result.message };
+}
+
+/** The prediction, through the core's `predict` so every surface gives the same number. */
+export function predictionFor(value: number, api: PredictApi): number {
+  return predict(api.model, value);
+}
+
+/**
+ * The plain-text answer: four decimals, like the original tool's plain number (a year to within a
+ * minute is more than enough to read). The JSON answer carries the full double.
+ */
+export function formatPlainPrediction(prediction: number): string {
+  return prediction.toFixed(4);
+}

@@ -1,0 +1,106 @@
+/**
+ * The prediction HTTP server, on Node's built-in `http` module: two routes and a form or JSON body
+ * need no framework, and staying on the standard library keeps the dependency list and the attack
+ * surface as small as the API.
+ *
+ *   GET  /         → one plain-text line saying how to ask
+ *   POST /predict  → `bmi=28.45` (form) → `78.8786`;  `{"bmi": 28.45}` (JSON) → `{"bmi":28.45,"lifeExpectancy":78.878…}`
+ *
+ * Errors: 400 (missing, not a number, out of range, bad JSON), 404, 405 with `Allow`, 413 over 1 KB.
+ * Errors answer in JSON (`{"error": "…"}`) when the request was JSON, else as plain text.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Model } from '../core/model.ts';
+import { formatPlainPrediction, predictApiOf, predictionFor, readFormInput, readJsonInput, titleOf, type PredictApi } from './predict-api.ts';
+import { readBody } from './request-body.ts';
+
+/** The largest request body read; a prediction request is a few dozen bytes. */
+export const MAX_BODY_BYTES = 1024;
+
+export interface PredictServerOptions {
+  /** Receives one line per finished request: time, method, path, status, duration. */
+  log?: (line: string) => void;
+}
+
+interface Route {
+  methods: readonly string[];
+  handle: (request: IncomingMessage, response: ServerResponse, api: PredictApi) => Promise<void> | void;
+}
+
+const ROUTES = new Map<string, Route>([
+  ['/', { methods: ['GET', 'HEAD'], handle: (_request, response, api) => sendText(response, 200, titleOf(api)) }],
+  ['/predict', { methods: ['POST'], handle: handlePredict }],
+]);
+
+export function createPredictServer(model: Model, options: PredictServerOptions = {}): Server {
+  const api = predictApiOf(model);
+  return createServer((request, response) => {
+    const started = performance.now();
+    // Only the path routes; a query string is ignored (and never logged, it is the client's business).
+    const path = (request.url ?? '/').split('?')[0]!;
+    response.once('close', () => {
+      const ms = (performance.now() - started).toFixed(1);
+      const aborted = response.writableFinished ? '' : ' (connection closed early)';
+      options.log?.(`${new Date().toISOString()} ${request.method} ${path} ${response.statusCode} ${ms} ms${aborted}`);
+    });
+    route(request, response, path, api).catch((error: unknown) => {
+      if (response.headersSent) response.destroy();
+      else sendText(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+}
+
+async function route(request: IncomingMessage, response: ServerResponse, path: string, api: PredictApi): Promise<void> {
+  const asJson = isJsonRequest(request);
+  const found = ROUTES.get(path);
+  if (!found) return sendError(response, 404, `Not found: ${path}. Try GET / or POST /predict.`, asJson);
+  if (!found.methods.includes(request.method ?? '')) {
+    return sendError(response, 405, `${request.method} is not allowed on ${path}; use ${found.methods.join(' or ')}.`, asJson, {
+      Allow: found.methods.join(', '),
+    });
+  }
+  await found.handle(request, response, api);
+}
+
+async function handlePredict(request: IncomingMessage, response: ServerResponse, api: PredictApi): Promise<void> {
+  const asJson = isJsonRequest(request);
+  const body = await readBody(request, MAX_BODY_BYTES);
+  if (!body.ok) {
+    if (body.reason === 'aborted') return; // The client is gone; nobody to answer.
+    // The rest of the body is never read, so the connection cannot be reused: close it.
+    return sendError(response, 413, `The body is over ${MAX_BODY_BYTES} bytes; a prediction request needs a few.`, asJson, {
+      Connection: 'close',
+    });
+  }
+  const input = asJson ? readJsonInput(body.text, api) : readFormInput(body.text, api);
+  if (!input.ok) return sendError(response, 400, input.message, asJson);
+  const prediction = predictionFor(input.value, api);
+  if (asJson) sendJson(response, 200, { [api.field]: input.value, [api.resultField]: prediction });
+  else sendText(response, 200, formatPlainPrediction(prediction));
+}
+
+/** JSON when the body says it is (`application/json`, or any `…+json` type); anything else is read as a form. */
+function isJsonRequest(request: IncomingMessage): boolean {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || type.endsWith('+json');
+}
+
+type Headers = Record<string, string>;
+
+function sendText(response: ServerResponse, status: number, text: string, headers: Headers = {}): void {
+  send(response, status, 'text/plain; charset=utf-8', `${text}\n`, headers);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown, headers: Headers = {}): void {
+  send(response, status, 'application/json; charset=utf-8', `${JSON.stringify(value)}\n`, headers);
+}
+
+function sendError(response: ServerResponse, status: number, message: string, asJson: boolean, headers: Headers = {}): void {
+  if (asJson) sendJson(response, status, { error: message }, headers);
+  else sendText(response, status, message, headers);
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string, headers: Headers): void {
+  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...headers });
+  response.end(body);
+}

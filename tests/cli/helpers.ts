@@ -1,0 +1,107 @@
+/**
+ * Runs the real commands the way `npm run train` / `npm run serve` do (through tsx), and builds
+ * weights files the way the browser app does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCsv } from '../../src/core/dataset.ts';
+import { describeData, type Model } from '../../src/core/model.ts';
+import { leastSquares, metricsOf } from '../../src/core/stats.ts';
+import { bundledCsv } from '../unit/bundled-data.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+export const ENTRY = { train: join(ROOT, 'src', 'cli', 'train.ts'), serve: join(ROOT, 'src', 'cli', 'serve.ts') } as const;
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Waits for a child to exit, collecting what it printed. */
+export function collect(child: ChildProcess): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** `tsx src/cli/<command>.ts ...args`, as the npm scripts run it; output is piped, so not a TTY. */
+export function run(command: keyof typeof ENTRY, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  return collect(spawnCommand(command, args, options));
+}
+
+export function spawnCommand(command: keyof typeof ENTRY, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
+  return spawn(TSX, [ENTRY[command], ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Resolves with the first match of `pattern` in the child's stream, or rejects when the child exits first. */
+export function waitForOutput(child: ChildProcess, stream: 'stdout' | 'stderr', pattern: RegExp): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.toString('utf8');
+      const match = seen.match(pattern);
+      if (match) {
+        child[stream]!.off('data', onData);
+        child.off('exit', onExit);
+        resolve(match);
+      }
+    };
+    const onExit = (code: number | null): void => reject(new Error(`exited (${code}) before printing ${pattern}: ${seen}`));
+    child[stream]!.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+export async function makeTempDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'bmi-cli-test-'));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The bundled data set, parsed. */
+export function bundledDataset(): ReturnType<typeof parseCsv> & { ok: true } {
+  const parsed = parseCsv(bundledCsv);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed;
+}
+
+/** A model like the one the browser app saves, with the exact least-squares line. */
+export function closedFormModel(epochs = 0): Model {
+  const { dataset } = bundledDataset();
+  const data = describeData(dataset);
+  const line = leastSquares(dataset.x, dataset.y);
+  const metrics = metricsOf(line, dataset.x, dataset.y);
+  return {
+    ...line,
+    feature: data.feature,
+    target: data.target,
+    normalization: data.normalization,
+    training: {
+      epochs,
+      optimizer: 'sgd',
+      learningRate: 0.1,
+      trainMse: metrics.mse,
+      validationMse: null,
+      r2: metrics.r2,
+      backend: 'webgpu',
+      rows: data.rows,
+      dataHash: data.dataHash,
+      date: '2026-11-25T08:00:00.000Z',
+    },
+  };
+}
+
+/** The loss lines `train` prints when piped: `epoch  37/100  loss 43.021031`. */
+export function lossLines(stdout: string): { epoch: number; lastEpoch: number; loss: number }[] {
+  return [...stdout.matchAll(/^epoch\s+(\d+)\/(\d+)\s+loss\s+(\S+)$/gm)].map((m) => ({ epoch: Number(m[1]), lastEpoch: Number(m[2]), loss: Number(m[3]) }));
+}
