@@ -12,6 +12,7 @@ import type { BackendName } from '../src/core/backends.ts';
 import { BACKENDS } from '../src/core/backends.ts';
 import type { BenchApi } from './bench-page.ts';
 import { summarize, type Summary } from './summary.ts';
+import { measureServerLoad } from './server-load.ts';
 import type { ConvergenceResult, RecipeResult, ScaleResult } from './tasks.ts';
 
 export interface Row {
@@ -160,6 +161,14 @@ function sizeRows(): void {
   add({ section: 'Size', measure: 'TF.js chunks, loaded after first paint (gzip)', backend: '-', rows: '-', unit: 'KB', summary: single(tfBytes / 1000) });
 }
 
+async function serverRows(): Promise<void> {
+  const load = await measureServerLoad(5, 32);
+  const note = `${load.requests} requests, ${load.errors} errors, ${load.non2xx} non-2xx`;
+  add({ section: 'Server', measure: 'POST /predict, 32 connections, 5 s: requests per second', backend: '-', rows: '-', unit: 'req/s', summary: single(load.requestsPerSecond), note });
+  add({ section: 'Server', measure: 'POST /predict latency p50', backend: '-', rows: '-', unit: 'ms', summary: single(load.p50) });
+  add({ section: 'Server', measure: 'POST /predict latency p99', backend: '-', rows: '-', unit: 'ms', summary: single(load.p99) });
+}
+
 function formatRow(row: Row): string {
   const s = row.summary;
   const value = s ? (s.median >= 100 ? s.median.toFixed(0) : s.median.toFixed(2)) : '—';
@@ -193,6 +202,7 @@ async function main(): Promise<void> {
     await page.close();
     await responsivenessRows(browser, appUrl);
     sizeRows();
+    await serverRows();
   } finally {
     await browser.close();
     await dev.close();

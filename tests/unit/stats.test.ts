@@ -50,3 +50,15 @@ describe('closed-form least squares on the bundled data', () => {
     expect(scalingOf([5, 5]).std).toBe(1);
   });
 });
+
+describe('closedFormModel', () => {
+  it('is the reference line with full metadata that passes the weights validator', async () => {
+    const { closedFormModel } = await import('../../src/core/closed-form.ts');
+    const { validateWeights, toWeightsFile } = await import('../../src/core/weights-file.ts');
+    const model = closedFormModel(parsed.ok ? parsed.dataset : (undefined as never), new Date('2026-01-02T03:04:05Z'));
+    expect(model.slope).toBeCloseTo(REFERENCE.slope, 9);
+    expect(model.training).toMatchObject({ backend: 'closed-form', rows: 163, date: '2026-01-02T03:04:05.000Z' });
+    expect(model.training.trainMse).toBeCloseTo(REFERENCE.mse, 9);
+    expect(validateWeights(JSON.parse(JSON.stringify(toWeightsFile(model)))).ok).toBe(true);
+  });
+});
