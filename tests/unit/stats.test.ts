@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { closedFormModel } from '../../src/core/closed-form.ts';
 import { parseCsv } from '../../src/core/dataset.ts';
 import { predict } from '../../src/core/predict.ts';
 import { gapToOptimum, leastSquares, lineToRawUnits, lineToScaledUnits, metricsOf, scalingOf } from '../../src/core/stats.ts';
+import { toWeightsFile, validateWeights } from '../../src/core/weights-file.ts';
 import { bundledCsv } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 
-const parsed = parseCsv(bundledCsv);
-if (!parsed.ok) throw new Error(parsed.error);
+const parsedCsv = parseCsv(bundledCsv);
+if (!parsedCsv.ok) throw new Error(parsedCsv.error);
+const parsed = parsedCsv;
 const { x, y } = parsed.dataset;
 
 describe('closed-form least squares on the bundled data', () => {
@@ -52,10 +55,8 @@ describe('closed-form least squares on the bundled data', () => {
 });
 
 describe('closedFormModel', () => {
-  it('is the reference line with full metadata that passes the weights validator', async () => {
-    const { closedFormModel } = await import('../../src/core/closed-form.ts');
-    const { validateWeights, toWeightsFile } = await import('../../src/core/weights-file.ts');
-    const model = closedFormModel(parsed.ok ? parsed.dataset : (undefined as never), new Date('2026-01-02T03:04:05Z'));
+  it('is the reference line with full metadata that passes the weights validator', () => {
+    const model = closedFormModel(parsed.dataset, new Date('2026-01-02T03:04:05Z'));
     expect(model.slope).toBeCloseTo(REFERENCE.slope, 9);
     expect(model.training).toMatchObject({ backend: 'closed-form', rows: 163, date: '2026-01-02T03:04:05.000Z' });
     expect(model.training.trainMse).toBeCloseTo(REFERENCE.mse, 9);
