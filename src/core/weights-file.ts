@@ -46,10 +46,13 @@ export function weightsFileName(model: Model): string {
   return `bmi-weights-${model.training.date.slice(0, 10)}.json`;
 }
 
-/** Why a file of this size cannot be a weights file, or undefined when its size is fine. Lets a caller refuse before reading it. */
-export function weightsFileSizeError(byteLength: number): string | undefined {
+/**
+ * Why a file of this size cannot be a weights file (or, with `what`, another model file), or undefined
+ * when its size is fine. Lets a caller refuse before reading the file.
+ */
+export function weightsFileSizeError(byteLength: number, what = 'a weights file'): string | undefined {
   return byteLength > MAX_WEIGHTS_FILE_BYTES
-    ? `The file is ${formatBytes(byteLength)}; a weights file is at most ${formatBytes(MAX_WEIGHTS_FILE_BYTES)}.`
+    ? `The file is ${formatBytes(byteLength)}; ${what} is at most ${formatBytes(MAX_WEIGHTS_FILE_BYTES)}.`
     : undefined;
 }
 
