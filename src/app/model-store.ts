@@ -45,10 +45,14 @@ export type StoreOpening = { ok: true; store: ModelStore } | { ok: false; reason
 
 /** "QuotaExceededError: …" from whatever IndexedDB threw. */
 export function describeStorageError(error: unknown): string {
-  if (error instanceof Error || error instanceof DOMException) {
-    return error.message && error.message !== error.name ? `${error.name}: ${error.message}` : error.name;
-  }
-  return String(error);
+  const text =
+    error instanceof Error || error instanceof DOMException
+      ? error.message && error.message !== error.name
+        ? `${error.name}: ${error.message}`
+        : error.name
+      : String(error);
+  // Callers end the sentence themselves.
+  return text.replace(/[.\s]+$/, '');
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

@@ -89,20 +89,27 @@ export class ModelLibrary extends LitElement {
         margin: 0.75rem 0 0;
       }
       li {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) auto auto;
+        display: flex;
+        flex-wrap: wrap;
         gap: 0.25rem 0.5rem;
         align-items: center;
         padding: 0.5rem 0;
         border-top: 1px solid var(--bp-border);
       }
       .name {
+        /* Room for a name, else the buttons move to a line of their own. */
+        flex: 1 1 12rem;
+        min-width: 0;
         font-weight: 600;
         overflow-wrap: anywhere;
       }
       .meta {
         display: block;
         font-weight: 400;
+      }
+      .buttons {
+        display: flex;
+        gap: 0.5rem;
       }
       button.secondary {
         background: transparent;
@@ -189,17 +196,18 @@ export class ModelLibrary extends LitElement {
                     <span class="name"
                       >${name}<span class="meta muted"><time datetime=${savedAt}>${formatDate(savedAt)}</time> · ${fit(model)}</span></span
                     >
-                    <button type="button" aria-label=${`Load model ${name}`} @click=${() => this.send({ kind: 'load', name })}>Load</button>
-                    <button type="button" class="secondary" aria-label=${`Delete model ${name}`} @click=${() => this.send({ kind: 'delete', name })}>
-                      Delete
-                    </button>
+                    <span class="buttons">
+                      <button type="button" aria-label=${`Load model ${name}`} @click=${() => this.send({ kind: 'load', name })}>Load</button>
+                      <button type="button" class="secondary" aria-label=${`Delete model ${name}`} @click=${() => this.send({ kind: 'delete', name })}>
+                        Delete
+                      </button>
+                    </span>
                   </li>`,
               )}
               ${damaged.map(
                 ({ name, error }) =>
                   html`<li data-name=${name} data-damaged>
                     <span class="name">${name}<span class="meta error">Damaged: ${error}</span></span>
-                    <span></span>
                     <button type="button" class="secondary" aria-label=${`Delete model ${name}`} @click=${() => this.send({ kind: 'delete', name })}>
                       Delete
                     </button>

@@ -174,6 +174,13 @@ describe('the JSON Schema and the validator', () => {
     expect(schemaAccepts(json)).toBe(validateWeights(json).ok);
   });
 
+  it('both accept the example in docs/weights-format.md', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/weights-format.md', import.meta.url)), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    expect(parseWeights(example).ok).toBe(true);
+    expect(schemaAccepts(JSON.parse(example))).toBe(true);
+  });
+
   it('agree on the top level not being an object', () => {
     for (const value of [null, [], 'x', 1]) expect(schemaAccepts(value)).toBe(validateWeights(value).ok);
   });
