@@ -63,3 +63,8 @@ export function describeData(dataset: Dataset): Pick<Model, 'feature' | 'target'
     dataHash: hashColumns(dataset.x, dataset.y),
   };
 }
+
+/** Whether a model reads the data set's feature column and predicts its target column. */
+export function fitsColumns(model: Pick<Model, 'feature' | 'target'>, dataset: Pick<Dataset, 'featureName' | 'targetName'>): boolean {
+  return model.feature.name === dataset.featureName && model.target.name === dataset.targetName;
+}

@@ -11,6 +11,19 @@ export const WEIGHTS_FORMAT = 'bmi-predictor-weights';
 export const WEIGHTS_VERSION = 1;
 /** No honest weights file comes near this; a larger one is refused before it is parsed. */
 export const MAX_WEIGHTS_FILE_BYTES = 1_000_000;
+/**
+ * `training.backend` for a model whose training is not known, e.g. one imported from TF.js model
+ * files that carry no bmi-predictor metadata.
+ */
+export const UNKNOWN_BACKEND = 'unknown';
+/** The values `training.backend` may take: where the model was fitted. */
+export const TRAINING_BACKENDS: readonly string[] = [...BACKENDS, 'closed-form', UNKNOWN_BACKEND];
+/**
+ * `training.date`: an RFC 3339 date-time as `Date.prototype.toISOString` writes it. The JSON Schema
+ * uses the same pattern (a unit test checks they agree).
+ */
+export const ISO_DATE_TIME_PATTERN =
+  '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$';
 
 export interface WeightsFile extends Model {
   format: typeof WEIGHTS_FORMAT;
@@ -33,34 +46,65 @@ export function weightsFileName(model: Model): string {
   return `bmi-weights-${model.training.date.slice(0, 10)}.json`;
 }
 
+/**
+ * Why a file of this size cannot be a weights file (or, with `what`, another model file), or undefined
+ * when its size is fine. Lets a caller refuse before reading the file.
+ */
+export function weightsFileSizeError(byteLength: number, what = 'a weights file'): string | undefined {
+  return byteLength > MAX_WEIGHTS_FILE_BYTES
+    ? `The file is ${formatBytes(byteLength)}; ${what} is at most ${formatBytes(MAX_WEIGHTS_FILE_BYTES)}.`
+    : undefined;
+}
+
 /** Reads weights file text; every refusal names what is wrong. */
 export function parseWeights(text: string, byteLength = new TextEncoder().encode(text).length): WeightsReadResult {
-  if (byteLength > MAX_WEIGHTS_FILE_BYTES) {
-    return { ok: false, error: `The file is ${formatBytes(byteLength)}; a weights file is at most ${formatBytes(MAX_WEIGHTS_FILE_BYTES)}.` };
-  }
-  let json: unknown;
+  const sizeError = weightsFileSizeError(byteLength);
+  if (sizeError) return { ok: false, error: sizeError };
+  const parsed = parseJson(text);
+  return parsed.ok ? validateWeights(parsed.value) : { ok: false, error: `${parsed.error} It is not a weights file.` };
+}
+
+/**
+ * JSON.parse with a message a person can act on. NaN and Infinity get their own: JavaScript writes
+ * them, JSON has no such numbers, and a hand-edited file is the likely source.
+ */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { ok: false, error: 'The file is empty.' };
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, error: 'The file is not JSON, so it is not a weights file.' };
+    return { ok: true, value: JSON.parse(body) };
+  } catch (error) {
+    // A bare NaN or Infinity where a value belongs (not inside a string).
+    const nonFinite = /(?:("[^"\n]{1,40}")\s*:|[[,])\s*([-+]?(?:NaN|Infinity))\b/.exec(body);
+    if (nonFinite) {
+      const where = nonFinite[1] ? `${nonFinite[1]}: ${nonFinite[2]}` : nonFinite[2];
+      return {
+        ok: false,
+        error: `The file is not valid JSON: it has ${where}, and JSON has no NaN or Infinity (every number must be finite).`,
+      };
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `The file is not valid JSON (${reason}).` };
   }
-  return validateWeights(json);
 }
 
 type Check = (value: unknown) => string | undefined;
 
 const finiteNumber: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : 'a finite number');
 const positiveNumber: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'a positive number');
+const nonNegativeNumber: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : 'a number ≥ 0');
 const wholeNumber: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? undefined : 'a whole number ≥ 0');
 const text: Check = (v) => (typeof v === 'string' ? undefined : 'text');
 const nonEmptyText: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'non-empty text');
-const finiteOrNull: Check = (v) => (v === null ? undefined : finiteNumber(v));
+const nonNegativeOrNull: Check = (v) => (v === null ? undefined : nonNegativeNumber(v));
 const oneOf =
   (choices: readonly string[]): Check =>
   (v) =>
     typeof v === 'string' && choices.includes(v) ? undefined : `one of ${choices.join(', ')}`;
-const isoDate: Check = (v) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? undefined : 'an ISO 8601 date');
+const isoDateTime = new RegExp(ISO_DATE_TIME_PATTERN);
+const isoDate: Check = (v) => (typeof v === 'string' && isoDateTime.test(v) ? undefined : 'an ISO 8601 date-time like 2026-11-25T10:00:00.000Z');
 
+/** Every field of a version 1 file (dotted paths) with its check. All are required; other fields are ignored. */
 const FIELDS: [path: string, check: Check][] = [
   ['slope', finiteNumber],
   ['intercept', finiteNumber],
@@ -76,20 +120,23 @@ const FIELDS: [path: string, check: Check][] = [
   ['normalization.target.std', positiveNumber],
   ['training.epochs', wholeNumber],
   ['training.optimizer', oneOf(OPTIMIZERS)],
-  ['training.learningRate', finiteNumber],
-  ['training.trainMse', finiteNumber],
-  ['training.validationMse', finiteOrNull],
+  ['training.learningRate', nonNegativeNumber],
+  ['training.trainMse', nonNegativeNumber],
+  ['training.validationMse', nonNegativeOrNull],
   ['training.r2', finiteNumber],
-  ['training.backend', oneOf([...BACKENDS, 'closed-form'])],
+  ['training.backend', oneOf(TRAINING_BACKENDS)],
   ['training.rows', wholeNumber],
   ['training.dataHash', text],
   ['training.date', isoDate],
 ];
 
+/** The dotted paths of every field a version 1 weights file must have. */
+export const WEIGHTS_FIELD_PATHS: readonly string[] = FIELDS.map(([path]) => path);
+
 function lookup(root: unknown, path: string): { found: boolean; value: unknown } {
   let node: unknown = root;
   for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null || !(key in node)) return { found: false, value: undefined };
+    if (typeof node !== 'object' || node === null || Array.isArray(node) || !Object.hasOwn(node, key)) return { found: false, value: undefined };
     node = (node as Record<string, unknown>)[key];
   }
   return { found: true, value: node };
@@ -140,9 +187,34 @@ export function validateWeights(json: unknown): WeightsReadResult {
     return { ok: false, error: `The weights file is missing ${missing.map((p) => `"${p}"`).join(', ')}.` };
   }
   if (wrong.length > 0) return { ok: false, error: `The weights file is invalid: ${wrong.join('; ')}.` };
-  const file = record as unknown as WeightsFile;
-  const { slope, intercept, feature, target, normalization, training } = file;
-  return { ok: true, model: { slope, intercept, feature, target, normalization, training } };
+  return { ok: true, model: modelOf(record as unknown as WeightsFile) };
+}
+
+/** A fresh Model with exactly the known fields, so unknown extras in a file never travel on. */
+function modelOf(file: WeightsFile): Model {
+  const { slope, intercept, feature, target, normalization: n, training: t } = file;
+  return {
+    slope,
+    intercept,
+    feature: { name: feature.name, unit: feature.unit, min: feature.min, max: feature.max },
+    target: { name: target.name, unit: target.unit },
+    normalization: {
+      feature: { mean: n.feature.mean, std: n.feature.std },
+      target: { mean: n.target.mean, std: n.target.std },
+    },
+    training: {
+      epochs: t.epochs,
+      optimizer: t.optimizer,
+      learningRate: t.learningRate,
+      trainMse: t.trainMse,
+      validationMse: t.validationMse,
+      r2: t.r2,
+      backend: t.backend,
+      rows: t.rows,
+      dataHash: t.dataHash,
+      date: t.date,
+    },
+  };
 }
 
 function formatBytes(bytes: number): string {

@@ -3,19 +3,22 @@ import { state } from 'lit/decorators.js';
 import { parseBackendName, type BackendChoice } from '../core/backends.ts';
 import { columnUnit } from '../core/columns.ts';
 import { parseCsv, type Dataset, type SkippedRows } from '../core/dataset.ts';
-import type { Model } from '../core/model.ts';
+import { fitsColumns, type Model } from '../core/model.ts';
 import type { Line } from '../core/predict.ts';
-import type { SplitMetrics } from '../core/split.ts';
+import { splitDataset, splitMetrics, type SplitMetrics } from '../core/split.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
 import type { LossPoint, TrainingProgress } from '../core/train/trainer.ts';
 import type { TrainingEngine, TrainingRun } from '../app/training-engine.ts';
+import { ModelLibraryController } from '../app/model-library-controller.ts';
 import { DataFileSelectedEvent, TrainRequestEvent } from './events.ts';
 import { defineElement } from './define.ts';
 import { themeStyles } from './theme.ts';
 import '../embed/bmi-predictor.ts';
 import './backend-status.ts';
 import './data-panel.ts';
+import './drop-zone.ts';
 import './metrics-panel.ts';
+import './model-library.ts';
 import './training-panel.ts';
 
 const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
@@ -110,6 +113,14 @@ export class BmiApp extends LitElement {
   @state() private tensorCount: number | undefined;
 
   private engine: TrainingEngine | undefined;
+  /** Saved, restored, downloaded, loaded, exported and dropped models. */
+  private readonly library = new ModelLibraryController(this, {
+    model: () => this.model,
+    data: () => this.data,
+    training: () => this.run !== undefined,
+    useModel: (model) => this.useModel(model),
+    loadCsv: (file) => void this.loadFile(file),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -181,6 +192,7 @@ export class BmiApp extends LitElement {
         this.model = result.model;
         this.metrics = result.metrics;
         this.liveLine = null;
+        this.library.trained(result.model);
       })
       .catch((error: unknown) => {
         this.trainingError = `Training failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -189,6 +201,26 @@ export class BmiApp extends LitElement {
         this.run = undefined;
         this.tensorCount = engine.memory().numTensors;
       });
+  }
+
+  /** Uses a loaded or restored model: predictions and the plotted line at once; "continue" starts from it. */
+  private useModel(model: Model): void {
+    const data = this.data;
+    this.model = model;
+    this.liveLine = null;
+    // The loss chart and metrics described the previous model.
+    this.points = [];
+    this.epoch = 0;
+    this.metrics = null;
+    if (data && fitsColumns(model, data)) {
+      const { train, validation } = splitDataset(data, 0, 0);
+      this.metrics = splitMetrics(model, train, validation);
+    }
+  }
+
+  /** The model's line when it is about the data shown; a model of other columns is not drawn. */
+  private get plottedModel(): Model | null {
+    return this.model && this.data && fitsColumns(this.model, this.data) ? this.model : null;
   }
 
   private onProgress(progress: TrainingProgress): void {
@@ -209,7 +241,7 @@ export class BmiApp extends LitElement {
         <section class="card" aria-label="Data">
           <data-panel
             .data=${this.data}
-            .line=${this.liveLine ?? this.model}
+            .line=${this.liveLine ?? this.plottedModel}
             source=${this.source}
             .skipped=${this.skipped}
             error=${this.dataError}
@@ -237,7 +269,17 @@ export class BmiApp extends LitElement {
           <h2 id="predict-heading">Predict</h2>
           <bmi-predictor .model=${this.model}></bmi-predictor>
         </section>
+        <section class="card" aria-label="Model">
+          <model-library
+            .model=${this.model}
+            origin=${this.library.origin}
+            .storage=${this.library.storage}
+            .saved=${this.library.saved}
+            .message=${this.library.message}
+          ></model-library>
+        </section>
       </main>
+      <drop-zone></drop-zone>
     `;
   }
 }

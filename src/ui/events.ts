@@ -24,9 +24,38 @@ export class TrainRequestEvent extends Event {
   }
 }
 
+/**
+ * Files the user picked or dropped, for the app to route by what they are: a CSV of data, a weights
+ * file, or a TF.js model.json with its weights.bin.
+ */
+export class FilesChosenEvent extends Event {
+  static readonly type = 'files-chosen';
+  constructor(readonly files: readonly File[]) {
+    super(FilesChosenEvent.type, options);
+  }
+}
+
+/** What the model library can ask the app to do with models. */
+export type LibraryAction =
+  | { kind: 'save'; name: string }
+  | { kind: 'load'; name: string }
+  | { kind: 'delete'; name: string }
+  | { kind: 'download-weights' }
+  | { kind: 'export-tfjs' };
+
+/** The user asked the model library to save, load, delete, download or export a model. */
+export class LibraryActionEvent extends Event {
+  static readonly type = 'library-action';
+  constructor(readonly action: LibraryAction) {
+    super(LibraryActionEvent.type, options);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     [DataFileSelectedEvent.type]: DataFileSelectedEvent;
     [TrainRequestEvent.type]: TrainRequestEvent;
+    [FilesChosenEvent.type]: FilesChosenEvent;
+    [LibraryActionEvent.type]: LibraryActionEvent;
   }
 }

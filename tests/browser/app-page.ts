@@ -2,7 +2,9 @@
  * Actions and readings on the app page, shared by the browser tests. Playwright's locators pierce the
  * open shadow roots of the Lit elements, so these read like a user's view of the page.
  */
-import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Download, Page } from 'playwright-core';
 
 export const OPTIMUM_MSE = 43.0210311892;
 
@@ -54,4 +56,127 @@ export async function predictText(page: Page, input: string): Promise<{ output: 
     output: ((await page.locator('bmi-predictor output').textContent()) ?? '').trim(),
     message: ((await page.locator('bmi-predictor [part=message]').textContent()) ?? '').trim(),
   };
+}
+
+/** Sets the number of epochs in the training form. */
+export async function setEpochs(page: Page, epochs: number): Promise<void> {
+  await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));
+}
+
+/**
+ * Predicts through the form and returns the full-precision value from the `bmi-prediction` event
+ * (the output shows one decimal). Throws with the form's message when there is no prediction.
+ */
+export async function predictValue(page: Page, input: string, label = 'BMI'): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { predictionLog?: (number | string)[] };
+    if (!w.predictionLog) {
+      document.addEventListener('bmi-prediction', (event) => w.predictionLog!.push((event as CustomEvent<{ prediction: number }>).detail.prediction));
+      document.addEventListener('bmi-predictor-error', (event) => w.predictionLog!.push((event as CustomEvent<{ message: string }>).detail.message));
+    }
+    w.predictionLog = [];
+  });
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(input);
+  await field.press('Enter');
+  const handle = await page.waitForFunction(() => {
+    const log = (window as unknown as { predictionLog: unknown[] }).predictionLog;
+    return log.length > 0 ? { value: log[0] } : false;
+  });
+  const { value } = (await handle.jsonValue()) as { value: number | string };
+  if (typeof value === 'string') throw new Error(`No prediction: ${value}`);
+  return value;
+}
+
+/** The model library's last message (info, warning or error) and its kind. */
+export async function libraryMessage(page: Page): Promise<{ kind: string; text: string }> {
+  const message = page.locator('model-library [data-message]');
+  await message.waitFor();
+  return { kind: (await message.getAttribute('data-message')) ?? '', text: ((await message.textContent()) ?? '').trim() };
+}
+
+/** Waits for a library message matching `text`, so a test does not read the one before it. */
+export async function waitForLibraryMessage(page: Page, text: RegExp): Promise<{ kind: string; text: string }> {
+  await page.locator('model-library [data-message]').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+  return libraryMessage(page);
+}
+
+export interface FileSpec {
+  name: string;
+  content: string | Uint8Array;
+  type?: string;
+}
+
+/** Starts dragging files over the app (dragenter + dragover), as a user would from the desktop. */
+export async function dragFilesOver(page: Page, files: FileSpec[]): Promise<void> {
+  const specs = files.map((file) => ({ name: file.name, type: file.type ?? '', base64: Buffer.from(file.content).toString('base64') }));
+  await page.evaluate((specs) => {
+    const transfer = new DataTransfer();
+    for (const spec of specs) {
+      const bytes = Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], spec.name, { type: spec.type }));
+    }
+    (window as unknown as { dragged: DataTransfer }).dragged = transfer;
+    const target = document.querySelector('bmi-app')!;
+    for (const type of ['dragenter', 'dragover']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
+    }
+  }, specs);
+}
+
+/** Drops what `dragFilesOver` is dragging. */
+export async function dropDragged(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const transfer = (window as unknown as { dragged: DataTransfer }).dragged;
+    document.querySelector('bmi-app')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
+  });
+}
+
+/** Drags files over the app and drops them. */
+export async function dropFiles(page: Page, files: FileSpec[]): Promise<void> {
+  await dragFilesOver(page, files);
+  await dropDragged(page);
+}
+
+export interface Downloaded {
+  name: string;
+  path: string;
+  bytes: Buffer;
+}
+
+/** Runs `action`, waits for `count` downloads and saves them into `dir`. */
+export async function downloads(page: Page, dir: string, action: () => Promise<void>, count = 1): Promise<Downloaded[]> {
+  const seen: Download[] = [];
+  const all = new Promise<void>((resolve) => {
+    const onDownload = (download: Download): void => {
+      seen.push(download);
+      if (seen.length < count) return;
+      page.off('download', onDownload);
+      resolve();
+    };
+    page.on('download', onDownload);
+  });
+  await action();
+  await all;
+  return Promise.all(
+    seen.map(async (download) => {
+      const path = join(dir, download.suggestedFilename());
+      await download.saveAs(path);
+      return { name: download.suggestedFilename(), path, bytes: await readFile(path) };
+    }),
+  );
+}
+
+/** Clicks "Download weights" and returns the saved weights file. */
+export async function downloadWeights(page: Page, dir: string): Promise<Downloaded> {
+  const [file] = await downloads(page, dir, () => page.getByRole('button', { name: 'Download weights' }).click());
+  return file!;
+}
+
+/** The line `<data-panel>` hands the scatter plot (null when none is drawn). */
+export function plottedLine(page: Page): Promise<{ slope: number; intercept: number } | null> {
+  return page.locator('scatter-plot').evaluate((plot) => {
+    const line = (plot as HTMLElement & { line: { slope: number; intercept: number } | null }).line;
+    return line ? { slope: line.slope, intercept: line.intercept } : null;
+  });
 }

@@ -33,12 +33,17 @@ export interface AppPage {
 }
 
 /** Opens the app (or another page of the same server) and records errors. */
-export async function openApp(browser: Browser, path = '', options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<AppPage> {
+export async function openApp(
+  browser: Browser,
+  path = '',
+  options: { colorScheme?: 'light' | 'dark'; width?: number; /** Runs in the page before the app, e.g. to break an API. */ initScript?: () => void } = {},
+): Promise<AppPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: true,
   });
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));

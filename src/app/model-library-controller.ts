@@ -1,0 +1,282 @@
+/**
+ * Keeps models beyond one page view: saved under a name in the browser, restored on the next visit,
+ * downloaded and loaded as weights files, exported and imported as TF.js model files, and dropped on
+ * the page. A Lit controller of `<bmi-app>`: the app keeps owning the model; this asks it to use one.
+ *
+ * Every refusal leaves the current model and data as they were and says what was wrong.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { columnLabel } from '../core/columns.ts';
+import type { Dataset } from '../core/dataset.ts';
+import { fitsColumns, type Model } from '../core/model.ts';
+import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../core/tfjs-model-json.ts';
+import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../core/weights-file.ts';
+import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../ui/events.ts';
+import { downloadText } from './download.ts';
+import { routeFiles } from './file-routing.ts';
+import { ModelStore, describeStorageError, type SavedModelList } from './model-store.ts';
+
+export type StorageState = { state: 'opening' } | { state: 'on' } | { state: 'off'; reason: string };
+
+export interface LibraryMessage {
+  kind: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** What the controller needs from the app. */
+export interface ModelLibraryHost {
+  model(): Model | null;
+  data(): Dataset | null;
+  /** True while a training run is going; loading a model then is refused. */
+  training(): boolean;
+  /** Makes `model` the current model: predictions, the plotted line and "continue" use it. */
+  useModel(model: Model): void;
+  /** Loads a CSV file as the data, as the data panel's file input does. */
+  loadCsv(file: File): void;
+}
+
+const KEPT = 'The current model is kept.';
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class ModelLibraryController implements ReactiveController {
+  storage: StorageState = { state: 'opening' };
+  saved: SavedModelList = { models: [], damaged: [] };
+  message: LibraryMessage | null = null;
+  /** Where the current model came from, e.g. `file "bmi-weights-2026-11-25.json"`. */
+  origin = '';
+
+  private store: ModelStore | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly app: ModelLibraryHost,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener(LibraryActionEvent.type, this.onAction);
+    this.host.addEventListener(FilesChosenEvent.type, this.onFiles);
+    void this.openStore();
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener(LibraryActionEvent.type, this.onAction);
+    this.host.removeEventListener(FilesChosenEvent.type, this.onFiles);
+  }
+
+  /** A training run finished: its model becomes the one restored on the next visit. */
+  trained(model: Model): void {
+    this.origin = 'trained in this page';
+    void this.keepCurrent(model);
+    this.host.requestUpdate();
+  }
+
+  private say(kind: LibraryMessage['kind'], text: string): void {
+    this.message = { kind, text };
+    this.host.requestUpdate();
+  }
+
+  private async openStore(): Promise<void> {
+    const opening = await ModelStore.open();
+    if (!opening.ok) {
+      this.storage = { state: 'off', reason: opening.reason };
+      this.host.requestUpdate();
+      return;
+    }
+    this.store = opening.store;
+    this.storage = { state: 'on' };
+    await this.refreshList();
+    await this.restoreCurrent();
+  }
+
+  private async restoreCurrent(): Promise<void> {
+    try {
+      const current = await this.store?.loadCurrent();
+      if (!current) return;
+      if (!current.ok) {
+        this.say('error', `The model kept from your last visit could not be restored: ${current.error}`);
+      } else if (!this.app.model()) {
+        this.app.useModel(current.model);
+        this.origin = 'restored from your last visit';
+        this.host.requestUpdate();
+      }
+    } catch (error) {
+      this.say('error', `The model kept from your last visit could not be read: ${describeStorageError(error)}.`);
+    }
+  }
+
+  private async refreshList(): Promise<void> {
+    if (!this.store) return;
+    try {
+      this.saved = await this.store.list();
+    } catch (error) {
+      this.say('error', `Could not list the saved models: ${describeStorageError(error)}.`);
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Remembers the current model for the next visit; a failure only warns, since nothing is lost yet. */
+  private async keepCurrent(model: Model): Promise<void> {
+    if (!this.store) return;
+    try {
+      await this.store.saveCurrent(model);
+    } catch (error) {
+      this.say('warning', `This model could not be kept for your next visit: ${describeStorageError(error)}. Download it to keep it.`);
+    }
+  }
+
+  /** Uses a model that was loaded from somewhere, warning when it does not match the data's columns. */
+  private adopt(model: Model, origin: string): void {
+    this.app.useModel(model);
+    this.origin = origin;
+    void this.keepCurrent(model);
+    const data = this.app.data();
+    if (data && !fitsColumns(model, data)) {
+      const feature = columnLabel(model.feature.name);
+      this.say(
+        'warning',
+        `Loaded ${origin}, but it predicts ${columnLabel(model.target.name)} from "${model.feature.name}", a column the loaded data does not have ` +
+          `(it has "${data.featureName}" → "${data.targetName}"). It still predicts from ${feature} values; its line is not drawn on this data.`,
+      );
+    } else {
+      this.say('info', `Loaded ${origin}.`);
+    }
+  }
+
+  private refuseWhileTraining(): boolean {
+    if (!this.app.training()) return false;
+    this.say('error', `Training is running; load a model when it has finished. ${KEPT}`);
+    return true;
+  }
+
+  private readonly onAction = (event: LibraryActionEvent): void => {
+    void this.act(event.action);
+  };
+
+  private readonly onFiles = (event: FilesChosenEvent): void => {
+    void this.openFiles(event.files);
+  };
+
+  private async act(action: LibraryAction): Promise<void> {
+    switch (action.kind) {
+      case 'save':
+        return this.save(action.name);
+      case 'load':
+        return this.loadSaved(action.name);
+      case 'delete':
+        return this.deleteSaved(action.name);
+      case 'download-weights':
+        return this.downloadWeights();
+      case 'export-tfjs':
+        return this.exportTfjs();
+    }
+  }
+
+  private async save(rawName: string): Promise<void> {
+    const name = rawName.trim();
+    const model = this.app.model();
+    if (!this.store) return this.say('error', 'Saving in this browser is off; download the weights file instead.');
+    if (!model) return this.say('error', 'There is no model to save yet: train one or load a file.');
+    if (name === '') return this.say('error', 'Enter a name to save the model under.');
+    try {
+      const { replaced } = await this.store.save(name, model);
+      this.say('info', replaced ? `Replaced the saved model "${name}".` : `Saved "${name}" in this browser.`);
+    } catch (error) {
+      this.say('error', `Could not save "${name}" in this browser: ${describeStorageError(error)}.`);
+    }
+    await this.refreshList();
+  }
+
+  private async loadSaved(name: string): Promise<void> {
+    if (!this.store || this.refuseWhileTraining()) return;
+    try {
+      const result = await this.store.load(name);
+      if (!result) this.say('error', `There is no saved model "${name}" any more. ${KEPT}`);
+      else if (!result.ok) this.say('error', `The saved model "${name}" is damaged: ${result.error} ${KEPT}`);
+      else this.adopt(result.model, `the saved model "${name}"`);
+    } catch (error) {
+      this.say('error', `Could not read the saved model "${name}": ${describeStorageError(error)}. ${KEPT}`);
+    }
+  }
+
+  private async deleteSaved(name: string): Promise<void> {
+    if (!this.store) return;
+    try {
+      await this.store.delete(name);
+      this.say('info', `Deleted the saved model "${name}".`);
+    } catch (error) {
+      this.say('error', `Could not delete "${name}": ${describeStorageError(error)}.`);
+    }
+    await this.refreshList();
+  }
+
+  private downloadWeights(): void {
+    const model = this.app.model();
+    if (!model) return this.say('error', 'There is no model to download yet: train one or load a file.');
+    const fileName = weightsFileName(model);
+    downloadText(serializeWeights(model), fileName);
+    this.say('info', `Downloaded ${fileName}.`);
+  }
+
+  private async exportTfjs(): Promise<void> {
+    const model = this.app.model();
+    if (!model) return this.say('error', 'There is no model to export yet: train one or load a file.');
+    const name = tfjsModelName(model);
+    try {
+      const { exportTfjsModel } = await import('./tfjs-model-files.ts');
+      await exportTfjsModel(model, name);
+      this.say('info', `Downloaded the TF.js model files ${name}.json and ${name}.weights.bin.`);
+    } catch (error) {
+      this.say('error', `Could not export the TF.js model files: ${errorText(error)}`);
+    }
+  }
+
+  private async openFiles(files: readonly File[]): Promise<void> {
+    const route = await routeFiles(files);
+    switch (route.kind) {
+      case 'csv':
+        return this.app.loadCsv(route.file);
+      case 'weights':
+        return this.loadWeightsFile(route.file);
+      case 'tfjs':
+        return this.importTfjs(route.json, route.bin);
+      case 'refused':
+        return this.say('error', `${route.error} ${KEPT}`);
+    }
+  }
+
+  private async loadWeightsFile(file: File): Promise<void> {
+    if (this.refuseWhileTraining()) return;
+    const sizeError = weightsFileSizeError(file.size);
+    const result = sizeError ? ({ ok: false, error: sizeError } as const) : parseWeights(await file.text(), file.size);
+    if (!result.ok) return this.say('error', `"${file.name}": ${result.error} ${KEPT}`);
+    this.adopt(result.model, `the weights file "${file.name}"`);
+  }
+
+  private async importTfjs(json: File, bin: File): Promise<void> {
+    if (this.refuseWhileTraining()) return;
+    for (const file of [json, bin]) {
+      const sizeError = weightsFileSizeError(file.size, 'a TF.js model file of a line');
+      if (sizeError) return this.say('error', `"${file.name}": ${sizeError} ${KEPT}`);
+    }
+    const parsed = parseJson(await json.text());
+    if (!parsed.ok) return this.say('error', `"${json.name}": ${parsed.error} ${KEPT}`);
+    const verdict = checkLinearModelJson(parsed.value, `"${json.name}"`, bin.name);
+    if (!verdict.ok) return this.say('error', `${verdict.error} ${KEPT}`);
+    let imported;
+    try {
+      const { importTfjsModel } = await import('./tfjs-model-files.ts');
+      imported = await importTfjsModel(json, bin);
+    } catch (error) {
+      return this.say('error', `TensorFlow.js could not read "${json.name}" with "${bin.name}": ${errorText(error)} ${KEPT}`);
+    }
+    const result = modelFromTfjsLine(imported.line, imported.metadata, this.app.data());
+    if (!result.ok) return this.say('error', `${result.error} ${KEPT}`);
+    const described = result.fromMetadata ? '' : ' (column names and scaling from the loaded data)';
+    this.adopt(result.model, `the TF.js model "${json.name}" + "${bin.name}"${described}`);
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * What bmi-predictor accepts from TensorFlow.js model files (`model.json` + `weights.bin`), without
+ * TensorFlow.js: the architecture check, run before TF.js is loaded so a wrong file is refused fast
+ * and by name, and the Model an imported line becomes.
+ *
+ * A line is a `tf.sequential` of one dense layer, 1 input → 1 unit, linear, with a bias: kernel =
+ * slope and bias = intercept in raw units. Model files carry weights in float32 and no column names,
+ * so the app also writes its whole weights file into the model.json's `userDefinedMetadata`; an
+ * import uses it when it matches the weights, and otherwise describes the line with the current data.
+ */
+import type { Dataset } from './dataset.ts';
+import { describeData, type Model } from './model.ts';
+import type { Line } from './predict.ts';
+import { metricsOf } from './stats.ts';
+import { UNKNOWN_BACKEND, validateWeights } from './weights-file.ts';
+
+/** The key under `userDefinedMetadata` that holds the app's weights file. */
+export const TFJS_METADATA_KEY = 'bmiPredictor';
+
+export type Verdict = { ok: true } | { ok: false; error: string };
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const EXPECTED = 'bmi-predictor imports a model of exactly one dense layer with 1 input and 1 unit, linear, with a bias';
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The layers of a Sequential or functional topology, as TF.js and the Keras converter write them. */
+function layersOf(topology: Json): unknown[] | undefined {
+  const root = isObject(topology.model_config) ? topology.model_config : topology;
+  const config = root.config;
+  if (Array.isArray(config)) return config;
+  return isObject(config) && Array.isArray(config.layers) ? config.layers : undefined;
+}
+
+function shapeText(shape: unknown): string {
+  return Array.isArray(shape) ? `[${shape.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(shape);
+}
+
+/**
+ * Checks a parsed model.json: a layers model of one dense 1 → 1 layer with a bias and two weights
+ * ([1, 1] kernel, [1] bias). With `binName`, also checks that the manifest names that weights file,
+ * since TF.js finds weights by file name.
+ */
+export function checkLinearModelJson(json: unknown, jsonName: string, binName?: string): Verdict {
+  const refuse = (error: string): Verdict => ({ ok: false, error });
+  if (!isObject(json)) return refuse(`${jsonName} is not a TF.js model.json (it is not a JSON object).`);
+  if (!isObject(json.modelTopology)) {
+    return refuse(
+      json.format === 'bmi-predictor-weights'
+        ? `${jsonName} is a bmi-predictor weights file, not a TF.js model.json; load it on its own.`
+        : `${jsonName} is not a TF.js model.json (it has no "modelTopology").`,
+    );
+  }
+  if (json.format === 'graph-model') return refuse(`${jsonName} is a TF.js graph model; ${EXPECTED} (a layers model).`);
+
+  const layers = layersOf(json.modelTopology);
+  if (!layers) return refuse(`${jsonName} has no list of layers in its "modelTopology".`);
+  const inputLayer = layers.find((layer) => isObject(layer) && layer.class_name === 'InputLayer') as Json | undefined;
+  const computing = layers.filter((layer) => !(isObject(layer) && layer.class_name === 'InputLayer'));
+  if (computing.length !== 1) {
+    const names = computing.map((layer) => (isObject(layer) ? String(layer.class_name) : '?')).join(', ');
+    return refuse(`${jsonName} has ${computing.length} layers${names ? ` (${names})` : ''}; ${EXPECTED}.`);
+  }
+  const layer = computing[0];
+  if (!isObject(layer) || layer.class_name !== 'Dense' || !isObject(layer.config)) {
+    return refuse(`${jsonName} has a layer of type ${isObject(layer) ? String(layer.class_name) : 'unknown'}, not Dense; ${EXPECTED}.`);
+  }
+  const config = layer.config;
+  if (config.units !== 1) return refuse(`${jsonName} has a dense layer of ${String(config.units)} units; ${EXPECTED}.`);
+  if (config.activation !== undefined && config.activation !== null && config.activation !== 'linear') {
+    return refuse(`${jsonName} has a dense layer with "${String(config.activation)}" activation; ${EXPECTED}.`);
+  }
+  if (config.use_bias === false) return refuse(`${jsonName} has a dense layer without a bias; ${EXPECTED}.`);
+  const inputConfig = isObject(inputLayer?.config) ? inputLayer.config : {};
+  const shape = config.batch_input_shape ?? inputConfig.batch_input_shape ?? inputConfig.batch_shape;
+  if (!Array.isArray(shape) || shape.length !== 2 || shape[0] !== null || shape[1] !== 1) {
+    return refuse(`${jsonName} takes input of shape ${shapeText(shape)}, not [null, 1] (one number per row); ${EXPECTED}.`);
+  }
+
+  const manifest = json.weightsManifest;
+  if (!Array.isArray(manifest) || !manifest.every(isObject)) return refuse(`${jsonName} has no "weightsManifest", so its weights cannot be found.`);
+  const specs = manifest.flatMap((group) => (Array.isArray(group.weights) ? group.weights : []));
+  const shapes = specs.map((spec) => shapeText(isObject(spec) ? spec.shape : undefined));
+  if (shapes.length !== 2 || shapes[0] !== '[1, 1]' || shapes[1] !== '[1]') {
+    return refuse(`${jsonName} lists weights of shapes ${shapes.join(', ') || '(none)'}, not a [1, 1] kernel and a [1] bias.`);
+  }
+  const paths = manifest.flatMap((group) => (Array.isArray(group.paths) ? group.paths.map(String) : []));
+  if (binName !== undefined && paths.length === 1 && basename(paths[0]!) !== binName) {
+    return refuse(`${jsonName} expects its weights in "${basename(paths[0]!)}", but the other file is "${binName}"; give it back its name.`);
+  }
+  return { ok: true };
+}
+
+/**
+ * The Model for a line read from TF.js files: the app's own metadata when the file carries it and it
+ * matches the float32 weights (so the float64 line comes back exactly), else the line described by
+ * `dataset`, its column names, scaling and fit.
+ */
+export function modelFromTfjsLine(
+  line: Line,
+  userDefinedMetadata: unknown,
+  dataset: Dataset | null,
+  now = new Date(),
+): { ok: true; model: Model; fromMetadata: boolean } | { ok: false; error: string } {
+  const carried = isObject(userDefinedMetadata) ? validateWeights(userDefinedMetadata[TFJS_METADATA_KEY]) : undefined;
+  if (carried?.ok && Math.fround(carried.model.slope) === line.slope && Math.fround(carried.model.intercept) === line.intercept) {
+    return { ok: true, model: carried.model, fromMetadata: true };
+  }
+  if (!dataset) {
+    return { ok: false, error: 'TF.js model files carry no column names or scaling: load data first, then import them.' };
+  }
+  const { rows, dataHash, ...described } = describeData(dataset);
+  const fit = metricsOf(line, dataset.x, dataset.y);
+  const model: Model = {
+    slope: line.slope,
+    intercept: line.intercept,
+    ...described,
+    training: {
+      epochs: 0,
+      optimizer: 'sgd',
+      learningRate: 0,
+      trainMse: fit.mse,
+      validationMse: null,
+      r2: fit.r2,
+      backend: UNKNOWN_BACKEND,
+      rows,
+      dataHash,
+      date: now.toISOString(),
+    },
+  };
+  return { ok: true, model, fromMetadata: false };
+}
+
+/** The name TF.js downloads get: `bmi-model-2026-11-25` → `….json` and `….weights.bin`. */
+export function tfjsModelName(model: Model): string {
+  return `bmi-model-${model.training.date.slice(0, 10)}`;
+}

@@ -1,0 +1,249 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { LibraryMessage, StorageState } from '../app/model-library-controller.ts';
+import type { SavedModelList } from '../app/model-store.ts';
+import { columnLabel } from '../core/columns.ts';
+import type { Model } from '../core/model.ts';
+import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from './events.ts';
+import { defineElement } from './define.ts';
+import { panelStyles } from './theme.ts';
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "Life expectancy = 2.5185 × BMI + 7.2278" */
+function equation(model: Model): string {
+  const sign = model.intercept < 0 ? '−' : '+';
+  return `${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)} ${sign} ${Math.abs(model.intercept).toFixed(4)}`;
+}
+
+function fit(model: Model): string {
+  return `MSE ${model.training.trainMse.toFixed(2)} · R² ${model.training.r2.toFixed(3)}`;
+}
+
+/**
+ * The model library: the current model, its files (weights file, TF.js model files) and the models
+ * saved in this browser. Renders what `<bmi-app>` hands it and sends requests up.
+ *
+ * @fires library-action - Save, load, delete, download or export was asked for.
+ * @fires files-chosen - The user picked a weights file or TF.js model files.
+ */
+export class ModelLibrary extends LitElement {
+  static override styles = [
+    panelStyles,
+    css`
+      h3 {
+        font-size: 0.95rem;
+        margin: 1rem 0 0.5rem;
+      }
+      .current {
+        margin: 0 0 0.5rem;
+      }
+      .equation {
+        font-variant-numeric: tabular-nums;
+        overflow-wrap: anywhere;
+      }
+      .actions {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+        gap: 0.75rem;
+        align-items: end;
+      }
+      input[type='file'] {
+        padding: 0.3rem;
+      }
+      .message {
+        margin: 0.5rem 0;
+        padding: 0.5rem 0.75rem;
+        border-radius: 6px;
+        border-left: 4px solid var(--bp-accent);
+        background: color-mix(in srgb, var(--bp-accent) 10%, transparent);
+        overflow-wrap: anywhere;
+      }
+      .message.warning {
+        border-color: var(--bp-line);
+        background: color-mix(in srgb, var(--bp-line) 12%, transparent);
+      }
+      .message.error {
+        border-color: var(--bp-error);
+        background: color-mix(in srgb, var(--bp-error) 10%, transparent);
+      }
+      .notice {
+        margin: 0 0 0.5rem;
+        padding: 0.5rem 0.75rem;
+        border: 1px dashed var(--bp-border);
+        border-radius: 6px;
+      }
+      form {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 0.5rem;
+        align-items: end;
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0.75rem 0 0;
+      }
+      li {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.5rem;
+        align-items: center;
+        padding: 0.5rem 0;
+        border-top: 1px solid var(--bp-border);
+      }
+      .name {
+        /* Room for a name, else the buttons move to a line of their own. */
+        flex: 1 1 12rem;
+        min-width: 0;
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      .meta {
+        display: block;
+        font-weight: 400;
+      }
+      .buttons {
+        display: flex;
+        gap: 0.5rem;
+      }
+      button.secondary {
+        background: transparent;
+        color: var(--bp-accent);
+      }
+      li button {
+        padding: 0.3rem 0.7rem;
+      }
+    `,
+  ];
+
+  /** The model predictions use now. */
+  @property({ attribute: false }) model: Model | null = null;
+  /** Where the current model came from, e.g. `the weights file "x.json"`. */
+  @property() origin = '';
+  @property({ attribute: false }) storage: StorageState = { state: 'opening' };
+  @property({ attribute: false }) saved: SavedModelList = { models: [], damaged: [] };
+  /** The outcome of the last action: shown and announced. */
+  @property({ attribute: false }) message: LibraryMessage | null = null;
+
+  @query('#model-name') private nameInput!: HTMLInputElement;
+
+  private send(action: LibraryAction): void {
+    this.dispatchEvent(new LibraryActionEvent(action));
+  }
+
+  private onSave(event: SubmitEvent): void {
+    event.preventDefault();
+    this.send({ kind: 'save', name: this.nameInput.value });
+  }
+
+  private onFiles(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    if (files.length > 0) this.dispatchEvent(new FilesChosenEvent(files));
+    // Let the same file be picked again after a fix.
+    input.value = '';
+  }
+
+  /** Info goes to a polite status region, warnings and errors to an alert region; both always exist, so changes are announced. */
+  private renderMessage(regionFor: 'status' | 'alert') {
+    const message = this.message;
+    if (!message || (message.kind === 'info') !== (regionFor === 'status')) return nothing;
+    // A fresh element per message, so a repeated text is announced again.
+    return keyed(message, html`<p class="message ${message.kind}" data-message=${message.kind}>${message.text}</p>`);
+  }
+
+  private renderCurrent() {
+    const model = this.model;
+    if (!model) return html`<p class="current muted" data-current>No model yet: train one, or load a weights file.</p>`;
+    return html`<p class="current" data-current>
+      <span class="equation">${equation(model)}</span><br />
+      <span class="muted">${this.origin ? `${this.origin[0]!.toUpperCase()}${this.origin.slice(1)}; ` : ''}made ${formatDate(model.training.date)};
+        ${fit(model)}</span>
+    </p>`;
+  }
+
+  private renderSaved() {
+    const storage = this.storage;
+    const off = storage.state === 'off';
+    const { models, damaged } = this.saved;
+    return html`<h3 id="saved-heading">Saved in this browser</h3>
+      ${off
+        ? html`<p class="notice" data-storage-off>
+            Saving in this browser is off (${storage.reason}). Training, predicting and files still work: download the weights file
+            to keep a model.
+          </p>`
+        : nothing}
+      <form @submit=${this.onSave} aria-labelledby="saved-heading">
+        <label>
+          Model name
+          <input id="model-name" name="name" maxlength="80" autocomplete="off" placeholder="e.g. first try" ?disabled=${off} />
+        </label>
+        <button type="submit" ?disabled=${off || storage.state === 'opening' || !this.model}>Save</button>
+      </form>
+      ${off
+        ? nothing
+        : models.length === 0 && damaged.length === 0
+          ? html`<p class="muted" data-saved-empty>No saved models yet.</p>`
+          : html`<ul data-saved aria-label="Saved models">
+              ${models.map(
+                ({ name, savedAt, model }) =>
+                  html`<li data-name=${name}>
+                    <span class="name"
+                      >${name}<span class="meta muted"><time datetime=${savedAt}>${formatDate(savedAt)}</time> · ${fit(model)}</span></span
+                    >
+                    <span class="buttons">
+                      <button type="button" aria-label=${`Load model ${name}`} @click=${() => this.send({ kind: 'load', name })}>Load</button>
+                      <button type="button" class="secondary" aria-label=${`Delete model ${name}`} @click=${() => this.send({ kind: 'delete', name })}>
+                        Delete
+                      </button>
+                    </span>
+                  </li>`,
+              )}
+              ${damaged.map(
+                ({ name, error }) =>
+                  html`<li data-name=${name} data-damaged>
+                    <span class="name">${name}<span class="meta error">Damaged: ${error}</span></span>
+                    <button type="button" class="secondary" aria-label=${`Delete model ${name}`} @click=${() => this.send({ kind: 'delete', name })}>
+                      Delete
+                    </button>
+                  </li>`,
+              )}
+            </ul>`}`;
+  }
+
+  protected override render() {
+    const none = !this.model;
+    return html`<h2>Model</h2>
+      ${this.renderCurrent()}
+      <div role="status">${this.renderMessage('status')}</div>
+      <div role="alert">${this.renderMessage('alert')}</div>
+      <h3>Files</h3>
+      <div class="actions">
+        <button type="button" ?disabled=${none} @click=${() => this.send({ kind: 'download-weights' })}>Download weights</button>
+        <label>
+          Load weights file
+          <input type="file" accept=".json,application/json" @change=${this.onFiles} />
+        </label>
+        <button type="button" ?disabled=${none} @click=${() => this.send({ kind: 'export-tfjs' })}>Export TF.js files</button>
+        <label>
+          Import TF.js files (model.json + weights.bin)
+          <input type="file" multiple accept=".json,.bin,application/json,application/octet-stream" @change=${this.onFiles} />
+        </label>
+      </div>
+      <p class="muted">Or drop a weights file, TF.js files or a CSV anywhere on the page.</p>
+      ${this.renderSaved()}`;
+  }
+}
+
+defineElement('model-library', ModelLibrary);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'model-library': ModelLibrary;
+  }
+}
