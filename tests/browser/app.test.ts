@@ -96,7 +96,8 @@ describe('the app on WebGPU', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from('Country,LifeExpectancy,Bmi\nA,70,25\nB,abc,26\n'),
     });
-    await expect(page.locator('data-panel [data-error]').textContent()).resolves.toMatch(/Only 1 usable row/);
+    // Reading a picked file is asynchronous: wait for the message.
+    await page.locator('data-panel [data-error]').filter({ hasText: /Only 1 usable row/ }).waitFor();
     await expect(page.locator('data-panel [data-summary]').textContent()).resolves.toMatch(/163\s+rows/);
   });
 
@@ -104,7 +105,7 @@ describe('the app on WebGPU', () => {
     const { page } = app;
     const csv = 'Bmi,Country,LifeExpectancy\n20,A,60\n22,B,65\n\n24,C,\n26,D,75\n';
     await page.getByLabel(/Load another CSV/).setInputFiles({ name: 'four.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await expect(page.locator('data-panel [data-summary]').textContent()).resolves.toMatch(/3\s+rows from\s+four\.csv/);
+    await page.locator('data-panel [data-summary]').filter({ hasText: /3\s+rows from\s+four\.csv/ }).waitFor();
     await expect(page.locator('data-panel [data-skipped]').textContent()).resolves.toMatch(/Skipped 1 row.*line\s+5/s);
   });
 });

@@ -97,7 +97,8 @@ describe('weights files', () => {
   it('loads data when a CSV is dropped on the page', async () => {
     const { page } = await freshApp();
     await dropFiles(page, [{ name: 'four.csv', content: 'Bmi,Country,LifeExpectancy\n20,A,60\n22,B,65\n26,D,75\n', type: 'text/csv' }]);
-    await expect(page.locator('data-panel [data-summary]').textContent()).resolves.toMatch(/3\s+rows from\s+four\.csv/);
+    // Reading the dropped file is asynchronous: wait for the summary to change.
+    await page.locator('data-panel [data-summary]').filter({ hasText: /3\s+rows from\s+four\.csv/ }).waitFor();
   });
 
   it('resumes training from a loaded file where its loss left off', async () => {

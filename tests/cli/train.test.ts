@@ -169,7 +169,7 @@ describe('refusals: exit code 1, one line on stderr, files untouched', () => {
   });
 
   it.concurrent.each([
-    ['not JSON', 'weights.bin contents\n', /not JSON, so it is not a weights file/],
+    ['not JSON', 'weights.bin contents\n', /not valid JSON/],
     ['another format', '{"modelTopology": {}, "weightsManifest": []}\n', /TensorFlow\.js model\.json, not a bmi-predictor weights file/],
   ])('refuses a weights file that is %s and leaves it unchanged', async (what, content, message) => {
     const path = join(dir, `wrong-${what.replace(/\W/g, '-')}.json`);
