@@ -19,6 +19,14 @@ export const bmiPredictorStyles = css`
     --_border: var(--bmi-predictor-border, color-mix(in srgb, currentColor 45%, transparent));
     --_radius: var(--bmi-predictor-radius, 6px);
   }
+  /* Browsers before light-dark() (2024) would drop these defaults altogether: give them the light ones. */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --_accent: var(--bmi-predictor-accent, #2457c5);
+      --_accent-text: var(--bmi-predictor-accent-text, #ffffff);
+      --_error: var(--bmi-predictor-error, #b3261e);
+    }
+  }
   [hidden] {
     display: none !important;
   }

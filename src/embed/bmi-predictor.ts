@@ -211,7 +211,7 @@ export class BmiPredictor extends LitElement {
   private predictText(text: string): void {
     const model = this.model;
     if (!model) {
-      this.fail('No model loaded: train one, or give this element a weights file (weights-src, or drop one here).');
+      this.fail('No model loaded: train one, or drop a weights file here.');
       return;
     }
     const check = checkInput(text, this.fieldLabel, acceptedRange(model.feature));

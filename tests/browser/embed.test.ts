@@ -235,7 +235,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     await expect(message(page).textContent()).resolves.toMatch(/^\s*No model loaded yet\.\s*$/);
     const result = await predictText(page, '25');
     expect(result.output).toBe('—');
-    expect(result.message).toMatch(/^No model loaded: .*weights-src, or drop one here\)\.$/);
+    expect(result.message).toBe('No model loaded: train one, or drop a weights file here.');
     expect(await recordedEvents(page)).toEqual([{ type: 'bmi-predictor-error', detail: { message: result.message } }]);
     expect(errors).toEqual([]);
   });
