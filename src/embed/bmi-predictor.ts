@@ -30,8 +30,9 @@ const MAX_DECIMALS = 10;
 
 /**
  * A prediction form for a trained line: a labelled field, a Predict button (Enter works too) and an
- * `<output>` that announces the result. Give it a model in one of three ways; the last one to arrive
- * is used, and one that is refused leaves the current model in place (the element says why):
+ * `<output>` that announces the result. Give it a model in one of three ways; the newest one is used
+ * (it cancels a `weights-src` still loading), and one that is refused leaves the current model in
+ * place (the element says why):
  * `weights-src` (the URL of a weights file, fetched), `weights` (a weights-file object as a property,
  * or its JSON text as the attribute), or a weights file dropped onto it. The app sets `model`, an
  * already-validated `Model`, directly.
@@ -117,6 +118,8 @@ export class BmiPredictor extends LitElement {
     // Set from outside (the app) or by a finished fetch or drop: an old answer is wrong for a new model.
     const replaced = this.model !== this.shownModel;
     if (replaced) this.clearResult();
+    // The newest source wins: a weights-src still loading must not overwrite weights given since.
+    if ((changed.has('model') || changed.has('weights')) && !changed.has('weightsSrc')) this.cancelFetch();
     const adopted = changed.has('weights') && this.weights != null && this.adopt(weightsFromValue(this.weights));
     this.shownModel = this.model;
     if (changed.has('weightsSrc')) this.startFetch();
@@ -144,10 +147,14 @@ export class BmiPredictor extends LitElement {
     return true;
   }
 
-  private startFetch(): void {
+  private cancelFetch(): void {
     this.fetching?.abort();
     this.fetching = undefined;
     this.loading = false;
+  }
+
+  private startFetch(): void {
+    this.cancelFetch();
     const url = this.weightsSrc;
     if (!url) return;
     const controller = new AbortController();
@@ -160,8 +167,11 @@ export class BmiPredictor extends LitElement {
         this.loading = false;
         this.adopt(result);
       },
-      () => {
-        // Aborted by a newer weights-src: that one reports.
+      (error: unknown) => {
+        // Aborted for a newer source: that one reports.
+        if (controller !== this.fetching) return;
+        this.cancelFetch();
+        this.fail(`Could not load the weights file ${url} (${error instanceof Error ? error.message : String(error)}).`);
       },
     );
   }
@@ -196,9 +206,7 @@ export class BmiPredictor extends LitElement {
     if (!file) return;
     event.preventDefault();
     // A dropped file is the newest source: a weights-src still loading must not overwrite it.
-    this.fetching?.abort();
-    this.fetching = undefined;
-    this.loading = false;
+    this.cancelFetch();
     this.adopt(await readWeightsFile(file));
   }
 

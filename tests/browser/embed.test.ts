@@ -270,6 +270,31 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
+  it('weights-src: weights given while it is still loading win; the late answer is dropped', async () => {
+    const { page, errors } = await open('/pages/empty.html');
+    let held: (() => Promise<void>) | undefined;
+    const requested = new Promise<void>((resolve) => {
+      void page.route('**/fixtures/slow.json', (route) => {
+        held = () => route.fulfill({ contentType: 'application/json', body: JSON.stringify(sample) }).catch(() => undefined);
+        resolve();
+      });
+    });
+    const element = page.locator('bmi-predictor');
+    await element.evaluate((el) => el.setAttribute('weights-src', '/fixtures/slow.json'));
+    await requested;
+    await expect(message(page).textContent()).resolves.toMatch(/Loading weights…/);
+    await element.evaluate((el, weights) => ((el as HTMLElement & { weights: unknown }).weights = weights), identityWeights);
+    await held!();
+    // Let a fetch that was not cancelled land: the same file again, then a task later.
+    await page.evaluate(async () => {
+      await (await fetch('/sample-weights.json')).json();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    await expect(element.evaluate((el) => (el as HTMLElement & { model: { slope: number } }).model.slope)).resolves.toBe(1);
+    expect((await predictText(page, '28.45')).output).toBe('28.4 years');
+    expect(errors).toEqual([]);
+  });
+
   it.each([
     ['', 'Enter a BMI value.'],
     ['abc', '"abc" is not a number. Enter BMI as digits, e.g. 24.5.'],
