@@ -9,6 +9,10 @@ export default defineConfig({
     manifest: true,
     // TF.js is large by nature; it loads lazily after the first paint, so its chunk size is expected.
     chunkSizeWarningLimit: 2500,
+    rolldownOptions: {
+      // The app, and the demo page of the embeddable <bmi-predictor> element.
+      input: { main: 'index.html', embed: 'embed.html' },
+    },
   },
   worker: { format: 'es' },
 });

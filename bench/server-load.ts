@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { parseCsv } from '../src/core/dataset.ts';
-import { closedFormModel } from '../src/core/closed-form.ts';
+import { closedFormModel } from '../src/core/closed-form-model.ts';
 import type { Model } from '../src/core/model.ts';
 import { serializeWeights } from '../src/core/weights-file.ts';
 
@@ -25,7 +25,7 @@ export interface ServerLoad {
 function bundledClosedFormModel(): Model {
   const outcome = parseCsv(readFileSync('public/bmi_and_life_expectancy.csv', 'utf8'));
   if (!outcome.ok) throw new Error(outcome.error);
-  return closedFormModel(outcome.dataset);
+  return closedFormModel(outcome.dataset, new Date());
 }
 
 export async function measureServerLoad(seconds = 5, connections = 32): Promise<ServerLoad> {

@@ -1,142 +1,106 @@
 /**
  * `<bmi-predictor>`: a prediction form for a trained model. Plain arithmetic on the model's raw-unit
- * line, so it carries no TensorFlow.js and can be embedded in any page.
+ * line, so it carries no TensorFlow.js: built alone (`dist/bmi-predictor.js`) it can be put on any page
+ * with one script tag, and the app uses the same element for its own form.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
 import type { Model } from '../core/model.ts';
 import { acceptedRange, checkInput, predict } from '../core/predict.ts';
+import type { WeightsFile, WeightsReadResult } from '../core/weights-file.ts';
 import { defineElement } from '../ui/define.ts';
+import { bmiPredictorStyles } from './bmi-predictor-styles.ts';
+import { fetchWeights, readWeightsFile, weightsFromValue } from './load-weights.ts';
 
 export interface PredictionDetail {
+  /** The feature value predicted for (e.g. the BMI). */
   input: number;
+  /** The predicted target (e.g. life expectancy in years), unrounded. */
   prediction: number;
 }
 
 export interface PredictorErrorDetail {
+  /** What went wrong, as shown in the element. */
   message: string;
 }
 
+/** `toFixed` throws outside 0–100; a result needs no more than this. */
+const MAX_DECIMALS = 10;
+
 /**
+ * A prediction form for a trained line: a labelled field, a Predict button (Enter works too) and an
+ * `<output>` that announces the result. Give it a model in one of three ways; the newest one is used
+ * (it cancels a `weights-src` still loading), and one that is refused leaves the current model in
+ * place (the element says why):
+ * `weights-src` (the URL of a weights file, fetched), `weights` (a weights-file object as a property,
+ * or its JSON text as the attribute), or a weights file dropped onto it. The app sets `model`, an
+ * already-validated `Model`, directly.
+ *
+ * @tagname bmi-predictor
  * @summary Predicts life expectancy (or any target) from BMI (or any feature) with a trained line.
  *
- * @fires bmi-prediction - A prediction was made; `detail: { input, prediction }`.
- * @fires bmi-predictor-error - The input or the model was refused; `detail: { message }`.
+ * @fires {CustomEvent<PredictionDetail>} bmi-prediction - A prediction was made; `detail: { input, prediction }`.
+ * @fires {CustomEvent<PredictorErrorDetail>} bmi-predictor-error - An input or a weights file was refused, or there is no model; `detail: { message }`.
  *
+ * @csspart box - The frame around everything; outlined while a file is dragged over it.
  * @csspart form - The form around the field and button.
  * @csspart label - The field's label.
  * @csspart input - The text field.
  * @csspart button - The Predict button.
- * @csspart output - The `<output>` that shows and announces the prediction.
  * @csspart message - The error or status message under the field.
+ * @csspart result - The line that holds the output.
+ * @csspart output - The `<output>` that shows and announces the prediction.
+ * @csspart drop-hint - The "drop a weights file" overlay shown while dragging.
  *
- * @cssprop --bmi-predictor-accent - Button and focus colour.
- * @cssprop --bmi-predictor-accent-text - Text colour on the button.
- * @cssprop --bmi-predictor-text - Text colour.
- * @cssprop --bmi-predictor-muted - Secondary text colour.
- * @cssprop --bmi-predictor-error - Error message colour.
- * @cssprop --bmi-predictor-bg - Field background.
- * @cssprop --bmi-predictor-border - Field border colour.
- * @cssprop --bmi-predictor-radius - Corner radius of field and button.
- * @cssprop --bmi-predictor-font - Font family.
+ * @cssprop --bmi-predictor-accent - Button, focus and drop-highlight colour (default #2457c5, dark #7aa2ff).
+ * @cssprop --bmi-predictor-accent-text - Text colour on the button (default white, dark #0b1020).
+ * @cssprop --bmi-predictor-text - Text colour (default: the page's).
+ * @cssprop --bmi-predictor-muted - Status message colour (default: the text colour, faded).
+ * @cssprop --bmi-predictor-error - Error message colour (default #b3261e, dark #ff8a80).
+ * @cssprop --bmi-predictor-surface - Background of the element (default transparent).
+ * @cssprop --bmi-predictor-bg - Field background (default transparent).
+ * @cssprop --bmi-predictor-border - Field border colour (default: the text colour, faded).
+ * @cssprop --bmi-predictor-radius - Corner radius of field and button (default 6px).
+ * @cssprop --bmi-predictor-font - Font family (default: the page's).
  */
 export class BmiPredictor extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      font-family: var(--bmi-predictor-font, system-ui, sans-serif);
-      color: var(--bmi-predictor-text, #1b1f24);
-      --_accent: var(--bmi-predictor-accent, #2457c5);
-      --_radius: var(--bmi-predictor-radius, 6px);
-    }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        color: var(--bmi-predictor-text, #e8ebef);
-        --_accent: var(--bmi-predictor-accent, #7aa2ff);
-      }
-    }
-    form {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
-      gap: 0.5rem;
-      align-items: end;
-    }
-    label {
-      grid-column: 1 / -1;
-      font-weight: 600;
-    }
-    input {
-      font: inherit;
-      color: inherit;
-      background: var(--bmi-predictor-bg, transparent);
-      border: 1px solid var(--bmi-predictor-border, #8a94a3);
-      border-radius: var(--_radius);
-      padding: 0.45rem 0.6rem;
-      min-width: 0;
-    }
-    input[aria-invalid='true'] {
-      border-color: var(--bmi-predictor-error, #b3261e);
-    }
-    button {
-      font: inherit;
-      font-weight: 600;
-      background: var(--_accent);
-      color: var(--bmi-predictor-accent-text, #fff);
-      border: 1px solid var(--_accent);
-      border-radius: var(--_radius);
-      padding: 0.45rem 1rem;
-      cursor: pointer;
-    }
-    button:disabled {
-      opacity: 0.5;
-      cursor: not-allowed;
-    }
-    input:focus-visible,
-    button:focus-visible {
-      outline: 3px solid color-mix(in srgb, var(--_accent) 55%, transparent);
-      outline-offset: 2px;
-    }
-    .result {
-      margin-top: 0.75rem;
-      font-size: 1.1rem;
-      min-height: 1.5em;
-    }
-    output {
-      font-weight: 700;
-      font-size: 1.4rem;
-    }
-    .message {
-      grid-column: 1 / -1;
-      margin: 0;
-      min-height: 1.2em;
-      font-size: 0.9rem;
-      color: var(--bmi-predictor-muted, #5b6470);
-    }
-    .message.error {
-      color: var(--bmi-predictor-error, #b3261e);
-    }
-    @media (prefers-color-scheme: dark) {
-      .message {
-        color: var(--bmi-predictor-muted, #a3acb8);
-      }
-      .message.error {
-        color: var(--bmi-predictor-error, #ff8a80);
-      }
-    }
-  `;
+  static override styles = bmiPredictorStyles;
 
-  /** The trained model to predict with; `null` shows the "no model loaded" state. */
+  /** The validated model predicted with; `null` shows the "no model loaded" state. The other sources end up here. */
   @property({ attribute: false }) model: Model | null = null;
+
+  /** URL of a weights file to fetch (relative to the page). Errors (404, not JSON, wrong format) are shown. */
+  @property({ attribute: 'weights-src' }) weightsSrc: string | undefined;
+
+  /** A weights file as an object, or as JSON text in the `weights` attribute. Validated before use. */
+  @property() weights: WeightsFile | string | null | undefined;
+
+  /** A feature value (e.g. a BMI) to predict at once: it fills the field and is predicted as soon as a model is ready. */
+  @property() value: string | undefined;
 
   /** The field's label; defaults to the model's feature name ("BMI" for the bundled data). */
   @property() label: string | undefined;
 
-  /** Decimal places shown in the result. */
+  /** Decimal places shown in the result (0–10). */
   @property({ type: Number }) decimals = 1;
 
   @state() private prediction: number | undefined;
   @state() private message = '';
+  @state() private loading = false;
+  @state() private dragging = false;
+
+  private fetching: AbortController | undefined;
+  /** dragenter/dragleave fire for every child crossed; the highlight is on while this is above zero. */
+  private dragDepth = 0;
+
+  constructor() {
+    super();
+    this.addEventListener('dragenter', (event) => this.onDragEnter(event));
+    this.addEventListener('dragover', (event) => this.onDragOver(event));
+    this.addEventListener('dragleave', () => this.onDragLeave());
+    this.addEventListener('drop', (event) => void this.onDrop(event));
+  }
 
   private get fieldLabel(): string {
     return this.label ?? (this.model ? columnLabel(this.model.feature.name) : 'BMI');
@@ -146,12 +110,104 @@ export class BmiPredictor extends LitElement {
     return this.model ? columnLabel(this.model.target.name).toLowerCase() : 'life expectancy';
   }
 
+  private get shownDecimals(): number {
+    return Number.isFinite(this.decimals) ? Math.min(Math.max(Math.round(this.decimals), 0), MAX_DECIMALS) : 1;
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    // A new model makes an old answer wrong: clear it rather than show it.
-    if (changed.has('model')) {
-      this.prediction = undefined;
-      this.message = '';
+    // Set from outside (the app) or by a finished fetch or drop: an old answer is wrong for a new model.
+    const replaced = this.model !== this.shownModel;
+    if (replaced) this.clearResult();
+    // The newest source wins: a weights-src still loading must not overwrite weights given since.
+    if ((changed.has('model') || changed.has('weights')) && !changed.has('weightsSrc')) this.cancelFetch();
+    const adopted = changed.has('weights') && this.weights != null && this.adopt(weightsFromValue(this.weights));
+    this.shownModel = this.model;
+    if (changed.has('weightsSrc')) this.startFetch();
+    if ((replaced || adopted || changed.has('value')) && this.model && this.value != null && this.value !== '') {
+      this.predictText(String(this.value));
     }
+  }
+
+  /** The model the shown result belongs to. */
+  private shownModel: Model | null = null;
+
+  private clearResult(): void {
+    this.prediction = undefined;
+    this.message = '';
+  }
+
+  /** Uses a validated weights file, or says why it was refused and keeps the current model. */
+  private adopt(result: WeightsReadResult): boolean {
+    if (!result.ok) {
+      this.fail(this.model ? `${result.error} The current model is kept.` : result.error);
+      return false;
+    }
+    this.model = result.model;
+    this.clearResult();
+    return true;
+  }
+
+  private cancelFetch(): void {
+    this.fetching?.abort();
+    this.fetching = undefined;
+    this.loading = false;
+  }
+
+  private startFetch(): void {
+    this.cancelFetch();
+    const url = this.weightsSrc;
+    if (!url) return;
+    const controller = new AbortController();
+    this.fetching = controller;
+    this.loading = true;
+    fetchWeights(url, controller.signal).then(
+      (result) => {
+        if (controller !== this.fetching) return;
+        this.fetching = undefined;
+        this.loading = false;
+        this.adopt(result);
+      },
+      (error: unknown) => {
+        // Aborted for a newer source: that one reports.
+        if (controller !== this.fetching) return;
+        this.cancelFetch();
+        this.fail(`Could not load the weights file ${url} (${error instanceof Error ? error.message : String(error)}).`);
+      },
+    );
+  }
+
+  private hasFiles(event: DragEvent): boolean {
+    return event.dataTransfer?.types.includes('Files') ?? false;
+  }
+
+  private onDragEnter(event: DragEvent): void {
+    if (!this.hasFiles(event)) return;
+    event.preventDefault();
+    this.dragDepth++;
+    this.dragging = true;
+  }
+
+  private onDragOver(event: DragEvent): void {
+    if (!this.hasFiles(event)) return;
+    // Without this the browser refuses the drop (and would open the file instead).
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  }
+
+  private onDragLeave(): void {
+    this.dragDepth = Math.max(0, this.dragDepth - 1);
+    this.dragging = this.dragDepth > 0;
+  }
+
+  private async onDrop(event: DragEvent): Promise<void> {
+    const file = event.dataTransfer?.files[0];
+    this.dragDepth = 0;
+    this.dragging = false;
+    if (!file) return;
+    event.preventDefault();
+    // A dropped file is the newest source: a weights-src still loading must not overwrite it.
+    this.cancelFetch();
+    this.adopt(await readWeightsFile(file));
   }
 
   /** Predicts from the text in the field, as the Predict button does. */
@@ -163,7 +219,7 @@ export class BmiPredictor extends LitElement {
   private predictText(text: string): void {
     const model = this.model;
     if (!model) {
-      this.fail('No model loaded: train one or load a weights file first.');
+      this.fail('No model loaded: train one, or drop a weights file here.');
       return;
     }
     const check = checkInput(text, this.fieldLabel, acceptedRange(model.feature));
@@ -193,33 +249,42 @@ export class BmiPredictor extends LitElement {
     this.predictFromField();
   }
 
+  private status(): string {
+    if (this.message) return this.message;
+    if (this.loading) return 'Loading weights…';
+    return this.model ? '' : 'No model loaded yet.';
+  }
+
   protected override render() {
-    const unit = this.model?.target.unit;
+    const model = this.model;
+    const unit = model?.target.unit;
     const isError = this.message !== '';
     return html`
-      <form part="form" @submit=${this.onSubmit} novalidate>
-        <label part="label" for="feature">${this.fieldLabel}</label>
-        <input
-          part="input"
-          id="feature"
-          name="feature"
-          type="text"
-          inputmode="decimal"
-          autocomplete="off"
-          placeholder=${this.model ? `e.g. ${((this.model.feature.min + this.model.feature.max) / 2).toFixed(1)}` : ''}
-          aria-invalid=${isError ? 'true' : 'false'}
-          aria-describedby="message"
-        />
-        <button part="button" type="submit">Predict</button>
-        <p part="message" id="message" class="message ${isError ? 'error' : ''}" aria-live="polite">
-          ${isError ? this.message : this.model ? nothing : 'No model loaded yet.'}
-        </p>
-      </form>
-      <div class="result">
-        Predicted ${this.targetLabel}:
-        <output part="output" for="feature" aria-live="polite"
-          >${this.prediction === undefined ? '—' : `${this.prediction.toFixed(this.decimals)}${unit ? ` ${unit}` : ''}`}</output
-        >
+      <div part="box" class="box ${this.dragging ? 'dragging' : ''}">
+        <form part="form" @submit=${this.onSubmit} novalidate>
+          <label part="label" for="feature">${this.fieldLabel}</label>
+          <input
+            part="input"
+            id="feature"
+            name="feature"
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            .value=${this.value ?? ''}
+            placeholder=${model ? `e.g. ${((model.feature.min + model.feature.max) / 2).toFixed(1)}` : ''}
+            aria-invalid=${isError ? 'true' : 'false'}
+            aria-describedby="message"
+          />
+          <button part="button" type="submit">Predict</button>
+          <p part="message" id="message" class="message ${isError ? 'error' : ''}" aria-live="polite">${this.status()}</p>
+        </form>
+        <div part="result" class="result">
+          Predicted ${this.targetLabel}:
+          <output part="output" for="feature" aria-live="polite"
+            >${this.prediction === undefined ? '—' : `${this.prediction.toFixed(this.shownDecimals)}${unit ? ` ${unit}` : ''}`}</output
+          >
+        </div>
+        <p part="drop-hint" class="drop-hint" ?hidden=${!this.dragging}>Drop a weights file to use it</p>
       </div>
     `;
   }

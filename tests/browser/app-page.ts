@@ -47,9 +47,9 @@ export async function tensorCount(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
-/** Types into the BMI field, presses Enter, and returns the output's text and the message. */
-export async function predictText(page: Page, input: string): Promise<{ output: string; message: string }> {
-  const field = page.getByLabel('BMI', { exact: true });
+/** Types into the field labelled `label`, presses Enter, and returns the output's text and the message. */
+export async function predictText(page: Page, input: string, label = 'BMI'): Promise<{ output: string; message: string }> {
+  const field = page.getByLabel(label, { exact: true });
   await field.fill(input);
   await field.press('Enter');
   return {

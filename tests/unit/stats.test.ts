@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closedFormModel } from '../../src/core/closed-form.ts';
+import { closedFormModel } from '../../src/core/closed-form-model.ts';
 import { parseCsv } from '../../src/core/dataset.ts';
 import { predict } from '../../src/core/predict.ts';
 import { gapToOptimum, leastSquares, lineToRawUnits, lineToScaledUnits, metricsOf, scalingOf } from '../../src/core/stats.ts';

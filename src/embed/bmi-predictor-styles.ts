@@ -1,0 +1,112 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<bmi-predictor>`. It lives on pages it does not know, so text, font and background come
+ * from the page by default, and the few colours of its own follow the page's colour scheme through
+ * `light-dark()`: dark only where the page declares `color-scheme: dark` (or `light dark` with a dark
+ * preference), so light text never lands on a page that stays white. Every default can be overridden
+ * with a `--bmi-predictor-*` custom property, and every piece is a `::part()`.
+ */
+export const bmiPredictorStyles = css`
+  :host {
+    display: block;
+    font-family: var(--bmi-predictor-font, inherit);
+    color: var(--bmi-predictor-text, inherit);
+    --_accent: var(--bmi-predictor-accent, light-dark(#2457c5, #7aa2ff));
+    --_accent-text: var(--bmi-predictor-accent-text, light-dark(#ffffff, #0b1020));
+    --_error: var(--bmi-predictor-error, light-dark(#b3261e, #ff8a80));
+    --_muted: var(--bmi-predictor-muted, color-mix(in srgb, currentColor 72%, transparent));
+    --_border: var(--bmi-predictor-border, color-mix(in srgb, currentColor 45%, transparent));
+    --_radius: var(--bmi-predictor-radius, 6px);
+  }
+  /* Browsers before light-dark() (2024) would drop these defaults altogether: give them the light ones. */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --_accent: var(--bmi-predictor-accent, #2457c5);
+      --_accent-text: var(--bmi-predictor-accent-text, #ffffff);
+      --_error: var(--bmi-predictor-error, #b3261e);
+    }
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .box {
+    position: relative;
+    background: var(--bmi-predictor-surface, transparent);
+    border-radius: var(--_radius);
+    outline: 2px dashed transparent;
+    outline-offset: 4px;
+  }
+  .box.dragging {
+    outline-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 10%, var(--bmi-predictor-surface, transparent));
+  }
+  form {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.5rem;
+    align-items: end;
+  }
+  label {
+    grid-column: 1 / -1;
+    font-weight: 600;
+  }
+  input {
+    font: inherit;
+    color: inherit;
+    background: var(--bmi-predictor-bg, transparent);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.45rem 0.6rem;
+    min-width: 0;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: 0.45rem 1rem;
+    cursor: pointer;
+  }
+  input:focus-visible,
+  button:focus-visible {
+    outline: 3px solid color-mix(in srgb, var(--_accent) 55%, transparent);
+    outline-offset: 2px;
+  }
+  .result {
+    margin-top: 0.75rem;
+    font-size: 1.1rem;
+    min-height: 1.5em;
+  }
+  output {
+    font-weight: 700;
+    font-size: 1.4rem;
+  }
+  .message {
+    grid-column: 1 / -1;
+    margin: 0;
+    min-height: 1.2em;
+    font-size: 0.9rem;
+    color: var(--_muted);
+  }
+  .message.error {
+    color: var(--_error);
+  }
+  .drop-hint {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    margin: 0;
+    border-radius: var(--_radius);
+    font-weight: 600;
+    color: var(--_accent-text);
+    background: color-mix(in srgb, var(--_accent) 85%, transparent);
+    pointer-events: none;
+  }
+`;
