@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 
 export const OPTIMUM_MSE = 43.0210311892;
 
@@ -108,16 +108,15 @@ export interface FileSpec {
 }
 
 /** Starts dragging files over the app (dragenter + dragover), as a user would from the desktop. */
-export async function dragFilesOver(page: Page, files: FileSpec[]): Promise<void> {
+export async function dragFilesOver(page: Page, files: FileSpec[], target: Locator = page.locator('bmi-app')): Promise<void> {
   const specs = files.map((file) => ({ name: file.name, type: file.type ?? '', base64: Buffer.from(file.content).toString('base64') }));
-  await page.evaluate((specs) => {
+  await target.evaluate((target, specs) => {
     const transfer = new DataTransfer();
     for (const spec of specs) {
       const bytes = Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0));
       transfer.items.add(new File([bytes], spec.name, { type: spec.type }));
     }
     (window as unknown as { dragged: DataTransfer }).dragged = transfer;
-    const target = document.querySelector('bmi-app')!;
     for (const type of ['dragenter', 'dragover']) {
       target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
     }
@@ -125,17 +124,17 @@ export async function dragFilesOver(page: Page, files: FileSpec[]): Promise<void
 }
 
 /** Drops what `dragFilesOver` is dragging. */
-export async function dropDragged(page: Page): Promise<void> {
-  await page.evaluate(() => {
+export async function dropDragged(page: Page, target: Locator = page.locator('bmi-app')): Promise<void> {
+  await target.evaluate((target) => {
     const transfer = (window as unknown as { dragged: DataTransfer }).dragged;
-    document.querySelector('bmi-app')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
   });
 }
 
-/** Drags files over the app and drops them. */
-export async function dropFiles(page: Page, files: FileSpec[]): Promise<void> {
-  await dragFilesOver(page, files);
-  await dropDragged(page);
+/** Drags files over the app (or another element of it) and drops them. */
+export async function dropFiles(page: Page, files: FileSpec[], target: Locator = page.locator('bmi-app')): Promise<void> {
+  await dragFilesOver(page, files, target);
+  await dropDragged(page, target);
 }
 
 export interface Downloaded {

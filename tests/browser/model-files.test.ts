@@ -3,7 +3,7 @@
  * and imported, models saved in IndexedDB and restored after a reload, and training resumed from a
  * loaded file. Each context is a fresh browser profile (its own IndexedDB).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -92,6 +92,16 @@ describe('weights files', () => {
     await page.getByLabel('Load weights file').setInputFiles(file.path);
     await waitForLibraryMessage(page, /Loaded the weights file/);
     expect(await predictValue(page, BMI)).toBe(trained);
+  });
+
+  it('makes a weights file dropped on the prediction form the whole app\'s model', async () => {
+    const { page } = await freshApp();
+    const sample = await readFile('public/sample-weights.json');
+    const weights = JSON.parse(sample.toString('utf8'));
+    await dropFiles(page, [{ name: 'sample-weights.json', content: sample, type: 'application/json' }], page.locator('bmi-predictor'));
+    await waitForLibraryMessage(page, /Loaded the weights file/);
+    expect(await plottedLine(page)).toEqual({ slope: weights.slope, intercept: weights.intercept });
+    expect(await predictValue(page, '28.45')).toBeCloseTo(78.8785783793, 9);
   });
 
   it('loads data when a CSV is dropped on the page', async () => {
