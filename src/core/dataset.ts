@@ -124,6 +124,7 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   const { feature, target } = chooseColumns(table, choice);
   const skipped: SkippedRows = { count: 0, lines: [] };
   const base = { columns: table.columns, numericColumns: table.numericColumns, skipped };
+  if (table.lines.length === 0) return { ok: false, error: 'The file has a header but no data rows.', ...base };
   const missing = [feature, target].filter((c) => !table.columns.includes(c));
   if (missing.length > 0) {
     return { ok: false, error: `Column ${missing.map((c) => `"${c}"`).join(' and ')} not found in the header.`, ...base };
