@@ -1,5 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { columnLabel } from '../core/columns.ts';
+import type { Model } from '../core/model.ts';
 import { gapToOptimum, type Metrics } from '../core/stats.ts';
 import type { SplitMetrics } from '../core/split.ts';
 import { defineElement } from './define.ts';
@@ -15,8 +17,8 @@ export function describeGap(mse: number, optimum: number): string {
 }
 
 /**
- * The fit's quality after training: MSE, RMSE and R², and how far the MSE is from the closed-form
- * optimum on the same rows.
+ * The fit's quality after training: MSE, RMSE and R² on the training and validation rows, how far
+ * the training MSE is from the closed-form optimum on the same rows, and the fitted line itself.
  */
 export class MetricsPanel extends LitElement {
   static override styles = [
@@ -38,13 +40,19 @@ export class MetricsPanel extends LitElement {
         font-weight: 700;
         font-variant-numeric: tabular-nums;
       }
-      .gap {
+      .gap,
+      .line {
         margin: 0.75rem 0 0;
+      }
+      .line {
+        font-variant-numeric: tabular-nums;
       }
     `,
   ];
 
   @property({ attribute: false }) metrics: SplitMetrics | null = null;
+  /** The model the metrics describe, for its line. */
+  @property({ attribute: false }) model: Model | null = null;
   /** Unit of the target, e.g. "years". */
   @property() unit = '';
 
@@ -59,6 +67,16 @@ export class MetricsPanel extends LitElement {
       </dl>`;
   }
 
+  private renderLine() {
+    const { model } = this;
+    if (!model) return '';
+    const sign = model.intercept < 0 ? '−' : '+';
+    return html`<p class="line muted" data-line data-slope=${model.slope} data-intercept=${model.intercept}>
+      ${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)} ${sign}
+      ${Math.abs(model.intercept).toFixed(4)}
+    </p>`;
+  }
+
   protected override render() {
     const { metrics } = this;
     return html`<h2>Fit</h2>
@@ -67,9 +85,10 @@ export class MetricsPanel extends LitElement {
           ? html`${this.renderMetrics('Training rows', metrics.train, 'train')}
               ${metrics.validation ? this.renderMetrics('Validation rows', metrics.validation, 'validation') : ''}
               <p class="gap" data-gap>
-                MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)} (closed-form optimum
-                ${metrics.optimum.mse.toFixed(4)}).
-              </p>`
+                Training MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)} (closed-form optimum on the same rows:
+                <span data-optimum=${metrics.optimum.mse}>${metrics.optimum.mse.toFixed(4)}</span>).
+              </p>
+              ${this.renderLine()}`
           : html`<p class="muted">Train a model to see how well the line fits.</p>`}
       </div>`;
   }

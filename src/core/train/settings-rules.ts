@@ -54,7 +54,10 @@ export function checkValue(value: number, rule: NumberRule): Check<number> {
  */
 export function checkText(text: string, rule: NumberRule, asTyped: 'stored' | 'percent' = 'stored'): Check<number> {
   const parsed = parseDecimal(text);
-  if (parsed === undefined) return { ok: false, message: `${rule.label} must be ${describeRange(rule)}; "${text.trim()}" is not a number.` };
+  if (parsed === undefined) {
+    const typed = text.trim() === '' ? '' : `; "${text.trim()}" is not a number`;
+    return { ok: false, message: `${rule.label} must be ${describeRange(rule)}${typed}.` };
+  }
   // Dividing by 100 would turn 7 into 0.07000000000000001; going through text keeps it 0.07.
   const value = asTyped === 'percent' && rule.percent ? Number((parsed / 100).toPrecision(12)) : parsed;
   return checkValue(value, rule);
