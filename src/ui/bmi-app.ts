@@ -144,6 +144,8 @@ export class BmiApp extends LitElement {
   @state() private tensorCount: number | undefined;
   /** Runs that have ended, so a page (or a test) can tell one run's end from the previous one's. */
   @state() private runsFinished = 0;
+  /** Files handled (taken or refused), likewise. */
+  @state() private filesRead = 0;
 
   private engine: TrainingEngine | undefined;
   /** Counts engine starts, so a slow start superseded by a backend change is dropped. */
@@ -196,6 +198,7 @@ export class BmiApp extends LitElement {
     const error = outcome.ok ? this.useTable(outcome.table, file.name, [this.settings.columns, {}]) : outcome.error;
     if (error) this.refuseData(file.name, error);
     else this.updateSettings({ ...this.settings, columns: this.currentColumns() });
+    this.filesRead += 1;
   }
 
   private changeColumns(columns: { feature: string; target: string }): void {
@@ -382,6 +385,7 @@ export class BmiApp extends LitElement {
       <main>
         <section class="card" aria-label="Data">
           <data-panel
+            data-files-read=${this.filesRead}
             .data=${this.data}
             .line=${this.liveLine ?? this.model}
             source=${this.source}

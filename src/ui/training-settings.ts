@@ -60,6 +60,11 @@ export class TrainingSettingsForm extends LitElement {
         gap: 0.5rem;
         color: var(--bp-text);
       }
+      .field {
+        display: flex;
+        flex-direction: column;
+        gap: 0.2rem;
+      }
       .hint {
         font-size: 0.8rem;
       }
@@ -165,23 +170,25 @@ export class TrainingSettingsForm extends LitElement {
       <details>
         <summary>More settings</summary>
         <div class="fields">
-          <label>
-            Batch size
-            <input
-              id="batch-size"
-              name="batch-size"
-              type="number"
-              inputmode="numeric"
-              min="1"
-              step="1"
-              placeholder="all rows"
-              .value=${s.batchSize > 0 ? String(s.batchSize) : ''}
-              ?disabled=${this.disabled}
-              aria-describedby="batch-hint"
-              aria-invalid=${this.errors.has('batch-size') ? 'true' : 'false'}
-            />
-            <span id="batch-hint" class="hint">Empty: all rows (full batch)</span>
-          </label>
+          <div class="field">
+            <label>
+              Batch size
+              <input
+                id="batch-size"
+                name="batch-size"
+                type="number"
+                inputmode="numeric"
+                min="1"
+                step="1"
+                placeholder="all rows"
+                .value=${s.batchSize > 0 ? String(s.batchSize) : ''}
+                ?disabled=${this.disabled}
+                aria-describedby="batch-hint"
+                aria-invalid=${this.errors.has('batch-size') ? 'true' : 'false'}
+              />
+            </label>
+            <span id="batch-hint" class="hint muted">Empty: all rows (full batch)</span>
+          </div>
           ${this.numberField('validation-split', 'Validation rows (%)', formatPercent(s.validationSplit), { min: 0, max: 90 })}
           ${this.numberField('seed', 'Split seed', String(s.seed), { min: 0, max: SETTING_RULES.seed.max, step: '1' })}
           <label>

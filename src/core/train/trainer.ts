@@ -158,16 +158,19 @@ export class Trainer {
         if (batchSize === rows) {
           trainLoss = optimizer.minimize(() => lossOf(x, y), true, [weight, bias])!;
         } else {
-          // Mini-batches over a seeded shuffle; the epoch's loss is the mean over its batches.
+          // Mini-batches over a seeded shuffle; the epoch's loss is the mean over its batches. Summed
+          // one by one: WebGPU's AddN breaks past a few inputs (more storage buffers than a shader may bind).
           const order = shuffledIndices(rows, shuffleRandom);
-          const batchLosses: tf.Scalar[] = [];
+          let lossSum: tf.Scalar = tf.scalar(0);
+          let batches = 0;
           for (let startRow = 0; startRow < rows; startRow += batchSize) {
             const idx = tf.tensor1d(Array.from(order.subarray(startRow, startRow + batchSize)), 'int32');
             const xb = tf.gather(x, idx);
             const yb = tf.gather(y, idx);
-            batchLosses.push(optimizer.minimize(() => lossOf(xb, yb), true, [weight, bias])!);
+            lossSum = lossSum.add(optimizer.minimize(() => lossOf(xb, yb), true, [weight, bias])!);
+            batches += 1;
           }
-          trainLoss = tf.addN(batchLosses).div(batchLosses.length);
+          trainLoss = lossSum.div(batches);
         }
         return tf.stack(hasValidation ? [trainLoss, lossOf(xVal, yVal), weight, bias] : [trainLoss, weight, bias]) as tf.Tensor1D;
       });
