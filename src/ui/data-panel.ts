@@ -26,6 +26,11 @@ export class DataPanel extends LitElement {
         margin: 0.5rem 0;
         font-size: 0.9rem;
       }
+      .field {
+        display: flex;
+        flex-direction: column;
+        gap: 0.25rem;
+      }
       .columns {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
@@ -86,12 +91,13 @@ export class DataPanel extends LitElement {
   }
 
   private columnSelect(id: string, label: string, selected: string | undefined) {
-    return html`<label>
-      ${label}
+    // A label next to (not around) the select, so its name is the label alone, not the chosen option.
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
       <select id=${id} ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange}>
         ${this.numericColumns.map((column) => html`<option value=${column} ?selected=${column === selected}>${columnLabel(column)}</option>`)}
       </select>
-    </label>`;
+    </div>`;
   }
 
   protected override render() {

@@ -63,7 +63,7 @@ export class TrainingSettingsForm extends LitElement {
       .field {
         display: flex;
         flex-direction: column;
-        gap: 0.2rem;
+        gap: 0.25rem;
       }
       .hint {
         font-size: 0.8rem;
@@ -160,12 +160,12 @@ export class TrainingSettingsForm extends LitElement {
       <div class="fields">
         ${this.numberField('epochs', 'Epochs', String(s.epochs), { min: 1, max: SETTING_RULES.epochs.max, step: '1' })}
         ${this.numberField('learning-rate', 'Learning rate', String(s.learningRate), { min: 0, max: SETTING_RULES.learningRate.max })}
-        <label>
-          Optimizer
+        <div class="field">
+          <label for="optimizer">Optimizer</label>
           <select id="optimizer" name="optimizer" ?disabled=${this.disabled}>
             ${OPTIMIZERS.map((name) => html`<option value=${name} ?selected=${name === s.optimizer}>${OPTIMIZER_LABELS[name]}</option>`)}
           </select>
-        </label>
+        </div>
       </div>
       <details>
         <summary>More settings</summary>
@@ -191,13 +191,13 @@ export class TrainingSettingsForm extends LitElement {
           </div>
           ${this.numberField('validation-split', 'Validation rows (%)', formatPercent(s.validationSplit), { min: 0, max: 90 })}
           ${this.numberField('seed', 'Split seed', String(s.seed), { min: 0, max: SETTING_RULES.seed.max, step: '1' })}
-          <label>
-            Backend
+          <div class="field">
+            <label for="backend">Backend</label>
             <select id="backend" name="backend" ?disabled=${this.disabled} @change=${this.onBackendChange}>
               <option value="" ?selected=${this.backend === undefined}>Best available</option>
               ${BACKENDS.map((name) => html`<option value=${name} ?selected=${name === this.backend}>${BACKEND_LABELS[name]}</option>`)}
             </select>
-          </label>
+          </div>
         </div>
         <fieldset>
           <legend>

@@ -212,6 +212,8 @@ describe('reproducible runs', () => {
       return { line: await modelLine(page), validation: await metricValue(page, 'mse', 'validation'), optimum: await page.locator('metrics-panel [data-optimum]').getAttribute('data-optimum') };
     };
     const a = await runOnce(first.page);
+    // Mini-batch Adam on WebGPU gets close to the optimum of the training rows.
+    expect(Math.abs((await metricValue(first.page, 'mse')) - Number(a.optimum)) / Number(a.optimum)).toBeLessThan(0.02);
     const b = await runOnce(first.page);
     expect(b).toEqual(a);
 
