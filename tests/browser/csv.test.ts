@@ -9,9 +9,9 @@ import { parseCsv } from '../../src/core/dataset.ts';
 import { seededRandom, splitDataset } from '../../src/core/split.ts';
 import { leastSquares, metricsOf } from '../../src/core/stats.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
-import { bundledCsv } from '../unit/bundled-data.ts';
 import { dataError, dataSummary, loadCsv, metricValue, modelLine, optimumMse, predictText, trainAndWait, waitUntilReady } from './app-page.ts';
 import { launchBrowser, openApp, type AppPage } from './browser.ts';
+import { bundledLikeCsv } from './measure.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -112,17 +112,7 @@ describe('a large CSV', () => {
     const { page, errors } = await openApp(browser, '?epochs=5');
     await waitUntilReady(page);
     // 150,000 rows drawn from the bundled data's rows with a little noise, three of them unusable.
-    const parsed = parseCsv(bundledCsv);
-    if (!parsed.ok) throw new Error(parsed.error);
-    const random = seededRandom(11);
-    const lines = ['LifeExpectancy,Country,Bmi'];
-    for (let i = 0; i < 150_000; i++) {
-      const row = Math.floor(random() * parsed.dataset.x.length);
-      const bmi = (parsed.dataset.x[row]! + (random() - 0.5)).toFixed(5);
-      const life = (parsed.dataset.y[row]! + (random() - 0.5) * 4).toFixed(2);
-      lines.push(i % 50_000 === 7 ? `,C${i},${bmi}` : `${life},C${i},${bmi}`);
-    }
-    const csv = `${lines.join('\r\n')}\r\n`;
+    const csv = bundledLikeCsv(150_000);
 
     // Record whether the page showed the reading progress.
     await page.locator('data-panel').evaluate((panel) => {
