@@ -26,6 +26,10 @@ export class DataPanel extends LitElement {
         margin: 0.5rem 0;
         font-size: 0.9rem;
       }
+      select {
+        box-sizing: border-box;
+        height: 2.3rem;
+      }
       .field {
         display: flex;
         flex-direction: column;

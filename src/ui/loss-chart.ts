@@ -57,7 +57,15 @@ export class LossChart extends UplotChart {
     return {
       ...common,
       scales: { ...common.scales, y: { distr: this.logScale ? 3 : 1 } },
-      axes: [this.axis('Epoch', color), { ...this.axis(`MSE${this.unit ? ` (${this.unit})` : ''}${this.logScale ? ', log' : ''}`, color), size: 60 }],
+      axes: [
+        this.axis('Epoch', color),
+        {
+          ...this.axis(`MSE${this.unit ? ` (${this.unit})` : ''}${this.logScale ? ', log' : ''}`, color),
+          size: 60,
+          // A diverging run reaches 1e30 and beyond: exponents keep the ticks inside the axis.
+          values: (_, ticks) => ticks.map((tick) => (Math.abs(tick) >= 1e5 ? tick.toExponential(0) : String(Number(tick.toPrecision(6))))),
+        },
+      ],
       series: [
         { label: 'Epoch' },
         { label: 'Training loss', stroke: color('--bp-line'), width: 2 },

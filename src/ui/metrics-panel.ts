@@ -57,13 +57,15 @@ export class MetricsPanel extends LitElement {
   @property() unit = '';
 
   private renderMetrics(label: string, metrics: Metrics, id: string) {
+    // Four decimals, without a "-0.0000" for a value that rounds to zero.
+    const fixed = (value: number): string => (Math.abs(value) < 5e-5 ? 0 : value).toFixed(4);
     const squared = this.unit ? ` (${this.unit}²)` : '';
     const plain = this.unit ? ` (${this.unit})` : '';
     return html`<h3 class="muted">${label}</h3>
       <dl id=${id}>
-        <div><dt>MSE${squared}</dt><dd data-metric="mse">${metrics.mse.toFixed(4)}</dd></div>
-        <div><dt>RMSE${plain}</dt><dd data-metric="rmse">${metrics.rmse.toFixed(4)}</dd></div>
-        <div><dt>R²</dt><dd data-metric="r2">${metrics.r2.toFixed(4)}</dd></div>
+        <div><dt>MSE${squared}</dt><dd data-metric="mse">${fixed(metrics.mse)}</dd></div>
+        <div><dt>RMSE${plain}</dt><dd data-metric="rmse">${fixed(metrics.rmse)}</dd></div>
+        <div><dt>R²</dt><dd data-metric="r2">${fixed(metrics.r2)}</dd></div>
       </dl>`;
   }
 

@@ -1,12 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { formatDuration, formatRate, progressFigures } from '../core/train/progress.ts';
+import { formatDuration, formatLoss, formatRate, progressFigures } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from './define.ts';
 import { panelStyles } from './theme.ts';
-
-const formatLoss = (value: number | null | undefined): string =>
-  value === null || value === undefined ? '—' : Number.isFinite(value) ? value.toFixed(4) : String(value);
 
 /**
  * A run's progress: a bar with epoch N of M, the latest training and validation loss, epochs per
@@ -17,16 +14,28 @@ export class TrainingProgress extends LitElement {
   static override styles = [
     panelStyles,
     css`
+      .line {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        gap: 0 1rem;
+        font-size: 0.9rem;
+        font-variant-numeric: tabular-nums;
+      }
+      .rate {
+        color: var(--bp-muted);
+      }
       progress {
         width: 100%;
         height: 0.75rem;
+        margin: 0.2rem 0 0.4rem;
         accent-color: var(--bp-accent);
       }
       dl {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr));
-        gap: 0.25rem 1rem;
-        margin: 0.4rem 0 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 2rem;
+        margin: 0;
       }
       dt {
         color: var(--bp-muted);
@@ -52,23 +61,27 @@ export class TrainingProgress extends LitElement {
   protected override render() {
     const { epochsPerSecond, secondsLeft } = progressFigures(this.epoch, this.epochs, this.elapsedMs);
     const hasValidation = this.last?.validationLoss !== null && this.last?.validationLoss !== undefined;
-    return html`<progress
+    const timeLeft = this.active && secondsLeft !== undefined ? `${formatDuration(secondsLeft)} left` : '';
+    return html`<div class="line">
+        <span>Epoch <strong data-progress="epoch">${this.epoch} of ${this.epochs}</strong></span>
+        <span class="rate">
+          <span data-progress="speed">${epochsPerSecond === undefined ? '' : formatRate(epochsPerSecond)}</span>${timeLeft ? ' · ' : ''}<span
+            data-progress="time-left"
+            >${timeLeft}</span
+          >
+        </span>
+      </div>
+      <progress
         max=${Math.max(this.epochs, 1)}
         .value=${this.epoch}
         aria-label="Training progress"
         aria-valuetext=${`Epoch ${this.epoch} of ${this.epochs}`}
       ></progress>
       <dl>
-        <div><dt>Epoch</dt><dd data-progress="epoch">${this.epoch} of ${this.epochs}</dd></div>
         <div><dt>Training loss</dt><dd data-progress="train-loss">${formatLoss(this.last?.trainLoss)}</dd></div>
         ${hasValidation
           ? html`<div><dt>Validation loss</dt><dd data-progress="validation-loss">${formatLoss(this.last?.validationLoss)}</dd></div>`
           : ''}
-        <div><dt>Speed</dt><dd data-progress="speed">${epochsPerSecond === undefined ? '—' : formatRate(epochsPerSecond)}</dd></div>
-        <div>
-          <dt>Time left</dt>
-          <dd data-progress="time-left">${this.active && secondsLeft !== undefined ? formatDuration(secondsLeft) : '—'}</dd>
-        </div>
       </dl>`;
   }
 }

@@ -25,7 +25,13 @@ export class TrainingSettingsForm extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
         gap: 0.75rem;
-        align-items: end;
+        align-items: start;
+      }
+      /* Inputs and selects the same height, so fields in a row line up. */
+      input:not([type='checkbox']),
+      select {
+        box-sizing: border-box;
+        height: 2.3rem;
       }
       details {
         margin-top: 0.75rem;

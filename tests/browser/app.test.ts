@@ -91,6 +91,18 @@ describe('the app on WebGPU, default settings (20% validation rows)', () => {
     expect(await tensorCount(page)).toBe(before);
   });
 
+  it('switches the loss chart to a log scale and back', async () => {
+    const { page } = app;
+    const distribution = () =>
+      page.locator('loss-chart').evaluate((chart) => (chart as HTMLElement & { plot?: { scales: { y: { distr: number } } } }).plot?.scales.y.distr);
+    expect(await distribution()).toBe(1);
+    await page.locator('loss-chart').getByLabel('Log scale').check();
+    await expect.poll(distribution).toBe(3);
+    expect(await plottedLossPoints(page)).toBe(50);
+    await page.locator('loss-chart').getByLabel('Log scale').uncheck();
+    await expect.poll(distribution).toBe(1);
+  });
+
   it('refuses a CSV with fewer than 2 usable rows and keeps the data', async () => {
     const { page } = app;
     await loadCsv(page, 'tiny.csv', 'Country,LifeExpectancy,Bmi\nA,70,25\nB,abc,26\n');

@@ -30,3 +30,10 @@ export function formatDuration(seconds: number): string {
   if (whole < 3600) return `${Math.floor(whole / 60)} min ${pad(whole % 60)} s`;
   return `${Math.floor(whole / 3600)} h ${pad(Math.floor((whole % 3600) / 60))} min`;
 }
+
+/** A loss for display: four decimals, or an exponent once a diverging run makes it huge. */
+export function formatLoss(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (!Number.isFinite(value)) return String(value);
+  return Math.abs(value) >= 1e6 ? value.toExponential(3) : value.toFixed(4);
+}
