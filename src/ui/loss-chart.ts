@@ -62,8 +62,12 @@ export class LossChart extends UplotChart {
         {
           ...this.axis(`MSE${this.unit ? ` (${this.unit})` : ''}${this.logScale ? ', log' : ''}`, color),
           size: 60,
-          // A diverging run reaches 1e30 and beyond: exponents keep the ticks inside the axis.
-          values: (_, ticks) => ticks.map((tick) => (Math.abs(tick) >= 1e5 ? tick.toExponential(0) : String(Number(tick.toPrecision(6))))),
+          // A diverging run reaches 1e30 and beyond: exponents keep the ticks inside the axis. (uPlot
+          // passes null for ticks it skips, e.g. between powers of ten on a log scale.)
+          values: (_, ticks) =>
+            ticks.map((tick: number | null) =>
+              tick === null ? '' : Math.abs(tick) >= 1e5 ? tick.toExponential(0) : String(Number(tick.toPrecision(6))),
+            ),
         },
       ],
       series: [
