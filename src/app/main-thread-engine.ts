@@ -1,32 +1,30 @@
 /**
- * Training on the page's own thread. Imported lazily, so TensorFlow.js never delays the first paint.
+ * Training on the page's own thread (`?engine=main`), kept to compare with the worker. Imported lazily,
+ * so TensorFlow.js never delays the first paint.
  */
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from '../core/train/backend.ts';
 import { Trainer } from '../core/train/trainer.ts';
+import { yieldThroughMessage } from '../core/train/yield.ts';
 import type { StartEngine } from './training-engine.ts';
 import { wasmPaths } from './wasm-paths.ts';
-
-/** Yields through a message (not a clamped timer), so the browser can paint and handle input. */
-function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
 
 export const startEngine: StartEngine = async (preferred) => {
   const backend = await chooseBackend({ preferred, wasmPaths });
   return {
+    name: 'main',
     backend,
-    memory: () => tf.memory(),
-    train(dataset, settings, initial, onProgress) {
+    memory: async () => {
+      const { numTensors, numBytes } = tf.memory();
+      return { numTensors, numBytes };
+    },
+    train(dataset, settings, initial, onProgress, start = 'run') {
       const trainer = new Trainer(dataset, settings, initial, {
         onProgress,
-        yieldToHost: yieldToBrowser,
+        yieldToHost: yieldThroughMessage,
         backend: tf.getBackend(),
       });
+      if (start === 'step') trainer.step();
       return {
         result: trainer.run(),
         pause: () => trainer.pause(),
@@ -34,6 +32,9 @@ export const startEngine: StartEngine = async (preferred) => {
         step: () => trainer.step(),
         stop: () => trainer.stop(),
       };
+    },
+    dispose() {
+      // TF.js stays loaded on the page; the next engine reuses it.
     },
   };
 };

@@ -1,13 +1,14 @@
 /**
- * What the page needs from whatever runs the training (the main thread today, a worker later):
- * a backend, and runs it can pause, step, resume and stop.
+ * What the page needs from whatever runs the training (a Web Worker by default, or the page's own
+ * thread to compare): a backend, and runs it can pause, step, resume and stop.
  */
 import type { Dataset } from '../core/dataset.ts';
-
 import type { Line } from '../core/predict.ts';
 import type { BackendChoice, BackendName } from '../core/backends.ts';
+import type { MemoryInfo, RunStart } from '../core/train/protocol.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
 import type { TrainingProgress, TrainingResult } from '../core/train/trainer.ts';
+import type { EngineName } from '../core/url-settings.ts';
 
 export interface TrainingRun {
   readonly result: Promise<TrainingResult>;
@@ -18,10 +19,19 @@ export interface TrainingRun {
 }
 
 export interface TrainingEngine {
+  readonly name: EngineName;
   readonly backend: BackendChoice;
-  /** TF.js's own count of live tensors and bytes, to show that training cleans up after itself. */
-  memory(): { numTensors: number; numBytes: number };
-  train(dataset: Dataset, settings: TrainingSettings, initial: Line | null, onProgress: (progress: TrainingProgress) => void): TrainingRun;
+  /** TF.js's own count of live tensors and bytes (where TF.js runs), to show training cleans up after itself. */
+  memory(): Promise<MemoryInfo>;
+  train(
+    dataset: Dataset,
+    settings: TrainingSettings,
+    initial: Line | null,
+    onProgress: (progress: TrainingProgress) => void,
+    start?: RunStart,
+  ): TrainingRun;
+  /** Frees the engine (ends the worker); a backend change starts a new one. */
+  dispose(): void;
 }
 
 export type StartEngine = (preferred: BackendName | undefined) => Promise<TrainingEngine>;

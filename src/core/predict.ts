@@ -36,17 +36,26 @@ function formatBound(value: number): string {
 }
 
 /**
+ * Reads a plain decimal number as people type it ("24.5", "24,5", "-3", "1e-4"); anything else
+ * (hex, "Infinity", "NaN", spaces inside, empty text) gives undefined. Huge exponents give ±Infinity.
+ */
+export function parseDecimal(text: string): number | undefined {
+  const trimmed = text.trim();
+  const normalized = /^[+-]?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalized) ? Number(normalized) : undefined;
+}
+
+/**
  * Checks what a user typed. Accepts a plain decimal number (a comma as the decimal mark too) inside
  * `range`; everything else gets a message that says what is wrong, never a number.
  */
 export function checkInput(text: string, featureLabel: string, range?: InputRange): InputCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: `Enter a ${featureLabel} value.` };
-  const normalized = /^[+-]?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalized)) {
+  const value = parseDecimal(trimmed);
+  if (value === undefined) {
     return { ok: false, message: `"${trimmed}" is not a number. Enter ${featureLabel} as digits, e.g. 24.5.` };
   }
-  const value = Number(normalized);
   if (!Number.isFinite(value)) return { ok: false, message: `${featureLabel} must be a finite number.` };
   if (range && value < 0 && range.min >= 0) {
     return { ok: false, message: `${featureLabel} cannot be negative.` };

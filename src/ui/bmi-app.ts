@@ -1,18 +1,23 @@
 import { LitElement, css, html } from 'lit';
 import { state } from 'lit/decorators.js';
-import { parseBackendName, type BackendChoice } from '../core/backends.ts';
+import type { BackendChoice, BackendName } from '../core/backends.ts';
 import { columnUnit } from '../core/columns.ts';
-import { parseCsv, type Dataset, type SkippedRows } from '../core/dataset.ts';
+import { parseTable, selectColumns, type ColumnChoice, type Dataset, type SkippedRows, type Table } from '../core/dataset.ts';
 import { fitsColumns, type Model } from '../core/model.ts';
 import type { Line } from '../core/predict.ts';
 import { splitDataset, splitMetrics, type SplitMetrics } from '../core/split.ts';
+import type { RunControl, RunStart } from '../core/train/protocol.ts';
+import { describeRunEnd } from '../core/train/run-end.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
 import type { LossPoint, TrainingProgress } from '../core/train/trainer.ts';
+import { DEFAULT_PAGE_SETTINGS, parseUrlSettings, serializeUrlSettings, type PageSettings } from '../core/url-settings.ts';
+import { loadCsvFile } from '../app/csv-file-loader.ts';
 import type { TrainingEngine, TrainingRun } from '../app/training-engine.ts';
 import { ModelLibraryController } from '../app/model-library-controller.ts';
-import { DataFileSelectedEvent, TrainRequestEvent } from './events.ts';
+import { BackendChangeEvent, ColumnsChangeEvent, DataFileSelectedEvent, RunControlEvent, SettingsChangeEvent, TrainRequestEvent } from './events.ts';
 import { defineElement } from './define.ts';
 import { themeStyles } from './theme.ts';
+import type { RunState } from './training-panel.ts';
 import '../embed/bmi-predictor.ts';
 import './backend-status.ts';
 import './data-panel.ts';
@@ -93,24 +98,57 @@ export class BmiApp extends LitElement {
       .error {
         color: var(--bp-error);
       }
+      .muted {
+        color: var(--bp-muted);
+        font-size: 0.9rem;
+      }
+      .status-line {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 0.25rem 0.75rem;
+      }
+      .notices {
+        margin: 0.75rem 0 0;
+        padding: 0.5rem 0.75rem 0.5rem 2rem;
+        border: 1px solid var(--bp-border);
+        border-left: 4px solid var(--bp-accent);
+        border-radius: 6px;
+        background: var(--bp-surface);
+        font-size: 0.9rem;
+      }
     `,
   ];
 
+  @state() private table: Table | null = null;
   @state() private data: Dataset | null = null;
   @state() private source = '';
   @state() private skipped: SkippedRows = { count: 0, lines: [] };
   @state() private dataError = '';
+  /** Share of a CSV file parsed so far, while one is. */
+  @state() private loading: number | undefined;
+  /** Settings as the URL carries them (columns, training, backend, engine). */
+  @state() private settings: PageSettings = DEFAULT_PAGE_SETTINGS;
+  /** Values from the URL that were ignored, and why. */
+  @state() private notices: string[] = [];
   @state() private backend: BackendChoice | undefined;
   @state() private backendError = '';
   @state() private run: TrainingRun | undefined;
+  @state() private runState: RunState = 'idle';
   @state() private epoch = 0;
   @state() private epochs = 0;
+  @state() private elapsedMs = 0;
   @state() private points: LossPoint[] = [];
   @state() private liveLine: Line | null = null;
   @state() private model: Model | null = null;
   @state() private metrics: SplitMetrics | null = null;
   @state() private trainingError = '';
+  @state() private runEnd: { message: string; warning: boolean } | undefined;
   @state() private tensorCount: number | undefined;
+  /** Runs that have ended, so a page (or a test) can tell one run's end from the previous one's. */
+  @state() private runsFinished = 0;
+  /** Files handled (taken or refused), likewise. */
+  @state() private filesRead = 0;
 
   private engine: TrainingEngine | undefined;
   /** Saved, restored, downloaded, loaded, exported and dropped models. */
@@ -121,101 +159,203 @@ export class BmiApp extends LitElement {
     useModel: (model) => this.useModel(model),
     loadCsv: (file) => void this.loadFile(file),
   });
+  /** Counts engine starts, so a slow start superseded by a backend change is dropped. */
+  private engineGeneration = 0;
+  /** A paused run the user reset: its result is dropped. */
+  private discarded: TrainingRun | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    ({ settings: this.settings, notices: this.notices } = parseUrlSettings(location.search));
     this.addEventListener(DataFileSelectedEvent.type, (event) => void this.loadFile(event.file));
-    this.addEventListener(TrainRequestEvent.type, (event) => this.train(event.settings, event.resume));
+    this.addEventListener(TrainRequestEvent.type, (event) => this.train(event.settings, event.resume, event.start));
+    this.addEventListener(RunControlEvent.type, (event) => this.control(event.action));
+    this.addEventListener(SettingsChangeEvent.type, (event) => this.updateSettings({ ...this.settings, training: event.settings }));
+    this.addEventListener(BackendChangeEvent.type, (event) => this.changeBackend(event.backend));
+    this.addEventListener(ColumnsChangeEvent.type, (event) => this.changeColumns(event.columns));
     void this.loadBundledData();
     void this.startEngine();
+  }
+
+  /** Keeps the settings in the URL, so a copied link or a reload reproduces them. */
+  private updateSettings(settings: PageSettings): void {
+    this.settings = settings;
+    history.replaceState(history.state, '', `${location.pathname}${serializeUrlSettings(settings, location.search)}${location.hash}`);
   }
 
   private async loadBundledData(): Promise<void> {
     try {
       const response = await fetch(`${import.meta.env.BASE_URL}${BUNDLED_CSV}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.acceptCsv(await response.text(), BUNDLED_CSV);
+      const table = parseTable(await response.text());
+      if ('error' in table) throw new Error(table.error);
+      const { columns } = this.settings;
+      const asked = columns.feature !== undefined || columns.target !== undefined;
+      const error = this.useTable(table, BUNDLED_CSV, asked ? [columns, {}] : [{}], (refused) => {
+        this.notices = [...this.notices, `Ignored the columns from the address: ${refused} Using the default columns.`];
+      });
+      if (error) throw new Error(error);
     } catch (error) {
       this.dataError = `Could not load the bundled data (${String(error)}). Load a CSV file instead.`;
     }
   }
 
   private async loadFile(file: File): Promise<void> {
-    this.acceptCsv(await file.text(), file.name);
+    if (this.run || this.loading !== undefined) return;
+    this.loading = 0;
+    const outcome = await loadCsvFile(file, (progress) => (this.loading = progress.fraction));
+    this.loading = undefined;
+    // The current columns when the new file has them, else its defaults.
+    const error = outcome.ok ? this.useTable(outcome.table, file.name, [this.settings.columns, {}]) : outcome.error;
+    if (error) this.refuseData(file.name, error);
+    else this.updateSettings({ ...this.settings, columns: this.currentColumns() });
+    this.filesRead += 1;
   }
 
-  /** Replaces the data when the CSV is usable; otherwise says why and keeps what was there. */
-  private acceptCsv(text: string, source: string): void {
-    const current = this.data;
-    const outcome = parseCsv(text, current ? { feature: current.featureName, target: current.targetName } : {});
-    if (!outcome.ok) {
-      this.dataError = `${source}: ${outcome.error}${current ? ' The current data is kept.' : ''}`;
-      return;
+  private changeColumns(columns: { feature: string; target: string }): void {
+    const { table } = this;
+    if (!table || this.run) return;
+    const error = this.useTable(table, this.source, [columns]);
+    if (error) this.refuseData(this.source, error);
+    else this.updateSettings({ ...this.settings, columns });
+  }
+
+  private refuseData(source: string, error: string): void {
+    this.dataError = `${source}: ${error}${this.data ? ' The current data is kept.' : ''}`;
+  }
+
+  private currentColumns(): ColumnChoice {
+    return this.data ? { feature: this.data.featureName, target: this.data.targetName } : {};
+  }
+
+  /**
+   * Takes the first column choice the table supports as the data; `onRefused` hears why an earlier
+   * choice was passed over. Returns why none worked (the current data is then untouched).
+   */
+  private useTable(table: Table, source: string, choices: ColumnChoice[], onRefused: (error: string) => void = () => {}): string | undefined {
+    let error = 'No columns to choose from.';
+    for (const choice of choices) {
+      const outcome = selectColumns(table, choice);
+      if (!outcome.ok) {
+        error = outcome.error;
+        if (choice !== choices.at(-1)) onRefused(outcome.error);
+        continue;
+      }
+      this.table = table;
+      this.data = outcome.dataset;
+      this.source = source;
+      this.skipped = outcome.skipped;
+      this.dataError = '';
+      // The loss described the old data; the model still predicts, and its fit on the new data is shown.
+      this.points = [];
+      this.metrics = this.modelFit();
+      this.epoch = 0;
+      this.elapsedMs = 0;
+      this.liveLine = null;
+      this.runEnd = undefined;
+      return undefined;
     }
-    this.data = outcome.dataset;
-    this.source = source;
-    this.skipped = outcome.skipped;
-    this.dataError = '';
-    // Loss and metrics described the old data; the model itself still predicts.
-    this.points = [];
-    this.metrics = null;
-    this.epoch = 0;
-    this.liveLine = null;
+    return error;
+  }
+
+  private changeBackend(backend: BackendName | undefined): void {
+    if (this.run) return;
+    this.updateSettings({ ...this.settings, backend });
+    this.engine?.dispose();
+    this.engine = undefined;
+    this.backend = undefined;
+    this.backendError = '';
+    void this.startEngine();
   }
 
   private async startEngine(): Promise<void> {
+    const generation = ++this.engineGeneration;
     await afterFirstContentfulPaint();
-    const preferred = parseBackendName(new URLSearchParams(location.search).get('backend'));
+    const { backend, engine: where } = this.settings;
     try {
-      const { startEngine } = await import('../app/main-thread-engine.ts');
-      this.engine = await startEngine(preferred);
-      this.backend = this.engine.backend;
-      this.tensorCount = this.engine.memory().numTensors;
+      const { startEngine } = where === 'main' ? await import('../app/main-thread-engine.ts') : await import('../app/worker-engine.ts');
+      const engine = await startEngine(backend);
+      if (generation !== this.engineGeneration) {
+        engine.dispose();
+        return;
+      }
+      this.engine = engine;
+      this.backend = engine.backend;
+      this.tensorCount = (await engine.memory()).numTensors;
     } catch (error) {
-      this.backendError = error instanceof Error ? error.message : String(error);
+      if (generation === this.engineGeneration) this.backendError = error instanceof Error ? error.message : String(error);
     }
   }
 
-  private train(settings: TrainingSettings, resume: boolean): void {
+  private train(settings: TrainingSettings, resume: boolean, start: RunStart = 'run'): void {
     const { engine, data } = this;
     if (!engine || !data || this.run) return;
+    const asked = { ...this.settings, training: settings };
+    if (serializeUrlSettings(asked) !== serializeUrlSettings(this.settings)) this.updateSettings(asked);
     this.points = [];
     this.epoch = 0;
     this.epochs = settings.epochs;
+    this.elapsedMs = 0;
     this.metrics = null;
     this.trainingError = '';
+    this.runEnd = undefined;
     const initial = resume ? this.model : null;
-    const run = engine.train(data, settings, initial, (progress) => this.onProgress(progress));
+    const run = engine.train(data, settings, initial, (progress) => this.onProgress(run, progress), start);
     this.run = run;
-    run.result
-      .then((result) => {
-        this.model = result.model;
-        this.metrics = result.metrics;
-        this.liveLine = null;
-        this.library.trained(result.model);
-      })
-      .catch((error: unknown) => {
-        this.trainingError = `Training failed: ${error instanceof Error ? error.message : String(error)}`;
-      })
-      .finally(() => {
-        this.run = undefined;
-        this.tensorCount = engine.memory().numTensors;
-      });
+    this.runState = 'running';
+    void this.follow(run, engine);
+  }
+
+  /** Waits for a run to end, then shows its model, metrics, how it ended and the tensors left. */
+  private async follow(run: TrainingRun, engine: TrainingEngine): Promise<void> {
+    let outcome: (() => void) | undefined;
+    try {
+      const result = await run.result;
+      if (this.discarded !== run) {
+        outcome = () => {
+          this.model = result.model;
+          this.metrics = result.metrics;
+          this.library.trained(result.model);
+          this.epoch = result.epochsRun;
+          this.elapsedMs = result.elapsedMs;
+          this.runEnd = {
+            message: describeRunEnd(result.end, result.epochsRun, this.points.at(-1)?.trainLoss),
+            warning: result.end.reason === 'diverged',
+          };
+        };
+      }
+    } catch (error) {
+      outcome = () => (this.trainingError = `Training failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const memory = await engine.memory().catch(() => undefined);
+    // Everything at once, so the page never shows a finished run with a stale tensor count.
+    outcome?.();
+    this.liveLine = null;
+    if (memory) this.tensorCount = memory.numTensors;
+    if (this.run === run) {
+      this.run = undefined;
+      this.runState = 'idle';
+    }
+    this.runsFinished += 1;
   }
 
   /** Uses a loaded or restored model: predictions and the plotted line at once; "continue" starts from it. */
   private useModel(model: Model): void {
-    const data = this.data;
     this.model = model;
     this.liveLine = null;
-    // The loss chart and metrics described the previous model.
+    // The loss chart described the previous model.
     this.points = [];
     this.epoch = 0;
-    this.metrics = null;
-    if (data && fitsColumns(model, data)) {
-      const { train, validation } = splitDataset(data, 0, 0);
-      this.metrics = splitMetrics(model, train, validation);
-    }
+    this.runEnd = undefined;
+    this.metrics = this.modelFit();
+  }
+
+  /** How the current model fits all rows of the data shown; null when it is about other columns. */
+  private modelFit(): SplitMetrics | null {
+    const { model, data } = this;
+    if (!model || !data || !fitsColumns(model, data)) return null;
+    const { train, validation } = splitDataset(data, 0, 0);
+    return splitMetrics(model, train, validation);
   }
 
   /** The model's line when it is about the data shown; a model of other columns is not drawn. */
@@ -223,47 +363,102 @@ export class BmiApp extends LitElement {
     return this.model && this.data && fitsColumns(this.model, this.data) ? this.model : null;
   }
 
-  private onProgress(progress: TrainingProgress): void {
+  private onProgress(run: TrainingRun, progress: TrainingProgress): void {
+    if (run !== this.run || run === this.discarded) return;
     this.epoch = progress.epoch;
+    this.elapsedMs = progress.elapsedMs;
     if (progress.points.length > 0) this.points = [...this.points, ...progress.points];
     this.liveLine = progress.line;
+    if (progress.state === 'running' || progress.state === 'paused') this.runState = progress.state;
+  }
+
+  private control(action: RunControl | 'reset'): void {
+    if (action === 'reset') this.reset();
+    else this.run?.[action]();
+  }
+
+  /** Back to untrained: no model, no loss curve. A paused run is stopped and its result dropped. */
+  private reset(): void {
+    if (this.run) {
+      if (this.runState !== 'paused') return;
+      this.discarded = this.run;
+      this.run.stop();
+    }
+    this.model = null;
+    this.metrics = null;
+    this.points = [];
+    this.epoch = 0;
+    this.epochs = 0;
+    this.elapsedMs = 0;
+    this.liveLine = null;
+    this.runEnd = undefined;
+    this.trainingError = '';
+  }
+
+  /** Training can continue from the model only when it was made for the same columns. */
+  private get canResume(): boolean {
+    const { model, data } = this;
+    return model !== null && data !== null && fitsColumns(model, data);
   }
 
   protected override render() {
     const targetUnit = this.data ? columnUnit(this.data.targetName) : '';
+    const active = this.runState !== 'idle';
     return html`
       <header part="header">
         <h1>BMI → life expectancy</h1>
         <p class="tagline">A linear regression trained on your GPU with WebGPU, right in this page.</p>
-        <backend-status .choice=${this.backend} error=${this.backendError}></backend-status>
+        <div class="status-line">
+          <backend-status .choice=${this.backend} error=${this.backendError}></backend-status>
+          ${this.engine ? html`<span class="muted" data-engine=${this.engine.name}>${this.engine.name === 'worker' ? 'training in a Web Worker' : 'training on the page’s thread'}</span>` : ''}
+        </div>
+        ${this.notices.length > 0
+          ? html`<ul class="notices" role="status" data-notices>
+              ${this.notices.map((notice) => html`<li>${notice}</li>`)}
+            </ul>`
+          : ''}
       </header>
       <main>
         <section class="card" aria-label="Data">
           <data-panel
+            data-files-read=${this.filesRead}
             .data=${this.data}
             .line=${this.liveLine ?? this.plottedModel}
             source=${this.source}
             .skipped=${this.skipped}
+            .numericColumns=${this.table?.numericColumns ?? []}
             error=${this.dataError}
+            .loading=${this.loading}
+            ?locked=${active}
           ></data-panel>
         </section>
         <section class="card" aria-label="Training">
           <training-panel
-            ?ready=${this.engine !== undefined && this.data !== null}
-            ?running=${this.run !== undefined}
-            ?canResume=${this.model !== null}
+            data-run-state=${this.runState}
+            data-runs-finished=${this.runsFinished}
+            ?ready=${this.engine !== undefined && this.data !== null && this.loading === undefined}
+            runState=${this.runState}
+            ?canResume=${this.canResume}
+            ?canReset=${this.model !== null || this.points.length > 0}
+            .settings=${this.settings.training}
+            .backend=${this.settings.backend}
             .epoch=${this.epoch}
             .epochs=${this.epochs}
+            .elapsedMs=${this.elapsedMs}
             .points=${this.points}
             lossUnit=${targetUnit ? `${targetUnit}²` : ''}
+            endMessage=${this.runEnd?.message ?? ''}
+            ?endWarning=${this.runEnd?.warning ?? false}
           ></training-panel>
           ${this.trainingError ? html`<p class="error" role="alert">${this.trainingError}</p>` : ''}
           <p class="muted" data-tensors>
-            ${this.tensorCount === undefined ? '' : `TensorFlow.js tensors in memory: ${this.tensorCount}`}
+            ${this.tensorCount === undefined
+              ? ''
+              : `TensorFlow.js tensors in memory: ${this.tensorCount}${this.engine?.name === 'worker' ? ' (in the worker)' : ''}`}
           </p>
         </section>
         <section class="card" aria-label="Fit">
-          <metrics-panel .metrics=${this.metrics} unit=${targetUnit}></metrics-panel>
+          <metrics-panel .metrics=${this.metrics} .model=${this.metrics ? this.model : null} unit=${targetUnit}></metrics-panel>
         </section>
         <section class="card" aria-labelledby="predict-heading">
           <h2 id="predict-heading">Predict</h2>

@@ -1,17 +1,19 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { columnLabel } from '../core/columns.ts';
 import type { Dataset, SkippedRows } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
-import { DataFileSelectedEvent } from './events.ts';
+import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
 import { defineElement } from './define.ts';
 import { panelStyles } from './theme.ts';
 import './scatter-plot.ts';
 
 /**
- * The data: where it came from, how many rows, what was skipped, a scatter plot with the fitted line,
- * and a file input to load another CSV.
+ * The data: where it came from, how many rows, what was skipped, which columns are the feature and the
+ * target, a scatter plot with the fitted line, and a file input to load another CSV.
  *
  * @fires data-file-selected - The user picked a CSV file.
+ * @fires columns-change - The user chose other feature and target columns.
  */
 export class DataPanel extends LitElement {
   static override styles = [
@@ -24,11 +26,33 @@ export class DataPanel extends LitElement {
         margin: 0.5rem 0;
         font-size: 0.9rem;
       }
+      select {
+        box-sizing: border-box;
+        height: 2.3rem;
+      }
+      .field {
+        display: flex;
+        flex-direction: column;
+        gap: 0.25rem;
+      }
+      .columns {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+        gap: 0.75rem;
+        margin: 0.75rem 0;
+      }
       input[type='file'] {
         padding: 0.3rem;
       }
+      progress {
+        width: 100%;
+        accent-color: var(--bp-accent);
+      }
       scatter-plot {
         margin-top: 0.75rem;
+      }
+      .error:empty {
+        display: none;
       }
     `,
   ];
@@ -38,8 +62,14 @@ export class DataPanel extends LitElement {
   /** Where the data came from, e.g. the file name. */
   @property() source = '';
   @property({ attribute: false }) skipped: SkippedRows = { count: 0, lines: [] };
-  /** Why the last file was refused, if it was. */
+  /** The table's numeric columns: the choices for feature and target. */
+  @property({ attribute: false }) numericColumns: readonly string[] = [];
+  /** Why the last file or column choice was refused, if it was. */
   @property() error = '';
+  /** Share of a file read so far while one is parsed (0 to 1); undefined otherwise. */
+  @property({ attribute: false }) loading: number | undefined;
+  /** No data changes while a run is going. */
+  @property({ type: Boolean }) locked = false;
 
   private onFileChange(event: Event): void {
     const input = event.target as HTMLInputElement;
@@ -47,6 +77,11 @@ export class DataPanel extends LitElement {
     if (file) this.dispatchEvent(new DataFileSelectedEvent(file));
     // Let the same file be picked again after a fix.
     input.value = '';
+  }
+
+  private onColumnChange(): void {
+    const value = (id: string) => (this.renderRoot.querySelector(`#${id}`) as HTMLSelectElement).value;
+    this.dispatchEvent(new ColumnsChangeEvent({ feature: value('feature-column'), target: value('target-column') }));
   }
 
   private renderSkipped() {
@@ -59,17 +94,39 @@ export class DataPanel extends LitElement {
     </p>`;
   }
 
+  private columnSelect(id: string, label: string, selected: string | undefined) {
+    // A label next to (not around) the select, so its name is the label alone, not the chosen option.
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <select id=${id} ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange}>
+        ${this.numericColumns.map((column) => html`<option value=${column} ?selected=${column === selected}>${columnLabel(column)}</option>`)}
+      </select>
+    </div>`;
+  }
+
   protected override render() {
     const rows = this.data?.x.length ?? 0;
+    const loading = this.loading;
     return html`<h2>Data</h2>
       <p class="summary" aria-live="polite" data-summary>
-        ${this.data ? html`<strong>${rows}</strong> rows from <em>${this.source}</em>` : 'Loading data…'}
+        ${loading !== undefined
+          ? `Reading the file… ${Math.round(loading * 100)}%`
+          : this.data
+            ? html`<strong>${rows}</strong> rows from <em>${this.source}</em>`
+            : 'Loading data…'}
       </p>
+      ${loading !== undefined ? html`<progress max="1" .value=${loading} aria-label="Reading the file" data-loading></progress>` : ''}
       ${this.renderSkipped()}
       <p class="error" role="alert" data-error>${this.error}</p>
+      ${this.data
+        ? html`<div class="columns">
+            ${this.columnSelect('feature-column', 'Feature (x axis)', this.data.featureName)}
+            ${this.columnSelect('target-column', 'Target (y axis)', this.data.targetName)}
+          </div>`
+        : ''}
       <label>
-        Load another CSV (same column names)
-        <input type="file" accept=".csv,text/csv,text/plain" @change=${this.onFileChange} />
+        Load another CSV (any numeric columns)
+        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ?disabled=${this.locked || loading !== undefined} @change=${this.onFileChange} />
       </label>
       <scatter-plot .data=${this.data} .line=${this.line}></scatter-plot>`;
   }

@@ -1,6 +1,8 @@
 /**
  * The typed events the app's elements send up to `<bmi-app>`. Each bubbles and crosses shadow roots.
  */
+import type { BackendName } from '../core/backends.ts';
+import type { RunControl, RunStart } from '../core/train/protocol.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
 
 const options: EventInit = { bubbles: true, composed: true };
@@ -19,6 +21,8 @@ export class TrainRequestEvent extends Event {
   constructor(
     readonly settings: TrainingSettings,
     readonly resume: boolean,
+    /** 'step' runs one epoch and pauses (the Step button before any run). */
+    readonly start: RunStart = 'run',
   ) {
     super(TrainRequestEvent.type, options);
   }
@@ -51,11 +55,47 @@ export class LibraryActionEvent extends Event {
   }
 }
 
+/** Pause, Resume, Step or Stop the current run, or Reset the model to untrained. */
+export class RunControlEvent extends Event {
+  static readonly type = 'run-control';
+  constructor(readonly action: RunControl | 'reset') {
+    super(RunControlEvent.type, options);
+  }
+}
+
+/** The user changed a training setting (every field valid). */
+export class SettingsChangeEvent extends Event {
+  static readonly type = 'settings-change';
+  constructor(readonly settings: TrainingSettings) {
+    super(SettingsChangeEvent.type, options);
+  }
+}
+
+/** The user chose the backend to try first; undefined means the best available. */
+export class BackendChangeEvent extends Event {
+  static readonly type = 'backend-change';
+  constructor(readonly backend: BackendName | undefined) {
+    super(BackendChangeEvent.type, options);
+  }
+}
+
+/** The user chose other feature and target columns of the loaded table. */
+export class ColumnsChangeEvent extends Event {
+  static readonly type = 'columns-change';
+  constructor(readonly columns: { feature: string; target: string }) {
+    super(ColumnsChangeEvent.type, options);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     [DataFileSelectedEvent.type]: DataFileSelectedEvent;
     [TrainRequestEvent.type]: TrainRequestEvent;
     [FilesChosenEvent.type]: FilesChosenEvent;
     [LibraryActionEvent.type]: LibraryActionEvent;
+    [RunControlEvent.type]: RunControlEvent;
+    [SettingsChangeEvent.type]: SettingsChangeEvent;
+    [BackendChangeEvent.type]: BackendChangeEvent;
+    [ColumnsChangeEvent.type]: ColumnsChangeEvent;
   }
 }

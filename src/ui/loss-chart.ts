@@ -1,47 +1,105 @@
 import type uPlot from 'uplot';
-import { property } from 'lit/decorators.js';
+import { css, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from './define.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
 
+/** uPlot cannot draw Infinity or NaN (a diverging run), nor a non-positive value on a log scale. */
+function plottable(value: number | null, log: boolean): number | null {
+  return value !== null && Number.isFinite(value) && (!log || value > 0) ? value : null;
+}
+
 /**
- * The live loss chart: training (and, when there are validation rows, validation) MSE per epoch.
+ * The live loss chart: training and, when there are validation rows, validation MSE per epoch, on a
+ * linear or logarithmic scale.
  *
  * @cssprop --bp-line - Colour of the training loss.
  * @cssprop --bp-validation - Colour of the validation loss.
  */
 export class LossChart extends UplotChart {
+  static override styles = [
+    ...UplotChart.styles,
+    css`
+      .toolbar {
+        display: flex;
+        justify-content: flex-end;
+        font-size: 0.85rem;
+        color: var(--bp-muted);
+      }
+      .toolbar label {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35rem;
+        cursor: pointer;
+      }
+    `,
+  ];
+
   /** Every epoch's loss so far; replace the array (not mutate it) to redraw. */
   @property({ attribute: false }) points: readonly LossPoint[] = [];
   /** Unit of the loss, e.g. "years²". */
   @property() unit = '';
+  /** A logarithmic y axis shows the slow end of a run. */
+  @property({ type: Boolean }) logScale = false;
+
+  /** Whether the validation series is drawn (only when the run has validation rows). */
+  @state() private showValidation = false;
 
   protected chartData(): uPlot.AlignedData {
-    const points = this.points;
-    return [points.map((p) => p.epoch), points.map((p) => p.trainLoss), points.map((p) => p.validationLoss)];
+    const { points, logScale } = this;
+    const data: uPlot.AlignedData = [points.map((p) => p.epoch), points.map((p) => plottable(p.trainLoss, logScale))];
+    return this.showValidation ? [...data, points.map((p) => plottable(p.validationLoss, logScale))] : data;
   }
 
   protected options(width: number, color: ColorOf): uPlot.Options {
+    const common = this.commonOptions(width);
     return {
-      ...this.commonOptions(width),
-      axes: [this.axis('Epoch', color), { ...this.axis(`MSE${this.unit ? ` (${this.unit})` : ''}`, color), size: 60 }],
+      ...common,
+      scales: { ...common.scales, y: { distr: this.logScale ? 3 : 1 } },
+      axes: [
+        this.axis('Epoch', color),
+        {
+          ...this.axis(`MSE${this.unit ? ` (${this.unit})` : ''}${this.logScale ? ', log' : ''}`, color),
+          size: 60,
+          // A diverging run reaches 1e30 and beyond: exponents keep the ticks inside the axis. (uPlot
+          // passes null for ticks it skips, e.g. between powers of ten on a log scale.)
+          values: (_, ticks) =>
+            ticks.map((tick: number | null) =>
+              tick === null ? '' : Math.abs(tick) >= 1e5 ? tick.toExponential(0) : String(Number(tick.toPrecision(6))),
+            ),
+        },
+      ],
       series: [
         { label: 'Epoch' },
         { label: 'Training loss', stroke: color('--bp-line'), width: 2 },
-        { label: 'Validation loss', stroke: color('--bp-validation'), width: 2, dash: [6, 4] },
+        ...(this.showValidation ? [{ label: 'Validation loss', stroke: color('--bp-validation'), width: 2, dash: [6, 4] }] : []),
       ],
     };
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('unit')) this.rebuildOnNextUpdate();
+    if (changed.has('points')) {
+      const first = this.points[0];
+      // A new run decides from its first point; an empty chart keeps the last choice.
+      if (first) this.showValidation = first.validationLoss !== null;
+    }
+    if (changed.has('unit') || changed.has('logScale') || changed.has('showValidation')) this.rebuildOnNextUpdate();
   }
 
   protected description(): string {
     const last = this.points.at(-1);
-    return last
-      ? `Loss chart: ${this.points.length} epochs, latest training MSE ${last.trainLoss.toFixed(4)}.`
-      : 'Loss chart: no training yet.';
+    if (!last) return 'Loss chart: no training yet.';
+    const validation = last.validationLoss === null ? '' : `, validation MSE ${last.validationLoss.toFixed(4)}`;
+    return `Loss chart: ${this.points.length} epochs, latest training MSE ${last.trainLoss.toFixed(4)}${validation}.`;
+  }
+
+  protected override render() {
+    return html`<div class="toolbar">
+        <label><input type="checkbox" .checked=${this.logScale} @change=${(e: Event) => (this.logScale = (e.target as HTMLInputElement).checked)} />
+          Log scale</label>
+      </div>
+      ${super.render()}`;
   }
 }
 

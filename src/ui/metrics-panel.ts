@@ -1,5 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { columnLabel } from '../core/columns.ts';
+import type { Model } from '../core/model.ts';
 import { gapToOptimum, type Metrics } from '../core/stats.ts';
 import type { SplitMetrics } from '../core/split.ts';
 import { defineElement } from './define.ts';
@@ -15,8 +17,8 @@ export function describeGap(mse: number, optimum: number): string {
 }
 
 /**
- * The fit's quality after training: MSE, RMSE and R², and how far the MSE is from the closed-form
- * optimum on the same rows.
+ * The fit's quality after training: MSE, RMSE and R² on the training and validation rows, how far
+ * the training MSE is from the closed-form optimum on the same rows, and the fitted line itself.
  */
 export class MetricsPanel extends LitElement {
   static override styles = [
@@ -38,25 +40,43 @@ export class MetricsPanel extends LitElement {
         font-weight: 700;
         font-variant-numeric: tabular-nums;
       }
-      .gap {
+      .gap,
+      .line {
         margin: 0.75rem 0 0;
+      }
+      .line {
+        font-variant-numeric: tabular-nums;
       }
     `,
   ];
 
   @property({ attribute: false }) metrics: SplitMetrics | null = null;
+  /** The model the metrics describe, for its line. */
+  @property({ attribute: false }) model: Model | null = null;
   /** Unit of the target, e.g. "years". */
   @property() unit = '';
 
   private renderMetrics(label: string, metrics: Metrics, id: string) {
+    // Four decimals, without a "-0.0000" for a value that rounds to zero.
+    const fixed = (value: number): string => (Math.abs(value) < 5e-5 ? 0 : value).toFixed(4);
     const squared = this.unit ? ` (${this.unit}²)` : '';
     const plain = this.unit ? ` (${this.unit})` : '';
     return html`<h3 class="muted">${label}</h3>
       <dl id=${id}>
-        <div><dt>MSE${squared}</dt><dd data-metric="mse">${metrics.mse.toFixed(4)}</dd></div>
-        <div><dt>RMSE${plain}</dt><dd data-metric="rmse">${metrics.rmse.toFixed(4)}</dd></div>
-        <div><dt>R²</dt><dd data-metric="r2">${metrics.r2.toFixed(4)}</dd></div>
+        <div><dt>MSE${squared}</dt><dd data-metric="mse">${fixed(metrics.mse)}</dd></div>
+        <div><dt>RMSE${plain}</dt><dd data-metric="rmse">${fixed(metrics.rmse)}</dd></div>
+        <div><dt>R²</dt><dd data-metric="r2">${fixed(metrics.r2)}</dd></div>
       </dl>`;
+  }
+
+  private renderLine() {
+    const { model } = this;
+    if (!model) return '';
+    const sign = model.intercept < 0 ? '−' : '+';
+    return html`<p class="line muted" data-line data-slope=${model.slope} data-intercept=${model.intercept}>
+      ${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)} ${sign}
+      ${Math.abs(model.intercept).toFixed(4)}
+    </p>`;
   }
 
   protected override render() {
@@ -67,9 +87,10 @@ export class MetricsPanel extends LitElement {
           ? html`${this.renderMetrics('Training rows', metrics.train, 'train')}
               ${metrics.validation ? this.renderMetrics('Validation rows', metrics.validation, 'validation') : ''}
               <p class="gap" data-gap>
-                MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)} (closed-form optimum
-                ${metrics.optimum.mse.toFixed(4)}).
-              </p>`
+                Training MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)} (closed-form optimum on the same rows:
+                <span data-optimum=${metrics.optimum.mse}>${metrics.optimum.mse.toFixed(4)}</span>).
+              </p>
+              ${this.renderLine()}`
           : html`<p class="muted">Train a model to see how well the line fits.</p>`}
       </div>`;
   }

@@ -6,6 +6,9 @@ import type { Line } from '../core/predict.ts';
 import { defineElement } from './define.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
 
+/** The most rows drawn; larger data sets are sampled evenly. */
+const MAX_POINTS = 5000;
+
 /**
  * The data as a scatter plot (feature on x, target on y) with the current fitted line over it.
  *
@@ -22,8 +25,11 @@ export class ScatterPlot extends UplotChart {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('data')) {
       const { x = new Float64Array(), y = new Float64Array() } = this.data ?? {};
+      // A big file is drawn as an even sample of its rows: a million points would block the page.
+      const stride = Math.max(1, Math.ceil(x.length / MAX_POINTS));
+      const sample = Array.from({ length: Math.ceil(x.length / stride) }, (_, i) => i * stride);
       // uPlot wants ascending x values.
-      const order = Array.from(x.keys()).sort((a, b) => x[a]! - x[b]!);
+      const order = sample.sort((a, b) => x[a]! - x[b]!);
       this.sorted = { x: order.map((i) => x[i]!), y: order.map((i) => y[i]!) };
       // Axis labels follow the chosen columns.
       this.rebuildOnNextUpdate();
@@ -47,7 +53,7 @@ export class ScatterPlot extends UplotChart {
       series: [
         { label: feature },
         {
-          label: 'Countries',
+          label: 'Data points',
           stroke: color('--bp-points'),
           fill: color('--bp-points'),
           paths: () => null,
@@ -60,8 +66,9 @@ export class ScatterPlot extends UplotChart {
 
   protected description(): string {
     const rows = this.data?.x.length ?? 0;
+    const shown = this.sorted.x.length < rows ? `${this.sorted.x.length} of ` : '';
     const line = this.line ? ` Fitted line: slope ${this.line.slope.toFixed(3)}, intercept ${this.line.intercept.toFixed(3)}.` : '';
-    return `Scatter plot of ${rows} rows.${line}`;
+    return `Scatter plot of ${shown}${rows} rows.${line}`;
   }
 }
 

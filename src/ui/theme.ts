@@ -79,7 +79,9 @@ export const panelStyles = css`
     padding: 0.45rem 1rem;
     cursor: pointer;
   }
-  button:disabled {
+  button:disabled,
+  input:disabled,
+  select:disabled {
     opacity: 0.5;
     cursor: not-allowed;
   }

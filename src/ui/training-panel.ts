@@ -1,107 +1,184 @@
-import { LitElement, css, html } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { DEFAULT_SETTINGS } from '../core/train/settings.ts';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { BackendName } from '../core/backends.ts';
+import type { RunControl, RunStart } from '../core/train/protocol.ts';
+import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/train/settings.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
-import { TrainRequestEvent } from './events.ts';
+import { RunControlEvent, TrainRequestEvent } from './events.ts';
 import { defineElement } from './define.ts';
 import { panelStyles } from './theme.ts';
+import type { TrainingSettingsForm } from './training-settings.ts';
 import './loss-chart.ts';
+import './training-progress.ts';
+import './training-settings.ts';
+
+/** Where the page's training is: no run, a run going, or a run waiting. */
+export type RunState = 'idle' | 'running' | 'paused';
+
+type Action = 'train' | RunControl | 'reset';
+
+/** When the focused button becomes disabled, focus goes to the one that undoes or follows it. */
+const FOCUS_NEXT: Record<Action, Action[]> = {
+  train: ['pause', 'stop'],
+  pause: ['resume', 'step'],
+  resume: ['pause', 'stop'],
+  step: ['step', 'resume', 'train'],
+  stop: ['train', 'reset'],
+  reset: ['train'],
+};
 
 /**
- * Training settings, the Train button, progress and the live loss chart.
+ * Training: the settings, the run controls (Train, Pause, Resume, Step, Stop, Reset), progress and
+ * the live loss chart. Buttons that make no sense in the current state are disabled.
  *
- * @fires train-request - The user asked to train; carries the settings.
+ * @fires train-request - Train (or Step with no run yet): carries the settings.
+ * @fires run-control - Pause, Resume, Step, Stop or Reset.
+ * @fires settings-change - From the settings form.
+ * @fires backend-change - From the settings form.
  */
 export class TrainingPanel extends LitElement {
   static override styles = [
     panelStyles,
     css`
-      form {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr));
-        gap: 0.75rem;
-        align-items: end;
-      }
-      .status {
-        margin: 0.75rem 0 0.25rem;
-        min-height: 1.3em;
-      }
-      progress {
-        width: 100%;
-        accent-color: var(--bp-accent);
-      }
       label.check {
-        grid-column: 1 / -1;
         flex-direction: row;
         align-items: center;
         gap: 0.5rem;
+        margin-top: 0.75rem;
+        color: var(--bp-text);
       }
-      .field-error {
-        grid-column: 1 / -1;
-        margin: 0;
+      .buttons {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin-top: 0.75rem;
+      }
+      .buttons button.secondary {
+        background: transparent;
+        color: var(--bp-accent);
+      }
+      .status {
+        margin: 0.75rem 0 0.5rem;
+        min-height: 1.3em;
+      }
+      .status.warning {
+        color: var(--bp-error);
+      }
+      loss-chart {
+        margin-top: 0.75rem;
       }
     `,
   ];
 
   /** False until a backend is ready and data is loaded. */
   @property({ type: Boolean }) ready = false;
-  @property({ type: Boolean }) running = false;
+  @property() runState: RunState = 'idle';
   /** A model exists that training can continue from. */
   @property({ type: Boolean }) canResume = false;
+  /** Something to reset: a model or a loss curve. */
+  @property({ type: Boolean }) canReset = false;
+  @property({ attribute: false }) settings: TrainingSettings = DEFAULT_SETTINGS;
+  @property({ attribute: false }) backend: BackendName | undefined;
   @property({ type: Number }) epoch = 0;
   @property({ type: Number }) epochs = 0;
+  @property({ type: Number }) elapsedMs = 0;
   @property({ attribute: false }) points: readonly LossPoint[] = [];
   /** Unit of the loss, e.g. "years²". */
   @property() lossUnit = '';
+  /** How the last run ended, shown when no run is going. */
+  @property() endMessage = '';
+  /** The end was a problem (divergence), not just information. */
+  @property({ type: Boolean }) endWarning = false;
 
-  @state() private formError = '';
-  @query('#epochs') private epochsInput!: HTMLInputElement;
-  @query('#learning-rate') private learningRateInput!: HTMLInputElement;
+  @query('training-settings') private settingsForm!: TrainingSettingsForm;
   @query('#resume') private resumeInput!: HTMLInputElement;
 
-  private onSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    const epochs = Number(this.epochsInput.value);
-    const learningRate = Number(this.learningRateInput.value);
-    if (!Number.isInteger(epochs) || epochs < 1 || epochs > 100_000) {
-      this.formError = 'Epochs must be a whole number from 1 to 100000.';
-      return;
+  private requestTraining(start: RunStart): void {
+    const settings = this.settingsForm.check();
+    if (!settings) return;
+    this.dispatchEvent(new TrainRequestEvent(settings, this.canResume && this.resumeInput.checked, start));
+  }
+
+  private act(action: Action): void {
+    this.lastUsed = action;
+    if (action === 'train') this.requestTraining('run');
+    else if (action === 'step' && this.runState === 'idle') this.requestTraining('step');
+    else this.dispatchEvent(new RunControlEvent(action));
+  }
+
+  private enabled(action: Action): boolean {
+    const { runState } = this;
+    switch (action) {
+      case 'train':
+        return this.ready && runState === 'idle';
+      case 'pause':
+        return runState === 'running';
+      case 'resume':
+        return runState === 'paused';
+      case 'step':
+        return runState === 'paused' || (this.ready && runState === 'idle');
+      case 'stop':
+        return runState !== 'idle';
+      case 'reset':
+        return runState === 'paused' || (runState === 'idle' && this.canReset);
     }
-    if (!Number.isFinite(learningRate) || learningRate <= 0 || learningRate > 10) {
-      this.formError = 'Learning rate must be a number above 0 and at most 10.';
-      return;
-    }
-    this.formError = '';
-    this.dispatchEvent(new TrainRequestEvent({ ...DEFAULT_SETTINGS, epochs, learningRate }, this.canResume && this.resumeInput.checked));
+  }
+
+  /** The button last used, so focus can move on when it disables itself. */
+  private lastUsed: Action | undefined;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // A button that disables itself (Pause, Stop…) would drop keyboard focus to the page: move it on.
+    const used = this.lastUsed;
+    const button = used && this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action=${used}]`);
+    if (!used || !button?.disabled) return;
+    this.lastUsed = undefined;
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    const focusLost = focused === button || (focused === null && (document.activeElement === null || document.activeElement === document.body));
+    const next = FOCUS_NEXT[used].find((candidate) => this.enabled(candidate));
+    if (focusLost && next) this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action=${next}]`)?.focus();
   }
 
   private statusText(): string {
-    if (!this.ready) return 'Waiting for data and a backend…';
-    if (this.running) return `Training: epoch ${this.epoch} of ${this.epochs}`;
-    const last = this.points.at(-1);
-    return last ? `Trained ${this.epoch} epochs; last training MSE ${last.trainLoss.toFixed(4)}.` : 'Ready to train.';
+    if (!this.ready && this.runState === 'idle') return 'Waiting for data and a backend…';
+    if (this.runState === 'running') return 'Training…';
+    if (this.runState === 'paused') return `Paused after epoch ${this.epoch} of ${this.epochs}.`;
+    return this.endMessage || 'Ready to train.';
+  }
+
+  private button(action: Action, label: string, secondary = true) {
+    return html`<button
+      type="button"
+      class=${secondary ? 'secondary' : ''}
+      data-action=${action}
+      ?disabled=${!this.enabled(action)}
+      @click=${() => this.act(action)}
+    >
+      ${label}
+    </button>`;
   }
 
   protected override render() {
+    const active = this.runState !== 'idle';
     return html`<h2>Training</h2>
-      <form @submit=${this.onSubmit} novalidate>
-        <label>
-          Epochs
-          <input id="epochs" type="number" min="1" max="100000" step="1" value=${DEFAULT_SETTINGS.epochs} ?disabled=${this.running} />
-        </label>
-        <label>
-          Learning rate
-          <input id="learning-rate" type="number" min="0" step="any" value=${DEFAULT_SETTINGS.learningRate} ?disabled=${this.running} />
-        </label>
-        <button type="submit" ?disabled=${!this.ready || this.running}>Train</button>
-        <label class="check">
-          <input id="resume" type="checkbox" ?disabled=${!this.canResume || this.running} />
-          Continue from the current model
-        </label>
-        ${this.formError ? html`<p class="field-error error" role="alert">${this.formError}</p>` : ''}
-      </form>
-      <p class="status" aria-live="polite" data-status>${this.statusText()}</p>
-      <progress max=${Math.max(this.epochs, 1)} .value=${this.epoch} aria-label="Training progress"></progress>
+      <training-settings .settings=${this.settings} .backend=${this.backend} ?disabled=${active}></training-settings>
+      <label class="check">
+        <input id="resume" type="checkbox" ?disabled=${!this.canResume || active} />
+        Continue from the current model
+      </label>
+      <div class="buttons" role="group" aria-label="Run controls">
+        ${this.button('train', 'Train', false)} ${this.button('pause', 'Pause')} ${this.button('resume', 'Resume')}
+        ${this.button('step', 'Step')} ${this.button('stop', 'Stop')} ${this.button('reset', 'Reset')}
+      </div>
+      <p class="status ${this.endWarning && !active ? 'warning' : ''}" aria-live="polite" data-status>${this.statusText()}</p>
+      <training-progress
+        .epoch=${this.epoch}
+        .epochs=${this.epochs}
+        .elapsedMs=${this.elapsedMs}
+        .last=${this.points.at(-1)}
+        ?active=${active}
+      ></training-progress>
       <loss-chart .points=${this.points} unit=${this.lossUnit}></loss-chart>`;
   }
 }

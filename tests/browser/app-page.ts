@@ -17,26 +17,126 @@ export async function waitUntilReady(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Train' }).and(page.locator(':enabled')).waitFor({ timeout: 45_000 });
 }
 
-/** Clicks Train and waits for the run to finish. */
+export type RunState = 'idle' | 'running' | 'paused';
+
+export async function runState(page: Page): Promise<RunState> {
+  return (await page.locator('training-panel').getAttribute('data-run-state')) as RunState;
+}
+
+export async function waitForRunState(page: Page, state: RunState): Promise<void> {
+  await page.locator(`training-panel[data-run-state=${state}]`).waitFor({ timeout: 45_000 });
+}
+
+async function runsFinished(page: Page): Promise<number> {
+  return Number(await page.locator('training-panel').getAttribute('data-runs-finished'));
+}
+
+/** Does `action` (a click that starts or ends a run), then waits until one more run has ended. */
+export async function untilRunEnds(page: Page, action: () => Promise<void>): Promise<void> {
+  const before = await runsFinished(page);
+  await action();
+  await page.locator(`training-panel[data-runs-finished="${before + 1}"]`).waitFor({ timeout: 45_000 });
+}
+
+/** Clicks Train and waits for the run to end (completed, stopped early or diverged). */
 export async function trainAndWait(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Train' }).click();
-  await page.locator('training-panel [data-status]').filter({ hasText: /^Trained \d+ epochs/ }).waitFor({ timeout: 45_000 });
+  await untilRunEnds(page, () => control(page, 'Train').click());
+}
+
+export function control(page: Page, name: 'Train' | 'Pause' | 'Resume' | 'Step' | 'Stop' | 'Reset') {
+  return page.locator('training-panel').getByRole('button', { name, exact: true });
+}
+
+export function statusText(page: Page): Promise<string> {
+  return page
+    .locator('training-panel [data-status]')
+    .textContent()
+    .then((text) => (text ?? '').replace(/\s+/g, ' ').trim());
+}
+
+/** Opens "More settings" if it is closed. */
+export async function openMoreSettings(page: Page): Promise<void> {
+  const details = page.locator('training-settings details');
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await page.getByText('More settings').click();
+}
+
+/** Types a training setting and commits it (as leaving the field does). */
+export async function setSetting(page: Page, label: string, value: string): Promise<void> {
+  if (!/^(Epochs|Learning rate|Optimizer)$/.test(label)) await openMoreSettings(page);
+  const field = page.locator('training-settings').getByLabel(label, { exact: true });
+  if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption(value);
+  else {
+    await field.fill(value);
+    await field.dispatchEvent('change');
+  }
+}
+
+/** The epoch the progress shows ("37 of 200" → 37). */
+export async function progressEpoch(page: Page): Promise<number> {
+  const text = (await page.locator('training-progress [data-progress=epoch]').textContent()) ?? '';
+  return Number(/^\s*(\d+)/.exec(text)?.[1]);
+}
+
+/** Waits until the progress shows an epoch above `epoch`. */
+export async function waitForEpochAbove(page: Page, epoch: number): Promise<void> {
+  await page.waitForFunction(
+    (above) => {
+      const panel = document.querySelector('bmi-app')?.shadowRoot?.querySelector('training-panel');
+      const text = panel?.shadowRoot?.querySelector('training-progress')?.shadowRoot?.querySelector('[data-progress=epoch]')?.textContent ?? '';
+      return Number(/\d+/.exec(text)?.[0]) > above;
+    },
+    epoch,
+    { timeout: 45_000 },
+  );
 }
 
 export async function metricValue(page: Page, name: 'mse' | 'rmse' | 'r2', rows: 'train' | 'validation' = 'train'): Promise<number> {
   return Number(await page.locator(`metrics-panel #${rows} [data-metric=${name}]`).textContent());
 }
 
-/** The loss points the chart holds, read from the element. */
-export function lossPoints(page: Page): Promise<{ epoch: number; trainLoss: number }[]> {
-  return page.locator('loss-chart').evaluate((chart) => [...(chart as HTMLElement & { points: { epoch: number; trainLoss: number }[] }).points]);
+/** The closed-form optimum MSE on the training rows, as the metrics panel states it (full precision). */
+export async function optimumMse(page: Page): Promise<number> {
+  return Number(await page.locator('metrics-panel [data-optimum]').getAttribute('data-optimum'));
 }
 
-/** How many x values the uPlot instance of the loss chart is drawing. */
+/** The trained model's line, from the metrics panel (full precision). */
+export async function modelLine(page: Page): Promise<{ slope: number; intercept: number }> {
+  const line = page.locator('metrics-panel [data-line]');
+  return { slope: Number(await line.getAttribute('data-slope')), intercept: Number(await line.getAttribute('data-intercept')) };
+}
+
+/** The line the scatter plot draws now (the live weights while a run goes, else the model). */
+export function plottedLine(page: Page): Promise<{ slope: number; intercept: number } | null> {
+  return page.locator('scatter-plot').evaluate((plot) => {
+    const line = (plot as HTMLElement & { line: { slope: number; intercept: number } | null }).line;
+    return line && { slope: line.slope, intercept: line.intercept };
+  });
+}
+
+export interface LossPointView {
+  epoch: number;
+  trainLoss: number;
+  validationLoss: number | null;
+}
+
+/** The loss points the chart holds, read from the element. */
+export function lossPoints(page: Page): Promise<LossPointView[]> {
+  return page.locator('loss-chart').evaluate((chart) => [...(chart as HTMLElement & { points: LossPointView[] }).points]);
+}
+
+/** How many x values the uPlot instance of the loss chart is drawing, and how many series. */
 export function plottedLossPoints(page: Page): Promise<number> {
   return page.locator('loss-chart').evaluate((chart) => {
     const plot = (chart as HTMLElement & { plot?: { data: unknown[][] } }).plot;
     return plot?.data[0]?.length ?? 0;
+  });
+}
+
+/** The labels of the loss chart's series (without the x series). */
+export function lossSeries(page: Page): Promise<string[]> {
+  return page.locator('loss-chart').evaluate((chart) => {
+    const plot = (chart as HTMLElement & { plot?: { series: { label?: string }[] } }).plot;
+    return (plot?.series ?? []).slice(1).map((series) => String(series.label));
   });
 }
 
@@ -47,9 +147,9 @@ export async function tensorCount(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
-/** Types into the field labelled `label`, presses Enter, and returns the output's text and the message. */
+/** Types into the prediction field (labelled with the feature), presses Enter, and returns the output's text and the message. */
 export async function predictText(page: Page, input: string, label = 'BMI'): Promise<{ output: string; message: string }> {
-  const field = page.getByLabel(label, { exact: true });
+  const field = page.locator('bmi-predictor').getByLabel(label, { exact: true });
   await field.fill(input);
   await field.press('Enter');
   return {
@@ -76,7 +176,7 @@ export async function predictValue(page: Page, input: string, label = 'BMI'): Pr
     }
     w.predictionLog = [];
   });
-  const field = page.getByLabel(label, { exact: true });
+  const field = page.locator('bmi-predictor').getByLabel(label, { exact: true });
   await field.fill(input);
   await field.press('Enter');
   const handle = await page.waitForFunction(() => {
@@ -172,10 +272,24 @@ export async function downloadWeights(page: Page, dir: string): Promise<Download
   return file!;
 }
 
-/** The line `<data-panel>` hands the scatter plot (null when none is drawn). */
-export function plottedLine(page: Page): Promise<{ slope: number; intercept: number } | null> {
-  return page.locator('scatter-plot').evaluate((plot) => {
-    const line = (plot as HTMLElement & { line: { slope: number; intercept: number } | null }).line;
-    return line ? { slope: line.slope, intercept: line.intercept } : null;
-  });
+/** Picks a file for the data panel's CSV input and waits until it is read (or refused). */
+export async function loadCsv(page: Page, name: string, content: string | Buffer, mimeType = 'text/csv'): Promise<void> {
+  const panel = page.locator('data-panel');
+  const before = Number(await panel.getAttribute('data-files-read'));
+  await page.getByLabel(/Load another CSV/).setInputFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+  await page.locator(`data-panel[data-files-read="${before + 1}"]`).waitFor({ timeout: 45_000 });
+}
+
+export function dataSummary(page: Page): Promise<string> {
+  return page
+    .locator('data-panel [data-summary]')
+    .textContent()
+    .then((text) => (text ?? '').replace(/\s+/g, ' ').trim());
+}
+
+export function dataError(page: Page): Promise<string> {
+  return page
+    .locator('data-panel [data-error]')
+    .textContent()
+    .then((text) => (text ?? '').trim());
 }

@@ -1,23 +1,42 @@
 /**
  * The built app in real headless Chromium with software WebGPU (SwiftShader): loads the bundled data,
- * trains on WebGPU to the least-squares optimum with a live loss chart, and predicts.
+ * trains in a worker on WebGPU to the least-squares optimum of its training rows with a live loss chart,
+ * and predicts. With `?split=0` it trains on all rows and must hit the reference numbers.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/core/dataset.ts';
+import { splitMetrics, splitDataset } from '../../src/core/split.ts';
+import { leastSquares } from '../../src/core/stats.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
+import { bundledCsv } from '../unit/bundled-data.ts';
 import {
   OPTIMUM_MSE,
   backendBadge,
+  loadCsv,
   lossPoints,
+  lossSeries,
   metricValue,
+  optimumMse,
   plottedLossPoints,
   predictText,
   tensorCount,
   trainAndWait,
   waitUntilReady,
+  dataSummary,
+  dataError,
 } from './app-page.ts';
 import { launchBrowser, openApp, type AppPage } from './browser.ts';
 
-describe('the app on WebGPU', () => {
+/** The closed-form optimum of the default split's training rows, computed here independently of the page. */
+function expectedSplitOptimum() {
+  const parsed = parseCsv(bundledCsv);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const { train, validation } = splitDataset(parsed.dataset, DEFAULT_SETTINGS.validationSplit, DEFAULT_SETTINGS.seed);
+  return { rows: train.x.length, metrics: splitMetrics(leastSquares(train.x, train.y), train, validation) };
+}
+
+describe('the app on WebGPU, default settings (20% validation rows)', () => {
   let browser: Browser;
   let app: AppPage;
 
@@ -31,11 +50,14 @@ describe('the app on WebGPU', () => {
     await browser.close();
   });
 
-  it('shows the bundled data and that it runs on WebGPU', async () => {
+  it('shows the bundled data and that it trains on WebGPU in a worker', async () => {
     const { page } = app;
-    await expect(page.locator('data-panel [data-summary]').textContent()).resolves.toMatch(/163\s+rows/);
+    expect(await dataSummary(page)).toMatch(/163 rows/);
     await expect(backendBadge(page).textContent()).resolves.toBe('WebGPU');
     await expect(backendBadge(page).getAttribute('data-backend')).resolves.toBe('webgpu');
+    await expect(page.locator('[data-engine]').getAttribute('data-engine')).resolves.toBe('worker');
+    // TF.js lives in the worker only: the page itself never loads it.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /main-thread-engine/.test(e.name)))).toBe(false);
   });
 
   it('says there is no model before training, and predicts nothing', async () => {
@@ -44,22 +66,83 @@ describe('the app on WebGPU', () => {
     expect(message).toMatch(/No model loaded/);
   });
 
-  it('trains to within 0.1% of the optimum in at most 30 epochs, with a live loss chart, and frees its tensors', async () => {
+  it('trains to within 0.1% of the closed-form optimum of its training rows in at most 30 epochs, and frees its tensors', async () => {
     const { page } = app;
+    const expected = expectedSplitOptimum();
     const before = await tensorCount(page);
     await trainAndWait(page);
+
+    const optimum = await optimumMse(page);
+    expect(Math.abs(optimum - expected.metrics.optimum.mse) / expected.metrics.optimum.mse).toBeLessThan(1e-9);
     const mse = await metricValue(page, 'mse');
-    expect(Math.abs(mse - OPTIMUM_MSE) / OPTIMUM_MSE).toBeLessThan(1e-3);
-    expect(await metricValue(page, 'r2')).toBeCloseTo(0.4634, 3);
+    expect(Math.abs(mse - optimum) / optimum).toBeLessThan(1e-3);
+    expect(await metricValue(page, 'r2')).toBeCloseTo(expected.metrics.optimum.r2, 3);
+    expect(await metricValue(page, 'mse', 'validation')).toBeCloseTo(expected.metrics.validation!.mse, 2);
     await expect(page.locator('metrics-panel [data-gap]').textContent()).resolves.toMatch(/best possible line/);
 
     const points = await lossPoints(page);
     expect(points.length).toBe(50);
     expect(await plottedLossPoints(page)).toBe(50);
-    const reached = points.find((p) => p.trainLoss <= OPTIMUM_MSE * 1.001);
+    expect(await lossSeries(page)).toEqual(['Training loss', 'Validation loss']);
+    expect(points.every((p) => p.validationLoss !== null)).toBe(true);
+    const reached = points.find((p) => p.trainLoss <= optimum * 1.001);
     expect(reached?.epoch).toBeLessThanOrEqual(30);
 
     expect(await tensorCount(page)).toBe(before);
+  });
+
+  it('switches the loss chart to a log scale and back', async () => {
+    const { page } = app;
+    const distribution = () =>
+      page.locator('loss-chart').evaluate((chart) => (chart as HTMLElement & { plot?: { scales: { y: { distr: number } } } }).plot?.scales.y.distr);
+    expect(await distribution()).toBe(1);
+    await page.locator('loss-chart').getByLabel('Log scale').check();
+    await expect.poll(distribution).toBe(3);
+    expect(await plottedLossPoints(page)).toBe(50);
+    await page.locator('loss-chart').getByLabel('Log scale').uncheck();
+    await expect.poll(distribution).toBe(1);
+  });
+
+  it('refuses a CSV with fewer than 2 usable rows and keeps the data', async () => {
+    const { page } = app;
+    await loadCsv(page, 'tiny.csv', 'Country,LifeExpectancy,Bmi\nA,70,25\nB,abc,26\n');
+    expect(await dataError(page)).toMatch(/Only 1 usable row/);
+    expect(await dataSummary(page)).toMatch(/163 rows/);
+  });
+
+  it('loads another CSV with reordered columns and lists the skipped rows', async () => {
+    const { page } = app;
+    await loadCsv(page, 'four.csv', 'Bmi,Country,LifeExpectancy\n20,A,60\n22,B,65\n\n24,C,\n26,D,75\n');
+    expect(await dataSummary(page)).toMatch(/3 rows from four\.csv/);
+    await expect(page.locator('data-panel [data-skipped]').textContent()).resolves.toMatch(/Skipped 1 row.*line\s+5/s);
+  });
+});
+
+describe('the app with ?split=0 (all rows, the reference numbers)', () => {
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ webgpu: true });
+    app = await openApp(browser, '?split=0');
+    await waitUntilReady(app.page);
+    await trainAndWait(app.page);
+  });
+  afterAll(async () => {
+    expect(app.errors).toEqual([]);
+    await browser.close();
+  });
+
+  it('reaches MSE 43.0210 within 0.1% in at most 30 epochs, with no validation rows', async () => {
+    const { page } = app;
+    expect(Math.abs((await metricValue(page, 'mse')) - OPTIMUM_MSE) / OPTIMUM_MSE).toBeLessThan(1e-3);
+    expect(Math.abs((await optimumMse(page)) - OPTIMUM_MSE) / OPTIMUM_MSE).toBeLessThan(1e-9);
+    expect(await metricValue(page, 'r2')).toBeCloseTo(0.4634, 3);
+    const points = await lossPoints(page);
+    expect(points.find((p) => p.trainLoss <= OPTIMUM_MSE * 1.001)?.epoch).toBeLessThanOrEqual(30);
+    expect(points.every((p) => p.validationLoss === null)).toBe(true);
+    expect(await lossSeries(page)).toEqual(['Training loss']);
+    await expect(page.locator('metrics-panel #validation').count()).resolves.toBe(0);
   });
 
   it('predicts 60.3 years at BMI 21.07931, with Enter in the field', async () => {
@@ -87,25 +170,5 @@ describe('the app on WebGPU', () => {
     await page.getByLabel('BMI', { exact: true }).fill('28.45');
     await page.getByRole('button', { name: 'Predict' }).click();
     await expect(page.locator('bmi-predictor output').textContent()).resolves.toBe('78.9 years');
-  });
-
-  it('refuses a CSV with fewer than 2 usable rows and keeps the data', async () => {
-    const { page } = app;
-    await page.getByLabel(/Load another CSV/).setInputFiles({
-      name: 'tiny.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('Country,LifeExpectancy,Bmi\nA,70,25\nB,abc,26\n'),
-    });
-    // Reading a picked file is asynchronous: wait for the message.
-    await page.locator('data-panel [data-error]').filter({ hasText: /Only 1 usable row/ }).waitFor();
-    await expect(page.locator('data-panel [data-summary]').textContent()).resolves.toMatch(/163\s+rows/);
-  });
-
-  it('loads another CSV with reordered columns and lists the skipped rows', async () => {
-    const { page } = app;
-    const csv = 'Bmi,Country,LifeExpectancy\n20,A,60\n22,B,65\n\n24,C,\n26,D,75\n';
-    await page.getByLabel(/Load another CSV/).setInputFiles({ name: 'four.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.locator('data-panel [data-summary]').filter({ hasText: /3\s+rows from\s+four\.csv/ }).waitFor();
-    await expect(page.locator('data-panel [data-skipped]').textContent()).resolves.toMatch(/Skipped 1 row.*line\s+5/s);
   });
 });

@@ -2,15 +2,21 @@
  * The training loop: a 1 → 1 linear model (one weight, one bias) fitted by gradient descent on
  * standardized data with TF.js, on whatever backend is active.
  *
- * Speed and responsiveness come from reading back little: the loss of every epoch stays on the device
- * until a report is due (at most once per `reportIntervalMs`), then all pending losses and the current
- * weights come back in one `await tensor.data()`. Between reports the host gets control back.
+ * Speed and responsiveness come from reading back little: each epoch's losses and the weights after its
+ * update (four scalars) stay on the device until a report is due (at most once per `reportIntervalMs`),
+ * then all pending epochs come back in one `await tensor.data()`. Between reports the host gets control
+ * back. Early stopping and divergence are decided at report time, epoch by epoch over the new points, so
+ * the outcome never depends on when reports happened; having every epoch's weights lets a run end on
+ * exactly the best (or last good) ones.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../dataset.ts';
 import { describeData, type Model } from '../model.ts';
 import type { Line } from '../predict.ts';
 import { seededRandom, shuffledIndices, splitDataset, splitMetrics, type SplitMetrics } from '../split.ts';
+import { DivergenceMonitor } from './divergence.ts';
+import { EarlyStopping, type Snapshot } from './early-stopping.ts';
+import type { RunEnd } from './run-end.ts';
 import type { TrainingSettings } from './settings.ts';
 import { lineToRawUnits, lineToScaledUnits, standardize } from '../stats.ts';
 
@@ -31,16 +37,22 @@ export interface TrainingProgress {
   epochs: number;
   /** New loss points since the previous report. */
   points: LossPoint[];
-  /** The current line in raw units. */
+  /** The current line in raw units (the last finite one, should the weights blow up). */
   line: Line;
+  /** Time spent training so far, pauses excluded, in ms. */
+  elapsedMs: number;
 }
 
 export interface TrainingResult {
   model: Model;
   metrics: SplitMetrics;
+  /** Epochs run before the run ended (the model's weights may be from an earlier one: see `end`). */
   epochsRun: number;
-  /** True when stop() ended the run before its last epoch. */
+  /** True when the run ended before its last epoch (Stop, early stopping or divergence). */
   stopped: boolean;
+  end: RunEnd;
+  /** Time spent training, pauses excluded, in ms. */
+  elapsedMs: number;
 }
 
 export interface TrainerHooks {
@@ -90,9 +102,9 @@ export class Trainer {
     this.wakeUp();
   }
 
-  /** While paused: runs exactly one more epoch, then pauses again. */
+  /** While paused (or before `run()`): runs exactly one more epoch, then pauses. */
   step(): void {
-    if (this.state !== 'paused') return;
+    if (this.state !== 'paused' && this.state !== 'idle') return;
     this.stepsAllowed = 1;
     this.wakeUp();
   }
@@ -117,6 +129,7 @@ export class Trainer {
     const yieldToHost = this.hooks.yieldToHost ?? yieldWithTimer;
     const reportInterval = this.hooks.reportIntervalMs ?? 16;
     const targetVariance = normalization.target.std ** 2;
+    const toRaw = (scaled: Line): Line => lineToRawUnits(scaled, normalization.feature, normalization.target);
 
     const start = this.initial ? lineToScaledUnits(this.initial, normalization.feature, normalization.target) : { slope: 0, intercept: 0 };
     const tensors = tf.tidy(() => ({
@@ -124,8 +137,8 @@ export class Trainer {
       y: tf.tensor2d(standardize(this.train.y, normalization.target), [this.train.y.length, 1]),
       xVal: tf.tensor2d(standardize(this.validation.x, normalization.feature), [this.validation.x.length, 1]),
       yVal: tf.tensor2d(standardize(this.validation.y, normalization.target), [this.validation.y.length, 1]),
-      weight: tf.variable(tf.scalar(start.slope), true, 'weight'),
-      bias: tf.variable(tf.scalar(start.intercept), true, 'bias'),
+      weight: tf.variable(tf.scalar(start.slope), true),
+      bias: tf.variable(tf.scalar(start.intercept), true),
     }));
     const { x, y, xVal, yVal, weight, bias } = tensors;
     const optimizer = this.settings.optimizer === 'adam' ? tf.train.adam(this.settings.learningRate) : tf.train.sgd(this.settings.learningRate);
@@ -134,7 +147,10 @@ export class Trainer {
     const hasValidation = this.validation.x.length > 0;
     const lossOf = (xs: tf.Tensor, ys: tf.Tensor): tf.Scalar => tf.losses.meanSquaredError(ys, xs.mul(weight).add(bias));
 
-    /** One epoch; returns [train loss, validation loss?] as a 1-D tensor that stays on the device. */
+    /**
+     * One epoch; returns [train loss, validation loss?, weight, bias] (the weights after the update) as a
+     * 1-D tensor that stays on the device until the next report.
+     */
     const shuffleRandom = seededRandom(this.settings.seed);
     const runEpoch = (): tf.Tensor1D =>
       tf.tidy(() => {
@@ -142,73 +158,142 @@ export class Trainer {
         if (batchSize === rows) {
           trainLoss = optimizer.minimize(() => lossOf(x, y), true, [weight, bias])!;
         } else {
-          // Mini-batches over a seeded shuffle; the epoch's loss is the mean over its batches.
+          // Mini-batches over a seeded shuffle; the epoch's loss is the mean over its batches. Summed
+          // one by one: WebGPU's AddN breaks past a few inputs (more storage buffers than a shader may bind).
           const order = shuffledIndices(rows, shuffleRandom);
-          const batchLosses: tf.Scalar[] = [];
+          let lossSum: tf.Scalar = tf.scalar(0);
+          let batches = 0;
           for (let startRow = 0; startRow < rows; startRow += batchSize) {
             const idx = tf.tensor1d(Array.from(order.subarray(startRow, startRow + batchSize)), 'int32');
             const xb = tf.gather(x, idx);
             const yb = tf.gather(y, idx);
-            batchLosses.push(optimizer.minimize(() => lossOf(xb, yb), true, [weight, bias])!);
+            lossSum = lossSum.add(optimizer.minimize(() => lossOf(xb, yb), true, [weight, bias])!);
+            batches += 1;
           }
-          trainLoss = tf.addN(batchLosses).div(batchLosses.length);
+          trainLoss = lossSum.div(batches);
         }
-        return tf.stack(hasValidation ? [trainLoss, lossOf(xVal, yVal)] : [trainLoss]) as tf.Tensor1D;
+        return tf.stack(hasValidation ? [trainLoss, lossOf(xVal, yVal), weight, bias] : [trainLoss, weight, bias]) as tf.Tensor1D;
       });
 
-    const pending: { epoch: number; loss: tf.Tensor1D }[] = [];
-    /** Reads pending losses and the weights back in one transfer, and reports them. */
-    const report = async (): Promise<Line> => {
-      const packed = tf.tidy(() => tf.concat([...pending.map((p) => p.loss), weight.reshape([1]), bias.reshape([1])]));
-      const values = await packed.data();
-      packed.dispose();
-      const perEpoch = hasValidation ? 2 : 1;
-      const points = pending.map((p, i) => ({
-        epoch: p.epoch,
-        trainLoss: values[i * perEpoch]! * targetVariance,
-        validationLoss: hasValidation ? values[i * perEpoch + 1]! * targetVariance : null,
-      }));
-      for (const p of pending) p.loss.dispose();
-      pending.length = 0;
-      const scaled = { slope: values[values.length - 2]!, intercept: values[values.length - 1]! };
-      const line = lineToRawUnits(scaled, normalization.feature, normalization.target);
-      this.hooks.onProgress?.({ state: this.state, epoch: this.epoch, epochs: this.settings.epochs, points, line });
-      return line;
+    // What the read-back epochs have shown so far.
+    const earlyStopping = this.settings.earlyStopping ? new EarlyStopping(this.settings.earlyStopping) : undefined;
+    const divergence = new DivergenceMonitor();
+    /** The weights before the next epoch to examine, in standardized units. */
+    let weightsBefore: Line = start;
+    /** The last finite weights, shown while training. */
+    let lastFinite: Line = start;
+    let end: RunEnd | undefined;
+    /** Where the run ends up when early stopping or divergence restores earlier weights. */
+    let restored: Snapshot | undefined;
+
+    /** Judges one read-back epoch; sets `end` when the run must stop there. */
+    const examine = (point: LossPoint, weightsAfter: Line): void => {
+      // The training loss is measured before the epoch's update, so it belongs to the weights before it.
+      const trained: Snapshot = { epoch: point.epoch - 1, loss: point.trainLoss, line: weightsBefore };
+      const why = divergence.observe(trained, { validationLoss: point.validationLoss, weightsAfter });
+      if (why !== undefined) {
+        restored = divergence.best ?? trained;
+        end = { reason: 'diverged', why, atEpoch: point.epoch, kept: { epoch: restored.epoch, loss: restored.loss } };
+        return;
+      }
+      weightsBefore = weightsAfter;
+      lastFinite = weightsAfter;
+      if (!earlyStopping) return;
+      const watched: Snapshot =
+        point.validationLoss === null ? trained : { epoch: point.epoch, loss: point.validationLoss, line: weightsAfter };
+      if (earlyStopping.observe(watched)) {
+        restored = earlyStopping.best ?? watched;
+        end = {
+          reason: 'early-stopped',
+          monitor: point.validationLoss === null ? 'training' : 'validation',
+          patience: this.settings.earlyStopping!.patience,
+          best: { epoch: restored.epoch, loss: restored.loss },
+        };
+      }
     };
 
-    let line: Line = this.initial ?? lineToRawUnits(start, normalization.feature, normalization.target);
+    // Training time excludes pauses, so epochs per second and time left stay honest.
+    let runningSince: number | undefined = now();
+    let elapsedBefore = 0;
+    const elapsed = (): number => elapsedBefore + (runningSince === undefined ? 0 : now() - runningSince);
+    const stopClock = (): void => {
+      elapsedBefore = elapsed();
+      runningSince = undefined;
+    };
+
+    const pending: { epoch: number; values: tf.Tensor1D }[] = [];
+    /** Reads pending epochs back in one transfer, judges them in order, and reports them. */
+    const report = async (): Promise<void> => {
+      const points: LossPoint[] = [];
+      if (pending.length > 0) {
+        const packed = tf.tidy(() => tf.concat(pending.map((p) => p.values)));
+        const values = await packed.data();
+        packed.dispose();
+        const perEpoch = hasValidation ? 4 : 3;
+        for (let i = 0; i < pending.length && end === undefined; i++) {
+          const at = i * perEpoch;
+          const point: LossPoint = {
+            epoch: pending[i]!.epoch,
+            trainLoss: values[at]! * targetVariance,
+            validationLoss: hasValidation ? values[at + 1]! * targetVariance : null,
+          };
+          points.push(point);
+          examine(point, { slope: values[at + perEpoch - 2]!, intercept: values[at + perEpoch - 1]! });
+          // Epochs run past the end are dropped, so the outcome never depends on when reports happen.
+          if (end !== undefined) this.epoch = point.epoch;
+        }
+        for (const p of pending) p.values.dispose();
+        pending.length = 0;
+      }
+      if (end !== undefined) this.state = 'done';
+      this.hooks.onProgress?.({
+        state: this.state,
+        epoch: this.epoch,
+        epochs: this.settings.epochs,
+        points,
+        line: toRaw(restored?.line ?? lastFinite),
+        elapsedMs: elapsed(),
+      });
+    };
+
     try {
       let lastReport = now();
-      while (this.epoch < this.settings.epochs && !this.stopRequested) {
+      while (this.epoch < this.settings.epochs && !this.stopRequested && end === undefined) {
         if (this.stepsAllowed <= 0) {
+          stopClock();
           this.state = 'paused';
-          line = await report();
+          await report();
+          if (end !== undefined) break;
           await new Promise<void>((resolve) => {
             this.wake = resolve;
             if (this.stopRequested || this.stepsAllowed > 0) this.wakeUp();
           });
+          runningSince = now();
           if (this.stopRequested) break;
           this.state = 'running';
           continue;
         }
         this.epoch += 1;
         this.stepsAllowed -= 1;
-        pending.push({ epoch: this.epoch, loss: runEpoch() });
+        pending.push({ epoch: this.epoch, values: runEpoch() });
         if (now() - lastReport >= reportInterval || pending.length >= 1024) {
-          line = await report();
+          await report();
           await yieldToHost();
           lastReport = now();
         }
       }
+      stopClock();
       this.state = 'done';
-      line = await report();
+      await report();
     } finally {
-      for (const p of pending) p.loss.dispose();
+      for (const p of pending) p.values.dispose();
       optimizer.dispose();
       tf.dispose([x, y, xVal, yVal, weight, bias]);
       this.state = 'done';
     }
 
+    const finalEnd: RunEnd = end ?? (this.epoch < this.settings.epochs ? { reason: 'stopped' } : { reason: 'completed' });
+    const line = toRaw(restored?.line ?? lastFinite);
     const metrics = splitMetrics(line, this.train, this.validation);
     const { feature, target, rows: trainRows, dataHash } = this.data;
     const model: Model = {
@@ -217,7 +302,7 @@ export class Trainer {
       target,
       normalization,
       training: {
-        epochs: this.epoch,
+        epochs: restored?.epoch ?? this.epoch,
         optimizer: this.settings.optimizer,
         learningRate: this.settings.learningRate,
         trainMse: metrics.train.mse,
@@ -229,6 +314,13 @@ export class Trainer {
         date: new Date().toISOString(),
       },
     };
-    return { model, metrics, epochsRun: this.epoch, stopped: this.epoch < this.settings.epochs };
+    return {
+      model,
+      metrics,
+      epochsRun: this.epoch,
+      stopped: finalEnd.reason !== 'completed',
+      end: finalEnd,
+      elapsedMs: elapsedBefore,
+    };
   }
 }

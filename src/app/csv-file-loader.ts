@@ -1,0 +1,26 @@
+/**
+ * Reads a CSV file the user picked: refuses what is plainly not CSV, then parses it in a worker
+ * (`worker/csv-worker.ts`) with progress, so even a million rows never block the page.
+ */
+import { checkCsvFile, HEAD_BYTES } from '../core/file-check.ts';
+import type { CsvWorkerEvent, CsvWorkerRequest, ParseProgress, TableOutcome } from '../core/csv-stream.ts';
+
+export async function loadCsvFile(file: File, onProgress: (progress: ParseProgress) => void): Promise<TableOutcome> {
+  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  const refusal = checkCsvFile(file, head);
+  if (refusal) return { ok: false, error: refusal };
+  const worker = new Worker(new URL('../worker/csv-worker.ts', import.meta.url), { type: 'module', name: 'csv' });
+  try {
+    return await new Promise<TableOutcome>((resolve) => {
+      worker.addEventListener('message', (message: MessageEvent<CsvWorkerEvent>) => {
+        const event = message.data;
+        if (event.type === 'progress') onProgress(event.progress);
+        else resolve(event.outcome);
+      });
+      worker.addEventListener('error', (event) => resolve({ ok: false, error: `The file could not be parsed (${event.message || 'worker failed'}).` }));
+      worker.postMessage({ type: 'parse', file } satisfies CsvWorkerRequest);
+    });
+  } finally {
+    worker.terminate();
+  }
+}

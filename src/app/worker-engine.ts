@@ -1,0 +1,99 @@
+/**
+ * Training in a Web Worker: the page posts requests and renders the events that come back
+ * (`core/train/protocol.ts`). TensorFlow.js loads in the worker only, so the page never runs it.
+ */
+import type { Dataset } from '../core/dataset.ts';
+import { errorMessage, type MemoryInfo, type TrainingEvent, type TrainingRequest } from '../core/train/protocol.ts';
+import type { TrainingProgress, TrainingResult } from '../core/train/trainer.ts';
+import type { StartEngine, TrainingRun } from './training-engine.ts';
+import { wasmPaths } from './wasm-paths.ts';
+
+interface PendingRun {
+  onProgress: (progress: TrainingProgress) => void;
+  resolve: (result: TrainingResult) => void;
+  reject: (error: Error) => void;
+}
+
+export const startEngine: StartEngine = async (preferred) => {
+  const worker = new Worker(new URL('../worker/training-worker.ts', import.meta.url), { type: 'module', name: 'training' });
+  const send = (request: TrainingRequest): void => worker.postMessage(request);
+
+  const runs = new Map<number, PendingRun>();
+  const memoryRequests = new Map<number, (memory: MemoryInfo) => void>();
+  let nextId = 1;
+  /** The data set the worker holds, so it is copied over once, not for every run. */
+  let sentData: { dataset: Dataset; dataId: number } | undefined;
+  let failWorker: (error: Error) => void = () => {};
+
+  const ready = new Promise<TrainingEvent & { type: 'ready' }>((resolve, reject) => {
+    failWorker = (error) => {
+      reject(error);
+      for (const run of runs.values()) run.reject(error);
+      runs.clear();
+    };
+    worker.addEventListener('message', (message: MessageEvent<TrainingEvent>) => {
+      const event = message.data;
+      switch (event.type) {
+        case 'ready':
+          resolve(event);
+          break;
+        case 'init-failed':
+          reject(new Error(event.message));
+          break;
+        case 'progress':
+          runs.get(event.run)?.onProgress(event.progress);
+          break;
+        case 'done':
+          runs.get(event.run)?.resolve(event.result);
+          runs.delete(event.run);
+          break;
+        case 'failed':
+          runs.get(event.run)?.reject(new Error(event.message));
+          runs.delete(event.run);
+          break;
+        case 'memory':
+          memoryRequests.get(event.id)?.(event.memory);
+          memoryRequests.delete(event.id);
+          break;
+      }
+    });
+  });
+  // A worker script that fails to load or throws at the top level.
+  worker.addEventListener('error', (event) => failWorker(new Error(`The training worker failed: ${event.message || 'could not start'}`)));
+
+  send({ type: 'init', preferred, wasmPaths });
+  let backend;
+  try {
+    ({ backend } = await ready);
+  } catch (error) {
+    worker.terminate();
+    throw new Error(errorMessage(error));
+  }
+
+  return {
+    name: 'worker',
+    backend,
+    memory() {
+      const id = nextId++;
+      return new Promise<MemoryInfo>((resolve) => {
+        memoryRequests.set(id, resolve);
+        send({ type: 'memory', id });
+      });
+    },
+    train(dataset, settings, initial, onProgress, start = 'run'): TrainingRun {
+      if (sentData?.dataset !== dataset) {
+        sentData = { dataset, dataId: nextId++ };
+        send({ type: 'data', dataId: sentData.dataId, dataset });
+      }
+      const run = nextId++;
+      const result = new Promise<TrainingResult>((resolve, reject) => runs.set(run, { onProgress, resolve, reject }));
+      send({ type: 'train', run, dataId: sentData.dataId, settings, initial, start });
+      const control = (action: 'pause' | 'resume' | 'step' | 'stop') => () => send({ type: 'control', run, action });
+      return { result, pause: control('pause'), resume: control('resume'), step: control('step'), stop: control('stop') };
+    },
+    dispose() {
+      failWorker(new Error('The training engine was closed.'));
+      worker.terminate();
+    },
+  };
+};

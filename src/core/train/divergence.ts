@@ -1,0 +1,50 @@
+/**
+ * Divergence: a step size too large for the data makes the loss grow without bound (on standardized
+ * data, plain SGD diverges above a learning rate of 1) until it overflows to Infinity and NaN. This
+ * watches the training loss and says when a run has diverged, keeping the best weights seen before, so
+ * the run can end on numbers rather than NaN.
+ */
+import type { Line } from '../predict.ts';
+import type { Snapshot } from './early-stopping.ts';
+
+/** A run whose loss has risen this many epochs in a row... */
+export const RISING_EPOCHS = 5;
+/** ...to more than this multiple of its best loss has diverged. */
+export const GROWTH_FACTOR = 10;
+
+export class DivergenceMonitor {
+  private bestSnapshot: Snapshot | undefined;
+  private previous = Number.NaN;
+  private rising = 0;
+
+  /** The lowest finite loss seen so far, with its weights: the last good weights. */
+  get best(): Snapshot | undefined {
+    return this.bestSnapshot;
+  }
+
+  /**
+   * Records one epoch: its training loss with the weights that produced it, plus that epoch's other
+   * numbers (validation loss, the weights after its update), which must stay finite too. Returns why
+   * the run has diverged, or undefined while it has not.
+   */
+  observe(snapshot: Snapshot, other: { validationLoss?: number | null; weightsAfter?: Line } = {}): string | undefined {
+    const { loss } = snapshot;
+    const nonFinite = (value: number): string | undefined =>
+      Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? undefined : 'infinite';
+    for (const value of [loss, other.validationLoss ?? 0]) {
+      const problem = nonFinite(value);
+      if (problem) return `the loss became ${problem}`;
+    }
+    for (const line of [snapshot.line, other.weightsAfter ?? snapshot.line]) {
+      const problem = nonFinite(line.slope) ?? nonFinite(line.intercept);
+      if (problem) return `the weights became ${problem}`;
+    }
+    this.rising = loss > this.previous ? this.rising + 1 : 0;
+    this.previous = loss;
+    if (this.bestSnapshot === undefined || loss < this.bestSnapshot.loss) this.bestSnapshot = snapshot;
+    if (this.rising >= RISING_EPOCHS && loss > this.bestSnapshot.loss * GROWTH_FACTOR) {
+      return `the loss grew ${RISING_EPOCHS} epochs in a row to over ${GROWTH_FACTOR}× its best`;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * How a training run ended, and the sentence the page shows for it. Apart from the trainer so the page
+ * can describe a run without loading TensorFlow.js.
+ */
+
+/** A loss at the weights reached after `epoch` epochs (0 = the starting line). */
+export interface EpochLoss {
+  epoch: number;
+  loss: number;
+}
+
+export type RunEnd =
+  | { reason: 'completed' }
+  /** The user pressed Stop: the weights reached are kept. */
+  | { reason: 'stopped' }
+  /** The monitored loss stopped improving: the best weights were restored. */
+  | { reason: 'early-stopped'; monitor: 'validation' | 'training'; patience: number; best: EpochLoss }
+  /** The loss blew up: the run stopped itself and kept the last good weights (lowest training loss). */
+  | { reason: 'diverged'; why: string; atEpoch: number; kept: EpochLoss };
+
+function weightsOf(epoch: number): string {
+  return epoch === 0 ? 'the starting line' : `epoch ${epoch}`;
+}
+
+/** One or two sentences for the status line, e.g. "Stopped early after 37 epochs: …". */
+export function describeRunEnd(end: RunEnd, epochsRun: number, lastTrainLoss: number | undefined): string {
+  const plural = (n: number): string => `${n} epoch${n === 1 ? '' : 's'}`;
+  switch (end.reason) {
+    case 'completed':
+      return `Trained ${plural(epochsRun)}${lastTrainLoss === undefined ? '' : `; last training MSE ${lastTrainLoss.toFixed(4)}`}.`;
+    case 'stopped':
+      return `Stopped after ${plural(epochsRun)}; kept the weights reached.`;
+    case 'early-stopped':
+      return (
+        `Stopped early after ${plural(epochsRun)}: the ${end.monitor} loss had not improved for ${plural(end.patience)}. ` +
+        `Restored the best weights, from ${weightsOf(end.best.epoch)} (${end.monitor} MSE ${end.best.loss.toFixed(4)}).`
+      );
+    case 'diverged':
+      return (
+        `Training diverged at epoch ${end.atEpoch} (${end.why}) and stopped. Kept the last good weights, from ` +
+        `${weightsOf(end.kept.epoch)} (training MSE ${end.kept.loss.toFixed(4)}). Try a smaller learning rate.`
+      );
+  }
+}

@@ -1,0 +1,95 @@
+import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { formatDuration, formatLoss, formatRate, progressFigures } from '../core/train/progress.ts';
+import type { LossPoint } from '../core/train/trainer.ts';
+import { defineElement } from './define.ts';
+import { panelStyles } from './theme.ts';
+
+/**
+ * A run's progress: a bar with epoch N of M, the latest training and validation loss, epochs per
+ * second and the time left. Not a live region: it changes every frame; the panel's status line
+ * announces what matters.
+ */
+export class TrainingProgress extends LitElement {
+  static override styles = [
+    panelStyles,
+    css`
+      .line {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        gap: 0 1rem;
+        font-size: 0.9rem;
+        font-variant-numeric: tabular-nums;
+      }
+      .rate {
+        color: var(--bp-muted);
+      }
+      progress {
+        width: 100%;
+        height: 0.75rem;
+        margin: 0.2rem 0 0.4rem;
+        accent-color: var(--bp-accent);
+      }
+      dl {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 2rem;
+        margin: 0;
+      }
+      dt {
+        color: var(--bp-muted);
+        font-size: 0.8rem;
+      }
+      dd {
+        margin: 0;
+        font-variant-numeric: tabular-nums;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @property({ type: Number }) epoch = 0;
+  @property({ type: Number }) epochs = 0;
+  /** Training time of the run so far, pauses excluded. */
+  @property({ type: Number }) elapsedMs = 0;
+  /** The latest loss point, if any. */
+  @property({ attribute: false }) last: LossPoint | undefined;
+  /** True while a run is going (running or paused): then time left is shown. */
+  @property({ type: Boolean }) active = false;
+
+  protected override render() {
+    const { epochsPerSecond, secondsLeft } = progressFigures(this.epoch, this.epochs, this.elapsedMs);
+    const hasValidation = this.last?.validationLoss !== null && this.last?.validationLoss !== undefined;
+    const timeLeft = this.active && secondsLeft !== undefined ? `${formatDuration(secondsLeft)} left` : '';
+    return html`<div class="line">
+        <span>Epoch <strong data-progress="epoch">${this.epoch} of ${this.epochs}</strong></span>
+        <span class="rate">
+          <span data-progress="speed">${epochsPerSecond === undefined ? '' : formatRate(epochsPerSecond)}</span>${timeLeft ? ' · ' : ''}<span
+            data-progress="time-left"
+            >${timeLeft}</span
+          >
+        </span>
+      </div>
+      <progress
+        max=${Math.max(this.epochs, 1)}
+        .value=${this.epoch}
+        aria-label="Training progress"
+        aria-valuetext=${`Epoch ${this.epoch} of ${this.epochs}`}
+      ></progress>
+      <dl>
+        <div><dt>Training loss</dt><dd data-progress="train-loss">${formatLoss(this.last?.trainLoss)}</dd></div>
+        ${hasValidation
+          ? html`<div><dt>Validation loss</dt><dd data-progress="validation-loss">${formatLoss(this.last?.validationLoss)}</dd></div>`
+          : ''}
+      </dl>`;
+  }
+}
+
+defineElement('training-progress', TrainingProgress);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'training-progress': TrainingProgress;
+  }
+}

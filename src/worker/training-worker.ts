@@ -1,0 +1,75 @@
+/**
+ * The training worker: TensorFlow.js, its backend and every training run live here, so the page's
+ * thread only renders. It speaks `protocol.ts` and nothing else.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { BackendChoice } from '../core/backends.ts';
+import type { Dataset } from '../core/dataset.ts';
+import { chooseBackend } from '../core/train/backend.ts';
+import { errorMessage, type MemoryInfo, type TrainingEvent, type TrainingRequest } from '../core/train/protocol.ts';
+import { Trainer } from '../core/train/trainer.ts';
+import { yieldThroughMessage } from '../core/train/yield.ts';
+
+let backend: Promise<BackendChoice> | undefined;
+const datasets = new Map<number, Dataset>();
+const trainers = new Map<number, Trainer>();
+
+function post(event: TrainingEvent): void {
+  self.postMessage(event);
+}
+
+function memory(): MemoryInfo {
+  const { numTensors, numBytes } = tf.memory();
+  return { numTensors, numBytes };
+}
+
+async function train(request: Extract<TrainingRequest, { type: 'train' }>): Promise<void> {
+  const { run } = request;
+  try {
+    const dataset = datasets.get(request.dataId);
+    if (!dataset) throw new Error('The worker has no such data set.');
+    if (!backend) throw new Error('The worker was not initialised.');
+    await backend;
+    const trainer = new Trainer(dataset, request.settings, request.initial, {
+      onProgress: (progress) => post({ type: 'progress', run, progress }),
+      yieldToHost: yieldThroughMessage,
+      backend: tf.getBackend(),
+    });
+    if (request.start === 'step') trainer.step();
+    trainers.set(run, trainer);
+    const result = await trainer.run();
+    post({ type: 'done', run, result });
+  } catch (error) {
+    post({ type: 'failed', run, message: errorMessage(error) });
+  } finally {
+    trainers.delete(run);
+  }
+}
+
+function handle(request: TrainingRequest): void {
+  switch (request.type) {
+    case 'init':
+      backend = chooseBackend({ preferred: request.preferred, wasmPaths: request.wasmPaths });
+      backend.then(
+        (choice) => post({ type: 'ready', backend: choice }),
+        (error: unknown) => post({ type: 'init-failed', message: errorMessage(error) }),
+      );
+      break;
+    case 'data':
+      // Only the latest data set is trained on; older ones are dropped.
+      datasets.clear();
+      datasets.set(request.dataId, request.dataset);
+      break;
+    case 'train':
+      void train(request);
+      break;
+    case 'control':
+      trainers.get(request.run)?.[request.action]();
+      break;
+    case 'memory':
+      post({ type: 'memory', id: request.id, memory: memory() });
+      break;
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<TrainingRequest>) => handle(event.data));

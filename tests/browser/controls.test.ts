@@ -1,0 +1,275 @@
+/**
+ * Steering a run in the worker: Pause, Resume, Step, Stop and Reset, with buttons disabled when they
+ * make no sense and the keyboard working for all of them; early stopping, divergence, reproducible
+ * seeds, tensors that do not pile up, and a main thread free of long tasks while training.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  control,
+  lossPoints,
+  metricValue,
+  modelLine,
+  plottedLine,
+  predictText,
+  progressEpoch,
+  runState,
+  setSetting,
+  statusText,
+  tensorCount,
+  trainAndWait,
+  untilRunEnds,
+  waitForEpochAbove,
+  waitForRunState,
+  waitUntilReady,
+} from './app-page.ts';
+import { launchBrowser, openApp, type AppPage } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser({ webgpu: true });
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function enabledControls(page: Page): Promise<string[]> {
+  const names = ['Train', 'Pause', 'Resume', 'Step', 'Stop', 'Reset'] as const;
+  const enabled = await Promise.all(names.map((name) => control(page, name).isEnabled()));
+  return names.filter((_, i) => enabled[i]);
+}
+
+/** The name of the focused run-control button, if one is focused. */
+function focusedControl(page: Page): Promise<string | undefined> {
+  return page.locator('training-panel').evaluate((panel) => {
+    const focused = panel.shadowRoot?.activeElement;
+    return focused instanceof HTMLButtonElement ? focused.textContent?.trim() : undefined;
+  });
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('run controls', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    // Many epochs, so the run is still going while the test steers it.
+    app = await openApp(browser, '?epochs=100000');
+    await waitUntilReady(app.page);
+  });
+  afterAll(() => {
+    expect(app.errors).toEqual([]);
+  });
+
+  it('enables only Train and Step before any run', async () => {
+    expect(await enabledControls(app.page)).toEqual(['Train', 'Step']);
+  });
+
+  it('pauses, then resumes from the same epoch', async () => {
+    const { page } = app;
+    await control(page, 'Train').click();
+    await waitForRunState(page, 'running');
+    expect(await enabledControls(page)).toEqual(['Pause', 'Stop']);
+    await expect(page.locator('training-settings').getByLabel('Epochs', { exact: true }).isDisabled()).resolves.toBe(true);
+    await waitForEpochAbove(page, 5);
+    await control(page, 'Pause').click();
+    await waitForRunState(page, 'paused');
+    expect(await enabledControls(page)).toEqual(['Resume', 'Step', 'Stop', 'Reset']);
+    const pausedAt = await progressEpoch(page);
+    expect(pausedAt).toBeGreaterThan(0);
+    expect(await statusText(page)).toBe(`Paused after epoch ${pausedAt} of 100000.`);
+    await pause(400);
+    expect(await progressEpoch(page)).toBe(pausedAt);
+    expect((await lossPoints(page)).at(-1)?.epoch).toBe(pausedAt);
+
+    await control(page, 'Resume').click();
+    await waitForEpochAbove(page, pausedAt + 5);
+    const points = await lossPoints(page);
+    // One unbroken run: epochs 1, 2, 3… with no restart after the pause, and the loss carried on.
+    expect(points.map((p) => p.epoch)).toEqual(points.map((_, i) => i + 1));
+    expect(points[pausedAt]!.trainLoss).toBeLessThanOrEqual(points[pausedAt - 1]!.trainLoss * (1 + 1e-6));
+    expect(points[pausedAt]!.trainLoss).toBeLessThan(points[0]!.trainLoss);
+  });
+
+  it('steps exactly one epoch at a time while paused', async () => {
+    const { page } = app;
+    await control(page, 'Pause').click();
+    await waitForRunState(page, 'paused');
+    const pausedAt = await progressEpoch(page);
+    for (const expected of [pausedAt + 1, pausedAt + 2]) {
+      await control(page, 'Step').click();
+      await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${expected} of`) }).waitFor();
+      await waitForRunState(page, 'paused');
+      await pause(300);
+      expect(await progressEpoch(page)).toBe(expected);
+      expect((await lossPoints(page)).at(-1)?.epoch).toBe(expected);
+    }
+  });
+
+  it('stops with the weights reached', async () => {
+    const { page } = app;
+    const paused = await progressEpoch(page);
+    const reached = await plottedLine(page);
+    await untilRunEnds(page, () => control(page, 'Stop').click());
+    expect(await statusText(page)).toBe(`Stopped after ${paused} epochs; kept the weights reached.`);
+    expect(await modelLine(page)).toEqual(reached);
+    expect((await predictText(page, '25')).output).toMatch(/^\d+\.\d years$/);
+    expect(await enabledControls(page)).toEqual(['Train', 'Step', 'Reset']);
+  });
+
+  it('resets to untrained', async () => {
+    const { page } = app;
+    await control(page, 'Reset').click();
+    const result = await predictText(page, '25');
+    expect(result.output).toBe('—');
+    expect(result.message).toMatch(/No model loaded/);
+    await expect(page.locator('metrics-panel').getByText(/Train a model/).count()).resolves.toBe(1);
+    expect(await lossPoints(page)).toEqual([]);
+    expect(await plottedLine(page)).toBeNull();
+    expect(await enabledControls(page)).toEqual(['Train', 'Step']);
+  });
+
+  it('starts a run with Step: one epoch, then paused; Reset while paused drops it', async () => {
+    const { page } = app;
+    await control(page, 'Step').click();
+    await waitForRunState(page, 'paused');
+    expect(await progressEpoch(page)).toBe(1);
+    expect((await lossPoints(page)).map((p) => p.epoch)).toEqual([1]);
+    await untilRunEnds(page, () => control(page, 'Reset').click());
+    expect(await runState(page)).toBe('idle');
+    expect((await predictText(page, '25')).output).toBe('—');
+    expect(await lossPoints(page)).toEqual([]);
+  });
+
+  it('works from the keyboard, focus following the buttons that make sense', async () => {
+    const { page } = app;
+    await control(page, 'Train').focus();
+    await page.keyboard.press('Enter');
+    await waitForRunState(page, 'running');
+    await expect.poll(() => focusedControl(page)).toBe('Pause');
+    await page.keyboard.press('Space');
+    await waitForRunState(page, 'paused');
+    await expect.poll(() => focusedControl(page)).toBe('Resume');
+    await page.keyboard.press('Tab'); // Step
+    expect(await focusedControl(page)).toBe('Step');
+    const at = await progressEpoch(page);
+    await page.keyboard.press('Enter');
+    await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${at + 1} of`) }).waitFor();
+    await waitForRunState(page, 'paused');
+    await page.keyboard.press('Tab'); // Stop
+    await untilRunEnds(page, () => page.keyboard.press('Enter'));
+    await expect.poll(() => focusedControl(page)).toBe('Train');
+    await control(page, 'Reset').focus();
+    await page.keyboard.press('Enter');
+    expect((await predictText(page, '25')).output).toBe('—');
+  });
+});
+
+describe('early stopping and divergence', () => {
+  it('stops early and restores the weights with the best validation loss', async () => {
+    // SGD at 0.9 overshoots back and forth: the validation loss falls, rises and falls again.
+    const { page, errors } = await openApp(browser, '?lr=0.9&epochs=500&patience=3&improve=0.0001');
+    await waitUntilReady(page);
+    await trainAndWait(page);
+    const status = await statusText(page);
+    const match = /^Stopped early after (\d+) epochs: the validation loss had not improved for 3 epochs\. Restored the best weights, from epoch (\d+)/.exec(status);
+    expect(match, status).not.toBeNull();
+    const [stoppedAt, bestEpoch] = [Number(match![1]), Number(match![2])];
+    expect(stoppedAt).toBe(bestEpoch + 3);
+    const points = await lossPoints(page);
+    expect(points.at(-1)?.epoch).toBe(stoppedAt);
+    const best = points.reduce((a, b) => (b.validationLoss! < a.validationLoss! ? b : a));
+    expect(best.epoch).toBe(bestEpoch);
+    // The model on the page has exactly the best validation loss seen (float32 on the GPU vs float64 here).
+    const validationMse = Number(await page.locator('metrics-panel #validation [data-metric=mse]').textContent());
+    expect(Math.abs(validationMse - best.validationLoss!)).toBeLessThan(1e-3);
+    expect(validationMse).toBeLessThan(points.at(-1)!.validationLoss! - 0.01);
+    expect(errors).toEqual([]);
+  });
+
+  it('stops a diverging run (SGD, learning rate 10) by itself and keeps good weights', async () => {
+    const { page, errors } = await openApp(browser, '?lr=10&epochs=1000');
+    await waitUntilReady(page);
+    await trainAndWait(page);
+    const status = await statusText(page);
+    expect(status).toMatch(/^Training diverged at epoch \d+ \(.+\) and stopped\. Kept the last good weights, from the starting line .*Try a smaller learning rate\./);
+    expect((await lossPoints(page)).length).toBeLessThan(1000);
+    const { output } = await predictText(page, '25');
+    expect(output).toMatch(/^\d+\.\d years$/);
+    const line = await modelLine(page);
+    expect(Number.isFinite(line.slope) && Number.isFinite(line.intercept)).toBe(true);
+    expect(Number.isFinite(await metricValue(page, 'mse'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('reproducible runs', () => {
+  it('gives the same split and the same final weights for the same seed, twice and after a reload', async () => {
+    const url = '?seed=7&batch=16&epochs=20&optimizer=adam&lr=0.05';
+    const first = await openApp(browser, url);
+    await waitUntilReady(first.page);
+    const runOnce = async (page: Page) => {
+      await trainAndWait(page);
+      return { line: await modelLine(page), validation: await metricValue(page, 'mse', 'validation'), optimum: await page.locator('metrics-panel [data-optimum]').getAttribute('data-optimum') };
+    };
+    const a = await runOnce(first.page);
+    // Mini-batch Adam on WebGPU gets close to the optimum of the training rows.
+    expect(Math.abs((await metricValue(first.page, 'mse')) - Number(a.optimum)) / Number(a.optimum)).toBeLessThan(0.02);
+    const b = await runOnce(first.page);
+    expect(b).toEqual(a);
+
+    const second = await openApp(browser, url);
+    await waitUntilReady(second.page);
+    expect(await runOnce(second.page)).toEqual(a);
+
+    // Another seed, another split.
+    await setSetting(second.page, 'Split seed', '8');
+    const other = await runOnce(second.page);
+    expect(other.optimum).not.toBe(a.optimum);
+    expect([first.errors, second.errors]).toEqual([[], []]);
+  });
+});
+
+describe('resources and responsiveness', () => {
+  it('keeps the same number of tensors after 10 runs as after the first', async () => {
+    const { page, errors } = await openApp(browser, '?epochs=20');
+    await waitUntilReady(page);
+    await trainAndWait(page);
+    const afterFirst = await tensorCount(page);
+    const variants: [string, string][] = [
+      ['Optimizer', 'adam'],
+      ['Batch size', '16'],
+      ['Validation rows (%)', '0'],
+      ['Learning rate', '10'],
+      ['Learning rate', '0.1'],
+    ];
+    for (let run = 2; run <= 10; run++) {
+      const variant = variants[run % variants.length]!;
+      await setSetting(page, variant[0], variant[1]);
+      await trainAndWait(page);
+    }
+    expect(await tensorCount(page)).toBe(afterFirst);
+    expect(errors).toEqual([]);
+  });
+
+  it('has no long task on the page while a 200-epoch run trains in the worker', async () => {
+    const { page, errors } = await openApp(browser, '?epochs=200');
+    await waitUntilReady(page);
+    const loadedAt = await page.evaluate(() => performance.now());
+    await trainAndWait(page);
+    expect((await lossPoints(page)).length).toBe(200);
+    const longTasks = await page.evaluate(
+      (since) =>
+        new Promise<{ start: number; duration: number }[]>((resolve) => {
+          new PerformanceObserver((list, observer) => {
+            observer.disconnect();
+            resolve(list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })));
+          }).observe({ type: 'longtask', buffered: true });
+          // No entries at all: the observer is never called.
+          setTimeout(() => resolve([]), 500);
+        }).then((entries) => entries.filter((e) => e.start >= since)),
+      loadedAt,
+    );
+    expect(longTasks).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
+import { SETTING_RULES, checkText, checkValue, formatPercent } from '../../src/core/train/settings-rules.ts';
+import { DEFAULT_PAGE_SETTINGS, parseUrlSettings, serializeUrlSettings, type PageSettings } from '../../src/core/url-settings.ts';
+
+describe('URL settings', () => {
+  it('gives the defaults, without notices, for an empty query', () => {
+    expect(parseUrlSettings('')).toEqual({ settings: DEFAULT_PAGE_SETTINGS, notices: [] });
+  });
+
+  it('round-trips every setting exactly', () => {
+    const settings: PageSettings = {
+      training: {
+        epochs: 321,
+        learningRate: 0.0123456789,
+        optimizer: 'adam',
+        batchSize: 16,
+        validationSplit: 0.07,
+        seed: 4_294_967_295,
+        earlyStopping: { patience: 7, minImprovement: 0.00125 },
+      },
+      columns: { feature: 'Body mass index', target: 'Life & health' },
+      backend: 'wasm',
+      engine: 'main',
+    };
+    const query = serializeUrlSettings(settings);
+    expect(parseUrlSettings(query)).toEqual({ settings, notices: [] });
+  });
+
+  it('round-trips the defaults with full batch, no early stopping, and no backend or engine written', () => {
+    const query = serializeUrlSettings(DEFAULT_PAGE_SETTINGS);
+    expect(query).toBe('?optimizer=sgd&lr=0.1&epochs=50&batch=full&split=0.2&seed=42');
+    expect(parseUrlSettings(query)).toEqual({ settings: DEFAULT_PAGE_SETTINGS, notices: [] });
+  });
+
+  it('keeps parameters that are not settings, and replaces the ones that are', () => {
+    const query = serializeUrlSettings({ ...DEFAULT_PAGE_SETTINGS, backend: 'cpu' }, '?model=abc&lr=5&backend=wasm');
+    const params = new URLSearchParams(query);
+    expect(params.get('model')).toBe('abc');
+    expect(params.get('lr')).toBe('0.1');
+    expect(params.getAll('backend')).toEqual(['cpu']);
+  });
+
+  it('reads a partial query over the defaults; split=0 trains on all rows', () => {
+    const { settings, notices } = parseUrlSettings('?split=0&epochs=30');
+    expect(notices).toEqual([]);
+    expect(settings.training).toEqual({ ...DEFAULT_SETTINGS, validationSplit: 0, epochs: 30 });
+  });
+
+  it('turns early stopping on with its defaults when only one of its values is given', () => {
+    expect(parseUrlSettings('?patience=4').settings.training.earlyStopping).toEqual({ patience: 4, minImprovement: 0.0001 });
+  });
+
+  it.each([
+    ['lr=abc', 'learningRate', /Ignored lr=abc .*Learning rate must be a number above 0 and at most 10; "abc" is not a number\. Using 0\.1\./],
+    ['lr=0', 'learningRate', /Learning rate must be a number above 0/],
+    ['lr=-1', 'learningRate', /Learning rate/],
+    ['lr=11', 'learningRate', /at most 10/],
+    ['lr=Infinity', 'learningRate', /not a number/],
+    ['lr=0x10', 'learningRate', /not a number/],
+    ['epochs=1.5', 'epochs', /Epochs must be a whole number from 1 to 100000/],
+    ['epochs=0', 'epochs', /Epochs/],
+    ['epochs=1e9', 'epochs', /Epochs/],
+    ['epochs=', 'epochs', /Ignored epochs= .*empty/],
+    ['batch=0', 'batchSize', /Batch size must be a whole number from 1/],
+    ['batch=half', 'batchSize', /Batch size.*Using full batch/],
+    ['split=0.95', 'validationSplit', /Validation rows must be a number from 0% to 90%/],
+    ['split=-0.1', 'validationSplit', /Validation rows/],
+    ['seed=-1', 'seed', /Seed must be a whole number from 0 to 4294967295/],
+    ['seed=4294967296', 'seed', /Seed/],
+    ['seed=1.5', 'seed', /Seed/],
+    ['optimizer=rmsprop', 'optimizer', /Optimizer must be one of sgd, adam/],
+  ] as const)('ignores %s with a notice and keeps the default', (query, key, message) => {
+    const other = query.startsWith('epochs') ? '' : '&epochs=77';
+    const { settings, notices } = parseUrlSettings(`?${query}${other}`);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(message);
+    expect(settings.training[key]).toBe(DEFAULT_SETTINGS[key]);
+    // The other settings still apply.
+    if (other) expect(settings.training.epochs).toBe(77);
+  });
+
+  it.each([
+    ['patience=0', /Patience must be a whole number from 1/],
+    ['improve=2', /Minimum improvement must be a number from 0% to 100%/],
+  ])('ignores early-stopping value %s with a notice', (query, message) => {
+    const { settings, notices } = parseUrlSettings(`?${query}`);
+    expect(notices[0]).toMatch(message);
+    expect(settings.training.earlyStopping).toEqual({ patience: 10, minImprovement: 0.0001 });
+  });
+
+  it.each([
+    ['backend=tpu', /Backend must be one of webgpu, webgl, wasm, cpu\. Using the best available backend\./, 'backend'],
+    ['engine=gpu', /Engine must be one of worker, main/, 'engine'],
+    ['feature=', /empty/, 'columns'],
+  ] as const)('ignores %s with a notice', (query, message, key) => {
+    const { settings, notices } = parseUrlSettings(`?${query}`);
+    expect(notices[0]).toMatch(message);
+    expect(settings[key]).toEqual(DEFAULT_PAGE_SETTINGS[key]);
+  });
+
+  it('accepts names in any case', () => {
+    expect(parseUrlSettings('?optimizer=ADAM&backend=WebGPU&batch=FULL').settings).toMatchObject({
+      training: { optimizer: 'adam', batchSize: 0 },
+      backend: 'webgpu',
+    });
+  });
+});
+
+describe('setting rules', () => {
+  it('reads percent settings as typed in the form, without float noise', () => {
+    expect(checkText('7', SETTING_RULES.validationSplit, 'percent')).toEqual({ ok: true, value: 0.07 });
+    expect(checkText('20', SETTING_RULES.validationSplit, 'percent')).toEqual({ ok: true, value: 0.2 });
+    expect(checkText('95', SETTING_RULES.validationSplit, 'percent')).toMatchObject({ ok: false });
+    expect(formatPercent(0.07)).toBe('7');
+    expect(formatPercent(0.0001)).toBe('0.01');
+  });
+
+  it('refuses what is not a plain number and accepts a comma decimal', () => {
+    expect(checkText(' ', SETTING_RULES.epochs).ok).toBe(false);
+    expect(checkText('1,5', SETTING_RULES.learningRate)).toEqual({ ok: true, value: 1.5 });
+    expect(checkValue(Number.NaN, SETTING_RULES.learningRate).ok).toBe(false);
+  });
+});
