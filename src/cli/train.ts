@@ -63,6 +63,8 @@ await runCommand('train', async () => {
     learningRate: args.learningRate,
     optimizer: args.optimizer,
     seed: args.seed,
+    // Like the original tool, the command line fits every row; the app holds rows out for validation.
+    validationSplit: 0,
   };
   say(formatStart(dataset, dataName, settings, previous, args.weightsPath));
   say(describeSkipped(skipped, dataset));

@@ -33,8 +33,9 @@ let browser: Browser;
 let dir: string;
 const pages: AppPage[] = [];
 
+/** A new page on every row (`split=0`), so a trained model is the reference line these tests compare with. */
 async function freshApp(options: Parameters<typeof openApp>[2] = {}): Promise<AppPage> {
-  const app = await openApp(browser, '', options);
+  const app = await openApp(browser, '?split=0', options);
   pages.push(app);
   await waitUntilReady(app.page);
   return app;
