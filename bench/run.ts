@@ -3,15 +3,18 @@
  * markdown table (also written to bench/results.json). Times are medians of several runs with their
  * spread. Only ratios between rows carry over to other machines.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, preview } from 'vite';
 import type { BackendName } from '../src/core/backends.ts';
 import { BACKENDS } from '../src/core/backends.ts';
 import type { BenchApi } from './bench-page.ts';
 import { summarize, type Summary } from './summary.ts';
+import { EMBED_GZIP_BUDGET_BYTES, FORBIDDEN_MARKERS, gzipSize } from '../scripts/embed-check.ts';
+import { READY_MARK } from '../src/app/user-timing.ts';
+import { waitUntilReady } from '../tests/browser/app-page.ts';
+import { bundledLikeCsv, measureCsvLoad, measureTraining } from '../tests/browser/measure.ts';
 import { measureServerLoad } from './server-load.ts';
 import type { ConvergenceResult, RecipeResult, ScaleResult } from './tasks.ts';
 
@@ -89,76 +92,95 @@ async function scaleRows(page: Page): Promise<void> {
   }
 }
 
-async function parseRows(page: Page): Promise<void> {
-  const ms = (await call(page, 'inWorker', { kind: 'parse', rows: 1_000_000, runs: 3 })) as number[];
-  add({ section: 'Data', measure: 'parse a CSV (papaparse + table) in a worker', backend: '-', rows: '1,000,000', unit: 'ms', summary: summarize(ms) });
-}
-
-/** First paint, ready-to-train, and the main thread's longest task while training 200 epochs. */
-async function responsivenessRows(browser: Browser, appUrl: string): Promise<void> {
+/** Navigation → first contentful paint and → "ready to train" (the Train button enabled). */
+async function startupRows(browser: Browser, appUrl: string): Promise<void> {
   const paint: number[] = [];
   const ready: number[] = [];
-  const longest: number[] = [];
-  const frameGap: number[] = [];
   for (let i = 0; i < 3; i++) {
     const page = await browser.newPage();
-    await page.addInitScript(() => {
-      const w = globalThis as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-    });
     await page.goto(appUrl);
-    const train = page.getByRole('button', { name: 'Train' });
-    const readyAt = await page.waitForFunction(
-      () => {
-        const button = document.querySelector('bmi-app')?.shadowRoot?.querySelector('training-panel')?.shadowRoot?.querySelector<HTMLButtonElement>('button[type=submit]');
-        return button && !button.disabled ? performance.now() : false;
-      },
-      null,
-      { polling: 'raf', timeout: 60_000 },
-    );
+    const readyAt = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? false, READY_MARK, { timeout: 60_000 });
     ready.push((await readyAt.jsonValue()) as number);
     paint.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN));
-    await page.getByLabel('Epochs').fill('200');
-    // A string, not a function: the TypeScript runner would wrap named functions in a helper the page lacks.
-    await page.evaluate(`(() => {
-      window.longTasks = [];
-      window.gaps = [];
-      let last = performance.now();
-      const tick = (now) => { window.gaps.push(now - last); last = now; requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-    })()`);
-    await train.click();
-    await page.locator('training-panel [data-status]').filter({ hasText: /^Trained/ }).waitFor({ timeout: 120_000 });
-    const seen = await page.evaluate(() => {
-      const w = globalThis as unknown as { longTasks: number[]; gaps: number[] };
-      return { longTasks: w.longTasks, gaps: w.gaps };
-    });
-    longest.push(Math.max(0, ...seen.longTasks));
-    frameGap.push(Math.max(0, ...seen.gaps.slice(1)));
     await page.close();
   }
   add({ section: 'Responsiveness', measure: 'navigation → first contentful paint', backend: 'webgpu', rows: '163', unit: 'ms', summary: summarize(paint) });
   add({ section: 'Responsiveness', measure: 'navigation → ready to train (TF.js loaded, backend up)', backend: 'webgpu', rows: '163', unit: 'ms', summary: summarize(ready) });
-  add({ section: 'Responsiveness', measure: 'longest main-thread task while training 200 epochs (0 = none over 50 ms)', backend: 'webgpu', rows: '163', unit: 'ms', summary: summarize(longest) });
-  add({ section: 'Responsiveness', measure: 'longest gap between frames while training 200 epochs', backend: 'webgpu', rows: '163', unit: 'ms', summary: summarize(frameGap) });
 }
 
-function gzipBytes(path: string): number {
-  return gzipSync(readFileSync(path), { level: 9 }).length;
+/** The app training 3,000 epochs on WebGPU in its worker and on the main thread: speed and long tasks. */
+async function engineRows(browser: Browser, appUrl: string): Promise<void> {
+  for (const engine of ['worker', 'main'] as const) {
+    const page = await browser.newPage();
+    await page.goto(new URL(`?split=0&epochs=3000&engine=${engine}`, appUrl).href);
+    await waitUntilReady(page);
+    const speed: number[] = [];
+    const longest: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const run = await measureTraining(page);
+      speed.push(run.epochsPerSecond);
+      longest.push(Math.max(0, ...run.longTasks));
+    }
+    const where = engine === 'worker' ? 'in the worker' : 'on the main thread';
+    add({ section: 'Responsiveness', measure: `epochs per second, training ${where}`, backend: 'webgpu', rows: '163', unit: 'epochs/s', summary: summarize(speed) });
+    add({ section: 'Responsiveness', measure: `longest main-thread task, training ${where} (0 = none over 50 ms)`, backend: 'webgpu', rows: '163', unit: 'ms', summary: summarize(longest) });
+    await page.close();
+  }
 }
 
-/** The app's initial JavaScript (the entry script) and the lazily loaded TF.js chunks, gzipped. */
+/** A 1,000,000-row CSV through the app's own path: picked, parsed in its worker, shown. */
+async function csvRows(browser: Browser, appUrl: string): Promise<void> {
+  const csv = bundledLikeCsv(1_000_000);
+  const times: number[] = [];
+  const longest: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const page = await browser.newPage();
+    await page.goto(appUrl);
+    await waitUntilReady(page);
+    const load = await measureCsvLoad(page, 'million.csv', csv);
+    if (!load.summary.includes('million.csv')) throw new Error(`The large CSV was not taken: ${load.summary}`);
+    times.push(load.loadMs);
+    longest.push(Math.max(0, ...load.longTasks));
+    await page.close();
+  }
+  const size = `${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB`;
+  add({ section: 'Data', measure: `CSV picked → parsed in the worker → shown (${size})`, backend: '-', rows: '1,000,000', unit: 'ms', summary: summarize(times) });
+  add({ section: 'Data', measure: 'longest main-thread task while it loads', backend: '-', rows: '1,000,000', unit: 'ms', summary: summarize(longest) });
+}
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+}
+
+function gzipFile(path: string): number {
+  return gzipSize(readFileSync(path, 'utf8'));
+}
+
+/**
+ * Gzipped sizes: what the page needs before it shows anything (the entry and its static imports),
+ * the training worker (TF.js and the trainer), TF.js chunks the page loads only on demand, and the
+ * embeddable element.
+ */
 function sizeRows(): void {
-  const html = readFileSync('dist/index.html', 'utf8');
-  const entry = /<script type="module"[^>]*src="\.?\/?([^"]+)"/.exec(html)?.[1];
-  if (!entry) throw new Error('No entry script in dist/index.html');
-  add({ section: 'Size', measure: "app's initial JavaScript (gzip)", backend: '-', rows: '-', unit: 'KB', summary: single(gzipBytes(`dist/${entry}`) / 1000) });
-  const assets = readFileSync('dist/.vite/manifest.json', 'utf8');
-  const manifest = JSON.parse(assets) as Record<string, { file: string; isDynamicEntry?: boolean }>;
-  const lazy = Object.values(manifest).filter((chunk) => chunk.isDynamicEntry || /worker/.test(chunk.file));
-  const tfBytes = lazy.filter((chunk) => chunk.file.endsWith('.js')).reduce((sum, chunk) => sum + gzipBytes(`dist/${chunk.file}`), 0);
-  add({ section: 'Size', measure: 'TF.js chunks, loaded after first paint (gzip)', backend: '-', rows: '-', unit: 'KB', summary: single(tfBytes / 1000) });
+  const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<string, ManifestChunk>;
+  const initial = new Set<string>();
+  const visit = (key: string): void => {
+    const chunk = manifest[key];
+    if (!chunk || initial.has(chunk.file)) return;
+    initial.add(chunk.file);
+    chunk.imports?.forEach(visit);
+  };
+  visit('index.html');
+  const initialBytes = [...initial].reduce((sum, file) => sum + gzipFile(`dist/${file}`), 0);
+  add({ section: 'Size', measure: "app's initial JavaScript, before first paint (gzip)", backend: '-', rows: '-', unit: 'KB', summary: single(initialBytes / 1000), note: `${initial.size} files, no TF.js` });
+  const scripts = readdirSync('dist/assets').filter((file) => file.endsWith('.js'));
+  const worker = scripts.filter((file) => file.startsWith('training-worker-'));
+  add({ section: 'Size', measure: 'training worker: TF.js + trainer, loaded after first paint (gzip)', backend: '-', rows: '-', unit: 'KB', summary: single(worker.reduce((sum, file) => sum + gzipFile(`dist/assets/${file}`), 0) / 1000) });
+  const tfMarker = FORBIDDEN_MARKERS.find((marker) => marker.library === 'TensorFlow.js')!.pattern;
+  const onDemand = scripts.filter((file) => !worker.includes(file) && !initial.has(`assets/${file}`) && tfMarker.test(readFileSync(`dist/assets/${file}`, 'utf8')));
+  add({ section: 'Size', measure: 'TF.js on the page, only for TF.js file export/import or ?engine=main (gzip)', backend: '-', rows: '-', unit: 'KB', summary: single(onDemand.reduce((sum, file) => sum + gzipFile(`dist/assets/${file}`), 0) / 1000) });
+  add({ section: 'Size', measure: '<bmi-predictor> module, Lit included (gzip)', backend: '-', rows: '-', unit: 'KB', summary: single(gzipFile('dist/bmi-predictor.js') / 1000), note: `budget ${EMBED_GZIP_BUDGET_BYTES / 1024} KiB` });
 }
 
 async function serverRows(): Promise<void> {
@@ -167,6 +189,17 @@ async function serverRows(): Promise<void> {
   add({ section: 'Server', measure: 'POST /predict, 32 connections, 5 s: requests per second', backend: '-', rows: '-', unit: 'req/s', summary: single(load.requestsPerSecond), note });
   add({ section: 'Server', measure: 'POST /predict latency p50', backend: '-', rows: '-', unit: 'ms', summary: single(load.p50) });
   add({ section: 'Server', measure: 'POST /predict latency p99', backend: '-', rows: '-', unit: 'ms', summary: single(load.p99) });
+}
+
+/** "Fastest full-batch epoch: 163 rows cpu, 100,000 rows wasm, …" from the scale rows. */
+function winnersBySize(): string {
+  const scale = rows.filter((row) => row.section === 'Scale (worker)' && row.summary);
+  const sizes = [...new Set(scale.map((row) => row.rows))];
+  const winners = sizes.map((size) => {
+    const best = scale.filter((row) => row.rows === size).sort((a, b) => a.summary!.median - b.summary!.median)[0]!;
+    return `${size} rows: ${best.backend}`;
+  });
+  return `Fastest full-batch epoch by size: ${winners.join('; ')}.`;
 }
 
 function formatRow(row: Row): string {
@@ -198,9 +231,10 @@ async function main(): Promise<void> {
     });
     await convergenceRows(page);
     await scaleRows(page);
-    await parseRows(page);
     await page.close();
-    await responsivenessRows(browser, appUrl);
+    await startupRows(browser, appUrl);
+    await engineRows(browser, appUrl);
+    await csvRows(browser, appUrl);
     sizeRows();
     await serverRows();
   } finally {
@@ -225,6 +259,8 @@ async function main(): Promise<void> {
     '| Section | Measure | Backend | Rows | Median | Spread | Runs | Note |',
     '|---|---|---|---|---|---|---|---|',
     ...rows.map(formatRow),
+    '',
+    winnersBySize(),
   ].join('\n');
   console.log(table);
   writeFileSync('bench/results.json', `${JSON.stringify({ date, machine, seconds: Math.round((Date.now() - started) / 1000), rows }, null, 2)}\n`);

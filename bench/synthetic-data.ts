@@ -26,11 +26,3 @@ export function syntheticDataset(like: Dataset, rows: number, seed = 7): Dataset
   }
   return { featureName: like.featureName, targetName: like.targetName, x, y };
 }
-
-/** The same rows as CSV text with the bundled header. */
-export function syntheticCsv(like: Dataset, rows: number, seed = 7): string {
-  const { x, y } = syntheticDataset(like, rows, seed);
-  const lines = ['Country,LifeExpectancy,Bmi'];
-  for (let i = 0; i < rows; i++) lines.push(`C${i},${y[i]!.toFixed(1)},${x[i]!.toFixed(5)}`);
-  return `${lines.join('\n')}\n`;
-}

@@ -5,12 +5,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { wasmPaths } from '../src/app/wasm-paths.ts';
 import type { BackendName } from '../src/core/backends.ts';
-import { parseCsv, parseTable, type Dataset } from '../src/core/dataset.ts';
+import { parseCsv, type Dataset } from '../src/core/dataset.ts';
 import { chooseBackend } from '../src/core/train/backend.ts';
 import { DEFAULT_SETTINGS } from '../src/core/train/settings.ts';
 import { Trainer, type LossPoint } from '../src/core/train/trainer.ts';
 import { leastSquares, metricsOf } from '../src/core/stats.ts';
-import { syntheticCsv, syntheticDataset } from './synthetic-data.ts';
+import { syntheticDataset } from './synthetic-data.ts';
 
 export async function bundledDataset(): Promise<Dataset> {
   const outcome = parseCsv(await (await fetch('/bmi_and_life_expectancy.csv')).text());
@@ -108,17 +108,4 @@ export async function scale(backend: BackendName, rows: number, epochs: number, 
     msPerEpoch.push((performance.now() - start) / epochs);
   }
   return { backend: actual, rows, msPerEpoch, peakBytes };
-}
-
-/** Time to parse CSV text of `rows` rows into a table, with papaparse and the core's table builder. */
-export async function parse(rows: number, runs: number): Promise<number[]> {
-  const text = syntheticCsv(await bundledDataset(), rows);
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const table = parseTable(text);
-    if ('error' in table || table.lines.length !== rows) throw new Error('The synthetic CSV did not parse.');
-    ms.push(performance.now() - start);
-  }
-  return ms;
 }
