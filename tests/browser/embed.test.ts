@@ -36,7 +36,7 @@ const page = (body: string, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}${RECORD_EVENTS}<script type="module" src="/bmi-predictor.js"></script></head><body>${body}</body></html>`;
 
 const ROUTES: Record<string, string> = {
-  // Only the script tag and the element, as the snippet in docs/embed.md.
+  // Only the script tag and the element, as the snippet in the README.
   '/plain.html': '<script type="module" src="bmi-predictor.js"></script>\n<bmi-predictor weights-src="sample-weights.json"></bmi-predictor>\n',
   '/pages/sample.html': page('<bmi-predictor weights-src="/sample-weights.json"></bmi-predictor>'),
   '/pages/value.html': page('<bmi-predictor weights-src="/sample-weights.json" value="28.45"></bmi-predictor>'),

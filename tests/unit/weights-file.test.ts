@@ -174,9 +174,10 @@ describe('the JSON Schema and the validator', () => {
     expect(schemaAccepts(json)).toBe(validateWeights(json).ok);
   });
 
-  it('both accept the example in docs/weights-format.md', () => {
-    const doc = readFileSync(fileURLToPath(new URL('../../docs/weights-format.md', import.meta.url)), 'utf8');
-    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+  it("both accept the example in the README's weights file section", () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    const section = readme.slice(readme.indexOf('## The weights file format'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
     expect(parseWeights(example).ok).toBe(true);
     expect(schemaAccepts(JSON.parse(example))).toBe(true);
   });
