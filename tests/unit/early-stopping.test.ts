@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv, type Dataset } from '../../src/core/dataset.ts';
 import { metricsOf } from '../../src/core/stats.ts';
 import { splitDataset } from '../../src/core/split.ts';
 import { DivergenceMonitor, GROWTH_FACTOR, RISING_EPOCHS } from '../../src/core/train/divergence.ts';
@@ -8,7 +7,7 @@ import { EarlyStopping, type Snapshot } from '../../src/core/train/early-stoppin
 import { describeRunEnd } from '../../src/core/train/run-end.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
 import { Trainer, type LossPoint } from '../../src/core/train/trainer.ts';
-import { bundledCsv } from './bundled-data.ts';
+import { bundledDataset } from './bundled-data.ts';
 
 const at = (epoch: number, loss: number): Snapshot => ({ epoch, loss, line: { slope: epoch, intercept: 0 } });
 
@@ -75,12 +74,9 @@ describe('describeRunEnd', () => {
 });
 
 describe('Trainer with early stopping and divergence (CPU backend)', () => {
-  let dataset: Dataset;
+  const dataset = bundledDataset;
   beforeAll(async () => {
     await tf.setBackend('cpu');
-    const parsed = parseCsv(bundledCsv);
-    if (!parsed.ok) throw new Error(parsed.error);
-    dataset = parsed.dataset;
   });
 
   /** SGD at 0.9 overshoots back and forth, so the validation loss goes down and up again. */

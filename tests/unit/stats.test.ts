@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { closedFormModel } from '../../src/core/closed-form-model.ts';
-import { parseCsv } from '../../src/core/dataset.ts';
 import { predict } from '../../src/core/predict.ts';
 import { gapToOptimum, leastSquares, lineToRawUnits, lineToScaledUnits, metricsOf, scalingOf } from '../../src/core/stats.ts';
 import { toWeightsFile, validateWeights } from '../../src/core/weights-file.ts';
-import { bundledCsv } from './bundled-data.ts';
+import { bundledDataset } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 
-const parsedCsv = parseCsv(bundledCsv);
-if (!parsedCsv.ok) throw new Error(parsedCsv.error);
-const parsed = parsedCsv;
-const { x, y } = parsed.dataset;
+const { x, y } = bundledDataset;
 
 describe('closed-form least squares on the bundled data', () => {
   const line = leastSquares(x, y);
@@ -56,7 +52,7 @@ describe('closed-form least squares on the bundled data', () => {
 
 describe('closedFormModel', () => {
   it('is the reference line with full metadata that passes the weights validator', () => {
-    const model = closedFormModel(parsed.dataset, new Date('2026-01-02T03:04:05Z'));
+    const model = closedFormModel(bundledDataset, new Date('2026-01-02T03:04:05Z'));
     expect(model.slope).toBeCloseTo(REFERENCE.slope, 9);
     expect(model.training).toMatchObject({ backend: 'closed-form', rows: 163, date: '2026-01-02T03:04:05.000Z' });
     expect(model.training.trainMse).toBeCloseTo(REFERENCE.mse, 9);

@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv, type Dataset } from '../../src/core/dataset.ts';
 import { describeData, type Model } from '../../src/core/model.ts';
 import { leastSquares, metricsOf } from '../../src/core/stats.ts';
 import { TFJS_METADATA_KEY, checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../src/core/tfjs-model-json.ts';
 import { toWeightsFile } from '../../src/core/weights-file.ts';
-import { bundledCsv } from './bundled-data.ts';
+import { bundledDataset } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 
 type Json = Record<string, unknown>;
@@ -31,12 +30,9 @@ async function modelJsonOf(model: tf.LayersModel, binName = 'm.weights.bin'): Pr
 
 const dense = (config: Parameters<typeof tf.layers.dense>[0]) => tf.layers.dense(config);
 
-let dataset: Dataset;
+const dataset = bundledDataset;
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const parsed = parseCsv(bundledCsv);
-  if (!parsed.ok) throw new Error(parsed.error);
-  dataset = parsed.dataset;
 });
 
 describe('checkLinearModelJson', () => {

@@ -1,17 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv, type Dataset } from '../../src/core/dataset.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
 import { Trainer, type TrainingProgress } from '../../src/core/train/trainer.ts';
-import { bundledCsv } from './bundled-data.ts';
+import { bundledDataset } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 
-let dataset: Dataset;
+const dataset = bundledDataset;
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const parsed = parseCsv(bundledCsv);
-  if (!parsed.ok) throw new Error(parsed.error);
-  dataset = parsed.dataset;
 });
 
 const relative = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
