@@ -2,7 +2,7 @@
  * Training on the page's own thread (`?engine=main`), kept to compare with the worker. Imported lazily,
  * so TensorFlow.js never delays the first paint.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { chooseBackend } from '../core/train/backend.ts';
 import { Trainer } from '../core/train/trainer.ts';
 import { yieldThroughMessage } from '../core/train/yield.ts';

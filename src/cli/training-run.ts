@@ -6,6 +6,7 @@
  * 100 epochs), and CPU needs no .wasm file paths. Nothing here uses tfjs-node, which downloads native
  * binaries.
  */
+// The full bundle in Node: it registers the CPU backend and the gradients the trainer needs.
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../core/dataset.ts';
 import type { Model } from '../core/model.ts';

@@ -2,7 +2,7 @@
  * The training worker: TensorFlow.js, its backend and every training run live here, so the page's
  * thread only renders. It speaks `protocol.ts` and nothing else.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BackendChoice } from '../core/backends.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { chooseBackend } from '../core/train/backend.ts';

@@ -2,7 +2,13 @@
  * Picks and initialises a TF.js backend: WebGPU when the browser gives an adapter, else WebGL, WASM
  * and CPU in that order, recording why each one before the winner was passed over.
  */
-import * as tf from '@tensorflow/tfjs';
+// TF.js core and the four backends only: training needs no layers, converter or data API, and
+// leaving them out keeps the training worker about a third smaller.
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core registers no gradients by itself; training needs them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName } from '../backends.ts';

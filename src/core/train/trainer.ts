@@ -9,7 +9,10 @@
  * the outcome never depends on when reports happened; having every epoch's weights lets a run end on
  * exactly the best (or last good) ones.
  */
-import * as tf from '@tensorflow/tfjs';
+// Functional ops only (no chained `x.mul(...)`): tfjs-core alone does not add those methods. The
+// gradients minimize() needs are registered by whoever loads TF.js: backend.ts in the browser, the
+// full @tensorflow/tfjs bundle in Node.
+import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../dataset.ts';
 import { describeData, type Model } from '../model.ts';
 import type { Line } from '../predict.ts';
@@ -145,7 +148,7 @@ export class Trainer {
     const rows = this.train.x.length;
     const batchSize = this.settings.batchSize > 0 && this.settings.batchSize < rows ? this.settings.batchSize : rows;
     const hasValidation = this.validation.x.length > 0;
-    const lossOf = (xs: tf.Tensor, ys: tf.Tensor): tf.Scalar => tf.losses.meanSquaredError(ys, xs.mul(weight).add(bias));
+    const lossOf = (xs: tf.Tensor, ys: tf.Tensor): tf.Scalar => tf.losses.meanSquaredError(ys, tf.add(tf.mul(xs, weight), bias));
 
     /**
      * One epoch; returns [train loss, validation loss?, weight, bias] (the weights after the update) as a
@@ -167,10 +170,10 @@ export class Trainer {
             const idx = tf.tensor1d(Array.from(order.subarray(startRow, startRow + batchSize)), 'int32');
             const xb = tf.gather(x, idx);
             const yb = tf.gather(y, idx);
-            lossSum = lossSum.add(optimizer.minimize(() => lossOf(xb, yb), true, [weight, bias])!);
+            lossSum = tf.add(lossSum, optimizer.minimize(() => lossOf(xb, yb), true, [weight, bias])!);
             batches += 1;
           }
-          trainLoss = lossSum.div(batches);
+          trainLoss = tf.div(lossSum, batches);
         }
         return tf.stack(hasValidation ? [trainLoss, lossOf(xVal, yVal), weight, bias] : [trainLoss, weight, bias]) as tf.Tensor1D;
       });
