@@ -119,6 +119,32 @@ describe('Trainer on the CPU backend', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('pauses inside a long mini-batch epoch, and Step then finishes that epoch', async () => {
+    let clock = 0;
+    let yields = 0;
+    const pausedAt: { epoch: number; points: number[] }[] = [];
+    const trainer: Trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 10, batchSize: 1 }, null, {
+      now: () => (clock += 3),
+      reportIntervalMs: 1e9,
+      yieldToHost: async () => {
+        if (++yields === 3) trainer.pause();
+      },
+      onProgress: (p) => {
+        if (p.state !== 'paused') return;
+        pausedAt.push({ epoch: p.epoch, points: p.points.map((q) => q.epoch) });
+        // First pause (inside epoch 1): step; second (after it): stop.
+        setTimeout(() => (pausedAt.length === 1 ? trainer.step() : trainer.stop()), 0);
+      },
+    });
+    const result = await trainer.run();
+    expect(pausedAt).toEqual([
+      { epoch: 0, points: [0] },
+      { epoch: 1, points: [1] },
+    ]);
+    expect(result.epochsRun).toBe(1);
+    expect(result.end).toEqual({ reason: 'stopped' });
+  });
+
   it('disposes its read-back tensor when reading the losses back fails', async () => {
     const before = tf.memory().numTensors;
     const data = vi.spyOn(tf.Tensor.prototype, 'data').mockRejectedValueOnce(new Error('device lost'));

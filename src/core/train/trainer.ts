@@ -104,7 +104,10 @@ export class Trainer {
     return this.state;
   }
 
-  /** Pauses at the next epoch boundary; before `run()`, the run starts paused (after its epoch-0 point). */
+  /**
+   * Pauses at the next epoch boundary, or within a long mini-batch epoch at its next turn of the host;
+   * before `run()`, the run starts paused (after its epoch-0 point).
+   */
   pause(): void {
     if (this.state === 'running' || this.state === 'idle') this.stepsAllowed = 0;
   }
@@ -177,7 +180,11 @@ export class Trainer {
       return this.stopRequested;
     };
 
-    /** One epoch; returns `measure()` after it, or undefined when Stop came mid-epoch (the epoch is dropped). */
+    /**
+     * One epoch; returns `measure()` after it, or undefined when the run ended mid-epoch (Stop, or an
+     * earlier epoch's verdict read back during a pause): that epoch is dropped. A Pause that comes during
+     * a long epoch takes effect at the next turn of the host; Step then finishes this epoch.
+     */
     const shuffleRandom = seededRandom(this.settings.seed);
     const runEpoch = async (): Promise<tf.Tensor1D | undefined> => {
       if (batchSize === rows) {
@@ -189,6 +196,8 @@ export class Trainer {
       }
       // Mini-batches over a seeded shuffle: one gather per epoch, then a slice and a tidy per batch, so
       // only the shuffled copy lives across the host's turns.
+      /** Epochs allowed after this one: a pause lowers it. */
+      let allowed = this.stepsAllowed;
       const order = tf.tensor1d(Int32Array.from(shuffledIndices(rows, shuffleRandom)), 'int32');
       const { xs, ys } = tf.tidy(() => ({ xs: tf.gather(x, order), ys: tf.gather(y, order) }));
       order.dispose();
@@ -200,7 +209,14 @@ export class Trainer {
             const yb = tf.slice(ys, [startRow, 0], [size, 1]);
             optimizer.minimize(() => lossOf(xb, yb), false, [weight, bias]);
           });
-          if (now() - lastYield >= WORK_SLICE_MS && (await yieldAndCheckStop())) return undefined;
+          if (now() - lastYield < WORK_SLICE_MS) continue;
+          if (await yieldAndCheckStop()) return undefined;
+          if (this.stepsAllowed < allowed) {
+            if (!(await waitWhilePaused())) return undefined;
+            // Woken by Step: finishing this epoch is that one step.
+            this.stepsAllowed -= 1;
+            allowed = this.stepsAllowed;
+          }
         }
         return tf.tidy(measure);
       } finally {
@@ -250,6 +266,23 @@ export class Trainer {
       runningSince = undefined;
     };
 
+    /** Reports, then waits with the clock stopped until Resume, Step or Stop; false when the run must end. */
+    const waitWhilePaused = async (): Promise<boolean> => {
+      stopClock();
+      this.state = 'paused';
+      await report();
+      if (end !== undefined) return false;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        if (this.stopRequested || this.stepsAllowed > 0) this.wakeUp();
+      });
+      runningSince = now();
+      lastYield = now();
+      if (this.stopRequested) return false;
+      this.state = 'running';
+      return true;
+    };
+
     const pending: { epoch: number; values: tf.Tensor1D }[] = [];
     /** Reads pending epochs back in one transfer, judges them in order, and reports them. */
     const report = async (): Promise<void> => {
@@ -295,17 +328,7 @@ export class Trainer {
       let lastReport = now();
       while (this.epoch < this.settings.epochs && !this.stopRequested && end === undefined) {
         if (this.stepsAllowed <= 0) {
-          stopClock();
-          this.state = 'paused';
-          await report();
-          if (end !== undefined) break;
-          await new Promise<void>((resolve) => {
-            this.wake = resolve;
-            if (this.stopRequested || this.stepsAllowed > 0) this.wakeUp();
-          });
-          runningSince = now();
-          if (this.stopRequested) break;
-          this.state = 'running';
+          if (!(await waitWhilePaused())) break;
           continue;
         }
         this.stepsAllowed -= 1;
