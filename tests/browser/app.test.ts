@@ -99,7 +99,7 @@ describe('the app on WebGPU, default settings (20% validation rows)', () => {
     expect(await distribution()).toBe(1);
     await page.locator('loss-chart').getByLabel('Log scale').check();
     await expect.poll(distribution).toBe(3);
-    expect(await plottedLossPoints(page)).toBe(50);
+    expect(await plottedLossPoints(page)).toBe(51);
     await page.locator('loss-chart').getByLabel('Log scale').uncheck();
     await expect.poll(distribution).toBe(1);
   });
