@@ -2,10 +2,8 @@
  * Training on the page's own thread (`?engine=main`), kept to compare with the worker. Imported lazily,
  * so TensorFlow.js never delays the first paint.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { chooseBackend } from '../core/train/backend.ts';
-import { Trainer } from '../core/train/trainer.ts';
-import { yieldThroughMessage } from '../core/train/yield.ts';
+import { memoryInfo, startTrainer } from '../core/train/start-run.ts';
 import type { StartEngine } from './training-engine.ts';
 import { wasmPaths } from './wasm-paths.ts';
 
@@ -14,17 +12,9 @@ export const startEngine: StartEngine = async (preferred) => {
   return {
     name: 'main',
     backend,
-    memory: async () => {
-      const { numTensors, numBytes } = tf.memory();
-      return { numTensors, numBytes };
-    },
+    memory: async () => memoryInfo(),
     train(dataset, settings, initial, onProgress, start = 'run') {
-      const trainer = new Trainer(dataset, settings, initial, {
-        onProgress,
-        yieldToHost: yieldThroughMessage,
-        backend: tf.getBackend(),
-      });
-      if (start === 'step') trainer.step();
+      const trainer = startTrainer(dataset, settings, initial, onProgress, start);
       return {
         result: trainer.run(),
         pause: () => trainer.pause(),

@@ -3,7 +3,7 @@
  * thread to compare): a backend, and runs it can pause, step, resume and stop.
  */
 import type { Dataset } from '../core/dataset.ts';
-import type { Line } from '../core/predict.ts';
+import type { Model } from '../core/model.ts';
 import type { BackendChoice, BackendName } from '../core/backends.ts';
 import type { MemoryInfo, RunStart } from '../core/train/protocol.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
@@ -26,7 +26,7 @@ export interface TrainingEngine {
   train(
     dataset: Dataset,
     settings: TrainingSettings,
-    initial: Line | null,
+    initial: Model | null,
     onProgress: (progress: TrainingProgress) => void,
     start?: RunStart,
   ): TrainingRun;

@@ -1,6 +1,6 @@
 /**
- * Continuing training from a weights file: it must describe the same columns, and its epoch count
- * carries over.
+ * Continuing training from a weights file: it must describe the same columns. (Its epoch count carries
+ * over in the Trainer.)
  */
 import type { ColumnChoice } from '../core/dataset.ts';
 import type { Model } from '../core/model.ts';
@@ -15,9 +15,4 @@ export function checkSameColumns(previous: Model, chosen: ColumnChoice, weightsP
     `${weightsPath} predicts ${previous.target.name} from ${previous.feature.name}, but this run asks for ${target} from ${feature}. ` +
       'Choose matching --feature/--target, or another weights file to start afresh. The file was left unchanged.',
   );
-}
-
-/** The Trainer counts only its own run; a resumed model's history includes the epochs before it. */
-export function withPreviousEpochs(model: Model, previousEpochs: number): Model {
-  return { ...model, training: { ...model.training, epochs: previousEpochs + model.training.epochs } };
 }

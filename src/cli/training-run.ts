@@ -13,7 +13,6 @@ import type { Model } from '../core/model.ts';
 import type { SplitMetrics } from '../core/split.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
 import { Trainer } from '../core/train/trainer.ts';
-import { withPreviousEpochs } from './resume.ts';
 
 export interface RunResult {
   model: Model;
@@ -31,8 +30,9 @@ export async function useCpuBackend(): Promise<void> {
 }
 
 /**
- * Trains `settings.epochs` epochs from `previous` (or from zero), calling `onLoss` with every epoch's
- * training loss numbered across runs: resuming a 100-epoch model reports epochs 101, 102, …
+ * Trains `settings.epochs` epochs from `previous` (or from zero), calling `onLoss` with the training loss
+ * at the start and after every epoch, numbered across runs: resuming a 100-epoch model reports epoch 100
+ * (the loaded model's own loss), then 101, 102, …
  */
 export async function trainFrom(
   dataset: Dataset,
@@ -50,7 +50,7 @@ export async function trainFrom(
   });
   const result = await trainer.run();
   return {
-    model: withPreviousEpochs(result.model, previousEpochs),
+    model: result.model,
     metrics: result.metrics,
     epochsRun: result.epochsRun,
     seconds: (performance.now() - started) / 1000,

@@ -91,7 +91,8 @@ export class LossChart extends UplotChart {
     const last = this.points.at(-1);
     if (!last) return 'Loss chart: no training yet.';
     const validation = last.validationLoss === null ? '' : `, validation MSE ${last.validationLoss.toFixed(4)}`;
-    return `Loss chart: ${this.points.length} epochs, latest training MSE ${last.trainLoss.toFixed(4)}${validation}.`;
+    // Points run from epoch 0 (where training started), so their count is one more than the epochs.
+    return `Loss chart: epochs ${this.points[0]!.epoch} to ${last.epoch}, latest training MSE ${last.trainLoss.toFixed(4)}${validation}.`;
   }
 
   protected override render() {

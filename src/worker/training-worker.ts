@@ -2,13 +2,12 @@
  * The training worker: TensorFlow.js, its backend and every training run live here, so the page's
  * thread only renders. It speaks `protocol.ts` and nothing else.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type { BackendChoice } from '../core/backends.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { chooseBackend } from '../core/train/backend.ts';
-import { errorMessage, type MemoryInfo, type TrainingEvent, type TrainingRequest } from '../core/train/protocol.ts';
-import { Trainer } from '../core/train/trainer.ts';
-import { yieldThroughMessage } from '../core/train/yield.ts';
+import { errorMessage, type TrainingEvent, type TrainingRequest } from '../core/train/protocol.ts';
+import { memoryInfo, startTrainer } from '../core/train/start-run.ts';
+import type { Trainer } from '../core/train/trainer.ts';
 
 let backend: Promise<BackendChoice> | undefined;
 const datasets = new Map<number, Dataset>();
@@ -18,11 +17,6 @@ function post(event: TrainingEvent): void {
   self.postMessage(event);
 }
 
-function memory(): MemoryInfo {
-  const { numTensors, numBytes } = tf.memory();
-  return { numTensors, numBytes };
-}
-
 async function train(request: Extract<TrainingRequest, { type: 'train' }>): Promise<void> {
   const { run } = request;
   try {
@@ -30,12 +24,7 @@ async function train(request: Extract<TrainingRequest, { type: 'train' }>): Prom
     if (!dataset) throw new Error('The worker has no such data set.');
     if (!backend) throw new Error('The worker was not initialised.');
     await backend;
-    const trainer = new Trainer(dataset, request.settings, request.initial, {
-      onProgress: (progress) => post({ type: 'progress', run, progress }),
-      yieldToHost: yieldThroughMessage,
-      backend: tf.getBackend(),
-    });
-    if (request.start === 'step') trainer.step();
+    const trainer = startTrainer(dataset, request.settings, request.initial, (progress) => post({ type: 'progress', run, progress }), request.start);
     trainers.set(run, trainer);
     const result = await trainer.run();
     post({ type: 'done', run, result });
@@ -67,7 +56,7 @@ function handle(request: TrainingRequest): void {
       trainers.get(request.run)?.[request.action]();
       break;
     case 'memory':
-      post({ type: 'memory', id: request.id, memory: memory() });
+      post({ type: 'memory', id: request.id, memory: memoryInfo() });
       break;
   }
 }

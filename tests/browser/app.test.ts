@@ -81,8 +81,9 @@ describe('the app on WebGPU, default settings (20% validation rows)', () => {
     await expect(page.locator('metrics-panel [data-gap]').textContent()).resolves.toMatch(/best possible line/);
 
     const points = await lossPoints(page);
-    expect(points.length).toBe(50);
-    expect(await plottedLossPoints(page)).toBe(50);
+    // Epoch 0 (the untrained line) and the 50 epochs after it.
+    expect(points.map((p) => p.epoch)).toEqual(Array.from({ length: 51 }, (_, i) => i));
+    expect(await plottedLossPoints(page)).toBe(51);
     expect(await lossSeries(page)).toEqual(['Training loss', 'Validation loss']);
     expect(points.every((p) => p.validationLoss !== null)).toBe(true);
     const reached = points.find((p) => p.trainLoss <= optimum * 1.001);
@@ -98,7 +99,7 @@ describe('the app on WebGPU, default settings (20% validation rows)', () => {
     expect(await distribution()).toBe(1);
     await page.locator('loss-chart').getByLabel('Log scale').check();
     await expect.poll(distribution).toBe(3);
-    expect(await plottedLossPoints(page)).toBe(50);
+    expect(await plottedLossPoints(page)).toBe(51);
     await page.locator('loss-chart').getByLabel('Log scale').uncheck();
     await expect.poll(distribution).toBe(1);
   });

@@ -84,8 +84,8 @@ describe('run controls', () => {
     await control(page, 'Resume').click();
     await waitForEpochAbove(page, pausedAt + 5);
     const points = await lossPoints(page);
-    // One unbroken run: epochs 1, 2, 3… with no restart after the pause, and the loss carried on.
-    expect(points.map((p) => p.epoch)).toEqual(points.map((_, i) => i + 1));
+    // One unbroken run: epochs 0 (the start), 1, 2… with no restart after the pause, and the loss carried on.
+    expect(points.map((p) => p.epoch)).toEqual(points.map((_, i) => i));
     expect(points[pausedAt]!.trainLoss).toBeLessThanOrEqual(points[pausedAt - 1]!.trainLoss * (1 + 1e-6));
     expect(points[pausedAt]!.trainLoss).toBeLessThan(points[0]!.trainLoss);
   });
@@ -133,7 +133,7 @@ describe('run controls', () => {
     await control(page, 'Step').click();
     await waitForRunState(page, 'paused');
     expect(await progressEpoch(page)).toBe(1);
-    expect((await lossPoints(page)).map((p) => p.epoch)).toEqual([1]);
+    expect((await lossPoints(page)).map((p) => p.epoch)).toEqual([0, 1]);
     await untilRunEnds(page, () => control(page, 'Reset').click());
     expect(await runState(page)).toBe('idle');
     expect((await predictText(page, '25')).output).toBe('—');
@@ -256,7 +256,7 @@ describe('resources and responsiveness', () => {
     await waitUntilReady(page);
     const loadedAt = await page.evaluate(() => performance.now());
     await trainAndWait(page);
-    expect((await lossPoints(page)).length).toBe(200);
+    expect((await lossPoints(page)).length).toBe(201);
     const longTasks = await page.evaluate(
       (since) =>
         new Promise<{ start: number; duration: number }[]>((resolve) => {

@@ -130,9 +130,13 @@ describe('weights files', () => {
     expect(untrained).toBeGreaterThan(75);
     expect(saved.training.trainMse).toBeLessThan(untrained - 10);
     expect(saved.training.trainMse).toBeGreaterThan(OPTIMUM_MSE + 1);
-    // The first loss is measured before the first update: the loaded model's own MSE.
+    // The first point is epoch 0, the starting point: the loaded model's own MSE.
+    expect(points[0]!.epoch).toBe(0);
     expect(Math.abs(points[0]!.trainLoss - saved.training.trainMse) / saved.training.trainMse).toBeLessThan(1e-4);
     expect(points.at(-1)!.trainLoss).toBeLessThan(points[0]!.trainLoss);
+    // The continued model counts the loaded model's epochs too.
+    const continued = JSON.parse((await downloadWeights(page, dir)).bytes.toString('utf8'));
+    expect(continued.training.epochs).toBe(23);
   });
 });
 

@@ -12,7 +12,6 @@ import { writeFileAtomic } from '../../src/cli/atomic-write.ts';
 import { ProgressPrinter } from '../../src/cli/progress.ts';
 import { parseServeArgs } from '../../src/cli/serve-args.ts';
 import { parseTrainArgs } from '../../src/cli/train-args.ts';
-import { withPreviousEpochs } from '../../src/cli/resume.ts';
 import { predict } from '../../src/core/predict.ts';
 import { createPredictServer } from '../../src/server/predict-server.ts';
 import { closedFormModel, makeTempDir } from './helpers.ts';
@@ -141,15 +140,6 @@ describe('writeFileAtomic', () => {
     expect(tempContent).toBe('new');
     expect(await readFile(path, 'utf8')).toBe('old');
     expect((await readdir(dir)).sort()).toEqual(['a.json', 'b.json']);
-  });
-});
-
-describe('withPreviousEpochs', () => {
-  it('adds the earlier runs to the epoch count and changes nothing else', () => {
-    const model = closedFormModel(100);
-    const resumed = withPreviousEpochs(model, 250);
-    expect(resumed.training.epochs).toBe(350);
-    expect({ ...resumed, training: { ...resumed.training, epochs: 100 } }).toEqual(model);
   });
 });
 

@@ -40,17 +40,20 @@ describe('train <epochs> <weights.json>', () => {
 
     const untrainedLoss = scalingOf(bundledDataset().dataset.y).std ** 2; // ≈ 80.2: the loss of a flat line at 0 in standardized units
     const firstLosses = lossLines(first.stdout);
-    expect(firstLosses[0]).toMatchObject({ epoch: 1, lastEpoch: 100 });
+    // The first line is the starting point: epoch 0, the untrained line's loss.
+    expect(firstLosses[0]).toMatchObject({ epoch: 0, lastEpoch: 100 });
     expect(relative(firstLosses[0]!.loss, untrainedLoss)).toBeLessThan(1e-3);
     expect(firstLosses.at(-1)!.epoch).toBe(100);
     const lastLoss = firstLosses.at(-1)!.loss;
     expect(relative(lastLoss, REFERENCE.mse)).toBeLessThan(1e-5);
+    // The last line describes the saved weights: it is their MSE.
+    expect(relative(lastLoss, model.training.trainMse)).toBeLessThan(1e-5);
 
     const second = await run('train', ['100', path]);
     expect(second.code).toBe(0);
     const resumedLosses = lossLines(second.stdout);
-    // The resumed run starts where the first ended, not from the untrained line.
-    expect(resumedLosses[0]).toMatchObject({ epoch: 101, lastEpoch: 200 });
+    // The resumed run starts where the first ended (epoch 100, the loaded model's loss), not from the untrained line.
+    expect(resumedLosses[0]).toMatchObject({ epoch: 100, lastEpoch: 200 });
     expect(relative(resumedLosses[0]!.loss, lastLoss)).toBeLessThan(1e-5);
     expect(resumedLosses.at(-1)!.epoch).toBe(200);
     expect(second.stdout).toMatch(/continuing from .*w\.json \(100 epochs/);
@@ -92,7 +95,7 @@ describe('train <epochs> <weights.json>', () => {
     const result = await run('train', ['5000', join(dir, 'long.json')]);
     expect(result.code).toBe(0);
     const lines = lossLines(result.stdout);
-    expect(lines[0]!.epoch).toBe(1);
+    expect(lines[0]!.epoch).toBe(0);
     expect(lines.at(-1)!.epoch).toBe(5000);
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(lines.length).toBeLessThan(100);

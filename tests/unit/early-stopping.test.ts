@@ -40,8 +40,8 @@ describe('DivergenceMonitor', () => {
   it('flags NaN and infinite losses and weights at once', () => {
     expect(new DivergenceMonitor().observe(at(0, Number.NaN))).toMatch(/NaN/);
     expect(new DivergenceMonitor().observe(at(0, Infinity))).toMatch(/infinite/);
-    expect(new DivergenceMonitor().observe(at(0, 1), { validationLoss: Infinity })).toMatch(/infinite/);
-    expect(new DivergenceMonitor().observe(at(0, 1), { weightsAfter: { slope: Number.NaN, intercept: 0 } })).toMatch(/weights became NaN/);
+    expect(new DivergenceMonitor().observe(at(0, 1), Infinity)).toMatch(/infinite/);
+    expect(new DivergenceMonitor().observe({ epoch: 1, loss: 1, line: { slope: Number.NaN, intercept: 0 } })).toMatch(/weights became NaN/);
   });
 
   it(`flags a loss rising ${RISING_EPOCHS} epochs in a row to over ${GROWTH_FACTOR}× its best, and keeps the best`, () => {
@@ -114,8 +114,8 @@ describe('Trainer with early stopping and divergence (CPU backend)', () => {
     const { end } = result;
     if (end.reason !== 'early-stopped') throw new Error(`ended ${end.reason}`);
     expect(end.monitor).toBe('training');
-    // The training loss of epoch k is measured before its update: the weights after k - 1 epochs.
-    const bestPoint = points.find((p) => p.epoch === end.best.epoch + 1)!;
+    // A point's training loss is that of the weights at the end of its epoch: the ones restored.
+    const bestPoint = points.find((p) => p.epoch === end.best.epoch)!;
     expect(end.best.loss).toBe(bestPoint.trainLoss);
     expect(Math.abs(result.metrics.train.mse - bestPoint.trainLoss) / bestPoint.trainLoss).toBeLessThan(1e-5);
     expect(result.epochsRun).toBeLessThan(500);

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { splitDataset } from '../../src/core/split.ts';
+import { metricsOf } from '../../src/core/stats.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
 import { Trainer, type TrainingProgress } from '../../src/core/train/trainer.ts';
 import { bundledDataset } from './bundled-data.ts';
@@ -49,7 +51,7 @@ describe('Trainer on the CPU backend', () => {
   it('reaches 0.1% of the optimum MSE within 30 epochs with the default settings on all rows', async () => {
     const points: TrainingProgress['points'] = [];
     await new Trainer(dataset, ALL_ROWS, null, { onProgress: (p) => points.push(...p.points) }).run();
-    expect(points.map((p) => p.epoch)).toEqual(Array.from({ length: DEFAULT_SETTINGS.epochs }, (_, i) => i + 1));
+    expect(points.map((p) => p.epoch)).toEqual(Array.from({ length: DEFAULT_SETTINGS.epochs + 1 }, (_, i) => i));
     const first = points.findIndex((p) => p.trainLoss <= REFERENCE.mse * 1.001);
     expect(first).toBeGreaterThanOrEqual(0);
     expect(points[first]!.epoch).toBeLessThanOrEqual(30);
@@ -66,11 +68,92 @@ describe('Trainer on the CPU backend', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('resumes from a given line instead of starting over', async () => {
+  it('resumes from a given model: its first point is that model’s loss, and its epochs carry over', async () => {
     const first = await new Trainer(dataset, { ...ALL_ROWS, epochs: 3 }).run();
-    const losses: number[] = [];
-    await new Trainer(dataset, { ...ALL_ROWS, epochs: 1 }, first.model, { onProgress: (p) => losses.push(...p.points.map((q) => q.trainLoss)) }).run();
-    expect(losses[0]).toBeCloseTo(first.metrics.train.mse, 3);
+    const points: TrainingProgress['points'] = [];
+    const second = await new Trainer(dataset, { ...ALL_ROWS, epochs: 2 }, first.model, { onProgress: (p) => points.push(...p.points) }).run();
+    expect(points.map((p) => p.epoch)).toEqual([0, 1, 2]);
+    expect(relative(points[0]!.trainLoss, first.metrics.train.mse)).toBeLessThan(1e-5);
+    expect(points[1]!.trainLoss).toBeLessThan(points[0]!.trainLoss);
+    expect(second.epochsRun).toBe(2);
+    expect(second.model.training.epochs).toBe(5);
+  });
+
+  it.each([
+    ['full batch', 0],
+    ['mini-batch', 16],
+  ])('reports every point at the end of its epoch, from an epoch-0 point of the starting line (%s)', async (_, batchSize) => {
+    const points: TrainingProgress['points'] = [];
+    const result = await new Trainer(dataset, { ...DEFAULT_SETTINGS, epochs: 4, batchSize }, null, { onProgress: (p) => points.push(...p.points) }).run();
+    expect(points.map((p) => p.epoch)).toEqual([0, 1, 2, 3, 4]);
+    // The untrained line predicts the training mean: its MSE is the training rows' variance.
+    const rows = splitDataset(dataset, DEFAULT_SETTINGS.validationSplit, DEFAULT_SETTINGS.seed);
+    const mean = rows.train.y.reduce((a, b) => a + b, 0) / rows.train.y.length;
+    expect(relative(points[0]!.trainLoss, metricsOf({ slope: 0, intercept: mean }, rows.train.x, rows.train.y).mse)).toBeLessThan(1e-5);
+    expect(relative(points[0]!.validationLoss!, metricsOf({ slope: 0, intercept: mean }, rows.validation.x, rows.validation.y).mse)).toBeLessThan(1e-5);
+    // The last point describes the model the run returns.
+    expect(relative(points.at(-1)!.trainLoss, result.metrics.train.mse)).toBeLessThan(1e-5);
+    expect(relative(points.at(-1)!.validationLoss!, result.metrics.validation!.mse)).toBeLessThan(1e-5);
+  });
+
+  it('gives the host turns inside a long mini-batch epoch, and Stop there drops the unfinished epoch', async () => {
+    let clock = 0;
+    let yields = 0;
+    const before = tf.memory().numTensors;
+    const trainer: Trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 10, batchSize: 1 }, null, {
+      // Every batch takes 3 ms of fake time, so the first epoch (163 batches) needs several turns.
+      now: () => (clock += 3),
+      reportIntervalMs: 1e9,
+      yieldToHost: async () => {
+        yields += 1;
+        if (yields === 3) trainer.stop();
+      },
+    });
+    const result = await trainer.run();
+    expect(yields).toBe(3);
+    expect(result.epochsRun).toBe(0);
+    expect(result.end).toEqual({ reason: 'stopped' });
+    expect(result.model.training.epochs).toBe(0);
+    // The weights of the last whole epoch: here the untrained line (slope 0).
+    expect(result.model.slope).toBe(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('pauses inside a long mini-batch epoch, and Step then finishes that epoch', async () => {
+    let clock = 0;
+    let yields = 0;
+    const pausedAt: { epoch: number; points: number[] }[] = [];
+    const trainer: Trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 10, batchSize: 1 }, null, {
+      now: () => (clock += 3),
+      reportIntervalMs: 1e9,
+      yieldToHost: async () => {
+        if (++yields === 3) trainer.pause();
+      },
+      onProgress: (p) => {
+        if (p.state !== 'paused') return;
+        pausedAt.push({ epoch: p.epoch, points: p.points.map((q) => q.epoch) });
+        // First pause (inside epoch 1): step; second (after it): stop.
+        setTimeout(() => (pausedAt.length === 1 ? trainer.step() : trainer.stop()), 0);
+      },
+    });
+    const result = await trainer.run();
+    expect(pausedAt).toEqual([
+      { epoch: 0, points: [0] },
+      { epoch: 1, points: [1] },
+    ]);
+    expect(result.epochsRun).toBe(1);
+    expect(result.end).toEqual({ reason: 'stopped' });
+  });
+
+  it('disposes its read-back tensor when reading the losses back fails', async () => {
+    const before = tf.memory().numTensors;
+    const data = vi.spyOn(tf.Tensor.prototype, 'data').mockRejectedValueOnce(new Error('device lost'));
+    try {
+      await expect(new Trainer(dataset, { ...ALL_ROWS, epochs: 5 }).run()).rejects.toThrow('device lost');
+    } finally {
+      data.mockRestore();
+    }
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('pauses, steps exactly one epoch, resumes and stops', async () => {
@@ -112,12 +195,45 @@ describe('Trainer on the CPU backend', () => {
     expect((await running).epochsRun).toBe(1);
   });
 
-  it('reports training time without the pauses', async () => {
-    let clock = 0;
-    const trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 3 }, null, { now: () => (clock += 1), reportIntervalMs: 0 });
+  it('starts paused when pause() comes before run(), having reported the starting point', async () => {
+    const seen: { state: string; epochs: number[] }[] = [];
+    const trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 3 }, null, {
+      onProgress: (p) => seen.push({ state: p.state, epochs: p.points.map((q) => q.epoch) }),
+    });
     trainer.pause();
+    const running = trainer.run();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(trainer.currentState).toBe('paused');
+    expect(seen).toEqual([{ state: 'paused', epochs: [0] }]);
+    trainer.resume();
+    const result = await running;
+    expect(result.epochsRun).toBe(3);
+    expect(result.end).toEqual({ reason: 'completed' });
+  });
+
+  it('reports training time without the pauses', async () => {
+    // A fake clock: each reading costs 1 ms of training; a pause lasts 1,000,000 ms.
+    let clock = 0;
+    const pauseMs = 1_000_000;
+    let trainer!: Trainer;
+    let paused = false;
+    trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 10 }, null, {
+      now: () => (clock += 1),
+      reportIntervalMs: 0,
+      onProgress: (p) => {
+        if (p.epoch === 3 && p.state === 'running' && !paused) trainer.pause();
+        if (p.state === 'paused') {
+          paused = true;
+          clock += pauseMs;
+          setTimeout(() => trainer.resume(), 0);
+        }
+      },
+    });
     const result = await trainer.run();
+    expect(paused).toBe(true);
+    expect(result.epochsRun).toBe(10);
+    expect(clock).toBeGreaterThan(pauseMs);
     expect(result.elapsedMs).toBeGreaterThan(0);
-    expect(result.elapsedMs).toBeLessThan(clock);
+    expect(result.elapsedMs).toBeLessThan(clock - pauseMs);
   });
 });

@@ -4,7 +4,6 @@
  * watches the training loss and says when a run has diverged, keeping the best weights seen before, so
  * the run can end on numbers rather than NaN.
  */
-import type { Line } from '../predict.ts';
 import type { Snapshot } from './early-stopping.ts';
 
 /** A run whose loss has risen this many epochs in a row... */
@@ -23,22 +22,19 @@ export class DivergenceMonitor {
   }
 
   /**
-   * Records one epoch: its training loss with the weights that produced it, plus that epoch's other
-   * numbers (validation loss, the weights after its update), which must stay finite too. Returns why
-   * the run has diverged, or undefined while it has not.
+   * Records one epoch: the training loss of its weights, plus the validation loss of the same weights,
+   * which must stay finite too. Returns why the run has diverged, or undefined while it has not.
    */
-  observe(snapshot: Snapshot, other: { validationLoss?: number | null; weightsAfter?: Line } = {}): string | undefined {
-    const { loss } = snapshot;
+  observe(snapshot: Snapshot, validationLoss: number | null = null): string | undefined {
+    const { loss, line } = snapshot;
     const nonFinite = (value: number): string | undefined =>
       Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? undefined : 'infinite';
-    for (const value of [loss, other.validationLoss ?? 0]) {
+    for (const value of [loss, validationLoss ?? 0]) {
       const problem = nonFinite(value);
       if (problem) return `the loss became ${problem}`;
     }
-    for (const line of [snapshot.line, other.weightsAfter ?? snapshot.line]) {
-      const problem = nonFinite(line.slope) ?? nonFinite(line.intercept);
-      if (problem) return `the weights became ${problem}`;
-    }
+    const problem = nonFinite(line.slope) ?? nonFinite(line.intercept);
+    if (problem) return `the weights became ${problem}`;
     this.rising = loss > this.previous ? this.rising + 1 : 0;
     this.previous = loss;
     if (this.bestSnapshot === undefined || loss < this.bestSnapshot.loss) this.bestSnapshot = snapshot;

@@ -5,7 +5,7 @@
  */
 import type { BackendChoice, BackendName } from '../backends.ts';
 import type { Dataset } from '../dataset.ts';
-import type { Line } from '../predict.ts';
+import type { Model } from '../model.ts';
 import type { TrainingSettings } from './settings.ts';
 import type { TrainingProgress, TrainingResult } from './trainer.ts';
 
@@ -25,7 +25,7 @@ export type TrainingRequest =
   | { type: 'init'; preferred: BackendName | undefined; wasmPaths: Record<string, string> }
   /** The data the next runs train on; sent once per data set, not per run. */
   | { type: 'data'; dataId: number; dataset: Dataset }
-  | { type: 'train'; run: number; dataId: number; settings: TrainingSettings; initial: Line | null; start: RunStart }
+  | { type: 'train'; run: number; dataId: number; settings: TrainingSettings; initial: Model | null; start: RunStart }
   | { type: 'control'; run: number; action: RunControl }
   | { type: 'memory'; id: number };
 

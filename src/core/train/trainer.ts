@@ -2,12 +2,17 @@
  * The training loop: a 1 → 1 linear model (one weight, one bias) fitted by gradient descent on
  * standardized data with TF.js, on whatever backend is active.
  *
- * Speed and responsiveness come from reading back little: each epoch's losses and the weights after its
- * update (four scalars) stay on the device until a report is due (at most once per `reportIntervalMs`),
- * then all pending epochs come back in one `await tensor.data()`. Between reports the host gets control
- * back. Early stopping and divergence are decided at report time, epoch by epoch over the new points, so
- * the outcome never depends on when reports happened; having every epoch's weights lets a run end on
- * exactly the best (or last good) ones.
+ * Every loss point describes the model at the END of its epoch: the training and validation MSE of the
+ * weights after that epoch's updates. Epoch 0 is the starting point (the untrained line, or the model a
+ * run continues from), so a chart starts where training started. Epoch numbers count this run only
+ * (0..epochs); the model's `training.epochs` adds the epochs of the model it continued from.
+ *
+ * Speed and responsiveness come from reading back little: each epoch's losses and its weights (four
+ * scalars) stay on the device until a report is due (at most once per `reportIntervalMs`), then all
+ * pending epochs come back in one `await tensor.data()`. Between reports the host gets control back, and
+ * within a long mini-batch epoch every ~10 ms. Early stopping and divergence are decided at report time,
+ * epoch by epoch over the new points, so the outcome never depends on when reports happened; having every
+ * epoch's weights lets a run end on exactly the best (or last good) ones.
  */
 // Functional ops only (no chained `x.mul(...)`): tfjs-core alone does not add those methods. The
 // gradients minimize() needs are registered by whoever loads TF.js: backend.ts in the browser, the
@@ -24,10 +29,11 @@ import type { TrainingSettings } from './settings.ts';
 import { lineToRawUnits, lineToScaledUnits, standardize } from '../stats.ts';
 
 export interface LossPoint {
+  /** Epochs done in this run when the loss was measured: 0 is the starting point. */
   epoch: number;
-  /** Training MSE in raw target units², measured before that epoch's update. */
+  /** Training MSE in raw target units² of the weights at the end of the epoch. */
   trainLoss: number;
-  /** Validation MSE in raw units² after the update, or null without validation rows. */
+  /** Validation MSE in raw units² of the same weights, or null without validation rows. */
   validationLoss: number | null;
 }
 
@@ -49,7 +55,7 @@ export interface TrainingProgress {
 export interface TrainingResult {
   model: Model;
   metrics: SplitMetrics;
-  /** Epochs run before the run ended (the model's weights may be from an earlier one: see `end`). */
+  /** Epochs run in this run before it ended (the model's weights may be from an earlier one: see `end`). */
   epochsRun: number;
   /** True when the run ended before its last epoch (Stop, early stopping or divergence). */
   stopped: boolean;
@@ -70,6 +76,8 @@ export interface TrainerHooks {
 }
 
 const yieldWithTimer = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Longest stretch of mini-batch work between two turns of the host, in ms. */
+const WORK_SLICE_MS = 10;
 
 export class Trainer {
   private state: TrainerState = 'idle';
@@ -84,7 +92,8 @@ export class Trainer {
   constructor(
     dataset: Dataset,
     private readonly settings: TrainingSettings,
-    private readonly initial: Line | null = null,
+    /** Where training starts: a model to continue (its epochs carry over), or null for the zero line. */
+    private readonly initial: Model | null = null,
     private readonly hooks: TrainerHooks = {},
   ) {
     ({ train: this.train, validation: this.validation } = splitDataset(dataset, settings.validationSplit, settings.seed));
@@ -95,9 +104,12 @@ export class Trainer {
     return this.state;
   }
 
-  /** Pauses at the next epoch boundary. */
+  /**
+   * Pauses at the next epoch boundary, or within a long mini-batch epoch at its next turn of the host;
+   * before `run()`, the run starts paused (after its epoch-0 point).
+   */
   pause(): void {
-    if (this.state === 'running') this.stepsAllowed = 0;
+    if (this.state === 'running' || this.state === 'idle') this.stepsAllowed = 0;
   }
 
   resume(): void {
@@ -112,7 +124,10 @@ export class Trainer {
     this.wakeUp();
   }
 
-  /** Ends the run at the next epoch boundary, keeping the weights reached. */
+  /**
+   * Ends the run, keeping the weights at the end of the last whole epoch: a mini-batch epoch in
+   * progress stops at its next turn of the host and is dropped.
+   */
   stop(): void {
     this.stopRequested = true;
     this.wakeUp();
@@ -151,38 +166,67 @@ export class Trainer {
     const lossOf = (xs: tf.Tensor, ys: tf.Tensor): tf.Scalar => tf.losses.meanSquaredError(ys, tf.add(tf.mul(xs, weight), bias));
 
     /**
-     * One epoch; returns [train loss, validation loss?, weight, bias] (the weights after the update) as a
-     * 1-D tensor that stays on the device until the next report.
+     * The model as it stands: [train loss, validation loss?, weight, bias] as a 1-D tensor that stays on
+     * the device until the next report. Call inside a tidy.
+     */
+    const measure = (): tf.Tensor1D =>
+      tf.stack(hasValidation ? [lossOf(x, y), lossOf(xVal, yVal), weight, bias] : [lossOf(x, y), weight, bias]) as tf.Tensor1D;
+
+    let lastYield = now();
+    /** Gives the host a turn; true when the run was stopped meanwhile. */
+    const yieldAndCheckStop = async (): Promise<boolean> => {
+      await yieldToHost();
+      lastYield = now();
+      return this.stopRequested;
+    };
+
+    /**
+     * One epoch; returns `measure()` after it, or undefined when the run ended mid-epoch (Stop, or an
+     * earlier epoch's verdict read back during a pause): that epoch is dropped. A Pause that comes during
+     * a long epoch takes effect at the next turn of the host; Step then finishes this epoch.
      */
     const shuffleRandom = seededRandom(this.settings.seed);
-    const runEpoch = (): tf.Tensor1D =>
-      tf.tidy(() => {
-        let trainLoss: tf.Scalar;
-        if (batchSize === rows) {
-          trainLoss = optimizer.minimize(() => lossOf(x, y), true, [weight, bias])!;
-        } else {
-          // Mini-batches over a seeded shuffle; the epoch's loss is the mean over its batches. Summed
-          // one by one: WebGPU's AddN breaks past a few inputs (more storage buffers than a shader may bind).
-          const order = shuffledIndices(rows, shuffleRandom);
-          let lossSum: tf.Scalar = tf.scalar(0);
-          let batches = 0;
-          for (let startRow = 0; startRow < rows; startRow += batchSize) {
-            const idx = tf.tensor1d(Array.from(order.subarray(startRow, startRow + batchSize)), 'int32');
-            const xb = tf.gather(x, idx);
-            const yb = tf.gather(y, idx);
-            lossSum = tf.add(lossSum, optimizer.minimize(() => lossOf(xb, yb), true, [weight, bias])!);
-            batches += 1;
+    const runEpoch = async (): Promise<tf.Tensor1D | undefined> => {
+      if (batchSize === rows) {
+        // The gradient pass and one forward pass for the loss after the update, in one tidy.
+        return tf.tidy(() => {
+          optimizer.minimize(() => lossOf(x, y), false, [weight, bias]);
+          return measure();
+        });
+      }
+      // Mini-batches over a seeded shuffle: one gather per epoch, then a slice and a tidy per batch, so
+      // only the shuffled copy lives across the host's turns.
+      /** Epochs allowed after this one: a pause lowers it. */
+      let allowed = this.stepsAllowed;
+      const order = tf.tensor1d(Int32Array.from(shuffledIndices(rows, shuffleRandom)), 'int32');
+      const { xs, ys } = tf.tidy(() => ({ xs: tf.gather(x, order), ys: tf.gather(y, order) }));
+      order.dispose();
+      try {
+        for (let startRow = 0; startRow < rows; startRow += batchSize) {
+          const size = Math.min(batchSize, rows - startRow);
+          tf.tidy(() => {
+            const xb = tf.slice(xs, [startRow, 0], [size, 1]);
+            const yb = tf.slice(ys, [startRow, 0], [size, 1]);
+            optimizer.minimize(() => lossOf(xb, yb), false, [weight, bias]);
+          });
+          if (now() - lastYield < WORK_SLICE_MS) continue;
+          if (await yieldAndCheckStop()) return undefined;
+          if (this.stepsAllowed < allowed) {
+            if (!(await waitWhilePaused())) return undefined;
+            // Woken by Step: finishing this epoch is that one step.
+            this.stepsAllowed -= 1;
+            allowed = this.stepsAllowed;
           }
-          trainLoss = tf.div(lossSum, batches);
         }
-        return tf.stack(hasValidation ? [trainLoss, lossOf(xVal, yVal), weight, bias] : [trainLoss, weight, bias]) as tf.Tensor1D;
-      });
+        return tf.tidy(measure);
+      } finally {
+        tf.dispose([xs, ys]);
+      }
+    };
 
     // What the read-back epochs have shown so far.
     const earlyStopping = this.settings.earlyStopping ? new EarlyStopping(this.settings.earlyStopping) : undefined;
     const divergence = new DivergenceMonitor();
-    /** The weights before the next epoch to examine, in standardized units. */
-    let weightsBefore: Line = start;
     /** The last finite weights, shown while training. */
     let lastFinite: Line = start;
     let end: RunEnd | undefined;
@@ -190,20 +234,18 @@ export class Trainer {
     let restored: Snapshot | undefined;
 
     /** Judges one read-back epoch; sets `end` when the run must stop there. */
-    const examine = (point: LossPoint, weightsAfter: Line): void => {
-      // The training loss is measured before the epoch's update, so it belongs to the weights before it.
-      const trained: Snapshot = { epoch: point.epoch - 1, loss: point.trainLoss, line: weightsBefore };
-      const why = divergence.observe(trained, { validationLoss: point.validationLoss, weightsAfter });
+    const examine = (point: LossPoint, weights: Line): void => {
+      // Both losses belong to the weights at the end of the epoch.
+      const trained: Snapshot = { epoch: point.epoch, loss: point.trainLoss, line: weights };
+      const why = divergence.observe(trained, point.validationLoss);
       if (why !== undefined) {
         restored = divergence.best ?? trained;
         end = { reason: 'diverged', why, atEpoch: point.epoch, kept: { epoch: restored.epoch, loss: restored.loss } };
         return;
       }
-      weightsBefore = weightsAfter;
-      lastFinite = weightsAfter;
+      lastFinite = weights;
       if (!earlyStopping) return;
-      const watched: Snapshot =
-        point.validationLoss === null ? trained : { epoch: point.epoch, loss: point.validationLoss, line: weightsAfter };
+      const watched: Snapshot = point.validationLoss === null ? trained : { ...trained, loss: point.validationLoss };
       if (earlyStopping.observe(watched)) {
         restored = earlyStopping.best ?? watched;
         end = {
@@ -224,14 +266,35 @@ export class Trainer {
       runningSince = undefined;
     };
 
+    /** Reports, then waits with the clock stopped until Resume, Step or Stop; false when the run must end. */
+    const waitWhilePaused = async (): Promise<boolean> => {
+      stopClock();
+      this.state = 'paused';
+      await report();
+      if (end !== undefined) return false;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        if (this.stopRequested || this.stepsAllowed > 0) this.wakeUp();
+      });
+      runningSince = now();
+      lastYield = now();
+      if (this.stopRequested) return false;
+      this.state = 'running';
+      return true;
+    };
+
     const pending: { epoch: number; values: tf.Tensor1D }[] = [];
     /** Reads pending epochs back in one transfer, judges them in order, and reports them. */
     const report = async (): Promise<void> => {
       const points: LossPoint[] = [];
       if (pending.length > 0) {
         const packed = tf.tidy(() => tf.concat(pending.map((p) => p.values)));
-        const values = await packed.data();
-        packed.dispose();
+        let values: Float32Array | Int32Array | Uint8Array;
+        try {
+          values = await packed.data();
+        } finally {
+          packed.dispose();
+        }
         const perEpoch = hasValidation ? 4 : 3;
         for (let i = 0; i < pending.length && end === undefined; i++) {
           const at = i * perEpoch;
@@ -260,28 +323,22 @@ export class Trainer {
     };
 
     try {
+      // The starting point, reported with the first epochs.
+      pending.push({ epoch: 0, values: tf.tidy(measure) });
       let lastReport = now();
       while (this.epoch < this.settings.epochs && !this.stopRequested && end === undefined) {
         if (this.stepsAllowed <= 0) {
-          stopClock();
-          this.state = 'paused';
-          await report();
-          if (end !== undefined) break;
-          await new Promise<void>((resolve) => {
-            this.wake = resolve;
-            if (this.stopRequested || this.stepsAllowed > 0) this.wakeUp();
-          });
-          runningSince = now();
-          if (this.stopRequested) break;
-          this.state = 'running';
+          if (!(await waitWhilePaused())) break;
           continue;
         }
-        this.epoch += 1;
         this.stepsAllowed -= 1;
-        pending.push({ epoch: this.epoch, values: runEpoch() });
+        const values = await runEpoch();
+        if (values === undefined) break;
+        this.epoch += 1;
+        pending.push({ epoch: this.epoch, values });
         if (now() - lastReport >= reportInterval || pending.length >= 1024) {
           await report();
-          await yieldToHost();
+          await yieldAndCheckStop();
           lastReport = now();
         }
       }
@@ -299,13 +356,15 @@ export class Trainer {
     const line = toRaw(restored?.line ?? lastFinite);
     const metrics = splitMetrics(line, this.train, this.validation);
     const { feature, target, rows: trainRows, dataHash } = this.data;
+    const previousEpochs = this.initial?.training.epochs ?? 0;
     const model: Model = {
       ...line,
       feature,
       target,
       normalization,
       training: {
-        epochs: restored?.epoch ?? this.epoch,
+        // The model's whole history: the epochs of the model this run continued from, plus this run's.
+        epochs: previousEpochs + (restored?.epoch ?? this.epoch),
         optimizer: this.settings.optimizer,
         learningRate: this.settings.learningRate,
         trainMse: metrics.train.mse,
