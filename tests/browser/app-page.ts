@@ -293,3 +293,16 @@ export function dataError(page: Page): Promise<string> {
     .textContent()
     .then((text) => (text ?? '').trim());
 }
+
+/** The line the prediction form predicts with, or null when it has no model. */
+export function predictorLine(page: Page): Promise<{ slope: number; intercept: number } | null> {
+  return page.locator('bmi-predictor').evaluate((element) => {
+    const model = (element as HTMLElement & { model: { slope: number; intercept: number } | null }).model;
+    return model && { slope: model.slope, intercept: model.intercept };
+  });
+}
+
+/** The prediction form's message line (error or status). */
+export async function predictorMessage(page: Page): Promise<string> {
+  return ((await page.locator('bmi-predictor [part=message]').textContent()) ?? '').trim();
+}
