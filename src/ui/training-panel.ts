@@ -17,16 +17,19 @@ export type RunState = 'idle' | 'running' | 'paused';
 
 type Action = 'train' | RunControl | 'reset';
 
-/** When the focused button becomes disabled, focus goes to the one that undoes or follows it. */
+/**
+ * When the focused button becomes disabled (clicked, or a run ending by itself), focus goes to the
+ * first enabled one that undoes or follows it. With none enabled yet (Step's epoch is running) it
+ * waits for the next update.
+ */
 const FOCUS_NEXT: Record<Action, Action[]> = {
-  train: ['pause', 'stop'],
-  pause: ['resume', 'step'],
-  resume: ['pause', 'stop'],
+  train: ['pause', 'stop', 'train'],
+  pause: ['resume', 'train'],
+  resume: ['pause', 'stop', 'train'],
   step: ['step', 'resume', 'train'],
   stop: ['train', 'reset'],
   reset: ['train'],
 };
-
 /**
  * Training: the settings, the run controls (Train, Pause, Resume, Step, Stop, Reset), progress and
  * the live loss chart. Buttons that make no sense in the current state are disabled.
@@ -100,7 +103,6 @@ export class TrainingPanel extends LitElement {
   }
 
   private act(action: Action): void {
-    this.lastUsed = action;
     if (action === 'train') this.requestTraining('run');
     else if (action === 'step' && this.runState === 'idle') this.requestTraining('step');
     else this.dispatchEvent(new RunControlEvent(action));
@@ -124,20 +126,48 @@ export class TrainingPanel extends LitElement {
     }
   }
 
-  /** The button last used, so focus can move on when it disables itself. */
-  private lastUsed: Action | undefined;
+  /** The run control that has (or last had) keyboard focus, so focus can move on when it is disabled. */
+  private focusedAction: Action | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.renderRoot.addEventListener('focusin', this.onFocusIn);
+    this.renderRoot.addEventListener('focusout', this.onFocusOut);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.renderRoot.removeEventListener('focusin', this.onFocusIn);
+    this.renderRoot.removeEventListener('focusout', this.onFocusOut);
+  }
+
+  private static actionOf(target: EventTarget | null): Action | undefined {
+    return target instanceof HTMLButtonElement ? (target.dataset['action'] as Action | undefined) : undefined;
+  }
+
+  private readonly onFocusIn = (event: Event): void => {
+    this.focusedAction = TrainingPanel.actionOf(event.target);
+  };
+
+  private readonly onFocusOut = (event: Event): void => {
+    // The browser blurs a button as it is disabled: that focus is to be moved on, not forgotten.
+    // Any other focus-out (Tab, a click elsewhere) is the user's choice.
+    if (!(event.target instanceof HTMLButtonElement && event.target.disabled)) this.focusedAction = undefined;
+  };
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // A button that disables itself (Pause, Stop…) would drop keyboard focus to the page: move it on.
-    const used = this.lastUsed;
-    const button = used && this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action=${used}]`);
-    if (!used || !button?.disabled) return;
-    this.lastUsed = undefined;
+    const action = this.focusedAction;
+    const button = action && this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action=${action}]`);
+    if (!action || !button?.disabled) return;
     const focused = (this.renderRoot as ShadowRoot).activeElement;
     const focusLost = focused === button || (focused === null && (document.activeElement === null || document.activeElement === document.body));
-    const next = FOCUS_NEXT[used].find((candidate) => this.enabled(candidate));
-    if (focusLost && next) this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action=${next}]`)?.focus();
+    if (!focusLost) {
+      this.focusedAction = undefined;
+      return;
+    }
+    const next = FOCUS_NEXT[action].find((candidate) => this.enabled(candidate));
+    if (next) this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action=${next}]`)?.focus();
   }
 
   private statusText(): string {

@@ -306,3 +306,16 @@ export function predictorLine(page: Page): Promise<{ slope: number; intercept: n
 export async function predictorMessage(page: Page): Promise<string> {
   return ((await page.locator('bmi-predictor [part=message]').textContent()) ?? '').trim();
 }
+
+/** The focused element through the open shadow roots: its tag, data-action, and the host it is in. */
+export function deepFocus(page: Page): Promise<{ tag: string; action: string | null; host: string | null }> {
+  return page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    let host: Element | null = null;
+    while (element?.shadowRoot?.activeElement) {
+      host = element;
+      element = element.shadowRoot.activeElement;
+    }
+    return { tag: element?.tagName ?? 'NONE', action: element?.getAttribute('data-action') ?? null, host: host?.tagName.toLowerCase() ?? null };
+  });
+}

@@ -7,10 +7,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   control,
+  deepFocus,
   dropFiles,
   predictorLine,
   predictorMessage,
   setEpochs,
+  untilRunEnds,
   waitForLibraryMessage,
   waitForRunState,
   waitUntilReady,
@@ -58,5 +60,19 @@ describe('files dropped on the prediction form', () => {
     expect(after?.slope).not.toBe(weights.slope);
     await control(page, 'Stop').click();
     await waitForRunState(page, 'idle');
+  });
+});
+
+describe('keyboard focus', () => {
+  it('stays on a run control when a run started with Enter ends by itself', async () => {
+    const { page } = await freshApp();
+    await setEpochs(page, 30);
+    const train = control(page, 'Train');
+    await train.focus();
+    await untilRunEnds(page, () => page.keyboard.press('Enter'));
+    await waitForRunState(page, 'idle');
+    const focus = await deepFocus(page);
+    expect(focus).toMatchObject({ tag: 'BUTTON', host: 'training-panel' });
+    expect(focus.action).toBe('train');
   });
 });
