@@ -61,7 +61,7 @@ const MAX_DECIMALS = 10;
  * @cssprop --bmi-predictor-error - Error message colour (default #b3261e, dark #ff8a80).
  * @cssprop --bmi-predictor-surface - Background of the element (default transparent).
  * @cssprop --bmi-predictor-bg - Field background (default transparent).
- * @cssprop --bmi-predictor-border - Field border colour (default: the text colour, faded).
+ * @cssprop --bmi-predictor-border - Field border colour (default: the text colour at 60%, at least 3:1 on the page).
  * @cssprop --bmi-predictor-radius - Corner radius of field and button (default 6px).
  * @cssprop --bmi-predictor-font - Font family (default: the page's).
  */

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  contrastRatio,
   control,
   deepFocus,
   dropFiles,
@@ -75,4 +76,34 @@ describe('keyboard focus', () => {
     expect(focus).toMatchObject({ tag: 'BUTTON', host: 'training-panel' });
     expect(focus.action).toBe('train');
   });
+});
+
+describe('contrast (WCAG 1.4.11, 3:1 for focus rings and field borders)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`focus ring and field borders stand out in the ${scheme} scheme, in the app and in the prediction form`, async () => {
+      const { page } = await freshApp();
+      await page.emulateMedia({ colorScheme: scheme });
+      const surface = await page.locator('bmi-app').evaluate((app) => getComputedStyle(app).getPropertyValue('--bp-surface').trim());
+      const surfaceRgb = await page.evaluate((color) => {
+        const probe = document.createElement('div');
+        probe.style.color = color;
+        document.body.append(probe);
+        const rgb = getComputedStyle(probe).color;
+        probe.remove();
+        return rgb;
+      }, surface);
+      await page.keyboard.press('Tab'); // keyboard use, so :focus-visible applies to what is focused next
+      const train = control(page, 'Train');
+      await train.focus();
+      const ring = await train.evaluate((button) => getComputedStyle(button).outlineColor);
+      expect(contrastRatio(ring, surfaceRgb)).toBeGreaterThanOrEqual(3);
+      const epochs = page.getByLabel('Epochs', { exact: true });
+      const border = await epochs.evaluate((input) => getComputedStyle(input).borderTopColor);
+      expect(contrastRatio(border, surfaceRgb)).toBeGreaterThanOrEqual(3);
+      const field = page.locator('bmi-predictor').getByLabel('BMI', { exact: true });
+      await field.focus();
+      const predictorRing = await field.evaluate((input) => getComputedStyle(input).outlineColor);
+      expect(contrastRatio(predictorRing, surfaceRgb)).toBeGreaterThanOrEqual(3);
+    });
+  }
 });
