@@ -70,6 +70,10 @@ export class TrainingPanel extends LitElement {
       loss-chart {
         margin-top: 0.75rem;
       }
+      /* No "Epoch 0 of 0" before the first run. */
+      training-progress[hidden] {
+        display: none;
+      }
     `,
   ];
 
@@ -92,6 +96,11 @@ export class TrainingPanel extends LitElement {
   @property() endMessage = '';
   /** The end was a problem (divergence), not just information. */
   @property({ type: Boolean }) endWarning = false;
+  /**
+   * Why training cannot happen at all (e.g. no backend could start); shown instead of "Waiting for
+   * data and a backend…", which would never end.
+   */
+  @property() unavailable = '';
 
   @query('training-settings') private settingsForm!: TrainingSettingsForm;
   @query('#resume') private resumeInput!: HTMLInputElement;
@@ -171,6 +180,7 @@ export class TrainingPanel extends LitElement {
   }
 
   private statusText(): string {
+    if (this.unavailable && this.runState === 'idle') return this.unavailable;
     if (!this.ready && this.runState === 'idle') return 'Waiting for data and a backend…';
     if (this.runState === 'running') return 'Training…';
     if (this.runState === 'paused') return `Paused after epoch ${this.epoch} of ${this.epochs}.`;
@@ -201,8 +211,9 @@ export class TrainingPanel extends LitElement {
         ${this.button('train', 'Train', false)} ${this.button('pause', 'Pause')} ${this.button('resume', 'Resume')}
         ${this.button('step', 'Step')} ${this.button('stop', 'Stop')} ${this.button('reset', 'Reset')}
       </div>
-      <p class="status ${this.endWarning && !active ? 'warning' : ''}" aria-live="polite" data-status>${this.statusText()}</p>
+      <p class="status ${(this.endWarning || this.unavailable) && !active ? 'warning' : ''}" aria-live="polite" data-status>${this.statusText()}</p>
       <training-progress
+        ?hidden=${this.epochs === 0 && !active}
         .epoch=${this.epoch}
         .epochs=${this.epochs}
         .elapsedMs=${this.elapsedMs}

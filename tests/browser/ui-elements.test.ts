@@ -9,16 +9,23 @@ import {
   contrastRatio,
   control,
   deepFocus,
+  dataError,
+  dataSummary,
   dropFiles,
+  loadCsv,
   predictorLine,
   predictorMessage,
   setEpochs,
+  setSetting,
+  statusText,
+  trainAndWait,
   untilRunEnds,
   waitForLibraryMessage,
   waitForRunState,
   waitUntilReady,
 } from './app-page.ts';
 import { launchBrowser, openApp, type AppPage } from './browser.ts';
+import { bundledLikeCsv } from './measure.ts';
 
 let browser: Browser;
 const pages: AppPage[] = [];
@@ -106,4 +113,87 @@ describe('contrast (WCAG 1.4.11, 3:1 for focus rings and field borders)', () => 
       expect(contrastRatio(predictorRing, surfaceRgb)).toBeGreaterThanOrEqual(3);
     });
   }
+});
+
+describe('what screen readers are told', () => {
+  it('a refused setting is described by its message', async () => {
+    const { page } = await freshApp();
+    await setSetting(page, 'Epochs', '-5');
+    const field = page.locator('training-settings').getByLabel('Epochs', { exact: true });
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    const describedBy = await field.getAttribute('aria-describedby');
+    expect(describedBy).toBeTruthy();
+    const message = await page.locator(`training-settings [id="${describedBy}"]`).textContent();
+    expect(message).toMatch(/Epochs/);
+    await setSetting(page, 'Epochs', '10');
+    await expect(field.getAttribute('aria-describedby')).resolves.toBeNull();
+  });
+
+  it('a backend fallback reason and a backend failure are inside the live status, not only the badge', async () => {
+    const { page } = await freshApp();
+    const status = page.locator('backend-status [role=status]');
+    await page.locator('backend-status').evaluate((element) => {
+      (element as HTMLElement & { choice: unknown }).choice = { name: 'cpu', fallbacks: ['WebGPU unavailable: no adapter'] };
+    });
+    await expect(status.textContent()).resolves.toMatch(/Backend:\s*CPU\s*WebGPU unavailable: no adapter; using CPU/);
+    await page.locator('backend-status').evaluate((element) => {
+      (element as HTMLElement & { error: string }).error = 'No backend could start.';
+    });
+    await expect(status.textContent()).resolves.toMatch(/No backend could start\./);
+  });
+
+  it('reading a large CSV is announced when it starts and when it ends, not per chunk; progress stays in a labelled bar', async () => {
+    const { page } = await freshApp();
+    await page.locator('data-panel').evaluate((panel) => {
+      const live = [...panel.shadowRoot!.querySelectorAll('[aria-live]')];
+      const record = { live: live.length, texts: [] as string[], progress: 0 };
+      (window as unknown as { announced: typeof record }).announced = record;
+      new MutationObserver(() => {
+        const text = panel.shadowRoot!.querySelector('[aria-live]')?.textContent?.trim() ?? '';
+        if (text !== record.texts.at(-1)) record.texts.push(text);
+        if (panel.shadowRoot!.querySelector('progress[aria-label]')) record.progress++;
+      }).observe(panel.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    });
+    await loadCsv(page, 'big.csv', bundledLikeCsv(150_000));
+    const announced = await page.evaluate(() => (window as unknown as { announced: { live: number; texts: string[]; progress: number } }).announced);
+    expect(announced.live).toBe(1);
+    expect(announced.progress).toBeGreaterThan(1);
+    expect(announced.texts).toEqual(['Reading the file…', '149997 rows from big.csv.']);
+  });
+});
+
+describe('no stale text', () => {
+  it('shows no progress figures before the first run, and does after one', async () => {
+    const { page } = await freshApp();
+    await expect(page.locator('training-progress').isVisible()).resolves.toBe(false);
+    await setEpochs(page, 5);
+    await trainAndWait(page);
+    await expect(page.locator('training-progress').isVisible()).resolves.toBe(true);
+    await expect(page.locator('training-progress [data-progress=epoch]').textContent()).resolves.toBe('5 of 5');
+  });
+
+  it('says why training is unavailable instead of waiting forever', async () => {
+    const { page } = await freshApp();
+    await page.locator('training-panel').evaluate((panel) => {
+      const element = panel as HTMLElement & { ready: boolean; unavailable: string };
+      element.ready = false;
+      element.unavailable = 'No backend could start: training is unavailable.';
+    });
+    await expect.poll(() => statusText(page)).toBe('No backend could start: training is unavailable.');
+  });
+
+  it('shows the error, not "Loading data…", when the bundled data cannot be fetched', async () => {
+    const app = await openApp(browser, '', {
+      initScript: () => {
+        const original = window.fetch;
+        window.fetch = (input, init) =>
+          /\.csv$/.test(String(input instanceof Request ? input.url : input)) ? Promise.resolve(new Response('gone', { status: 404 })) : original(input, init);
+      },
+    });
+    pages.push(app);
+    const { page } = app;
+    await page.locator('data-panel [data-error]').filter({ hasText: /Could not load the bundled data/ }).waitFor();
+    expect(await dataError(page)).toMatch(/HTTP 404/);
+    expect(await dataSummary(page)).toBe('No data loaded.');
+  });
 });
