@@ -341,3 +341,9 @@ export function contrastRatio(color: string, background: string): number {
   const [high, low] = [luminance(seen), luminance([br, bg, bb])].sort((x, y) => y - x);
   return (high! + 0.05) / (low! + 0.05);
 }
+
+/** Deletes a saved model: Delete, then the "Confirm delete" it turns into. */
+export async function deleteSaved(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: `Delete model ${name}`, exact: true }).click();
+  await page.getByRole('button', { name: `Confirm delete model ${name}`, exact: true }).click();
+}

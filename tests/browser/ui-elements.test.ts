@@ -197,3 +197,47 @@ describe('no stale text', () => {
     expect(await dataSummary(page)).toBe('No data loaded.');
   });
 });
+
+describe('model library', () => {
+  it('disables loading and importing while training, with a hint saying why', async () => {
+    const { page } = await freshApp();
+    const library = page.locator('model-library');
+    const weightsInput = library.getByLabel('Load weights file');
+    await expect(weightsInput.isEnabled()).resolves.toBe(true);
+    await library.evaluate((element) => ((element as HTMLElement & { training: boolean }).training = true));
+    await expect(weightsInput.isDisabled()).resolves.toBe(true);
+    await expect(library.getByLabel(/Import TF\.js files/).isDisabled()).resolves.toBe(true);
+    const hint = library.locator('[data-training-hint]');
+    await expect(hint.textContent()).resolves.toMatch(/Training is running/);
+    await expect(weightsInput.getAttribute('aria-describedby')).resolves.toBe(await hint.getAttribute('id'));
+    await library.evaluate((element) => ((element as HTMLElement & { training: boolean }).training = false));
+    await expect(weightsInput.isEnabled()).resolves.toBe(true);
+    await expect(hint.count()).resolves.toBe(0);
+  });
+
+  it('deletes a saved model only after a confirming press, from the keyboard too; Escape cancels', async () => {
+    const { page } = await freshApp();
+    await setEpochs(page, 3);
+    await trainAndWait(page);
+    await page.getByLabel('Model name').fill('keep me');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await waitForLibraryMessage(page, /Saved/);
+    const item = page.locator('model-library li[data-name="keep me"]');
+
+    const remove = page.getByRole('button', { name: 'Delete model keep me', exact: true });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('button', { name: 'Confirm delete model keep me', exact: true });
+    await expect(confirm.textContent()).resolves.toMatch(/Confirm delete/);
+    await expect(item.count()).resolves.toBe(1);
+    await page.keyboard.press('Escape');
+    await remove.waitFor();
+    await expect(item.count()).resolves.toBe(1);
+
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await waitForLibraryMessage(page, /Deleted the saved model "keep me"/);
+    await expect(item.count()).resolves.toBe(0);
+  });
+});
