@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { LibraryMessage, StorageState } from '../app/model-library-controller.ts';
 import type { SavedModelList } from '../app/model-store.ts';
-import { columnLabel } from '../core/columns.ts';
+import { formatLine } from '../core/format.ts';
 import type { Model } from '../core/model.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from './events.ts';
 import { defineElement } from './define.ts';
@@ -15,12 +15,6 @@ const CONFIRM_MS = 5000;
 function formatDate(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** "Life expectancy = 2.5185 × BMI + 7.2278" */
-function equation(model: Model): string {
-  const sign = model.intercept < 0 ? '−' : '+';
-  return `${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)} ${sign} ${Math.abs(model.intercept).toFixed(4)}`;
 }
 
 function fit(model: Model): string {
@@ -216,7 +210,7 @@ export class ModelLibrary extends LitElement {
     const model = this.model;
     if (!model) return html`<p class="current muted" data-current>No model yet: train one, or load a weights file.</p>`;
     return html`<p class="current" data-current>
-      <span class="equation">${equation(model)}</span><br />
+      <span class="equation">${formatLine(model)}</span><br />
       <span class="muted">${this.origin ? `${this.origin[0]!.toUpperCase()}${this.origin.slice(1)}; ` : ''}made ${formatDate(model.training.date)};
         ${fit(model)}</span>
     </p>`;

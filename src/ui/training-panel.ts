@@ -34,10 +34,11 @@ const FOCUS_NEXT: Record<Action, Action[]> = {
  * Training: the settings, the run controls (Train, Pause, Resume, Step, Stop, Reset), progress and
  * the live loss chart. Buttons that make no sense in the current state are disabled.
  *
+ * The settings form inside it fires `settings-change` and `backend-change` itself; they bubble out
+ * of the panel (composed) untouched, so listen for them on the panel or above.
+ *
  * @fires train-request - Train (or Step with no run yet): carries the settings.
  * @fires run-control - Pause, Resume, Step, Stop or Reset.
- * @fires settings-change - From the settings form.
- * @fires backend-change - From the settings form.
  */
 export class TrainingPanel extends LitElement {
   static override styles = [
