@@ -16,7 +16,8 @@ export const bmiPredictorStyles = css`
     --_accent-text: var(--bmi-predictor-accent-text, light-dark(#ffffff, #0b1020));
     --_error: var(--bmi-predictor-error, light-dark(#b3261e, #ff8a80));
     --_muted: var(--bmi-predictor-muted, color-mix(in srgb, currentColor 72%, transparent));
-    --_border: var(--bmi-predictor-border, color-mix(in srgb, currentColor 45%, transparent));
+    /* 60% of the text colour: at least 3:1 against the page for dark-on-light and light-on-dark text. */
+    --_border: var(--bmi-predictor-border, color-mix(in srgb, currentColor 60%, transparent));
     --_radius: var(--bmi-predictor-radius, 6px);
   }
   /* Browsers before light-dark() (2024) would drop these defaults altogether: give them the light ones. */
@@ -75,7 +76,7 @@ export const bmiPredictorStyles = css`
   }
   input:focus-visible,
   button:focus-visible {
-    outline: 3px solid color-mix(in srgb, var(--_accent) 55%, transparent);
+    outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
   .result {

@@ -34,8 +34,9 @@ const MAX_DECIMALS = 10;
  * (it cancels a `weights-src` still loading), and one that is refused leaves the current model in
  * place (the element says why):
  * `weights-src` (the URL of a weights file, fetched), `weights` (a weights-file object as a property,
- * or its JSON text as the attribute), or a weights file dropped onto it. The app sets `model`, an
- * already-validated `Model`, directly.
+ * or its JSON text as the attribute), or a weights file dropped onto it (unless `no-drop` is set). The
+ * app sets `model`, an already-validated `Model`, directly, and sets `no-drop`: its page-wide drop
+ * zone handles every dropped file, so a file is never handled twice.
  *
  * @tagname bmi-predictor
  * @summary Predicts life expectancy (or any target) from BMI (or any feature) with a trained line.
@@ -60,7 +61,7 @@ const MAX_DECIMALS = 10;
  * @cssprop --bmi-predictor-error - Error message colour (default #b3261e, dark #ff8a80).
  * @cssprop --bmi-predictor-surface - Background of the element (default transparent).
  * @cssprop --bmi-predictor-bg - Field background (default transparent).
- * @cssprop --bmi-predictor-border - Field border colour (default: the text colour, faded).
+ * @cssprop --bmi-predictor-border - Field border colour (default: the text colour at 60%, at least 3:1 on the page).
  * @cssprop --bmi-predictor-radius - Corner radius of field and button (default 6px).
  * @cssprop --bmi-predictor-font - Font family (default: the page's).
  */
@@ -84,6 +85,12 @@ export class BmiPredictor extends LitElement {
 
   /** Decimal places shown in the result (0–10). */
   @property({ type: Number }) decimals = 1;
+
+  /**
+   * Ignores files dragged onto the element (no highlight, no drop handling), for pages that handle
+   * dropped files themselves, as the app does with its page-wide drop zone.
+   */
+  @property({ type: Boolean, attribute: 'no-drop' }) noDrop = false;
 
   @state() private prediction: number | undefined;
   @state() private message = '';
@@ -177,7 +184,7 @@ export class BmiPredictor extends LitElement {
   }
 
   private hasFiles(event: DragEvent): boolean {
-    return event.dataTransfer?.types.includes('Files') ?? false;
+    return !this.noDrop && (event.dataTransfer?.types.includes('Files') ?? false);
   }
 
   private onDragEnter(event: DragEvent): void {
@@ -195,11 +202,13 @@ export class BmiPredictor extends LitElement {
   }
 
   private onDragLeave(): void {
+    if (this.noDrop) return;
     this.dragDepth = Math.max(0, this.dragDepth - 1);
     this.dragging = this.dragDepth > 0;
   }
 
   private async onDrop(event: DragEvent): Promise<void> {
+    if (this.noDrop) return;
     const file = event.dataTransfer?.files[0];
     this.dragDepth = 0;
     this.dragging = false;
@@ -219,7 +228,7 @@ export class BmiPredictor extends LitElement {
   private predictText(text: string): void {
     const model = this.model;
     if (!model) {
-      this.fail('No model loaded: train one, or drop a weights file here.');
+      this.fail(this.noDrop ? 'No model loaded: train one, or load a weights file.' : 'No model loaded: train one, or drop a weights file here.');
       return;
     }
     const check = checkInput(text, this.fieldLabel, acceptedRange(model.feature));
@@ -296,8 +305,12 @@ declare global {
   interface HTMLElementTagNameMap {
     'bmi-predictor': BmiPredictor;
   }
-  interface HTMLElementEventMap {
+  interface BmiPredictorEventMap {
     'bmi-prediction': CustomEvent<PredictionDetail>;
     'bmi-predictor-error': CustomEvent<PredictorErrorDetail>;
   }
+  // Both maps: the events bubble and are composed, so `document.addEventListener` and
+  // `window.addEventListener` (GlobalEventHandlersEventMap) see them typed too.
+  interface HTMLElementEventMap extends BmiPredictorEventMap {}
+  interface GlobalEventHandlersEventMap extends BmiPredictorEventMap {}
 }

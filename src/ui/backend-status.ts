@@ -1,11 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { BACKEND_LABELS, type BackendChoice } from '../core/backends.ts';
+import { BACKEND_LABELS, describeBackend, type BackendChoice } from '../core/backends.ts';
 import { defineElement } from './define.ts';
 
 /**
  * Shows which TensorFlow.js backend is running and, after a fallback, why the preferred ones were
- * passed over.
+ * passed over. The whole line is a live status, so a fallback's reason or a failure is announced
+ * with the badge, not just the backend's name.
  *
  * @csspart badge - The backend name.
  * @csspart reason - The fallback explanation.
@@ -13,6 +14,9 @@ import { defineElement } from './define.ts';
 export class BackendStatus extends LitElement {
   static override styles = css`
     :host {
+      display: block;
+    }
+    .status {
       display: flex;
       flex-wrap: wrap;
       align-items: baseline;
@@ -42,15 +46,17 @@ export class BackendStatus extends LitElement {
 
   protected override render() {
     const { choice } = this;
-    return html`<span id="label">Backend:</span>
-      <span part="badge" class="badge" aria-describedby="label" data-backend=${choice?.name ?? ''} role="status"
+    return html`<div class="status" role="status" aria-atomic="true">
+      <span>Backend:</span>
+      <span part="badge" class="badge" data-backend=${choice?.name ?? ''}
         >${this.error ? 'none' : choice ? BACKEND_LABELS[choice.name] : 'loading TensorFlow.js…'}</span
       >
       ${this.error
         ? html`<span part="reason" class="error">${this.error}</span>`
         : choice && choice.fallbacks.length > 0
-          ? html`<span part="reason" class="reason">${choice.fallbacks.join('; ')}; using ${BACKEND_LABELS[choice.name]}</span>`
-          : ''}`;
+          ? html`<span part="reason" class="reason">${describeBackend(choice)}</span>`
+          : ''}
+    </div>`;
   }
 }
 

@@ -473,7 +473,7 @@ export class BmiApp extends LitElement {
         </section>
         <section class="card" aria-labelledby="predict-heading">
           <h2 id="predict-heading">Predict</h2>
-          <bmi-predictor .model=${this.model}></bmi-predictor>
+          <bmi-predictor no-drop .model=${this.model}></bmi-predictor>
         </section>
         <section class="card" aria-label="Model">
           <model-library

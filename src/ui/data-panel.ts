@@ -10,7 +10,9 @@ import './scatter-plot.ts';
 
 /**
  * The data: where it came from, how many rows, what was skipped, which columns are the feature and the
- * target, a scatter plot with the fitted line, and a file input to load another CSV.
+ * target, a scatter plot with the fitted line, and a file input to load another CSV. Screen readers
+ * hear when a file starts being read and what it gave (or that it failed), not every chunk read:
+ * the percentage is in a labelled `<progress>` for whoever asks.
  *
  * @fires data-file-selected - The user picked a CSV file.
  * @fires columns-change - The user chose other feature and target columns.
@@ -53,6 +55,15 @@ export class DataPanel extends LitElement {
       }
       .error:empty {
         display: none;
+      }
+      /* Read by screen readers, not shown: the summary above says the same to the eye. */
+      .announce {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
     `,
   ];
@@ -104,17 +115,26 @@ export class DataPanel extends LitElement {
     </div>`;
   }
 
+  /** The summary line; with no data and an error (the bundled file failed), not "Loading" forever. */
+  private summary() {
+    const loading = this.loading;
+    if (loading !== undefined) return `Reading the file… ${Math.round(loading * 100)}%`;
+    if (this.data) return html`<strong>${this.data.x.length}</strong> rows from <em>${this.source}</em>`;
+    return this.error ? 'No data loaded.' : 'Loading data…';
+  }
+
+  /** What screen readers are told: it changes when reading starts and ends, not per chunk. */
+  private announcement(): string {
+    if (this.loading !== undefined) return 'Reading the file…';
+    if (this.data) return `${this.data.x.length} rows from ${this.source}.`;
+    return '';
+  }
+
   protected override render() {
-    const rows = this.data?.x.length ?? 0;
     const loading = this.loading;
     return html`<h2>Data</h2>
-      <p class="summary" aria-live="polite" data-summary>
-        ${loading !== undefined
-          ? `Reading the file… ${Math.round(loading * 100)}%`
-          : this.data
-            ? html`<strong>${rows}</strong> rows from <em>${this.source}</em>`
-            : 'Loading data…'}
-      </p>
+      <p class="summary" data-summary>${this.summary()}</p>
+      <p class="announce" aria-live="polite" data-announce>${this.announcement()}</p>
       ${loading !== undefined ? html`<progress max="1" .value=${loading} aria-label="Reading the file" data-loading></progress>` : ''}
       ${this.renderSkipped()}
       <p class="error" role="alert" data-error>${this.error}</p>

@@ -1,6 +1,8 @@
 import type uPlot from 'uplot';
 import { css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { LossCurve } from '../core/loss-curve.ts';
+import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from './define.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
@@ -12,7 +14,8 @@ function plottable(value: number | null, log: boolean): number | null {
 
 /**
  * The live loss chart: training and, when there are validation rows, validation MSE per epoch, on a
- * linear or logarithmic scale.
+ * linear or logarithmic scale. Each update looks only at the new epochs, and a long run is drawn
+ * with at most about 2,000 points (see `LossCurve`), so a 100,000-epoch run stays cheap to follow.
  *
  * @cssprop --bp-line - Colour of the training loss.
  * @cssprop --bp-validation - Colour of the validation loss.
@@ -36,7 +39,10 @@ export class LossChart extends UplotChart {
     `,
   ];
 
-  /** Every epoch's loss so far; replace the array (not mutate it) to redraw. */
+  /**
+   * Every epoch's loss so far; replace the array (not mutate it) to redraw. A new array that starts
+   * with the same point objects is taken as an append: only its new points are looked at.
+   */
   @property({ attribute: false }) points: readonly LossPoint[] = [];
   /** Unit of the loss, e.g. "years²". */
   @property() unit = '';
@@ -46,8 +52,11 @@ export class LossChart extends UplotChart {
   /** Whether the validation series is drawn (only when the run has validation rows). */
   @state() private showValidation = false;
 
+  private readonly curve = new LossCurve();
+
   protected chartData(): uPlot.AlignedData {
-    const { points, logScale } = this;
+    const { logScale } = this;
+    const points = this.curve.drawn();
     const data: uPlot.AlignedData = [points.map((p) => p.epoch), points.map((p) => plottable(p.trainLoss, logScale))];
     return this.showValidation ? [...data, points.map((p) => plottable(p.validationLoss, logScale))] : data;
   }
@@ -80,6 +89,7 @@ export class LossChart extends UplotChart {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('points')) {
+      this.curve.update(this.points);
       const first = this.points[0];
       // A new run decides from its first point; an empty chart keeps the last choice.
       if (first) this.showValidation = first.validationLoss !== null;
@@ -90,9 +100,9 @@ export class LossChart extends UplotChart {
   protected description(): string {
     const last = this.points.at(-1);
     if (!last) return 'Loss chart: no training yet.';
-    const validation = last.validationLoss === null ? '' : `, validation MSE ${last.validationLoss.toFixed(4)}`;
+    const validation = last.validationLoss === null ? '' : `, validation MSE ${formatLoss(last.validationLoss)}`;
     // Points run from epoch 0 (where training started), so their count is one more than the epochs.
-    return `Loss chart: epochs ${this.points[0]!.epoch} to ${last.epoch}, latest training MSE ${last.trainLoss.toFixed(4)}${validation}.`;
+    return `Loss chart: epochs ${this.points[0]!.epoch} to ${last.epoch}, latest training MSE ${formatLoss(last.trainLoss)}${validation}.`;
   }
 
   protected override render() {

@@ -1,20 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { columnLabel } from '../core/columns.ts';
+import { describeGap, formatLine } from '../core/format.ts';
 import type { Model } from '../core/model.ts';
-import { gapToOptimum, type Metrics } from '../core/stats.ts';
+import type { Metrics } from '../core/stats.ts';
+import { formatLoss } from '../core/train/progress.ts';
 import type { SplitMetrics } from '../core/split.ts';
 import { defineElement } from './define.ts';
 import { panelStyles } from './theme.ts';
-
-/** "0.02% above the best possible line" — or "at the best possible line" within float error. */
-export function describeGap(mse: number, optimum: number): string {
-  const gap = gapToOptimum(mse, optimum);
-  if (Math.abs(gap) < 5e-6) return 'at the best possible line';
-  const percent = Math.abs(gap) * 100;
-  const digits = percent >= 1 ? 1 : percent >= 0.01 ? 3 : 4;
-  return `${percent.toFixed(digits)}% ${gap > 0 ? 'above' : 'below'} the best possible line`;
-}
 
 /**
  * The fit's quality after training: MSE, RMSE and R² on the training and validation rows, how far
@@ -63,7 +55,7 @@ export class MetricsPanel extends LitElement {
     const plain = this.unit ? ` (${this.unit})` : '';
     return html`<h3 class="muted">${label}</h3>
       <dl id=${id}>
-        <div><dt>MSE${squared}</dt><dd data-metric="mse">${fixed(metrics.mse)}</dd></div>
+        <div><dt>MSE${squared}</dt><dd data-metric="mse">${formatLoss(metrics.mse)}</dd></div>
         <div><dt>RMSE${plain}</dt><dd data-metric="rmse">${fixed(metrics.rmse)}</dd></div>
         <div><dt>R²</dt><dd data-metric="r2">${fixed(metrics.r2)}</dd></div>
       </dl>`;
@@ -72,11 +64,7 @@ export class MetricsPanel extends LitElement {
   private renderLine() {
     const { model } = this;
     if (!model) return '';
-    const sign = model.intercept < 0 ? '−' : '+';
-    return html`<p class="line muted" data-line data-slope=${model.slope} data-intercept=${model.intercept}>
-      ${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)} ${sign}
-      ${Math.abs(model.intercept).toFixed(4)}
-    </p>`;
+    return html`<p class="line muted" data-line data-slope=${model.slope} data-intercept=${model.intercept}>${formatLine(model)}</p>`;
   }
 
   protected override render() {
@@ -88,7 +76,7 @@ export class MetricsPanel extends LitElement {
               ${metrics.validation ? this.renderMetrics('Validation rows', metrics.validation, 'validation') : ''}
               <p class="gap" data-gap>
                 Training MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)} (closed-form optimum on the same rows:
-                <span data-optimum=${metrics.optimum.mse}>${metrics.optimum.mse.toFixed(4)}</span>).
+                <span data-optimum=${metrics.optimum.mse}>${formatLoss(metrics.optimum.mse)}</span>).
               </p>
               ${this.renderLine()}`
           : html`<p class="muted">Train a model to see how well the line fits.</p>`}

@@ -1,23 +1,20 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { LibraryMessage, StorageState } from '../app/model-library-controller.ts';
 import type { SavedModelList } from '../app/model-store.ts';
-import { columnLabel } from '../core/columns.ts';
+import { formatLine } from '../core/format.ts';
 import type { Model } from '../core/model.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from './events.ts';
 import { defineElement } from './define.ts';
 import { panelStyles } from './theme.ts';
 
+/** How long an armed Delete button waits for the confirming press. */
+const CONFIRM_MS = 5000;
+
 function formatDate(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** "Life expectancy = 2.5185 × BMI + 7.2278" */
-function equation(model: Model): string {
-  const sign = model.intercept < 0 ? '−' : '+';
-  return `${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)} ${sign} ${Math.abs(model.intercept).toFixed(4)}`;
 }
 
 function fit(model: Model): string {
@@ -26,7 +23,9 @@ function fit(model: Model): string {
 
 /**
  * The model library: the current model, its files (weights file, TF.js model files) and the models
- * saved in this browser. Renders what `<bmi-app>` hands it and sends requests up.
+ * saved in this browser. Renders what `<bmi-app>` hands it and sends requests up. While `training`,
+ * everything that would replace the model is disabled, with a hint saying why. Delete asks once
+ * more: the button becomes "Confirm delete" for a few seconds.
  *
  * @fires library-action - Save, load, delete, download or export was asked for.
  * @fires files-chosen - The user picked a weights file or TF.js model files.
@@ -118,6 +117,11 @@ export class ModelLibrary extends LitElement {
       li button {
         padding: 0.3rem 0.7rem;
       }
+      button.confirm {
+        background: var(--bp-error);
+        border-color: var(--bp-error);
+        color: var(--bp-surface);
+      }
     `,
   ];
 
@@ -129,6 +133,51 @@ export class ModelLibrary extends LitElement {
   @property({ attribute: false }) saved: SavedModelList = { models: [], damaged: [] };
   /** The outcome of the last action: shown and announced. */
   @property({ attribute: false }) message: LibraryMessage | null = null;
+  /** A run is going: loading or importing a model waits until it ends. */
+  @property({ type: Boolean }) training = false;
+
+  /** The saved model whose Delete button asks for confirmation now, if any. */
+  @state() private confirming: string | undefined;
+  private confirmTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelConfirm();
+  }
+
+  /** First press arms the button, a second one within the time deletes. */
+  private onDelete(name: string): void {
+    if (this.confirming === name) {
+      this.cancelConfirm();
+      this.send({ kind: 'delete', name });
+      return;
+    }
+    this.cancelConfirm();
+    this.confirming = name;
+    this.confirmTimer = setTimeout(() => this.cancelConfirm(), CONFIRM_MS);
+  }
+
+  private cancelConfirm(): void {
+    clearTimeout(this.confirmTimer);
+    this.confirmTimer = undefined;
+    this.confirming = undefined;
+  }
+
+  private deleteButton(name: string) {
+    const armed = this.confirming === name;
+    return html`<button
+      type="button"
+      class=${armed ? 'confirm' : 'secondary'}
+      aria-label=${armed ? `Confirm delete model ${name}` : `Delete model ${name}`}
+      data-confirm=${armed ? 'true' : nothing}
+      @click=${() => this.onDelete(name)}
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key === 'Escape' && armed) this.cancelConfirm();
+      }}
+    >
+      ${armed ? 'Confirm delete' : 'Delete'}
+    </button>`;
+  }
 
   @query('#model-name') private nameInput!: HTMLInputElement;
 
@@ -161,7 +210,7 @@ export class ModelLibrary extends LitElement {
     const model = this.model;
     if (!model) return html`<p class="current muted" data-current>No model yet: train one, or load a weights file.</p>`;
     return html`<p class="current" data-current>
-      <span class="equation">${equation(model)}</span><br />
+      <span class="equation">${formatLine(model)}</span><br />
       <span class="muted">${this.origin ? `${this.origin[0]!.toUpperCase()}${this.origin.slice(1)}; ` : ''}made ${formatDate(model.training.date)};
         ${fit(model)}</span>
     </p>`;
@@ -197,10 +246,16 @@ export class ModelLibrary extends LitElement {
                       >${name}<span class="meta muted"><time datetime=${savedAt}>${formatDate(savedAt)}</time> · ${fit(model)}</span></span
                     >
                     <span class="buttons">
-                      <button type="button" aria-label=${`Load model ${name}`} @click=${() => this.send({ kind: 'load', name })}>Load</button>
-                      <button type="button" class="secondary" aria-label=${`Delete model ${name}`} @click=${() => this.send({ kind: 'delete', name })}>
-                        Delete
+                      <button
+                        type="button"
+                        aria-label=${`Load model ${name}`}
+                        ?disabled=${this.training}
+                        aria-describedby=${this.training ? 'training-hint' : nothing}
+                        @click=${() => this.send({ kind: 'load', name })}
+                      >
+                        Load
                       </button>
+                      ${this.deleteButton(name)}
                     </span>
                   </li>`,
               )}
@@ -208,9 +263,7 @@ export class ModelLibrary extends LitElement {
                 ({ name, error }) =>
                   html`<li data-name=${name} data-damaged>
                     <span class="name">${name}<span class="meta error">Damaged: ${error}</span></span>
-                    <button type="button" class="secondary" aria-label=${`Delete model ${name}`} @click=${() => this.send({ kind: 'delete', name })}>
-                      Delete
-                    </button>
+                    ${this.deleteButton(name)}
                   </li>`,
               )}
             </ul>`}`;
@@ -218,6 +271,7 @@ export class ModelLibrary extends LitElement {
 
   protected override render() {
     const none = !this.model;
+    const hint = this.training ? 'training-hint' : nothing;
     return html`<h2>Model</h2>
       ${this.renderCurrent()}
       <div role="status">${this.renderMessage('status')}</div>
@@ -227,14 +281,22 @@ export class ModelLibrary extends LitElement {
         <button type="button" ?disabled=${none} @click=${() => this.send({ kind: 'download-weights' })}>Download weights</button>
         <label>
           Load weights file
-          <input type="file" accept=".json,application/json" @change=${this.onFiles} />
+          <input type="file" accept=".json,application/json" ?disabled=${this.training} aria-describedby=${hint} @change=${this.onFiles} />
         </label>
         <button type="button" ?disabled=${none} @click=${() => this.send({ kind: 'export-tfjs' })}>Export TF.js files</button>
         <label>
           Import TF.js files (model.json + weights.bin)
-          <input type="file" multiple accept=".json,.bin,application/json,application/octet-stream" @change=${this.onFiles} />
+          <input
+            type="file"
+            multiple
+            accept=".json,.bin,application/json,application/octet-stream"
+            ?disabled=${this.training}
+            aria-describedby=${hint}
+            @change=${this.onFiles}
+          />
         </label>
       </div>
+      ${this.training ? html`<p class="muted" id="training-hint" data-training-hint>Training is running: load a model when it has finished.</p>` : nothing}
       <p class="muted">Or drop a weights file, TF.js files or a CSV anywhere on the page.</p>
       ${this.renderSaved()}`;
   }

@@ -3,7 +3,25 @@ import { css } from 'lit';
 /**
  * The colour scheme as CSS custom properties, light by default and dark under
  * `prefers-color-scheme: dark`. Custom properties inherit into every shadow root, so the elements
- * only read `var(--bp-…)`.
+ * only read `var(--bp-…)`. Set any of them on `<bmi-app>` (the host these styles are on) to restyle
+ * the app. Contrast: text colours are at least 4.5:1 on `--bp-surface`; `--bp-control-border` and
+ * `--bp-accent` (the focus ring) at least 3:1 (WCAG 1.4.11); `--bp-border` is decoration only.
+ *
+ * @cssprop --bp-bg - Page background, also the fields' background.
+ * @cssprop --bp-surface - Card background.
+ * @cssprop --bp-text - Text colour.
+ * @cssprop --bp-muted - Secondary text: labels, hints, axis labels.
+ * @cssprop --bp-border - Card outlines, separators and chart grid lines (decorative, low contrast).
+ * @cssprop --bp-control-border - Borders of fields, selects and file inputs (at least 3:1).
+ * @cssprop --bp-accent - Buttons, links, focus ring and highlights.
+ * @cssprop --bp-accent-text - Text on `--bp-accent`.
+ * @cssprop --bp-points - Data points of the scatter plot.
+ * @cssprop --bp-line - The fitted line and the training loss.
+ * @cssprop --bp-validation - The validation loss and validation rows.
+ * @cssprop --bp-error - Error text and outlines.
+ * @cssprop --bp-ok - Success text (e.g. a backend that is ready).
+ * @cssprop --bp-radius - Corner radius of cards.
+ * @cssprop --bp-font - Font family.
  */
 export const themeStyles = css`
   :host {
@@ -13,6 +31,7 @@ export const themeStyles = css`
     --bp-text: #1b1f24;
     --bp-muted: #5b6470;
     --bp-border: #d5dae1;
+    --bp-control-border: #808a99;
     --bp-accent: #2457c5;
     --bp-accent-text: #ffffff;
     --bp-points: #2a9d8f;
@@ -30,6 +49,7 @@ export const themeStyles = css`
       --bp-text: #e8ebef;
       --bp-muted: #a3acb8;
       --bp-border: #343c47;
+      --bp-control-border: #6b7684;
       --bp-accent: #7aa2ff;
       --bp-accent-text: #0b1020;
       --bp-points: #4fd1c5;
@@ -64,7 +84,7 @@ export const panelStyles = css`
     font: inherit;
     color: var(--bp-text);
     background: var(--bp-bg);
-    border: 1px solid var(--bp-border);
+    border: 1px solid var(--bp-control-border);
     border-radius: 6px;
     padding: 0.4rem 0.5rem;
     min-width: 0;
@@ -88,7 +108,8 @@ export const panelStyles = css`
   button:focus-visible,
   input:focus-visible,
   select:focus-visible {
-    outline: 3px solid color-mix(in srgb, var(--bp-accent) 55%, transparent);
+    /* Solid: a faded ring falls under the 3:1 a focus indicator needs. */
+    outline: 3px solid var(--bp-accent);
     outline-offset: 2px;
   }
   .muted {

@@ -17,24 +17,28 @@ export type RunState = 'idle' | 'running' | 'paused';
 
 type Action = 'train' | RunControl | 'reset';
 
-/** When the focused button becomes disabled, focus goes to the one that undoes or follows it. */
+/**
+ * When the focused button becomes disabled (clicked, or a run ending by itself), focus goes to the
+ * first enabled one that undoes or follows it. With none enabled yet (Step's epoch is running) it
+ * waits for the next update.
+ */
 const FOCUS_NEXT: Record<Action, Action[]> = {
-  train: ['pause', 'stop'],
-  pause: ['resume', 'step'],
-  resume: ['pause', 'stop'],
+  train: ['pause', 'stop', 'train'],
+  pause: ['resume', 'train'],
+  resume: ['pause', 'stop', 'train'],
   step: ['step', 'resume', 'train'],
   stop: ['train', 'reset'],
   reset: ['train'],
 };
-
 /**
  * Training: the settings, the run controls (Train, Pause, Resume, Step, Stop, Reset), progress and
  * the live loss chart. Buttons that make no sense in the current state are disabled.
  *
+ * The settings form inside it fires `settings-change` and `backend-change` itself; they bubble out
+ * of the panel (composed) untouched, so listen for them on the panel or above.
+ *
  * @fires train-request - Train (or Step with no run yet): carries the settings.
  * @fires run-control - Pause, Resume, Step, Stop or Reset.
- * @fires settings-change - From the settings form.
- * @fires backend-change - From the settings form.
  */
 export class TrainingPanel extends LitElement {
   static override styles = [
@@ -67,6 +71,10 @@ export class TrainingPanel extends LitElement {
       loss-chart {
         margin-top: 0.75rem;
       }
+      /* No "Epoch 0 of 0" before the first run. */
+      training-progress[hidden] {
+        display: none;
+      }
     `,
   ];
 
@@ -89,6 +97,11 @@ export class TrainingPanel extends LitElement {
   @property() endMessage = '';
   /** The end was a problem (divergence), not just information. */
   @property({ type: Boolean }) endWarning = false;
+  /**
+   * Why training cannot happen at all (e.g. no backend could start); shown instead of "Waiting for
+   * data and a backend…", which would never end.
+   */
+  @property() unavailable = '';
 
   @query('training-settings') private settingsForm!: TrainingSettingsForm;
   @query('#resume') private resumeInput!: HTMLInputElement;
@@ -100,7 +113,6 @@ export class TrainingPanel extends LitElement {
   }
 
   private act(action: Action): void {
-    this.lastUsed = action;
     if (action === 'train') this.requestTraining('run');
     else if (action === 'step' && this.runState === 'idle') this.requestTraining('step');
     else this.dispatchEvent(new RunControlEvent(action));
@@ -124,23 +136,52 @@ export class TrainingPanel extends LitElement {
     }
   }
 
-  /** The button last used, so focus can move on when it disables itself. */
-  private lastUsed: Action | undefined;
+  /** The run control that has (or last had) keyboard focus, so focus can move on when it is disabled. */
+  private focusedAction: Action | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.renderRoot.addEventListener('focusin', this.onFocusIn);
+    this.renderRoot.addEventListener('focusout', this.onFocusOut);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.renderRoot.removeEventListener('focusin', this.onFocusIn);
+    this.renderRoot.removeEventListener('focusout', this.onFocusOut);
+  }
+
+  private static actionOf(target: EventTarget | null): Action | undefined {
+    return target instanceof HTMLButtonElement ? (target.dataset['action'] as Action | undefined) : undefined;
+  }
+
+  private readonly onFocusIn = (event: Event): void => {
+    this.focusedAction = TrainingPanel.actionOf(event.target);
+  };
+
+  private readonly onFocusOut = (event: Event): void => {
+    // The browser blurs a button as it is disabled: that focus is to be moved on, not forgotten.
+    // Any other focus-out (Tab, a click elsewhere) is the user's choice.
+    if (!(event.target instanceof HTMLButtonElement && event.target.disabled)) this.focusedAction = undefined;
+  };
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // A button that disables itself (Pause, Stop…) would drop keyboard focus to the page: move it on.
-    const used = this.lastUsed;
-    const button = used && this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action=${used}]`);
-    if (!used || !button?.disabled) return;
-    this.lastUsed = undefined;
+    const action = this.focusedAction;
+    const button = action && this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action=${action}]`);
+    if (!action || !button?.disabled) return;
     const focused = (this.renderRoot as ShadowRoot).activeElement;
     const focusLost = focused === button || (focused === null && (document.activeElement === null || document.activeElement === document.body));
-    const next = FOCUS_NEXT[used].find((candidate) => this.enabled(candidate));
-    if (focusLost && next) this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action=${next}]`)?.focus();
+    if (!focusLost) {
+      this.focusedAction = undefined;
+      return;
+    }
+    const next = FOCUS_NEXT[action].find((candidate) => this.enabled(candidate));
+    if (next) this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action=${next}]`)?.focus();
   }
 
   private statusText(): string {
+    if (this.unavailable && this.runState === 'idle') return this.unavailable;
     if (!this.ready && this.runState === 'idle') return 'Waiting for data and a backend…';
     if (this.runState === 'running') return 'Training…';
     if (this.runState === 'paused') return `Paused after epoch ${this.epoch} of ${this.epochs}.`;
@@ -171,8 +212,9 @@ export class TrainingPanel extends LitElement {
         ${this.button('train', 'Train', false)} ${this.button('pause', 'Pause')} ${this.button('resume', 'Resume')}
         ${this.button('step', 'Step')} ${this.button('stop', 'Stop')} ${this.button('reset', 'Reset')}
       </div>
-      <p class="status ${this.endWarning && !active ? 'warning' : ''}" aria-live="polite" data-status>${this.statusText()}</p>
+      <p class="status ${(this.endWarning || this.unavailable) && !active ? 'warning' : ''}" aria-live="polite" data-status>${this.statusText()}</p>
       <training-progress
+        ?hidden=${this.epochs === 0 && !active}
         .epoch=${this.epoch}
         .epochs=${this.epochs}
         .elapsedMs=${this.elapsedMs}

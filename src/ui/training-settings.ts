@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { BACKEND_LABELS, BACKENDS, parseBackendName, type BackendName } from '../core/backends.ts';
 import { OPTIMIZERS, type OptimizerName } from '../core/model.ts';
@@ -154,6 +154,7 @@ export class TrainingSettingsForm extends LitElement {
         .value=${value}
         ?disabled=${disabled}
         aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? errorId(id) : nothing}
       />
     </label>`;
   }
@@ -189,7 +190,7 @@ export class TrainingSettingsForm extends LitElement {
                 placeholder="all rows"
                 .value=${s.batchSize > 0 ? String(s.batchSize) : ''}
                 ?disabled=${this.disabled}
-                aria-describedby="batch-hint"
+                aria-describedby=${this.errors.has('batch-size') ? `batch-hint ${errorId('batch-size')}` : 'batch-hint'}
                 aria-invalid=${this.errors.has('batch-size') ? 'true' : 'false'}
               />
             </label>
@@ -218,9 +219,18 @@ export class TrainingSettingsForm extends LitElement {
           </div>
         </fieldset>
       </details>
-      ${this.errors.size > 0 ? html`<p class="errors error" role="alert" data-settings-error>${[...this.errors.values()].join(' ')}</p>` : ''}
+      ${this.errors.size > 0
+        ? html`<p class="errors error" role="alert" data-settings-error>
+            ${[...this.errors].map(([id, message]) => html`<span id=${errorId(id)}>${message}</span> `)}
+          </p>`
+        : ''}
     </form>`;
   }
+}
+
+/** The id of the message that says what is wrong with a field, which the field points to. */
+function errorId(field: string): string {
+  return `${field}-error`;
 }
 
 defineElement('training-settings', TrainingSettingsForm);

@@ -293,3 +293,57 @@ export function dataError(page: Page): Promise<string> {
     .textContent()
     .then((text) => (text ?? '').trim());
 }
+
+/** The line the prediction form predicts with, or null when it has no model. */
+export function predictorLine(page: Page): Promise<{ slope: number; intercept: number } | null> {
+  return page.locator('bmi-predictor').evaluate((element) => {
+    const model = (element as HTMLElement & { model: { slope: number; intercept: number } | null }).model;
+    return model && { slope: model.slope, intercept: model.intercept };
+  });
+}
+
+/** The prediction form's message line (error or status). */
+export async function predictorMessage(page: Page): Promise<string> {
+  return ((await page.locator('bmi-predictor [part=message]').textContent()) ?? '').trim();
+}
+
+/** The focused element through the open shadow roots: its tag, data-action, and the host it is in. */
+export function deepFocus(page: Page): Promise<{ tag: string; action: string | null; host: string | null }> {
+  return page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    let host: Element | null = null;
+    while (element?.shadowRoot?.activeElement) {
+      host = element;
+      element = element.shadowRoot.activeElement;
+    }
+    return { tag: element?.tagName ?? 'NONE', action: element?.getAttribute('data-action') ?? null, host: host?.tagName.toLowerCase() ?? null };
+  });
+}
+
+/** A computed CSS colour (`rgb(…)`, `rgba(…)` or `color(srgb …)`) as 0–1 channels and alpha. */
+function parseColor(color: string): [number, number, number, number] {
+  const values = (color.match(/[\d.]+/g) ?? []).map(Number);
+  const scale = color.startsWith('color(') ? 1 : 255;
+  const [r = 0, g = 0, b = 0] = values.slice(0, 3).map((v) => v / scale);
+  return [r, g, b, values[3] ?? 1];
+}
+
+/** WCAG contrast ratio of a computed CSS colour drawn over an opaque background colour. */
+export function contrastRatio(color: string, background: string): number {
+  const [br, bg, bb] = parseColor(background);
+  const [r, g, b, alpha] = parseColor(color);
+  // A translucent colour is seen blended with what is under it.
+  const seen = [r * alpha + br * (1 - alpha), g * alpha + bg * (1 - alpha), b * alpha + bb * (1 - alpha)];
+  const luminance = ([red, green, blue]: number[]): number => {
+    const [lr, lg, lb] = [red!, green!, blue!].map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * lr! + 0.7152 * lg! + 0.0722 * lb!;
+  };
+  const [high, low] = [luminance(seen), luminance([br, bg, bb])].sort((x, y) => y - x);
+  return (high! + 0.05) / (low! + 0.05);
+}
+
+/** Deletes a saved model: Delete, then the "Confirm delete" it turns into. */
+export async function deleteSaved(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: `Delete model ${name}`, exact: true }).click();
+  await page.getByRole('button', { name: `Confirm delete model ${name}`, exact: true }).click();
+}

@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   OPTIMUM_MSE,
+  deleteSaved,
   dragFilesOver,
   downloadWeights,
   downloads,
@@ -175,7 +176,7 @@ describe('the browser keeps models (IndexedDB)', () => {
     await waitForLibraryMessage(page, /Loaded the saved model "two epochs"/);
     expect(await predictValue(page, BMI)).toBe(twoEpochs);
 
-    await page.getByRole('button', { name: 'Delete model fifty epochs' }).click();
+    await deleteSaved(page, 'fifty epochs');
     await waitForLibraryMessage(page, /Deleted the saved model "fifty epochs"/);
     await expect(items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-name')))).resolves.toEqual(['two epochs']);
 
@@ -213,7 +214,7 @@ describe('the browser keeps models (IndexedDB)', () => {
     expect(message.text).toMatch(/not a bmi-predictor weights file/);
     await expect(page.locator('model-library li[data-damaged]').textContent()).resolves.toMatch(/broken\s*Damaged: The weights file is missing/);
     expect((await predictText(page, BMI)).message).toMatch(/No model loaded/);
-    await page.getByRole('button', { name: 'Delete model broken' }).click();
+    await deleteSaved(page, 'broken');
     await page.locator('model-library [data-saved-empty]').waitFor();
   });
 

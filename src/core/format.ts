@@ -1,0 +1,21 @@
+/**
+ * Text about a model for people, written once for every panel that shows it.
+ */
+import { columnLabel } from './columns.ts';
+import type { Model } from './model.ts';
+import { gapToOptimum } from './stats.ts';
+
+/** "Life expectancy = 2.5185 × BMI + 7.2278" (a negative intercept gets a real minus sign). */
+export function formatLine(model: Pick<Model, 'slope' | 'intercept' | 'feature' | 'target'>): string {
+  const sign = model.intercept < 0 ? '−' : '+';
+  return `${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)} ${sign} ${Math.abs(model.intercept).toFixed(4)}`;
+}
+
+/** "0.02% above the best possible line" — or "at the best possible line" within float error. */
+export function describeGap(mse: number, optimum: number): string {
+  const gap = gapToOptimum(mse, optimum);
+  if (Math.abs(gap) < 5e-6) return 'at the best possible line';
+  const percent = Math.abs(gap) * 100;
+  const digits = percent >= 1 ? 1 : percent >= 0.01 ? 3 : 4;
+  return `${percent.toFixed(digits)}% ${gap > 0 ? 'above' : 'below'} the best possible line`;
+}
