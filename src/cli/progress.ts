@@ -19,11 +19,11 @@ export interface ProgressOptions {
 
 /** "epoch  37/200  loss 43.021031": the epoch padded to the total's width so the line does not jump. */
 export function formatProgressLine(epoch: number, lastEpoch: number, loss: number): string {
-  return `epoch ${String(epoch).padStart(String(lastEpoch).length)}/${lastEpoch}  loss ${formatLoss(loss)}`;
+  return `epoch ${String(epoch).padStart(String(lastEpoch).length)}/${lastEpoch}  loss ${formatPreciseLoss(loss)}`;
 }
 
 /** Eight significant digits: enough to see the loss still creeping down near the optimum. */
-export function formatLoss(loss: number): string {
+export function formatPreciseLoss(loss: number): string {
   return Number.isFinite(loss) ? loss.toPrecision(8) : String(loss);
 }
 

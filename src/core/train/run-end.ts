@@ -2,6 +2,7 @@
  * How a training run ended, and the sentence the page shows for it. Apart from the trainer so the page
  * can describe a run without loading TensorFlow.js.
  */
+import { formatLoss } from './progress.ts';
 
 /** A loss at the weights reached after `epoch` epochs (0 = the starting line). */
 export interface EpochLoss {
@@ -27,18 +28,18 @@ export function describeRunEnd(end: RunEnd, epochsRun: number, lastTrainLoss: nu
   const plural = (n: number): string => `${n} epoch${n === 1 ? '' : 's'}`;
   switch (end.reason) {
     case 'completed':
-      return `Trained ${plural(epochsRun)}${lastTrainLoss === undefined ? '' : `; last training MSE ${lastTrainLoss.toFixed(4)}`}.`;
+      return `Trained ${plural(epochsRun)}${lastTrainLoss === undefined ? '' : `; last training MSE ${formatLoss(lastTrainLoss)}`}.`;
     case 'stopped':
       return `Stopped after ${plural(epochsRun)}; kept the weights reached.`;
     case 'early-stopped':
       return (
         `Stopped early after ${plural(epochsRun)}: the ${end.monitor} loss had not improved for ${plural(end.patience)}. ` +
-        `Restored the best weights, from ${weightsOf(end.best.epoch)} (${end.monitor} MSE ${end.best.loss.toFixed(4)}).`
+        `Restored the best weights, from ${weightsOf(end.best.epoch)} (${end.monitor} MSE ${formatLoss(end.best.loss)}).`
       );
     case 'diverged':
       return (
         `Training diverged at epoch ${end.atEpoch} (${end.why}) and stopped. Kept the last good weights, from ` +
-        `${weightsOf(end.kept.epoch)} (training MSE ${end.kept.loss.toFixed(4)}). Try a smaller learning rate.`
+        `${weightsOf(end.kept.epoch)} (training MSE ${formatLoss(end.kept.loss)}). Try a smaller learning rate.`
       );
   }
 }
