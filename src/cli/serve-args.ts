@@ -36,12 +36,14 @@ ${formatOptions(OPTIONS)}
 API:
   GET  /          A one-line description.
   POST /predict   Form body bmi=28.45 -> the prediction as a plain number (4 decimals).
-                  JSON body {"bmi": 28.45} -> {"bmi":28.45,"lifeExpectancy":78.8785...} (full precision).
+                  JSON body {"bmi": 28.45} -> {"bmi":28.45,"lifeExpectancy":78.8785...} (full precision);
+                  a body starting with { is read as JSON whatever its Content-Type.
                   400 for a missing, non-numeric or out-of-range value or bad JSON; 413 over 1 KB.
 
 Example:
   npm run serve -- weights.json --port 8000
   curl -d "bmi=28.45" http://127.0.0.1:8000/predict
+  curl -d '{"bmi": 28.45}' http://127.0.0.1:8000/predict
 `;
 
 const USAGE_HINT = 'Run "npm run serve -- --help" for usage.';
