@@ -104,6 +104,8 @@ describe('serve <weights from train>', () => {
     ['letters', 'bmi=abc', undefined, /"abc" is not a number/],
     ['a value out of range', 'bmi=500', undefined, /BMI 500 is outside the range this model can answer for/],
     ['a negative value', 'bmi=-5', undefined, /BMI cannot be negative/],
+    ['a thousands separator', 'bmi=1,000', undefined, /"1,000" is ambiguous: use a dot for decimals/],
+    ['a JSON string with a thousands separator', '{"bmi": "1,000"}', 'application/json', /no thousands separators/],
     ['JSON letters', '{"bmi": "abc"}', 'application/json', /"abc" is not a number/],
     ['a JSON value out of range', '{"bmi": 500}', 'application/json', /outside the range/],
     ['a JSON value of the wrong type', '{"bmi": true}', 'application/json', /"bmi" must be a number/],
