@@ -49,15 +49,6 @@ function fieldValue<T>(entries: Iterable<[string, T]>, api: PredictApi): T | und
   return undefined;
 }
 
-/**
- * Whether a body is a JSON object whatever its Content-Type says: `curl -d '{"bmi":28.45}'` labels it
- * application/x-www-form-urlencoded. A form body never starts with `{` (a field name would), so
- * reading such a body as JSON cannot misread a real form.
- */
-export function looksLikeJsonObject(body: string): boolean {
-  return body.trimStart().startsWith('{');
-}
-
 /** Reads `bmi=28.45` (application/x-www-form-urlencoded). */
 export function readFormInput(body: string, api: PredictApi): InputOutcome {
   const value = fieldValue(new URLSearchParams(body).entries(), api);

@@ -11,8 +11,9 @@
  * Errors answer in JSON (`{"error": "…"}`) when the request was JSON, else as plain text.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { startsLikeJsonObject } from '../core/file-check.ts';
 import type { Model } from '../core/model.ts';
-import { formatPlainPrediction, looksLikeJsonObject, predictApiOf, predictionFor, readFormInput, readJsonInput, titleOf, type PredictApi } from './predict-api.ts';
+import { formatPlainPrediction, predictApiOf, predictionFor, readFormInput, readJsonInput, titleOf, type PredictApi } from './predict-api.ts';
 import { readBody } from './request-body.ts';
 
 /** The largest request body read; a prediction request is a few dozen bytes. */
@@ -73,8 +74,9 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
       Connection: 'close',
     });
   }
-  // `curl -d '{"bmi":28.45}'` sends JSON labelled as a form: the body's shape decides, not only the header.
-  const asJson = declaredJson || looksLikeJsonObject(body.text);
+  // `curl -d '{"bmi":28.45}'` sends JSON labelled as a form: the body's shape decides, not only the
+  // header. A form body never starts with "{" (a field name would), so no real form is misread.
+  const asJson = declaredJson || startsLikeJsonObject(body.text);
   const input = asJson ? readJsonInput(body.text, api) : readFormInput(body.text, api);
   if (!input.ok) return sendError(response, 400, input.message, asJson);
   const prediction = predictionFor(input.value, api);
@@ -84,7 +86,7 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
 
 /**
  * JSON when the header says it is (`application/json`, or any `…+json` type). A body that starts with
- * `{` is read as JSON too (see `looksLikeJsonObject`); anything else is read as a form.
+ * `{` is read as JSON too (see handlePredict); anything else is read as a form.
  */
 function isJsonRequest(request: IncomingMessage): boolean {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
