@@ -1,48 +1,52 @@
 /**
  * TensorFlow.js model files both ways: a model as a `tf.sequential` of one dense 1 → 1 layer (kernel =
  * slope, bias = intercept, raw units) saved as `model.json` + `weights.bin`, and such a pair read back.
- * Imports TF.js, so it is only ever loaded with a dynamic `import()`.
+ *
+ * Only tfjs-core's browser file handlers are used, straight from their module: the model.json and the
+ * two float32 weights are built and read by core/tfjs-linear-artifacts.ts, so neither tfjs-layers nor a
+ * backend is loaded (the handlers only move bytes and JSON; they create no tensors). Loaded with a
+ * dynamic `import()` all the same.
  */
-import * as tf from '@tensorflow/tfjs';
+// What the handlers need from TF.js's environment, and nothing more: the engine module creates the
+// environment (flags such as IS_BROWSER; no backend until a tensor is made, and none is here), and the
+// browser platform gives the typed-array checks and file reading the handlers call.
+import '@tensorflow/tfjs-core/dist/engine';
+import '@tensorflow/tfjs-core/dist/platforms/platform_browser';
+import { browserDownloads, browserFiles } from '@tensorflow/tfjs-core/dist/io/browser_files';
+import { CompositeArrayBuffer } from '@tensorflow/tfjs-core/dist/io/composite_array_buffer';
+import type { ModelArtifacts } from '@tensorflow/tfjs-core/dist/io/types';
 import type { Model } from '../core/model.ts';
 import type { Line } from '../core/predict.ts';
+import { LINEAR_WEIGHT_SPECS, lineFromWeightData, lineToWeightData, linearModelTopology } from '../core/tfjs-linear-artifacts.ts';
 import { TFJS_METADATA_KEY } from '../core/tfjs-model-json.ts';
 import { toWeightsFile } from '../core/weights-file.ts';
-
-function linearLayersModel(line: Line): tf.Sequential {
-  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], useBias: true, activation: 'linear' })] });
-  tf.tidy(() => model.layers[0]!.setWeights([tf.tensor2d([[line.slope]]), tf.tensor1d([line.intercept])]));
-  return model;
-}
 
 /**
  * Downloads `<name>.json` and `<name>.weights.bin`. The model.json also carries the full weights file
  * in `userDefinedMetadata`, so an import gets the float64 line and its metadata back.
  */
 export async function exportTfjsModel(model: Model, name: string): Promise<void> {
-  await tf.ready();
-  const layersModel = linearLayersModel(model);
-  try {
-    layersModel.setUserDefinedMetadata({ [TFJS_METADATA_KEY]: toWeightsFile(model) });
-    await layersModel.save(`downloads://${name}`);
-  } finally {
-    layersModel.dispose();
-  }
+  const artifacts: ModelArtifacts = {
+    modelTopology: linearModelTopology(),
+    format: 'layers-model',
+    generatedBy: 'bmi-predictor',
+    convertedBy: null,
+    weightSpecs: LINEAR_WEIGHT_SPECS.map((spec) => ({ ...spec, shape: [...spec.shape] })),
+    weightData: lineToWeightData(model),
+    userDefinedMetadata: { [TFJS_METADATA_KEY]: toWeightsFile(model) },
+  };
+  // IOHandler's methods are optional in its type; these handlers have them.
+  await browserDownloads(name).save!(artifacts);
 }
 
 /**
- * Loads a model.json + weights.bin already checked by `checkLinearModelJson`, and returns its kernel
+ * Reads a model.json + weights.bin already checked by `checkLinearModelJson`, and returns its kernel
  * and bias (float32 values) with whatever metadata the model.json carries.
  */
 export async function importTfjsModel(json: File, bin: File): Promise<{ line: Line; metadata: unknown }> {
-  await tf.ready();
-  const layersModel = await tf.loadLayersModel(tf.io.browserFiles([json, bin]));
-  try {
-    const [kernel, bias] = layersModel.getWeights();
-    if (!kernel || !bias) throw new Error('the model has no kernel and bias');
-    const [slope, intercept] = await Promise.all([kernel.data(), bias.data()]);
-    return { line: { slope: slope[0]!, intercept: intercept[0]! }, metadata: layersModel.getUserDefinedMetadata() };
-  } finally {
-    layersModel.dispose();
-  }
+  const artifacts = await browserFiles([json, bin]).load!();
+  const data = artifacts.weightData === undefined ? new ArrayBuffer(0) : CompositeArrayBuffer.join(artifacts.weightData);
+  const read = lineFromWeightData(data, artifacts.weightSpecs ?? []);
+  if (!read.ok) throw new Error(read.error);
+  return { line: read.line, metadata: artifacts.userDefinedMetadata };
 }

@@ -5,6 +5,8 @@
  * reach the command as a (wrong) positional value it can explain, not be refused as an unknown
  * short option.
  */
+import { hasThousandsSeparator, parseDecimal } from '../core/predict.ts';
+import { checkText, type NumberRule } from '../core/train/settings-rules.ts';
 import { CliError } from './cli-error.ts';
 
 export interface OptionSpec {
@@ -25,9 +27,6 @@ export interface ParsedArgs {
   flags: Set<string>;
 }
 
-/** A negative or positive number, which is a value even though it may start with "-". */
-const NUMBER_LIKE = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /** Splits argv into positionals, option values and flags; throws a CliError naming the first problem. */
 export function parseArgs(argv: readonly string[], options: readonly OptionSpec[]): ParsedArgs {
   const parsed: ParsedArgs = { positionals: [], values: new Map(), flags: new Set() };
@@ -38,7 +37,8 @@ export function parseArgs(argv: readonly string[], options: readonly OptionSpec[
       parsed.positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (!token.startsWith('-') || token === '-' || NUMBER_LIKE.test(token)) {
+    // A negative number ("-3") is a value even though it starts with "-".
+    if (!token.startsWith('-') || token === '-' || parseDecimal(token) !== undefined) {
       parsed.positionals.push(token);
       continue;
     }
@@ -81,19 +81,18 @@ export function formatOptions(options: readonly OptionSpec[]): string {
   return options.map((o, i) => `  ${names[i]!.padEnd(width)}${o.description}`).join('\n');
 }
 
-/** Parses a whole number ≥ `min` written as plain digits; anything else is refused with `what` in the message. */
-export function parseWholeNumber(text: string, what: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    const bounds = max === Number.MAX_SAFE_INTEGER ? (min === 1 ? 'a positive whole number' : `a whole number ≥ ${min}`) : `a whole number from ${min} to ${max}`;
-    throw new CliError(`${what} must be ${bounds} (got "${text}").`);
+/**
+ * Reads a number argument by a range rule: for training settings the app's own rules
+ * (core/train/settings-rules.ts), so the command line accepts exactly what the app and its URL do.
+ * `what` names the argument in the message: `--lr must be a number above 0 and at most 10 (got "-1").`
+ */
+export function parseNumber(text: string, what: string, rule: NumberRule): number {
+  if (hasThousandsSeparator(text)) {
+    throw new CliError(`${what} "${text.trim()}" is ambiguous: use a dot for decimals, and no thousands separators.`);
   }
-  return value;
-}
-
-/** Parses a positive finite decimal number. */
-export function parsePositiveNumber(text: string, what: string): number {
-  const value = NUMBER_LIKE.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (!Number.isFinite(value) || value <= 0) throw new CliError(`${what} must be a positive number (got "${text}").`);
-  return value;
+  // The command line takes stored units (a fraction, not a percentage), so it is described as such.
+  const result = checkText(text, { ...rule, label: what, percent: false });
+  if (result.ok) return result.value;
+  // The rule's message quotes text that is not a number; otherwise the typed value is added here.
+  throw new CliError(result.message.includes(`"${text.trim()}"`) ? result.message : `${result.message.replace(/\.$/, '')} (got "${text}").`);
 }

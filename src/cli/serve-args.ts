@@ -1,12 +1,14 @@
 /**
  * The `serve` command's arguments: one table gives both the parsing and the help text.
  */
-import { formatOptions, parseArgs, parseWholeNumber, type OptionSpec } from './args.ts';
+import { formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
 import { CliError } from './cli-error.ts';
 
 export const DEFAULT_PORT = 8000;
 /** Loopback by default: serving the network is a choice to make explicitly with --host 0.0.0.0. */
 export const DEFAULT_HOST = '127.0.0.1';
+
+const PORT_RULE = { label: 'Port', min: 0, max: 65535, integer: true };
 
 export interface ServeArgs {
   weightsPath: string;
@@ -36,12 +38,14 @@ ${formatOptions(OPTIONS)}
 API:
   GET  /          A one-line description.
   POST /predict   Form body bmi=28.45 -> the prediction as a plain number (4 decimals).
-                  JSON body {"bmi": 28.45} -> {"bmi":28.45,"lifeExpectancy":78.8785...} (full precision).
+                  JSON body {"bmi": 28.45} -> {"bmi":28.45,"lifeExpectancy":78.8785...} (full precision);
+                  a body starting with { is read as JSON whatever its Content-Type.
                   400 for a missing, non-numeric or out-of-range value or bad JSON; 413 over 1 KB.
 
 Example:
   npm run serve -- weights.json --port 8000
   curl -d "bmi=28.45" http://127.0.0.1:8000/predict
+  curl -d '{"bmi": 28.45}' http://127.0.0.1:8000/predict
 `;
 
 const USAGE_HINT = 'Run "npm run serve -- --help" for usage.';
@@ -65,6 +69,6 @@ function parse(argv: readonly string[]): ServeCommand {
   if (host === '') throw new CliError('--host needs an address.');
   return {
     help: false,
-    args: { weightsPath: positionals[0]!, port: port === undefined ? DEFAULT_PORT : parseWholeNumber(port, '--port', 0, 65535), host },
+    args: { weightsPath: positionals[0]!, port: port === undefined ? DEFAULT_PORT : parseNumber(port, '--port', PORT_RULE), host },
   };
 }

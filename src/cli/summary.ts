@@ -14,7 +14,11 @@ export function formatStart(dataset: Dataset, dataName: string, settings: Traini
   const from = previous
     ? `continuing from ${weightsPath} (${previous.training.epochs} epochs, MSE ${previous.training.trainMse.toPrecision(8)})`
     : 'from scratch';
-  return `Training ${columns} on ${dataset.x.length} rows of ${dataName}, ${from}: ${settings.epochs} epochs, ${settings.optimizer}, learning rate ${settings.learningRate}.`;
+  const batches = settings.batchSize > 0 ? `, batches of ${settings.batchSize}` : '';
+  const split = settings.validationSplit > 0 ? `, ${settings.validationSplit} of the rows held out for validation` : '';
+  // The seed only matters when something is shuffled.
+  const seed = batches || split ? ` (seed ${settings.seed})` : '';
+  return `Training ${columns} on ${dataset.x.length} rows of ${dataName}, ${from}: ${settings.epochs} epochs, ${settings.optimizer}, learning rate ${settings.learningRate}${batches}${split}${seed}.`;
 }
 
 /** The final line and its quality, compared with the closed-form least-squares optimum. */
@@ -28,6 +32,9 @@ export function formatSummary(result: RunResult, savedTo: string): string {
     `  intercept  ${model.intercept.toPrecision(10)}`,
     `  MSE        ${metrics.train.mse.toPrecision(10)}`,
     `  R²         ${metrics.train.r2.toFixed(6)}`,
+    ...(metrics.validation
+      ? [`  held out   MSE ${metrics.validation.mse.toPrecision(10)}, R² ${metrics.validation.r2.toFixed(6)} (the rows not trained on; MSE and R² above are on the ${model.training.rows} trained on)`]
+      : []),
     `  gap to the closed-form optimum: ${gapPercent >= 0 ? '+' : ''}${gapPercent.toFixed(4)} % (optimum MSE ${metrics.optimum.mse.toPrecision(10)})`,
     `Saved ${savedTo}`,
   ].join('\n');

@@ -3,11 +3,20 @@
  */
 import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
 import { OPTIMIZERS, type OptimizerName } from '../core/model.ts';
+import { SETTING_RULES } from '../core/train/settings-rules.ts';
 import { DEFAULT_SETTINGS } from '../core/train/settings.ts';
-import { formatOptions, parseArgs, parsePositiveNumber, parseWholeNumber, type OptionSpec } from './args.ts';
+import { formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
 import { CliError } from './cli-error.ts';
 
 export const DEFAULT_WEIGHTS_PATH = 'weights.json';
+/** Like the original tool, the command line fits every row by default; the app holds a fifth out. */
+export const DEFAULT_CLI_SPLIT = 0;
+
+/** The app's rules (one source of truth), as the command line writes them. */
+const RULES = SETTING_RULES;
+/** --batch also takes 0 for "every row", which the app expresses with a checkbox instead. */
+const BATCH_RULE = { ...RULES.batchSize, min: 0 };
+const range = (rule: { min: number; max: number }): string => `${rule.min} to ${rule.max}`;
 
 export interface TrainArgs {
   epochs: number;
@@ -18,6 +27,10 @@ export interface TrainArgs {
   target: string | undefined;
   learningRate: number;
   optimizer: OptimizerName;
+  /** Fraction of rows held out for validation; 0 (the default here) trains on every row. */
+  validationSplit: number;
+  /** Rows per gradient step; 0 = every training row (full batch). */
+  batchSize: number;
   seed: number;
   quiet: boolean;
 }
@@ -28,9 +41,11 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'data', value: '<csv>', description: 'Train on this CSV file (default: the bundled public/bmi_and_life_expectancy.csv).' },
   { name: 'feature', value: '<column>', description: `Input column (default: ${DEFAULT_FEATURE}, or the weights file's feature when resuming).` },
   { name: 'target', value: '<column>', description: `Predicted column (default: ${DEFAULT_TARGET}, or the weights file's target when resuming).` },
-  { name: 'lr', value: '<rate>', description: `Learning rate, a positive number (default ${DEFAULT_SETTINGS.learningRate}).` },
+  { name: 'lr', value: '<rate>', description: `Learning rate, above ${RULES.learningRate.min} and at most ${RULES.learningRate.max} (default ${DEFAULT_SETTINGS.learningRate}).` },
   { name: 'optimizer', value: '<name>', description: `${OPTIMIZERS.join(' or ')} (default ${DEFAULT_SETTINGS.optimizer}).` },
-  { name: 'seed', value: '<n>', description: `Random seed, a whole number (default ${DEFAULT_SETTINGS.seed}); full-batch training never shuffles, so it changes nothing today.` },
+  { name: 'split', value: '<fraction>', description: `Fraction of rows held out for validation, ${range(RULES.validationSplit)} (default ${DEFAULT_CLI_SPLIT}: train on every row).` },
+  { name: 'batch', value: '<n>', description: `Rows per gradient step, ${range(BATCH_RULE)} (default ${DEFAULT_SETTINGS.batchSize}: every training row at once).` },
+  { name: 'seed', value: '<n>', description: `Seed of the --split rows and the --batch shuffling, ${range(RULES.seed)} (default ${DEFAULT_SETTINGS.seed}).` },
   { name: 'quiet', description: 'Print only the final summary, no loss while training.' },
   { name: 'help', alias: 'h', description: 'Show this help and exit.' },
 ];
@@ -40,7 +55,7 @@ export const TRAIN_HELP = `Usage: npm run train -- <epochs> [weights.json] [opti
 Trains the linear regression (feature -> target, by default BMI -> life expectancy) with
 TensorFlow.js on the CPU, printing the loss as it goes.
 
-  <epochs>         How many epochs to train: a positive whole number.
+  <epochs>         How many epochs to train: a whole number from ${range(RULES.epochs)}.
   [weights.json]   The weights file (default ${DEFAULT_WEIGHTS_PATH}). If it exists, training continues
                    from it and its epoch count grows; it is then replaced atomically, so an
                    interrupted run never leaves a broken file. The browser app reads the same file.
@@ -48,13 +63,15 @@ TensorFlow.js on the CPU, printing the loss as it goes.
 Options:
 ${formatOptions(OPTIONS)}
 
-The loss is the mean squared error on the training rows, in the target's units squared. On a
-terminal it updates in place; when piped, a line is printed about every quarter second.
+The loss is the mean squared error on the training rows, in the target's units squared; with
+--split, the summary gives the held-out rows' MSE too; the same seed gives the same run. On a
+terminal the loss updates in place; when piped, a line is printed about every quarter second.
 Ctrl-C stops without saving; an existing weights file stays as it was.
 
 Examples:
   npm run train -- 100
   npm run train -- 500 my-weights.json --lr 0.05
+  npm run train -- 100 --split 0.2 --batch 16 --seed 7
   npm run train -- 200 w.json --data my.csv --feature Bmi --target LifeExpectancy --optimizer adam
 `;
 
@@ -84,19 +101,23 @@ function parse(argv: readonly string[]): TrainCommand {
     if (value !== undefined && value.trim() === '') throw new CliError(`--${name} needs a column name.`);
     return value?.trim();
   };
-  const lr = values.get('lr');
-  const seed = values.get('seed');
+  const number = (name: string, what: string, rule: Parameters<typeof parseNumber>[2], fallback: number): number => {
+    const text = values.get(name);
+    return text === undefined ? fallback : parseNumber(text, what, rule);
+  };
   return {
     help: false,
     args: {
-      epochs: parseWholeNumber(positionals[0]!, '<epochs>', 1),
+      epochs: parseNumber(positionals[0]!, '<epochs>', RULES.epochs),
       weightsPath: positionals[1] ?? DEFAULT_WEIGHTS_PATH,
       dataPath: values.get('data'),
       feature: column('feature'),
       target: column('target'),
-      learningRate: lr === undefined ? DEFAULT_SETTINGS.learningRate : parsePositiveNumber(lr, '--lr'),
+      learningRate: number('lr', '--lr', RULES.learningRate, DEFAULT_SETTINGS.learningRate),
       optimizer: optimizer as OptimizerName,
-      seed: seed === undefined ? DEFAULT_SETTINGS.seed : parseWholeNumber(seed, '--seed', 0, 0xffffffff),
+      validationSplit: number('split', '--split', RULES.validationSplit, DEFAULT_CLI_SPLIT),
+      batchSize: number('batch', '--batch', BATCH_RULE, DEFAULT_SETTINGS.batchSize),
+      seed: number('seed', '--seed', RULES.seed, DEFAULT_SETTINGS.seed),
       quiet: flags.has('quiet'),
     },
   };

@@ -63,8 +63,8 @@ await runCommand('train', async () => {
     learningRate: args.learningRate,
     optimizer: args.optimizer,
     seed: args.seed,
-    // Like the original tool, the command line fits every row; the app holds rows out for validation.
-    validationSplit: 0,
+    validationSplit: args.validationSplit,
+    batchSize: args.batchSize,
   };
   say(formatStart(dataset, dataName, settings, previous, args.weightsPath));
   say(describeSkipped(skipped, dataset));

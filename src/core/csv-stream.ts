@@ -4,7 +4,7 @@
  * messages of the CSV worker that runs it.
  */
 import Papa from 'papaparse';
-import { TableBuilder, cleanHeader, type Table } from './dataset.ts';
+import { CSV_PARSE_OPTIONS, TableBuilder, type Table } from './dataset.ts';
 
 export interface ParseProgress {
   /** Share of the input read, 0 to 1. */
@@ -28,9 +28,7 @@ export function parseTableStream(
   let line = 2;
   return new Promise((resolve) => {
     Papa.parse<Record<string, unknown>>(input as File, {
-      header: true,
-      skipEmptyLines: false,
-      transformHeader: cleanHeader,
+      ...CSV_PARSE_OPTIONS,
       worker: false,
       chunkSize,
       chunk(results) {

@@ -131,7 +131,7 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   }
   if (feature === target) return { ok: false, error: 'Feature and target must be different columns.', ...base };
   for (const column of [feature, target]) {
-    if (table.lines.length > 0 && !table.numericColumns.includes(column)) {
+    if (!table.numericColumns.includes(column)) {
       return { ok: false, error: `Column "${column}" holds text, not numbers; choose a numeric column.`, ...base };
     }
   }
@@ -162,10 +162,16 @@ export function cleanHeader(header: string): string {
   return header.replace(/^\uFEFF/, '').trim();
 }
 
+/**
+ * The papaparse options every CSV read uses, whole text or stream: rows as objects keyed by a cleaned
+ * header; empty lines kept, so line numbers in messages stay true (the table builder skips them).
+ */
+export const CSV_PARSE_OPTIONS = { header: true, skipEmptyLines: false, transformHeader: cleanHeader } as const;
+
 /** Parses a whole CSV text into a table. Line numbers assume no quoted field spans lines. */
 export function parseTable(text: string): Table | { error: string } {
   if (text.replace(/^\uFEFF/, '').trim() === '') return { error: 'The file is empty.' };
-  const result = Papa.parse<Record<string, unknown>>(text, { header: true, skipEmptyLines: false, transformHeader: cleanHeader });
+  const result = Papa.parse<Record<string, unknown>>(text, CSV_PARSE_OPTIONS);
   const builder = new TableBuilder((result.meta.fields ?? []).filter((c) => c !== ''));
   result.data.forEach((row, index) => builder.add(row, index + 2));
   return builder.finish();

@@ -22,6 +22,14 @@ const SIGNATURES: { bytes: number[]; kind: string }[] = [
   { bytes: [0x1f, 0x8b], kind: 'a gzip archive' },
 ];
 
+/**
+ * Whether text (a file's first characters, a request body) opens a JSON object: its first character
+ * past a BOM and blanks is `{`. A CSV header or a form body never starts so.
+ */
+export function startsLikeJsonObject(text: string): boolean {
+  return text.replace(/^\uFEFF/, '').trimStart().startsWith('{');
+}
+
 /** Why the file cannot be a CSV, or undefined when it may be one. `head` is its first bytes. */
 export function checkCsvFile(file: FileFacts, head: Uint8Array): string | undefined {
   const refuse = (kind: string): string => `Not a CSV file: it looks like ${kind}.`;
@@ -30,7 +38,6 @@ export function checkCsvFile(file: FileFacts, head: Uint8Array): string | undefi
   if (signature) return refuse(signature.kind);
   if (/^(image|audio|video)\//.test(file.type)) return refuse(`${file.type.split('/')[0]} data (${file.type})`);
   if (head.includes(0)) return refuse('binary data');
-  const text = new TextDecoder().decode(head).replace(/^\uFEFF/, '').trimStart();
-  if (/\.json$/i.test(file.name) || /json/.test(file.type) || text.startsWith('{')) return refuse('JSON');
+  if (/\.json$/i.test(file.name) || /json/.test(file.type) || startsLikeJsonObject(new TextDecoder().decode(head))) return refuse('JSON');
   return undefined;
 }

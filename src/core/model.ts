@@ -6,11 +6,10 @@ import { columnUnit } from './columns.ts';
 import type { Dataset } from './dataset.ts';
 import { hashColumns } from './hash.ts';
 import type { Line } from './predict.ts';
-import { range, scalingOf, type Scaling } from './stats.ts';
+import { metricsOf, range, scalingOf, type Scaling } from './stats.ts';
 
 export type OptimizerName = 'sgd' | 'adam';
 export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'adam'];
-
 
 export interface ColumnInfo {
   name: string;
@@ -67,4 +66,23 @@ export function describeData(dataset: Dataset): Pick<Model, 'feature' | 'target'
 /** Whether a model reads the data set's feature column and predicts its target column. */
 export function fitsColumns(model: Pick<Model, 'feature' | 'target'>, dataset: Pick<Dataset, 'featureName' | 'targetName'>): boolean {
   return model.feature.name === dataset.featureName && model.target.name === dataset.targetName;
+}
+
+/** How a line came about: what a model's metadata says beyond what the data set gives. */
+export type LineOrigin = Pick<TrainingInfo, 'epochs' | 'optimizer' | 'learningRate' | 'backend'>;
+
+/**
+ * A line as a whole `Model` described by `dataset`: its columns, scaling, rows and hash, and the
+ * line's fit on every row (no validation rows). For lines not produced by a training run here: the
+ * closed-form solution, an imported TF.js model, test fixtures.
+ */
+export function modelFromLine(line: Line, dataset: Dataset, origin: LineOrigin, date: Date): Model {
+  const { rows, dataHash, ...columns } = describeData(dataset);
+  const { mse, r2 } = metricsOf(line, dataset.x, dataset.y);
+  return {
+    slope: line.slope,
+    intercept: line.intercept,
+    ...columns,
+    training: { ...origin, trainMse: mse, validationMse: null, r2, rows, dataHash, date: date.toISOString() },
+  };
 }

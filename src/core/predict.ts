@@ -36,23 +36,37 @@ function formatBound(value: number): string {
 }
 
 /**
+ * Whether a comma in the text is followed by exactly three digits ("1,000", "24,500", "1,000.5"): that
+ * reads as a thousands separator as readily as a decimal comma, so it is refused rather than guessed.
+ */
+export function hasThousandsSeparator(text: string): boolean {
+  return /\d,\d{3}(?!\d)/.test(text);
+}
+
+/**
  * Reads a plain decimal number as people type it ("24.5", "24,5", "-3", "1e-4"); anything else
- * (hex, "Infinity", "NaN", spaces inside, empty text) gives undefined. Huge exponents give ±Infinity.
+ * (hex, "Infinity", "NaN", spaces inside, empty text, a possible thousands separator as in "1,000")
+ * gives undefined. Huge exponents give ±Infinity.
  */
 export function parseDecimal(text: string): number | undefined {
   const trimmed = text.trim();
+  if (hasThousandsSeparator(trimmed)) return undefined;
   const normalized = /^[+-]?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalized) ? Number(normalized) : undefined;
 }
 
 /**
- * Checks what a user typed. Accepts a plain decimal number (a comma as the decimal mark too) inside
+ * Checks what a user typed. Accepts a plain decimal number (a comma as the decimal mark too, unless
+ * it could be a thousands separator) inside
  * `range`; everything else gets a message that says what is wrong, never a number.
  */
 export function checkInput(text: string, featureLabel: string, range?: InputRange): InputCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: `Enter a ${featureLabel} value.` };
   const value = parseDecimal(trimmed);
+  if (value === undefined && hasThousandsSeparator(trimmed)) {
+    return { ok: false, message: `"${trimmed}" is ambiguous: use a dot for decimals (e.g. 24.5), and no thousands separators.` };
+  }
   if (value === undefined) {
     return { ok: false, message: `"${trimmed}" is not a number. Enter ${featureLabel} as digits, e.g. 24.5.` };
   }

@@ -9,9 +9,8 @@
  * import uses it when it matches the weights, and otherwise describes the line with the current data.
  */
 import type { Dataset } from './dataset.ts';
-import { describeData, type Model } from './model.ts';
+import { modelFromLine, type Model } from './model.ts';
 import type { Line } from './predict.ts';
-import { metricsOf } from './stats.ts';
 import { UNKNOWN_BACKEND, validateWeights } from './weights-file.ts';
 
 /** The key under `userDefinedMetadata` that holds the app's weights file. */
@@ -114,25 +113,7 @@ export function modelFromTfjsLine(
   if (!dataset) {
     return { ok: false, error: 'TF.js model files carry no column names or scaling: load data first, then import them.' };
   }
-  const { rows, dataHash, ...described } = describeData(dataset);
-  const fit = metricsOf(line, dataset.x, dataset.y);
-  const model: Model = {
-    slope: line.slope,
-    intercept: line.intercept,
-    ...described,
-    training: {
-      epochs: 0,
-      optimizer: 'sgd',
-      learningRate: 0,
-      trainMse: fit.mse,
-      validationMse: null,
-      r2: fit.r2,
-      backend: UNKNOWN_BACKEND,
-      rows,
-      dataHash,
-      date: now.toISOString(),
-    },
-  };
+  const model = modelFromLine(line, dataset, { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: UNKNOWN_BACKEND }, now);
   return { ok: true, model, fromMetadata: false };
 }
 

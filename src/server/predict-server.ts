@@ -7,9 +7,11 @@
  *   POST /predict  → `bmi=28.45` (form) → `78.8786`;  `{"bmi": 28.45}` (JSON) → `{"bmi":28.45,"lifeExpectancy":78.878…}`
  *
  * Errors: 400 (missing, not a number, out of range, bad JSON), 404, 405 with `Allow`, 413 over 1 KB.
+ * A body starting with `{` is JSON whatever its Content-Type (curl -d labels everything as a form).
  * Errors answer in JSON (`{"error": "…"}`) when the request was JSON, else as plain text.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { startsLikeJsonObject } from '../core/file-check.ts';
 import type { Model } from '../core/model.ts';
 import { formatPlainPrediction, predictApiOf, predictionFor, readFormInput, readJsonInput, titleOf, type PredictApi } from './predict-api.ts';
 import { readBody } from './request-body.ts';
@@ -63,15 +65,18 @@ async function route(request: IncomingMessage, response: ServerResponse, path: s
 }
 
 async function handlePredict(request: IncomingMessage, response: ServerResponse, api: PredictApi): Promise<void> {
-  const asJson = isJsonRequest(request);
+  const declaredJson = isJsonRequest(request);
   const body = await readBody(request, MAX_BODY_BYTES);
   if (!body.ok) {
     if (body.reason === 'aborted') return; // The client is gone; nobody to answer.
     // The rest of the body is never read, so the connection cannot be reused: close it.
-    return sendError(response, 413, `The body is over ${MAX_BODY_BYTES} bytes; a prediction request needs a few.`, asJson, {
+    return sendError(response, 413, `The body is over ${MAX_BODY_BYTES} bytes; a prediction request needs a few.`, declaredJson, {
       Connection: 'close',
     });
   }
+  // `curl -d '{"bmi":28.45}'` sends JSON labelled as a form: the body's shape decides, not only the
+  // header. A form body never starts with "{" (a field name would), so no real form is misread.
+  const asJson = declaredJson || startsLikeJsonObject(body.text);
   const input = asJson ? readJsonInput(body.text, api) : readFormInput(body.text, api);
   if (!input.ok) return sendError(response, 400, input.message, asJson);
   const prediction = predictionFor(input.value, api);
@@ -79,7 +84,10 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
   else sendText(response, 200, formatPlainPrediction(prediction));
 }
 
-/** JSON when the body says it is (`application/json`, or any `…+json` type); anything else is read as a form. */
+/**
+ * JSON when the header says it is (`application/json`, or any `…+json` type). A body that starts with
+ * `{` is read as JSON too (see handlePredict); anything else is read as a form.
+ */
 function isJsonRequest(request: IncomingMessage): boolean {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   return type === 'application/json' || type.endsWith('+json');

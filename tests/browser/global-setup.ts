@@ -8,8 +8,17 @@ import type { TestProject } from 'vitest/node';
 
 let server: PreviewServer | undefined;
 
+/**
+ * What `npm run build` makes: the app, the embeddable element and its manifest. `npx vite build` alone
+ * makes only the first and empties dist/ of the others, which would fail the embed tests confusingly.
+ */
+const BUILT_FILES = ['dist/index.html', 'dist/bmi-predictor.js', 'dist/custom-elements.json'];
+
 export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  const missing = BUILT_FILES.filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(`${missing.join(', ')} missing: run \`npm run build\` first (npm test does; \`npx vite build\` alone builds only the app).`);
+  }
   server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('The preview server did not report a URL.');

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../../src/core/dataset.ts';
-import { describeData, type Model } from '../../src/core/model.ts';
-import { leastSquares, metricsOf } from '../../src/core/stats.ts';
+import { modelFromLine, type Model } from '../../src/core/model.ts';
+import { leastSquares } from '../../src/core/stats.ts';
 import { bundledCsv } from '../unit/bundled-data.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -78,27 +78,8 @@ export function bundledDataset(): ReturnType<typeof parseCsv> & { ok: true } {
 /** A model like the one the browser app saves, with the exact least-squares line. */
 export function closedFormModel(epochs = 0): Model {
   const { dataset } = bundledDataset();
-  const data = describeData(dataset);
-  const line = leastSquares(dataset.x, dataset.y);
-  const metrics = metricsOf(line, dataset.x, dataset.y);
-  return {
-    ...line,
-    feature: data.feature,
-    target: data.target,
-    normalization: data.normalization,
-    training: {
-      epochs,
-      optimizer: 'sgd',
-      learningRate: 0.1,
-      trainMse: metrics.mse,
-      validationMse: null,
-      r2: metrics.r2,
-      backend: 'webgpu',
-      rows: data.rows,
-      dataHash: data.dataHash,
-      date: '2026-11-25T08:00:00.000Z',
-    },
-  };
+  const origin = { epochs, optimizer: 'sgd', learningRate: 0.1, backend: 'webgpu' } as const;
+  return modelFromLine(leastSquares(dataset.x, dataset.y), dataset, origin, new Date('2026-11-25T08:00:00.000Z'));
 }
 
 /** The loss lines `train` prints when piped: `epoch  37/100  loss 43.021031`. */

@@ -49,7 +49,10 @@ describe('parseTrainArgs and parseServeArgs', () => {
   it('fill in the defaults', () => {
     expect(parseTrainArgs(['100'])).toEqual({
       help: false,
-      args: { epochs: 100, weightsPath: 'weights.json', dataPath: undefined, feature: undefined, target: undefined, learningRate: 0.1, optimizer: 'sgd', seed: 42, quiet: false },
+      args: { epochs: 100, weightsPath: 'weights.json', dataPath: undefined, feature: undefined, target: undefined, learningRate: 0.1, optimizer: 'sgd', validationSplit: 0, batchSize: 0, seed: 42, quiet: false },
+    });
+    expect(parseTrainArgs(['1e3', '--split', '0,25', '--batch', '32', '--seed', '7', '--lr', '10']).help === false && parseTrainArgs(['1e3', '--split', '0,25', '--batch', '32', '--seed', '7', '--lr', '10'])).toMatchObject({
+      args: { epochs: 1000, validationSplit: 0.25, batchSize: 32, seed: 7, learningRate: 10 },
     });
     expect(parseServeArgs(['w.json'])).toEqual({ help: false, args: { weightsPath: 'w.json', port: 8000, host: '127.0.0.1' } });
     expect(parseServeArgs(['w.json', '--port', '0', '--host', '0.0.0.0'])).toEqual({ help: false, args: { weightsPath: 'w.json', port: 0, host: '0.0.0.0' } });
@@ -59,12 +62,21 @@ describe('parseTrainArgs and parseServeArgs', () => {
     [[], /^Missing <epochs>/],
     [['10', 'a.json', 'b.json'], /^Too many arguments: "b.json"/],
     [['10', '--optimizer', 'rmsprop'], /^--optimizer must be sgd or adam \(got "rmsprop"\)/],
-    [['10', '--lr', '-1'], /^--lr must be a positive number \(got "-1"\)/],
-    [['10', '--lr', 'fast'], /^--lr must be a positive number/],
+    [['10', '--lr', '-1'], /^--lr must be a number above 0 and at most 10 \(got "-1"\)/],
+    [['10', '--lr', '0'], /^--lr must be a number above 0 and at most 10 \(got "0"\)/],
+    [['10', '--lr', '11'], /^--lr must be a number above 0 and at most 10 \(got "11"\)/],
+    [['10', '--lr', 'fast'], /^--lr must be a number above 0 and at most 10; "fast" is not a number\./],
+    [['10', '--lr', '1,000'], /^--lr "1,000" is ambiguous: use a dot for decimals, and no thousands separators\./],
+    [['1,000'], /^<epochs> "1,000" is ambiguous/],
     [['10', '--seed', 'x'], /^--seed must be a whole number from 0 to 4294967295/],
+    [['10', '--seed', '1.5'], /^--seed must be a whole number from 0 to 4294967295 \(got "1.5"\)/],
+    [['10', '--split', '0.95'], /^--split must be a number from 0 to 0\.9 \(got "0.95"\)/],
+    [['10', '--split', '20%'], /^--split must be a number from 0 to 0\.9; "20%" is not a number/],
+    [['10', '--batch', '-1'], /^--batch must be a whole number from 0 to 10000000 \(got "-1"\)/],
+    [['10', '--batch', '2.5'], /^--batch must be a whole number/],
     [['10', '--feature', ' '], /^--feature needs a column name/],
     [['10', '--data'], /^--data needs a value/],
-    [['1e3'], /^<epochs> must be a positive whole number \(got "1e3"\)/],
+    [['100001'], /^<epochs> must be a whole number from 1 to 100000 \(got "100001"\)/],
   ])('train refuses %j', (argv, message) => {
     expect(() => parseTrainArgs(argv)).toThrow(message);
     expect(() => parseTrainArgs(argv)).toThrow(/Run "npm run train -- --help" for usage\.$/);

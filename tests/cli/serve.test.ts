@@ -84,12 +84,28 @@ describe('serve <weights from train>', () => {
     }
   });
 
+  it('reads a body starting with { as JSON whatever its Content-Type (curl -d sends a form type)', async () => {
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
+      const { status, text, type: answerType } = await post(`${server.url}/predict`, ' {"bmi":28.45}', type);
+      expect(status).toBe(200);
+      expect(answerType).toMatch(/^application\/json/);
+      const answer = JSON.parse(text) as { bmi: number; lifeExpectancy: number };
+      expect(answer.bmi).toBe(28.45);
+      expect(Math.abs(answer.lifeExpectancy - predict(trained, 28.45))).toBeLessThan(1e-9);
+    }
+    const bad = await post(`${server.url}/predict`, '{"bmi": "abc"}');
+    expect(bad.status).toBe(400);
+    expect((JSON.parse(bad.text) as { error: string }).error).toMatch(/"abc" is not a number/);
+  });
+
   const badInputs: [what: string, body: string, type: string | undefined, message: RegExp][] = [
     ['a missing value', '', undefined, /Missing "bmi"/],
     ['another field', 'weight=70', undefined, /Missing "bmi"/],
     ['letters', 'bmi=abc', undefined, /"abc" is not a number/],
     ['a value out of range', 'bmi=500', undefined, /BMI 500 is outside the range this model can answer for/],
     ['a negative value', 'bmi=-5', undefined, /BMI cannot be negative/],
+    ['a thousands separator', 'bmi=1,000', undefined, /"1,000" is ambiguous: use a dot for decimals/],
+    ['a JSON string with a thousands separator', '{"bmi": "1,000"}', 'application/json', /no thousands separators/],
     ['JSON letters', '{"bmi": "abc"}', 'application/json', /"abc" is not a number/],
     ['a JSON value out of range', '{"bmi": 500}', 'application/json', /outside the range/],
     ['a JSON value of the wrong type', '{"bmi": true}', 'application/json', /"bmi" must be a number/],

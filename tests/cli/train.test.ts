@@ -91,6 +91,26 @@ describe('train <epochs> <weights.json>', () => {
     expect((await readModel(path)).training.epochs).toBe(61);
   });
 
+  it('holds out --split rows and shuffles --batch batches by --seed: the same seed repeats a run, another changes it', async () => {
+    const train = async (name: string, seed: string) => {
+      const path = join(dir, name);
+      const result = await run('train', ['20', path, '--split', '0.2', '--batch', '16', '--seed', seed]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      return { stdout: result.stdout, model: await readModel(path) };
+    };
+    const [first, again, other] = await Promise.all([train('seed-a.json', '7'), train('seed-b.json', '7'), train('seed-c.json', '8')]);
+    expect(first.stdout).toMatch(/batches of 16, 0\.2 of the rows held out for validation \(seed 7\)/);
+    expect(first.stdout).toMatch(/^  held out   MSE \d/m);
+    // 163 rows, a fifth (33) held out.
+    expect(first.model.training.rows).toBe(130);
+    expect(first.model.training.validationMse).toBeGreaterThan(0);
+    expect(again.model.slope).toBe(first.model.slope);
+    expect(again.model.training.validationMse).toBe(first.model.training.validationMse);
+    expect(other.model.slope).not.toBe(first.model.slope);
+    expect(other.model.training.validationMse).not.toBe(first.model.training.validationMse);
+  });
+
   it('prints a sensible number of loss lines for a long piped run', async () => {
     const result = await run('train', ['5000', join(dir, 'long.json')]);
     expect(result.code).toBe(0);
@@ -147,10 +167,10 @@ describe('refusals: exit code 1, one line on stderr, files untouched', () => {
   // Each case runs in a folder of its own holding only other.csv; afterwards the folder must hold only that.
   // (The other argument mistakes are covered in-process in pieces.test.ts, to keep this file fast.)
   const refusals: [what: string, args: string[], message: RegExp][] = [
-    ['epochs 0', ['0'], /<epochs> must be a positive whole number \(got "0"\)/],
-    ['epochs -3', ['-3'], /<epochs> must be a positive whole number \(got "-3"\)/],
-    ['epochs 2.5', ['2.5'], /<epochs> must be a positive whole number \(got "2.5"\)/],
-    ['epochs abc', ['abc'], /<epochs> must be a positive whole number \(got "abc"\)/],
+    ['epochs 0', ['0'], /<epochs> must be a whole number from 1 to 100000 \(got "0"\)/],
+    ['epochs -3', ['-3'], /<epochs> must be a whole number from 1 to 100000 \(got "-3"\)/],
+    ['epochs 2.5', ['2.5'], /<epochs> must be a whole number from 1 to 100000 \(got "2.5"\)/],
+    ['epochs abc', ['abc'], /<epochs> must be a whole number from 1 to 100000; "abc" is not a number/],
     ['an unknown option', ['10', '--epochs-per-second', '3'], /Unknown option "--epochs-per-second"/],
     ['an unreadable CSV', ['10', '--data', 'missing.csv'], /Cannot read the CSV file missing\.csv: no such file/],
     ['a CSV without the columns', ['10', '--data', 'other.csv'], /Cannot train on other\.csv: Column "Bmi" and "LifeExpectancy" not found.*Its columns: a, b, c/],
@@ -203,7 +223,7 @@ describe('--help', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^Usage: npm run train -- <epochs> \[weights\.json\]/);
-    for (const option of ['--data', '--feature', '--target', '--lr', '--optimizer', '--seed', '--quiet', '--help']) {
+    for (const option of ['--data', '--feature', '--target', '--lr', '--optimizer', '--split', '--batch', '--seed', '--quiet', '--help']) {
       expect(result.stdout).toContain(option);
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTableStream } from '../../src/core/csv-stream.ts';
 import { parseTable, selectColumns, type Table } from '../../src/core/dataset.ts';
-import { checkCsvFile } from '../../src/core/file-check.ts';
+import { checkCsvFile, startsLikeJsonObject } from '../../src/core/file-check.ts';
 import { bundledCsv } from './bundled-data.ts';
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
@@ -29,6 +29,16 @@ describe('checkCsvFile', () => {
 
   it('refuses an empty file', () => {
     expect(checkCsvFile(file('empty.csv', 'text/csv', 0), new Uint8Array())).toBe('The file is empty.');
+  });
+});
+
+describe('startsLikeJsonObject', () => {
+  it('sees an object past a BOM and blanks, and nothing else', () => {
+    expect(startsLikeJsonObject('\uFEFF \n {"bmi": 1}')).toBe(true);
+    expect(startsLikeJsonObject('{')).toBe(true);
+    expect(startsLikeJsonObject('bmi=28.45')).toBe(false);
+    expect(startsLikeJsonObject('[1]')).toBe(false);
+    expect(startsLikeJsonObject('Country,Bmi\n')).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedRange, checkInput, predict } from '../../src/core/predict.ts';
+import { acceptedRange, checkInput, parseDecimal, predict } from '../../src/core/predict.ts';
 
 const bmiRange = acceptedRange({ min: 19.86692, max: 30.99563 });
 
@@ -7,6 +7,8 @@ describe('checkInput', () => {
   it('accepts plain numbers inside the range, with a comma as decimal mark too', () => {
     expect(checkInput('28.45', 'BMI', bmiRange)).toEqual({ ok: true, value: 28.45 });
     expect(checkInput(' 21,5 ', 'BMI', bmiRange)).toEqual({ ok: true, value: 21.5 });
+    expect(checkInput('21,25', 'BMI', bmiRange)).toEqual({ ok: true, value: 21.25 });
+    expect(checkInput('21,2500', 'BMI', bmiRange)).toEqual({ ok: true, value: 21.25 });
     expect(checkInput('2.5e1', 'BMI', bmiRange)).toEqual({ ok: true, value: 25 });
   });
 
@@ -22,6 +24,10 @@ describe('checkInput', () => {
     ['-5', /cannot be negative/],
     ['500', /outside the range this model can answer for \(8\.74 to 42\.1\)/],
     ['2', /outside the range/],
+    ['1,000', /"1,000" is ambiguous: use a dot for decimals \(e\.g\. 24\.5\), and no thousands separators/],
+    ['24,500', /use a dot for decimals/],
+    ['1,000.5', /no thousands separators/],
+    ['1,000,000', /no thousands separators/],
   ])('refuses %j', (text, message) => {
     const result = checkInput(text, 'BMI', bmiRange);
     expect(result.ok).toBe(false);
@@ -30,6 +36,15 @@ describe('checkInput', () => {
 
   it('without a range accepts any finite number', () => {
     expect(checkInput('-500', 'x')).toEqual({ ok: true, value: -500 });
+  });
+});
+
+describe('parseDecimal', () => {
+  it('reads a decimal comma but never a possible thousands separator', () => {
+    expect(parseDecimal('21,5')).toBe(21.5);
+    expect(parseDecimal('-0,75')).toBe(-0.75);
+    expect(parseDecimal('1,000')).toBeUndefined();
+    expect(parseDecimal('+24,500')).toBeUndefined();
   });
 });
 
