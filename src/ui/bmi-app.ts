@@ -2,11 +2,12 @@ import { LitElement, css, html } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { BackendChoice, BackendName } from '../core/backends.ts';
 import { columnUnit } from '../core/columns.ts';
+import type { TableOutcome } from '../core/csv-stream.ts';
 import { parseTable, selectColumns, type ColumnChoice, type Dataset, type SkippedRows, type Table } from '../core/dataset.ts';
 import { fitsColumns, type Model } from '../core/model.ts';
 import type { Line } from '../core/predict.ts';
 import { splitDataset, splitMetrics, type SplitMetrics } from '../core/split.ts';
-import type { RunControl, RunStart } from '../core/train/protocol.ts';
+import { errorMessage, type RunControl, type RunStart } from '../core/train/protocol.ts';
 import { describeRunEnd } from '../core/train/run-end.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
 import type { LossPoint, TrainingProgress } from '../core/train/trainer.ts';
@@ -205,8 +206,15 @@ export class BmiApp extends LitElement {
   private async loadFile(file: File): Promise<void> {
     if (this.run || this.loading !== undefined) return;
     this.loading = 0;
-    const outcome = await loadCsvFile(file, (progress) => (this.loading = progress.fraction));
-    this.loading = undefined;
+    let outcome: TableOutcome;
+    try {
+      outcome = await loadCsvFile(file, (progress) => (this.loading = progress.fraction));
+    } catch (error) {
+      // E.g. NotReadableError: the file was moved or its permission withdrawn after it was picked.
+      outcome = { ok: false, error: `The file could not be read (${errorMessage(error)}).` };
+    } finally {
+      this.loading = undefined;
+    }
     // The current columns when the new file has them, else its defaults.
     const error = outcome.ok ? this.useTable(outcome.table, file.name, [this.settings.columns, {}]) : outcome.error;
     if (error) this.refuseData(file.name, error);

@@ -293,3 +293,42 @@ export function dataError(page: Page): Promise<string> {
     .textContent()
     .then((text) => (text ?? '').trim());
 }
+
+/**
+ * Hands the app a file that cannot be read, as after the user picked it and then moved it or withdrew
+ * its permission: every read (slice, text, stream, arrayBuffer) fails with NotReadableError.
+ */
+export async function selectUnreadableFile(
+  page: Page,
+  name: string,
+  message: string,
+  eventType: 'data-file-selected' | 'files-chosen' = 'data-file-selected',
+): Promise<void> {
+  await page.locator('bmi-app').evaluate(
+    (app, { name, message, eventType }) => {
+      const fail = (): never => {
+        throw new DOMException(message, 'NotReadableError');
+      };
+      class UnreadableBlob extends Blob {
+        override arrayBuffer = async (): Promise<ArrayBuffer> => fail();
+        override text = async (): Promise<string> => fail();
+        override stream = (): ReadableStream<Uint8Array<ArrayBuffer>> => fail();
+      }
+      class UnreadableFile extends File {
+        override slice = (): Blob => new UnreadableBlob(['x']);
+        override arrayBuffer = async (): Promise<ArrayBuffer> => fail();
+        override text = async (): Promise<string> => fail();
+        override stream = (): ReadableStream<Uint8Array<ArrayBuffer>> => fail();
+      }
+      const file = new UnreadableFile(['a,b\n1,2\n'], name, { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' });
+      const event = new Event(eventType, { bubbles: true, composed: true });
+      app.dispatchEvent(Object.assign(event, eventType === 'files-chosen' ? { files: [file] } : { file }));
+    },
+    { name, message, eventType },
+  );
+}
+
+/** The number of files the app has handled (taken or refused). */
+export async function filesRead(page: Page): Promise<number> {
+  return Number(await page.locator('data-panel').getAttribute('data-files-read'));
+}

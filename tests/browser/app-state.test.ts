@@ -1,0 +1,36 @@
+/**
+ * The app's state stays consistent when things go wrong or happen out of order: unreadable files,
+ * files given while training or while the bundled data is still on its way, models loaded mid-run,
+ * and a training engine that dies.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataError, dataSummary, filesRead, loadCsv, selectUnreadableFile, waitUntilReady } from './app-page.ts';
+import { launchBrowser, openApp } from './browser.ts';
+
+/** Chromium's own message for NotReadableError. */
+const NOT_READABLE = 'The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser({ webgpu: true });
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('an unreadable CSV', () => {
+  it('is refused with a message, and the app can read the next file', async () => {
+    const { page, errors } = await openApp(browser, '?split=0');
+    await waitUntilReady(page);
+    await selectUnreadableFile(page, 'moved.csv', NOT_READABLE);
+    await expect.poll(() => filesRead(page)).toBe(1);
+    expect(await dataError(page)).toBe(`moved.csv: The file could not be read (${NOT_READABLE}). The current data is kept.`);
+    expect(await dataSummary(page)).toBe('163 rows from bmi_and_life_expectancy.csv');
+    expect(await page.getByLabel(/Load another CSV/).isEnabled()).toBe(true);
+    await loadCsv(page, 'next.csv', 'BMI,Life expectancy\n20,60\n25,70\n30,80\n');
+    expect(await dataSummary(page)).toBe('3 rows from next.csv');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
