@@ -191,6 +191,7 @@ export class BmiApp extends LitElement {
       const response = await fetch(`${import.meta.env.BASE_URL}${BUNDLED_CSV}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const table = parseTable(await response.text());
+      if (this.userDataArrived) return;
       if ('error' in table) throw new Error(table.error);
       const { columns } = this.settings;
       const asked = columns.feature !== undefined || columns.target !== undefined;
@@ -199,8 +200,14 @@ export class BmiApp extends LitElement {
       });
       if (error) throw new Error(error);
     } catch (error) {
+      if (this.userDataArrived) return;
       this.dataError = `Could not load the bundled data (${String(error)}). Load a CSV file instead.`;
     }
+  }
+
+  /** A file the user gave while the bundled data was on its way (being read, or taken) wins over it. */
+  private get userDataArrived(): boolean {
+    return this.data !== null || this.loading !== undefined;
   }
 
   private async loadFile(file: File): Promise<void> {

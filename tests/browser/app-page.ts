@@ -332,3 +332,30 @@ export async function selectUnreadableFile(
 export async function filesRead(page: Page): Promise<number> {
   return Number(await page.locator('data-panel').getAttribute('data-files-read'));
 }
+
+/**
+ * An init script for `openApp`: the bundled CSV's fetch waits until `releaseBundledCsv()` is called in
+ * the page; `bundledCsvServed` is true once its response is handed to the app.
+ */
+export function holdBundledCsv(): void {
+  const w = window as unknown as { releaseBundledCsv?: () => void; bundledCsvServed?: boolean };
+  const released = new Promise<void>((resolve) => (w.releaseBundledCsv = resolve));
+  const original = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.includes('bmi_and_life_expectancy.csv')) return original(input, init);
+    await released;
+    const response = await original(input, init);
+    const body = new Response(await response.text(), { status: response.status, headers: response.headers });
+    w.bundledCsvServed = true;
+    return body;
+  };
+}
+
+/** Releases what `holdBundledCsv` held and waits until the app has had time to take the response. */
+export async function releaseBundledCsv(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { releaseBundledCsv: () => void }).releaseBundledCsv());
+  await page.waitForFunction(() => (window as unknown as { bundledCsvServed?: boolean }).bundledCsvServed === true);
+  // The app parses the 163 rows right after the response: a few frames are plenty.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+}

@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataError, dataSummary, filesRead, loadCsv, selectUnreadableFile, waitUntilReady } from './app-page.ts';
+import { dataError, dataSummary, filesRead, holdBundledCsv, loadCsv, releaseBundledCsv, selectUnreadableFile, waitUntilReady } from './app-page.ts';
 import { launchBrowser, openApp } from './browser.ts';
 
 /** Chromium's own message for NotReadableError. */
@@ -30,6 +30,21 @@ describe('an unreadable CSV', () => {
     expect(await page.getByLabel(/Load another CSV/).isEnabled()).toBe(true);
     await loadCsv(page, 'next.csv', 'BMI,Life expectancy\n20,60\n25,70\n30,80\n');
     expect(await dataSummary(page)).toBe('3 rows from next.csv');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a CSV given before the bundled data arrives', () => {
+  it('is kept when the bundled data comes in later', async () => {
+    const { page, errors } = await openApp(browser, '?split=0', { initScript: holdBundledCsv });
+    await loadCsv(page, 'mine.csv', 'BMI,Life expectancy\n20,60\n25,70\n30,80\n');
+    expect(await dataSummary(page)).toBe('3 rows from mine.csv');
+    await releaseBundledCsv(page);
+    expect(await dataSummary(page)).toBe('3 rows from mine.csv');
+    expect(await dataError(page)).toBe('');
+    await waitUntilReady(page);
+    expect(await dataSummary(page)).toBe('3 rows from mine.csv');
     expect(errors).toEqual([]);
     await page.context().close();
   });
