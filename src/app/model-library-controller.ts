@@ -99,7 +99,7 @@ export class ModelLibraryController implements ReactiveController {
       if (!current) return;
       if (!current.ok) {
         this.say('error', `The model kept from your last visit could not be restored: ${current.error}`);
-      } else if (!this.app.model()) {
+      } else if (!this.app.model() && !this.app.training()) {
         this.app.useModel(current.model);
         this.origin = 'restored from your last visit';
         this.host.requestUpdate();
@@ -131,6 +131,8 @@ export class ModelLibraryController implements ReactiveController {
 
   /** Uses a model that was loaded from somewhere, warning when it does not match the data's columns. */
   private adopt(model: Model, origin: string): void {
+    // Checked again here: a run may have started while the file or the store was being read.
+    if (this.refuseWhileTraining()) return;
     this.app.useModel(model);
     this.origin = origin;
     void this.keepCurrent(model);

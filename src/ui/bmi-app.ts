@@ -358,6 +358,8 @@ export class BmiApp extends LitElement {
 
   /** Uses a loaded or restored model: predictions and the plotted line at once; "continue" starts from it. */
   private useModel(model: Model): void {
+    // The run's result would replace it; the library refuses with a message before asking.
+    if (this.run) return;
     this.model = model;
     this.liveLine = null;
     // The loss chart described the previous model.

@@ -359,3 +359,27 @@ export async function releaseBundledCsv(page: Page): Promise<void> {
   // The app parses the 163 rows right after the response: a few frames are plenty.
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
 }
+
+/**
+ * Gives the model library the sample weights file as a file whose reading only finishes when
+ * `finishSlowRead` is called, so a test can start a run while it is being read.
+ */
+export async function chooseSlowWeightsFile(page: Page): Promise<void> {
+  await page.locator('bmi-app').evaluate(async (app) => {
+    const text = await (await fetch('sample-weights.json')).text();
+    const w = window as unknown as { finishSlowRead?: () => void };
+    const finished = new Promise<void>((resolve) => (w.finishSlowRead = resolve));
+    class SlowFile extends File {
+      override text = async (): Promise<string> => {
+        await finished;
+        return text;
+      };
+    }
+    const file = new SlowFile([text], 'slow-weights.json', { type: 'application/json' });
+    app.dispatchEvent(Object.assign(new Event('files-chosen', { bubbles: true, composed: true }), { files: [file] }));
+  });
+}
+
+export async function finishSlowRead(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { finishSlowRead: () => void }).finishSlowRead());
+}

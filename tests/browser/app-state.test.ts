@@ -5,7 +5,23 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataError, dataSummary, filesRead, holdBundledCsv, loadCsv, releaseBundledCsv, selectUnreadableFile, waitUntilReady } from './app-page.ts';
+import {
+  chooseSlowWeightsFile,
+  control,
+  dataError,
+  dataSummary,
+  filesRead,
+  finishSlowRead,
+  holdBundledCsv,
+  loadCsv,
+  releaseBundledCsv,
+  selectUnreadableFile,
+  setEpochs,
+  untilRunEnds,
+  waitForLibraryMessage,
+  waitForRunState,
+  waitUntilReady,
+} from './app-page.ts';
 import { launchBrowser, openApp } from './browser.ts';
 
 /** Chromium's own message for NotReadableError. */
@@ -45,6 +61,25 @@ describe('a CSV given before the bundled data arrives', () => {
     expect(await dataError(page)).toBe('');
     await waitUntilReady(page);
     expect(await dataSummary(page)).toBe('3 rows from mine.csv');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a model loaded while a run starts', () => {
+  it('is refused once the run is going, and the run keeps its result', async () => {
+    const { page, errors } = await openApp(browser, '?split=0');
+    await waitUntilReady(page);
+    await setEpochs(page, 100000);
+    await chooseSlowWeightsFile(page);
+    await control(page, 'Train').click();
+    await waitForRunState(page, 'running');
+    await finishSlowRead(page);
+    const message = await waitForLibraryMessage(page, /Training is running/);
+    expect(message).toEqual({ kind: 'error', text: 'Training is running; load a model when it has finished. The current model is kept.' });
+    await untilRunEnds(page, () => control(page, 'Stop').click());
+    // The model is the trained one, not the file's.
+    expect(await page.locator('model-library').getAttribute('origin')).toBe('trained in this page');
     expect(errors).toEqual([]);
     await page.context().close();
   });
