@@ -36,6 +36,7 @@ export interface ModelLibraryHost {
 }
 
 const KEPT = 'The current model is kept.';
+const TRAINING_REFUSAL = `Training is running; load a model when it has finished. ${KEPT}`;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -72,6 +73,13 @@ export class ModelLibraryController implements ReactiveController {
   trained(model: Model): void {
     this.origin = 'trained in this page';
     void this.keepCurrent(model);
+    this.host.requestUpdate();
+  }
+
+  /** The run ended: a refusal that said training was running no longer holds. */
+  runEnded(): void {
+    if (this.message?.text !== TRAINING_REFUSAL) return;
+    this.message = null;
     this.host.requestUpdate();
   }
 
@@ -151,7 +159,7 @@ export class ModelLibraryController implements ReactiveController {
 
   private refuseWhileTraining(): boolean {
     if (!this.app.training()) return false;
-    this.say('error', `Training is running; load a model when it has finished. ${KEPT}`);
+    this.say('error', TRAINING_REFUSAL);
     return true;
   }
 

@@ -211,7 +211,12 @@ export class BmiApp extends LitElement {
   }
 
   private async loadFile(file: File): Promise<void> {
-    if (this.run || this.loading !== undefined) return;
+    if (this.run || this.loading !== undefined) {
+      // Dropped on the page (the file input is disabled then): say why nothing happened.
+      this.refuseData(file.name, this.run ? 'Training is running: stop it to load other data.' : 'Another file is being read: load this one when it is done.');
+      this.filesRead += 1;
+      return;
+    }
     this.loading = 0;
     let outcome: TableOutcome;
     try {
@@ -352,6 +357,7 @@ export class BmiApp extends LitElement {
     if (this.run === run) {
       this.run = undefined;
       this.runState = 'idle';
+      this.library.runEnded();
     }
     this.runsFinished += 1;
   }

@@ -10,6 +10,7 @@ import {
   control,
   dataError,
   dataSummary,
+  dropFiles,
   filesRead,
   finishSlowRead,
   holdBundledCsv,
@@ -80,6 +81,25 @@ describe('a model loaded while a run starts', () => {
     await untilRunEnds(page, () => control(page, 'Stop').click());
     // The model is the trained one, not the file's.
     expect(await page.locator('model-library').getAttribute('origin')).toBe('trained in this page');
+    // The refusal said training was running: it no longer holds.
+    await expect.poll(() => page.locator('model-library [data-message]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a CSV given while training', () => {
+  it('is refused with a message, and the data stays', async () => {
+    const { page, errors } = await openApp(browser, '?split=0');
+    await waitUntilReady(page);
+    await setEpochs(page, 100000);
+    await control(page, 'Train').click();
+    await waitForRunState(page, 'running');
+    await dropFiles(page, [{ name: 'later.csv', content: 'BMI,Life expectancy\n20,60\n25,70\n30,80\n', type: 'text/csv' }]);
+    await expect.poll(() => filesRead(page)).toBe(1);
+    expect(await dataError(page)).toBe('later.csv: Training is running: stop it to load other data. The current data is kept.');
+    expect(await dataSummary(page)).toBe('163 rows from bmi_and_life_expectancy.csv');
+    await untilRunEnds(page, () => control(page, 'Stop').click());
     expect(errors).toEqual([]);
     await page.context().close();
   });
