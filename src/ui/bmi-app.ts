@@ -29,6 +29,8 @@ import './model-library.ts';
 import './training-panel.ts';
 
 const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
+/** How long a finished run waits for the engine's tensor count before ending without it. */
+const MEMORY_WAIT_MS = 2000;
 
 
 /**
@@ -349,7 +351,8 @@ export class BmiApp extends LitElement {
     } catch (error) {
       outcome = () => (this.trainingError = `Training failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const memory = await engine.memory().catch(() => undefined);
+    // Bounded: an engine that stopped answering must not leave the run going forever.
+    const memory = await Promise.race([engine.memory().catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, MEMORY_WAIT_MS))]);
     // Everything at once, so the page never shows a finished run with a stale tensor count.
     outcome?.();
     this.liveLine = null;

@@ -104,3 +104,21 @@ describe('a CSV given while training', () => {
     await page.context().close();
   });
 });
+
+describe('a training worker that dies mid-run', () => {
+  it('ends the run with a message instead of leaving it running', async () => {
+    const { page, errors } = await openApp(browser, '?split=0');
+    await waitUntilReady(page);
+    await setEpochs(page, 100000);
+    await control(page, 'Train').click();
+    await waitForRunState(page, 'running');
+    // What a crashed worker does to the page: every pending request fails.
+    await page.locator('bmi-app').evaluate((app) => (app as unknown as { engine: { dispose(): void } }).engine.dispose());
+    await waitForRunState(page, 'idle');
+    expect(await page.locator('bmi-app').evaluate((app) => app.shadowRoot?.querySelector('[role=alert]')?.textContent?.trim())).toBe(
+      'Training failed: The training engine was closed.',
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
