@@ -166,6 +166,8 @@ export class BmiApp extends LitElement {
   });
   /** Counts engine starts, so a slow start superseded by a backend change is dropped. */
   private engineGeneration = 0;
+  /** The last engine start (it never rejects: failures become `backendError`). */
+  private engineStart: Promise<void> = Promise.resolve();
   /** A paused run the user reset: its result is dropped. */
   private discarded: TrainingRun | undefined;
 
@@ -292,9 +294,20 @@ export class BmiApp extends LitElement {
     void this.startEngine();
   }
 
-  private async startEngine(): Promise<void> {
+  /**
+   * Starts are chained: on the page's thread every engine sets TF.js's one global backend, so a slow
+   * start must finish before a newer one begins, or it would switch the backend under the newer engine.
+   */
+  private startEngine(): Promise<void> {
     const generation = ++this.engineGeneration;
+    this.engineStart = this.engineStart.then(() => this.startEngineNow(generation));
+    return this.engineStart;
+  }
+
+  private async startEngineNow(generation: number): Promise<void> {
     await afterFirstContentfulPaint();
+    // Superseded while waiting for the previous start: the newer start will do.
+    if (generation !== this.engineGeneration) return;
     const { backend, engine: where } = this.settings;
     try {
       const { startEngine } = where === 'main' ? await import('../app/main-thread-engine.ts') : await import('../app/worker-engine.ts');
@@ -307,7 +320,7 @@ export class BmiApp extends LitElement {
       this.backend = engine.backend;
       this.tensorCount = (await engine.memory()).numTensors;
     } catch (error) {
-      if (generation === this.engineGeneration) this.backendError = error instanceof Error ? error.message : String(error);
+      if (generation === this.engineGeneration) this.backendError = errorMessage(error);
     }
   }
 
