@@ -362,7 +362,11 @@ export class BmiApp extends LitElement {
         };
       }
     } catch (error) {
-      outcome = () => (this.trainingError = `Training failed: ${error instanceof Error ? error.message : String(error)}`);
+      outcome = () => {
+        this.trainingError = `Training failed: ${errorMessage(error)}`;
+        // The model from before the run still predicts: show how it fits again.
+        this.metrics = this.modelFit();
+      };
     }
     // Bounded: an engine that stopped answering must not leave the run going forever.
     const memory = await Promise.race([engine.memory().catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, MEMORY_WAIT_MS))]);
@@ -391,11 +395,15 @@ export class BmiApp extends LitElement {
     this.metrics = this.modelFit();
   }
 
-  /** How the current model fits all rows of the data shown; null when it is about other columns. */
+  /**
+   * How the current model fits the data shown, on the training and validation rows the settings split
+   * it into (as a run would, and as the metrics panel labels them); null when it is about other columns.
+   */
   private modelFit(): SplitMetrics | null {
     const { model, data } = this;
     if (!model || !data || !fitsColumns(model, data)) return null;
-    const { train, validation } = splitDataset(data, 0, 0);
+    const { validationSplit, seed } = this.settings.training;
+    const { train, validation } = splitDataset(data, validationSplit, seed);
     return splitMetrics(model, train, validation);
   }
 

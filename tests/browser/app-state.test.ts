@@ -3,6 +3,7 @@
  * files given while training or while the bundled data is still on its way, models loaded mid-run,
  * and a training engine that dies.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,7 +18,9 @@ import {
   loadCsv,
   releaseBundledCsv,
   selectUnreadableFile,
+  metricValue,
   setEpochs,
+  trainAndWait,
   untilRunEnds,
   waitForLibraryMessage,
   waitForRunState,
@@ -109,6 +112,9 @@ describe('a training worker that dies mid-run', () => {
   it('ends the run with a message instead of leaving it running', async () => {
     const { page, errors } = await openApp(browser, '?split=0');
     await waitUntilReady(page);
+    await setEpochs(page, 100);
+    await trainAndWait(page);
+    const fit = await metricValue(page, 'mse');
     await setEpochs(page, 100000);
     await control(page, 'Train').click();
     await waitForRunState(page, 'running');
@@ -118,6 +124,23 @@ describe('a training worker that dies mid-run', () => {
     expect(await page.locator('bmi-app').evaluate((app) => app.shadowRoot?.querySelector('[role=alert]')?.textContent?.trim())).toBe(
       'Training failed: The training engine was closed.',
     );
+    // The model from before the run still predicts, and its fit is shown again.
+    expect(await metricValue(page, 'mse')).toBe(fit);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("a loaded model's fit", () => {
+  it('is measured on the training and validation rows the settings split the data into', async () => {
+    const { page, errors } = await openApp(browser, '?split=0.2&seed=42');
+    await waitUntilReady(page);
+    const weights = await readFile(new URL('../../dist/sample-weights.json', import.meta.url), 'utf8');
+    await dropFiles(page, [{ name: 'sample-weights.json', content: weights, type: 'application/json' }]);
+    await waitForLibraryMessage(page, /Loaded/);
+    // Both row sets, as after a run with these settings; not all rows labelled "Training rows".
+    expect(await metricValue(page, 'mse', 'validation')).toBeGreaterThan(0);
+    expect(await metricValue(page, 'mse', 'train')).not.toBe(await metricValue(page, 'mse', 'validation'));
     expect(errors).toEqual([]);
     await page.context().close();
   });
