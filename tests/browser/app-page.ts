@@ -320,7 +320,8 @@ export async function selectUnreadableFile(
         override text = async (): Promise<string> => fail();
         override stream = (): ReadableStream<Uint8Array<ArrayBuffer>> => fail();
       }
-      const file = new UnreadableFile(['a,b\n1,2\n'], name, { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' });
+      const type = name.endsWith('.csv') ? 'text/csv' : name.endsWith('.json') ? 'application/json' : '';
+      const file = new UnreadableFile(['a,b\n1,2\n'], name, { type });
       const event = new Event(eventType, { bubbles: true, composed: true });
       app.dispatchEvent(Object.assign(event, eventType === 'files-chosen' ? { files: [file] } : { file }));
     },

@@ -55,6 +55,21 @@ describe('an unreadable CSV', () => {
   });
 });
 
+describe('an unreadable model file', () => {
+  it.each([
+    ['weights.json', `"weights.json" could not be read (${NOT_READABLE}). The current model is kept.`],
+    // No extension and no type: its first bytes are read to tell what it is.
+    ['weights', `Could not read "weights" (${NOT_READABLE}). The current model is kept.`],
+  ])('%s is refused with a message', async (name, message) => {
+    const { page, errors } = await openApp(browser, '?split=0');
+    await waitUntilReady(page);
+    await selectUnreadableFile(page, name, NOT_READABLE, 'files-chosen');
+    expect(await waitForLibraryMessage(page, /could not (be )?read/i)).toEqual({ kind: 'error', text: message });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('a CSV given before the bundled data arrives', () => {
   it('is kept when the bundled data comes in later', async () => {
     const { page, errors } = await openApp(browser, '?split=0', { initScript: holdBundledCsv });
