@@ -13,6 +13,7 @@ import type { TrainingSettings } from '../core/train/settings.ts';
 import type { LossPoint, TrainingProgress } from '../core/train/trainer.ts';
 import { DEFAULT_PAGE_SETTINGS, parseUrlSettings, serializeUrlSettings, type PageSettings } from '../core/url-settings.ts';
 import { loadCsvFile } from '../app/csv-file-loader.ts';
+import { afterFirstContentfulPaint } from '../app/first-paint.ts';
 import { READY_MARK } from '../app/user-timing.ts';
 import type { TrainingEngine, TrainingRun } from '../app/training-engine.ts';
 import { ModelLibraryController } from '../app/model-library-controller.ts';
@@ -32,24 +33,6 @@ const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
 /** How long a finished run waits for the engine's tensor count before ending without it. */
 const MEMORY_WAIT_MS = 2000;
 
-
-/**
- * Resolves once the browser has painted content, so loading TensorFlow.js never delays the first
- * paint; a timer covers browsers without paint timing.
- */
-function afterFirstContentfulPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const painted = (): boolean => performance.getEntriesByName('first-contentful-paint').length > 0;
-    if (painted()) return resolve();
-    const observer = new PerformanceObserver(() => {
-      if (!painted()) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe({ type: 'paint', buffered: true });
-    setTimeout(resolve, 1000);
-  });
-}
 
 /**
  * The whole app: owns the state (data, backend, training run, model) and hands it down to thin panels,
@@ -171,17 +154,31 @@ export class BmiApp extends LitElement {
   /** A paused run the user reset: its result is dropped. */
   private discarded: TrainingRun | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ({ settings: this.settings, notices: this.notices } = parseUrlSettings(location.search));
+  constructor() {
+    super();
+    // Here, not in connectedCallback: added once however often the element is moved.
     this.addEventListener(DataFileSelectedEvent.type, (event) => void this.loadFile(event.file));
     this.addEventListener(TrainRequestEvent.type, (event) => this.train(event.settings, event.resume, event.start));
     this.addEventListener(RunControlEvent.type, (event) => this.control(event.action));
     this.addEventListener(SettingsChangeEvent.type, (event) => this.updateSettings({ ...this.settings, training: event.settings }));
     this.addEventListener(BackendChangeEvent.type, (event) => this.changeBackend(event.backend));
     this.addEventListener(ColumnsChangeEvent.type, (event) => this.changeColumns(event.columns));
-    void this.loadBundledData();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ({ settings: this.settings, notices: this.notices } = parseUrlSettings(location.search));
+    if (!this.data) void this.loadBundledData();
     void this.startEngine();
+  }
+
+  /** Ends the training worker (and a run in it); connecting again starts a new engine. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.engineGeneration += 1; // drops a start still under way
+    this.engine?.dispose();
+    this.engine = undefined;
+    this.backend = undefined;
   }
 
   /** Keeps the settings in the URL, so a copied link or a reload reproduces them. */
@@ -400,16 +397,20 @@ export class BmiApp extends LitElement {
    * it into (as a run would, and as the metrics panel labels them); null when it is about other columns.
    */
   private modelFit(): SplitMetrics | null {
-    const { model, data } = this;
-    if (!model || !data || !fitsColumns(model, data)) return null;
+    const { fittingModel: model, data } = this;
+    if (!model || !data) return null;
     const { validationSplit, seed } = this.settings.training;
     const { train, validation } = splitDataset(data, validationSplit, seed);
     return splitMetrics(model, train, validation);
   }
 
-  /** The model's line when it is about the data shown; a model of other columns is not drawn. */
-  private get plottedModel(): Model | null {
-    return this.model && this.data && fitsColumns(this.model, this.data) ? this.model : null;
+  /**
+   * The current model when it is about the data shown (the same columns): then it is drawn, measured
+   * and continued from; a model of other columns still predicts, but none of those.
+   */
+  private get fittingModel(): Model | null {
+    const { model, data } = this;
+    return model && data && fitsColumns(model, data) ? model : null;
   }
 
   private onProgress(run: TrainingRun, progress: TrainingProgress): void {
@@ -444,12 +445,6 @@ export class BmiApp extends LitElement {
     this.trainingError = '';
   }
 
-  /** Training can continue from the model only when it was made for the same columns. */
-  private get canResume(): boolean {
-    const { model, data } = this;
-    return model !== null && data !== null && fitsColumns(model, data);
-  }
-
   private get readyToTrain(): boolean {
     return this.engine !== undefined && this.data !== null && this.loading === undefined;
   }
@@ -481,7 +476,7 @@ export class BmiApp extends LitElement {
           <data-panel
             data-files-read=${this.filesRead}
             .data=${this.data}
-            .line=${this.liveLine ?? this.plottedModel}
+            .line=${this.liveLine ?? this.fittingModel}
             source=${this.source}
             .skipped=${this.skipped}
             .numericColumns=${this.table?.numericColumns ?? []}
@@ -496,7 +491,7 @@ export class BmiApp extends LitElement {
             data-runs-finished=${this.runsFinished}
             ?ready=${this.readyToTrain}
             runState=${this.runState}
-            ?canResume=${this.canResume}
+            ?canResume=${this.fittingModel !== null}
             ?canReset=${this.model !== null || this.points.length > 0}
             .settings=${this.settings.training}
             .backend=${this.settings.backend}

@@ -160,3 +160,32 @@ describe("a loaded model's fit", () => {
     await page.context().close();
   });
 });
+
+describe('the app moved in the page', () => {
+  it('ends its engine when removed, starts a new one when added again, and handles each file once', async () => {
+    const { page, errors } = await openApp(browser, '?split=0');
+    await waitUntilReady(page);
+    const disposed = await page.locator('bmi-app').evaluate((app) => {
+      const engine = (app as unknown as { engine: { dispose(): void } }).engine;
+      const dispose = engine.dispose.bind(engine);
+      let called = false;
+      engine.dispose = () => {
+        called = true;
+        dispose();
+      };
+      const parent = app.parentNode!;
+      app.remove();
+      const result = called;
+      parent.append(app);
+      return result;
+    });
+    expect(disposed).toBe(true);
+    await waitUntilReady(page);
+    await loadCsv(page, 'again.csv', 'BMI,Life expectancy\n20,60\n25,70\n30,80\n');
+    expect(await dataSummary(page)).toBe('3 rows from again.csv');
+    expect(await dataError(page)).toBe('');
+    expect(await filesRead(page)).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
