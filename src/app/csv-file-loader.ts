@@ -18,6 +18,8 @@ export async function loadCsvFile(file: File, onProgress: (progress: ParseProgre
         else resolve(event.outcome);
       });
       worker.addEventListener('error', (event) => resolve({ ok: false, error: `The file could not be parsed (${event.message || 'worker failed'}).` }));
+      // The parsed table could not be received (e.g. too large to copy back to the page).
+      worker.addEventListener('messageerror', () => resolve({ ok: false, error: 'The parsed file could not be passed back to the page.' }));
       worker.postMessage({ type: 'parse', file } satisfies CsvWorkerRequest);
     });
   } finally {

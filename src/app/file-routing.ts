@@ -3,6 +3,8 @@
  * a TF.js model.json with its weights.bin. By extension first, then by a look at the first bytes, so
  * a file named oddly still goes to the right reader.
  */
+import { errorMessage } from '../core/train/protocol.ts';
+
 export type FileRoute =
   | { kind: 'csv'; file: File }
   | { kind: 'weights'; file: File }
@@ -31,7 +33,13 @@ const list = (files: readonly File[]): string => files.map((file) => `"${file.na
 
 export async function routeFiles(files: readonly File[]): Promise<FileRoute> {
   if (files.length === 0) return { kind: 'refused', error: 'No file was given.' };
-  const kinds = await Promise.all(files.map(kindOf));
+  let kinds;
+  try {
+    kinds = await Promise.all(files.map(kindOf));
+  } catch (error) {
+    // E.g. NotReadableError: a file moved or its permission withdrawn since it was picked.
+    return { kind: 'refused', error: `Could not read ${list(files)} (${errorMessage(error)}).` };
+  }
   const of = (kind: string): File[] => files.filter((_, i) => kinds[i] === kind);
   const [jsons, bins, csvs] = [of('json'), of('bin'), of('csv')];
 

@@ -7,6 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { columnLabel } from '../core/columns.ts';
+import { errorMessage } from '../core/train/protocol.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { fitsColumns, type Model } from '../core/model.ts';
 import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../core/tfjs-model-json.ts';
@@ -36,10 +37,7 @@ export interface ModelLibraryHost {
 }
 
 const KEPT = 'The current model is kept.';
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const TRAINING_REFUSAL = `Training is running; load a model when it has finished. ${KEPT}`;
 
 export class ModelLibraryController implements ReactiveController {
   storage: StorageState = { state: 'opening' };
@@ -75,6 +73,13 @@ export class ModelLibraryController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The run ended: a refusal that said training was running no longer holds. */
+  runEnded(): void {
+    if (this.message?.text !== TRAINING_REFUSAL) return;
+    this.message = null;
+    this.host.requestUpdate();
+  }
+
   private say(kind: LibraryMessage['kind'], text: string): void {
     this.message = { kind, text };
     this.host.requestUpdate();
@@ -99,7 +104,7 @@ export class ModelLibraryController implements ReactiveController {
       if (!current) return;
       if (!current.ok) {
         this.say('error', `The model kept from your last visit could not be restored: ${current.error}`);
-      } else if (!this.app.model()) {
+      } else if (!this.app.model() && !this.app.training()) {
         this.app.useModel(current.model);
         this.origin = 'restored from your last visit';
         this.host.requestUpdate();
@@ -131,6 +136,8 @@ export class ModelLibraryController implements ReactiveController {
 
   /** Uses a model that was loaded from somewhere, warning when it does not match the data's columns. */
   private adopt(model: Model, origin: string): void {
+    // Checked again here: a run may have started while the file or the store was being read.
+    if (this.refuseWhileTraining()) return;
     this.app.useModel(model);
     this.origin = origin;
     void this.keepCurrent(model);
@@ -149,7 +156,7 @@ export class ModelLibraryController implements ReactiveController {
 
   private refuseWhileTraining(): boolean {
     if (!this.app.training()) return false;
-    this.say('error', `Training is running; load a model when it has finished. ${KEPT}`);
+    this.say('error', TRAINING_REFUSAL);
     return true;
   }
 
@@ -231,7 +238,7 @@ export class ModelLibraryController implements ReactiveController {
       await exportTfjsModel(model, name);
       this.say('info', `Downloaded the TF.js model files ${name}.json and ${name}.weights.bin.`);
     } catch (error) {
-      this.say('error', `Could not export the TF.js model files: ${errorText(error)}`);
+      this.say('error', `Could not export the TF.js model files: ${errorMessage(error)}`);
     }
   }
 
@@ -249,10 +256,23 @@ export class ModelLibraryController implements ReactiveController {
     }
   }
 
+  /** The file's text, or null after saying it could not be read (e.g. moved since it was picked). */
+  private async read(file: File): Promise<string | null> {
+    try {
+      return await file.text();
+    } catch (error) {
+      this.say('error', `"${file.name}" could not be read (${errorMessage(error)}). ${KEPT}`);
+      return null;
+    }
+  }
+
   private async loadWeightsFile(file: File): Promise<void> {
     if (this.refuseWhileTraining()) return;
     const sizeError = weightsFileSizeError(file.size);
-    const result = sizeError ? ({ ok: false, error: sizeError } as const) : parseWeights(await file.text(), file.size);
+    if (sizeError) return this.say('error', `"${file.name}": ${sizeError} ${KEPT}`);
+    const text = await this.read(file);
+    if (text === null) return;
+    const result = parseWeights(text, file.size);
     if (!result.ok) return this.say('error', `"${file.name}": ${result.error} ${KEPT}`);
     this.adopt(result.model, `the weights file "${file.name}"`);
   }
@@ -263,7 +283,9 @@ export class ModelLibraryController implements ReactiveController {
       const sizeError = weightsFileSizeError(file.size, 'a TF.js model file of a line');
       if (sizeError) return this.say('error', `"${file.name}": ${sizeError} ${KEPT}`);
     }
-    const parsed = parseJson(await json.text());
+    const text = await this.read(json);
+    if (text === null) return;
+    const parsed = parseJson(text);
     if (!parsed.ok) return this.say('error', `"${json.name}": ${parsed.error} ${KEPT}`);
     const verdict = checkLinearModelJson(parsed.value, `"${json.name}"`, bin.name);
     if (!verdict.ok) return this.say('error', `${verdict.error} ${KEPT}`);
@@ -272,7 +294,7 @@ export class ModelLibraryController implements ReactiveController {
       const { importTfjsModel } = await import('./tfjs-model-files.ts');
       imported = await importTfjsModel(json, bin);
     } catch (error) {
-      return this.say('error', `TensorFlow.js could not read "${json.name}" with "${bin.name}": ${errorText(error)} ${KEPT}`);
+      return this.say('error', `TensorFlow.js could not read "${json.name}" with "${bin.name}": ${errorMessage(error)} ${KEPT}`);
     }
     const result = modelFromTfjsLine(imported.line, imported.metadata, this.app.data());
     if (!result.ok) return this.say('error', `${result.error} ${KEPT}`);

@@ -19,7 +19,9 @@ export const startEngine: StartEngine = async (preferred) => {
   const send = (request: TrainingRequest): void => worker.postMessage(request);
 
   const runs = new Map<number, PendingRun>();
-  const memoryRequests = new Map<number, (memory: MemoryInfo) => void>();
+  const memoryRequests = new Map<number, { resolve: (memory: MemoryInfo) => void; reject: (error: Error) => void }>();
+  /** Why the worker is gone, once it is: later requests fail at once instead of waiting forever. */
+  let failure: Error | undefined;
   let nextId = 1;
   /** The data set the worker holds, so it is copied over once, not for every run. */
   let sentData: { dataset: Dataset; dataId: number } | undefined;
@@ -27,9 +29,12 @@ export const startEngine: StartEngine = async (preferred) => {
 
   const ready = new Promise<TrainingEvent & { type: 'ready' }>((resolve, reject) => {
     failWorker = (error) => {
+      failure ??= error;
       reject(error);
       for (const run of runs.values()) run.reject(error);
       runs.clear();
+      for (const request of memoryRequests.values()) request.reject(error);
+      memoryRequests.clear();
     };
     worker.addEventListener('message', (message: MessageEvent<TrainingEvent>) => {
       const event = message.data;
@@ -52,7 +57,7 @@ export const startEngine: StartEngine = async (preferred) => {
           runs.delete(event.run);
           break;
         case 'memory':
-          memoryRequests.get(event.id)?.(event.memory);
+          memoryRequests.get(event.id)?.resolve(event.memory);
           memoryRequests.delete(event.id);
           break;
       }
@@ -75,8 +80,9 @@ export const startEngine: StartEngine = async (preferred) => {
     backend,
     memory() {
       const id = nextId++;
-      return new Promise<MemoryInfo>((resolve) => {
-        memoryRequests.set(id, resolve);
+      return new Promise<MemoryInfo>((resolve, reject) => {
+        if (failure) return reject(failure);
+        memoryRequests.set(id, { resolve, reject });
         send({ type: 'memory', id });
       });
     },

@@ -2,16 +2,18 @@ import { LitElement, css, html } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { BackendChoice, BackendName } from '../core/backends.ts';
 import { columnUnit } from '../core/columns.ts';
+import type { TableOutcome } from '../core/csv-stream.ts';
 import { parseTable, selectColumns, type ColumnChoice, type Dataset, type SkippedRows, type Table } from '../core/dataset.ts';
 import { fitsColumns, type Model } from '../core/model.ts';
 import type { Line } from '../core/predict.ts';
 import { splitDataset, splitMetrics, type SplitMetrics } from '../core/split.ts';
-import type { RunControl, RunStart } from '../core/train/protocol.ts';
+import { errorMessage, type RunControl, type RunStart } from '../core/train/protocol.ts';
 import { describeRunEnd } from '../core/train/run-end.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
 import type { LossPoint, TrainingProgress } from '../core/train/trainer.ts';
 import { DEFAULT_PAGE_SETTINGS, parseUrlSettings, serializeUrlSettings, type PageSettings } from '../core/url-settings.ts';
 import { loadCsvFile } from '../app/csv-file-loader.ts';
+import { afterFirstContentfulPaint } from '../app/first-paint.ts';
 import { READY_MARK } from '../app/user-timing.ts';
 import type { TrainingEngine, TrainingRun } from '../app/training-engine.ts';
 import { ModelLibraryController } from '../app/model-library-controller.ts';
@@ -28,25 +30,9 @@ import './model-library.ts';
 import './training-panel.ts';
 
 const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
+/** How long a finished run waits for the engine's tensor count before ending without it. */
+const MEMORY_WAIT_MS = 2000;
 
-
-/**
- * Resolves once the browser has painted content, so loading TensorFlow.js never delays the first
- * paint; a timer covers browsers without paint timing.
- */
-function afterFirstContentfulPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const painted = (): boolean => performance.getEntriesByName('first-contentful-paint').length > 0;
-    if (painted()) return resolve();
-    const observer = new PerformanceObserver(() => {
-      if (!painted()) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe({ type: 'paint', buffered: true });
-    setTimeout(resolve, 1000);
-  });
-}
 
 /**
  * The whole app: owns the state (data, backend, training run, model) and hands it down to thin panels,
@@ -163,20 +149,36 @@ export class BmiApp extends LitElement {
   });
   /** Counts engine starts, so a slow start superseded by a backend change is dropped. */
   private engineGeneration = 0;
+  /** The last engine start (it never rejects: failures become `backendError`). */
+  private engineStart: Promise<void> = Promise.resolve();
   /** A paused run the user reset: its result is dropped. */
   private discarded: TrainingRun | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    ({ settings: this.settings, notices: this.notices } = parseUrlSettings(location.search));
+  constructor() {
+    super();
+    // Here, not in connectedCallback: added once however often the element is moved.
     this.addEventListener(DataFileSelectedEvent.type, (event) => void this.loadFile(event.file));
     this.addEventListener(TrainRequestEvent.type, (event) => this.train(event.settings, event.resume, event.start));
     this.addEventListener(RunControlEvent.type, (event) => this.control(event.action));
     this.addEventListener(SettingsChangeEvent.type, (event) => this.updateSettings({ ...this.settings, training: event.settings }));
     this.addEventListener(BackendChangeEvent.type, (event) => this.changeBackend(event.backend));
     this.addEventListener(ColumnsChangeEvent.type, (event) => this.changeColumns(event.columns));
-    void this.loadBundledData();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ({ settings: this.settings, notices: this.notices } = parseUrlSettings(location.search));
+    if (!this.data) void this.loadBundledData();
     void this.startEngine();
+  }
+
+  /** Ends the training worker (and a run in it); connecting again starts a new engine. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.engineGeneration += 1; // drops a start still under way
+    this.engine?.dispose();
+    this.engine = undefined;
+    this.backend = undefined;
   }
 
   /** Keeps the settings in the URL, so a copied link or a reload reproduces them. */
@@ -190,6 +192,7 @@ export class BmiApp extends LitElement {
       const response = await fetch(`${import.meta.env.BASE_URL}${BUNDLED_CSV}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const table = parseTable(await response.text());
+      if (this.userDataArrived) return;
       if ('error' in table) throw new Error(table.error);
       const { columns } = this.settings;
       const asked = columns.feature !== undefined || columns.target !== undefined;
@@ -198,15 +201,33 @@ export class BmiApp extends LitElement {
       });
       if (error) throw new Error(error);
     } catch (error) {
+      if (this.userDataArrived) return;
       this.dataError = `Could not load the bundled data (${String(error)}). Load a CSV file instead.`;
     }
   }
 
+  /** A file the user gave while the bundled data was on its way (being read, or taken) wins over it. */
+  private get userDataArrived(): boolean {
+    return this.data !== null || this.loading !== undefined;
+  }
+
   private async loadFile(file: File): Promise<void> {
-    if (this.run || this.loading !== undefined) return;
+    if (this.run || this.loading !== undefined) {
+      // Dropped on the page (the file input is disabled then): say why nothing happened.
+      this.refuseData(file.name, this.run ? 'Training is running: stop it to load other data.' : 'Another file is being read: load this one when it is done.');
+      this.filesRead += 1;
+      return;
+    }
     this.loading = 0;
-    const outcome = await loadCsvFile(file, (progress) => (this.loading = progress.fraction));
-    this.loading = undefined;
+    let outcome: TableOutcome;
+    try {
+      outcome = await loadCsvFile(file, (progress) => (this.loading = progress.fraction));
+    } catch (error) {
+      // E.g. NotReadableError: the file was moved or its permission withdrawn after it was picked.
+      outcome = { ok: false, error: `The file could not be read (${errorMessage(error)}).` };
+    } finally {
+      this.loading = undefined;
+    }
     // The current columns when the new file has them, else its defaults.
     const error = outcome.ok ? this.useTable(outcome.table, file.name, [this.settings.columns, {}]) : outcome.error;
     if (error) this.refuseData(file.name, error);
@@ -270,9 +291,20 @@ export class BmiApp extends LitElement {
     void this.startEngine();
   }
 
-  private async startEngine(): Promise<void> {
+  /**
+   * Starts are chained: on the page's thread every engine sets TF.js's one global backend, so a slow
+   * start must finish before a newer one begins, or it would switch the backend under the newer engine.
+   */
+  private startEngine(): Promise<void> {
     const generation = ++this.engineGeneration;
+    this.engineStart = this.engineStart.then(() => this.startEngineNow(generation));
+    return this.engineStart;
+  }
+
+  private async startEngineNow(generation: number): Promise<void> {
     await afterFirstContentfulPaint();
+    // Superseded while waiting for the previous start: the newer start will do.
+    if (generation !== this.engineGeneration) return;
     const { backend, engine: where } = this.settings;
     try {
       const { startEngine } = where === 'main' ? await import('../app/main-thread-engine.ts') : await import('../app/worker-engine.ts');
@@ -285,7 +317,7 @@ export class BmiApp extends LitElement {
       this.backend = engine.backend;
       this.tensorCount = (await engine.memory()).numTensors;
     } catch (error) {
-      if (generation === this.engineGeneration) this.backendError = error instanceof Error ? error.message : String(error);
+      if (generation === this.engineGeneration) this.backendError = errorMessage(error);
     }
   }
 
@@ -327,9 +359,14 @@ export class BmiApp extends LitElement {
         };
       }
     } catch (error) {
-      outcome = () => (this.trainingError = `Training failed: ${error instanceof Error ? error.message : String(error)}`);
+      outcome = () => {
+        this.trainingError = `Training failed: ${errorMessage(error)}`;
+        // The model from before the run still predicts: show how it fits again.
+        this.metrics = this.modelFit();
+      };
     }
-    const memory = await engine.memory().catch(() => undefined);
+    // Bounded: an engine that stopped answering must not leave the run going forever.
+    const memory = await Promise.race([engine.memory().catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, MEMORY_WAIT_MS))]);
     // Everything at once, so the page never shows a finished run with a stale tensor count.
     outcome?.();
     this.liveLine = null;
@@ -337,12 +374,15 @@ export class BmiApp extends LitElement {
     if (this.run === run) {
       this.run = undefined;
       this.runState = 'idle';
+      this.library.runEnded();
     }
     this.runsFinished += 1;
   }
 
   /** Uses a loaded or restored model: predictions and the plotted line at once; "continue" starts from it. */
   private useModel(model: Model): void {
+    // The run's result would replace it; the library refuses with a message before asking.
+    if (this.run) return;
     this.model = model;
     this.liveLine = null;
     // The loss chart described the previous model.
@@ -352,17 +392,25 @@ export class BmiApp extends LitElement {
     this.metrics = this.modelFit();
   }
 
-  /** How the current model fits all rows of the data shown; null when it is about other columns. */
+  /**
+   * How the current model fits the data shown, on the training and validation rows the settings split
+   * it into (as a run would, and as the metrics panel labels them); null when it is about other columns.
+   */
   private modelFit(): SplitMetrics | null {
-    const { model, data } = this;
-    if (!model || !data || !fitsColumns(model, data)) return null;
-    const { train, validation } = splitDataset(data, 0, 0);
+    const { fittingModel: model, data } = this;
+    if (!model || !data) return null;
+    const { validationSplit, seed } = this.settings.training;
+    const { train, validation } = splitDataset(data, validationSplit, seed);
     return splitMetrics(model, train, validation);
   }
 
-  /** The model's line when it is about the data shown; a model of other columns is not drawn. */
-  private get plottedModel(): Model | null {
-    return this.model && this.data && fitsColumns(this.model, this.data) ? this.model : null;
+  /**
+   * The current model when it is about the data shown (the same columns): then it is drawn, measured
+   * and continued from; a model of other columns still predicts, but none of those.
+   */
+  private get fittingModel(): Model | null {
+    const { model, data } = this;
+    return model && data && fitsColumns(model, data) ? model : null;
   }
 
   private onProgress(run: TrainingRun, progress: TrainingProgress): void {
@@ -397,12 +445,6 @@ export class BmiApp extends LitElement {
     this.trainingError = '';
   }
 
-  /** Training can continue from the model only when it was made for the same columns. */
-  private get canResume(): boolean {
-    const { model, data } = this;
-    return model !== null && data !== null && fitsColumns(model, data);
-  }
-
   private get readyToTrain(): boolean {
     return this.engine !== undefined && this.data !== null && this.loading === undefined;
   }
@@ -434,7 +476,7 @@ export class BmiApp extends LitElement {
           <data-panel
             data-files-read=${this.filesRead}
             .data=${this.data}
-            .line=${this.liveLine ?? this.plottedModel}
+            .line=${this.liveLine ?? this.fittingModel}
             source=${this.source}
             .skipped=${this.skipped}
             .numericColumns=${this.table?.numericColumns ?? []}
@@ -445,11 +487,12 @@ export class BmiApp extends LitElement {
         </section>
         <section class="card" aria-label="Training">
           <training-panel
+            unavailable=${this.backendError ? `Training is unavailable: ${this.backendError}` : ''}
             data-run-state=${this.runState}
             data-runs-finished=${this.runsFinished}
             ?ready=${this.readyToTrain}
             runState=${this.runState}
-            ?canResume=${this.canResume}
+            ?canResume=${this.fittingModel !== null}
             ?canReset=${this.model !== null || this.points.length > 0}
             .settings=${this.settings.training}
             .backend=${this.settings.backend}
@@ -477,6 +520,7 @@ export class BmiApp extends LitElement {
         </section>
         <section class="card" aria-label="Model">
           <model-library
+            ?training=${this.run !== undefined}
             .model=${this.model}
             origin=${this.library.origin}
             .storage=${this.library.storage}

@@ -347,3 +347,94 @@ export async function deleteSaved(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: `Delete model ${name}`, exact: true }).click();
   await page.getByRole('button', { name: `Confirm delete model ${name}`, exact: true }).click();
 }
+
+/**
+ * Hands the app a file that cannot be read, as after the user picked it and then moved it or withdrew
+ * its permission: every read (slice, text, stream, arrayBuffer) fails with NotReadableError.
+ */
+export async function selectUnreadableFile(
+  page: Page,
+  name: string,
+  message: string,
+  eventType: 'data-file-selected' | 'files-chosen' = 'data-file-selected',
+): Promise<void> {
+  await page.locator('bmi-app').evaluate(
+    (app, { name, message, eventType }) => {
+      const fail = (): never => {
+        throw new DOMException(message, 'NotReadableError');
+      };
+      class UnreadableBlob extends Blob {
+        override arrayBuffer = async (): Promise<ArrayBuffer> => fail();
+        override text = async (): Promise<string> => fail();
+        override stream = (): ReadableStream<Uint8Array<ArrayBuffer>> => fail();
+      }
+      class UnreadableFile extends File {
+        override slice = (): Blob => new UnreadableBlob(['x']);
+        override arrayBuffer = async (): Promise<ArrayBuffer> => fail();
+        override text = async (): Promise<string> => fail();
+        override stream = (): ReadableStream<Uint8Array<ArrayBuffer>> => fail();
+      }
+      const type = name.endsWith('.csv') ? 'text/csv' : name.endsWith('.json') ? 'application/json' : '';
+      const file = new UnreadableFile(['a,b\n1,2\n'], name, { type });
+      const event = new Event(eventType, { bubbles: true, composed: true });
+      app.dispatchEvent(Object.assign(event, eventType === 'files-chosen' ? { files: [file] } : { file }));
+    },
+    { name, message, eventType },
+  );
+}
+
+/** The number of files the app has handled (taken or refused). */
+export async function filesRead(page: Page): Promise<number> {
+  return Number(await page.locator('data-panel').getAttribute('data-files-read'));
+}
+
+/**
+ * An init script for `openApp`: the bundled CSV's fetch waits until `releaseBundledCsv()` is called in
+ * the page; `bundledCsvServed` is true once its response is handed to the app.
+ */
+export function holdBundledCsv(): void {
+  const w = window as unknown as { releaseBundledCsv?: () => void; bundledCsvServed?: boolean };
+  const released = new Promise<void>((resolve) => (w.releaseBundledCsv = resolve));
+  const original = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.includes('bmi_and_life_expectancy.csv')) return original(input, init);
+    await released;
+    const response = await original(input, init);
+    const body = new Response(await response.text(), { status: response.status, headers: response.headers });
+    w.bundledCsvServed = true;
+    return body;
+  };
+}
+
+/** Releases what `holdBundledCsv` held and waits until the app has had time to take the response. */
+export async function releaseBundledCsv(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { releaseBundledCsv: () => void }).releaseBundledCsv());
+  await page.waitForFunction(() => (window as unknown as { bundledCsvServed?: boolean }).bundledCsvServed === true);
+  // The app parses the 163 rows right after the response: a few frames are plenty.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+}
+
+/**
+ * Gives the model library the sample weights file as a file whose reading only finishes when
+ * `finishSlowRead` is called, so a test can start a run while it is being read.
+ */
+export async function chooseSlowWeightsFile(page: Page): Promise<void> {
+  await page.locator('bmi-app').evaluate(async (app) => {
+    const text = await (await fetch('sample-weights.json')).text();
+    const w = window as unknown as { finishSlowRead?: () => void };
+    const finished = new Promise<void>((resolve) => (w.finishSlowRead = resolve));
+    class SlowFile extends File {
+      override text = async (): Promise<string> => {
+        await finished;
+        return text;
+      };
+    }
+    const file = new SlowFile([text], 'slow-weights.json', { type: 'application/json' });
+    app.dispatchEvent(Object.assign(new Event('files-chosen', { bubbles: true, composed: true }), { files: [file] }));
+  });
+}
+
+export async function finishSlowRead(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { finishSlowRead: () => void }).finishSlowRead());
+}
