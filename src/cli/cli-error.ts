@@ -8,6 +8,16 @@ export class CliError extends Error {
   override name = 'CliError';
 }
 
+/** Runs an argument parser, adding a pointer to `--help` to any usage problem it reports. */
+export function withUsageHint<T>(command: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof CliError) throw new CliError(`${error.message} Run "npm run ${command} -- --help" for usage.`);
+    throw error;
+  }
+}
+
 /** Runs a command's main function, turning a CliError into `<command>: <message>` on stderr and exit code 1. */
 export async function runCommand(command: string, main: () => Promise<void>): Promise<void> {
   try {

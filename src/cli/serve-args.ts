@@ -2,7 +2,7 @@
  * The `serve` command's arguments: one table gives both the parsing and the help text.
  */
 import { formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
-import { CliError } from './cli-error.ts';
+import { CliError, withUsageHint } from './cli-error.ts';
 
 export const DEFAULT_PORT = 8000;
 /** Loopback by default: serving the network is a choice to make explicitly with --host 0.0.0.0. */
@@ -48,15 +48,9 @@ Example:
   curl -d '{"bmi": 28.45}' http://127.0.0.1:8000/predict
 `;
 
-const USAGE_HINT = 'Run "npm run serve -- --help" for usage.';
-
+/** Parses `serve`'s arguments; a usage problem is a CliError with a pointer to --help. */
 export function parseServeArgs(argv: readonly string[]): ServeCommand {
-  try {
-    return parse(argv);
-  } catch (error) {
-    if (error instanceof CliError) throw new CliError(`${error.message} ${USAGE_HINT}`);
-    throw error;
-  }
+  return withUsageHint('serve', () => parse(argv));
 }
 
 function parse(argv: readonly string[]): ServeCommand {

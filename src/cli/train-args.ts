@@ -6,7 +6,7 @@ import { OPTIMIZERS, type OptimizerName } from '../core/model.ts';
 import { SETTING_RULES } from '../core/train/settings-rules.ts';
 import { DEFAULT_SETTINGS } from '../core/train/settings.ts';
 import { formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
-import { CliError } from './cli-error.ts';
+import { CliError, withUsageHint } from './cli-error.ts';
 
 export const DEFAULT_WEIGHTS_PATH = 'weights.json';
 /** Like the original tool, the command line fits every row by default; the app holds a fifth out. */
@@ -75,16 +75,9 @@ Examples:
   npm run train -- 200 w.json --data my.csv --feature Bmi --target LifeExpectancy --optimizer adam
 `;
 
-const USAGE_HINT = 'Run "npm run train -- --help" for usage.';
-
 /** Parses `train`'s arguments; a usage problem is a CliError with a pointer to --help. */
 export function parseTrainArgs(argv: readonly string[]): TrainCommand {
-  try {
-    return parse(argv);
-  } catch (error) {
-    if (error instanceof CliError) throw new CliError(`${error.message} ${USAGE_HINT}`);
-    throw error;
-  }
+  return withUsageHint('train', () => parse(argv));
 }
 
 function parse(argv: readonly string[]): TrainCommand {
