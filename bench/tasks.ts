@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { wasmPaths } from '../src/app/wasm-paths.ts';
 import type { BackendName } from '../src/core/backends.ts';
 import { parseCsv, type Dataset } from '../src/core/dataset.ts';
-import { chooseBackend } from '../src/core/train/backend.ts';
+import { chooseBackend } from '../src/tfjs-browser/backend.ts';
 import { DEFAULT_SETTINGS } from '../src/core/train/settings.ts';
 import { Trainer, type LossPoint } from '../src/core/train/trainer.ts';
 import { leastSquares, metricsOf } from '../src/core/stats.ts';

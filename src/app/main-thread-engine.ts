@@ -2,7 +2,7 @@
  * Training on the page's own thread (`?engine=main`), kept to compare with the worker. Imported lazily,
  * so TensorFlow.js never delays the first paint.
  */
-import { chooseBackend } from '../core/train/backend.ts';
+import { chooseBackend } from '../tfjs-browser/backend.ts';
 import { memoryInfo, startTrainer } from '../core/train/start-run.ts';
 import type { StartEngine } from './training-engine.ts';
 import { wasmPaths } from './wasm-paths.ts';

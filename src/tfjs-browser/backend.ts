@@ -1,4 +1,7 @@
 /**
+ * Browser only (it probes navigator.gpu and registers the WebGL, WebGPU and WASM backends), so it lives
+ * outside src/core.
+ *
  * Picks and initialises a TF.js backend: WebGPU when the browser gives an adapter, else WebGL, WASM
  * and CPU in that order, recording why each one before the winner was passed over.
  */
@@ -11,7 +14,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName } from '../backends.ts';
+import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName } from '../core/backends.ts';
 
 export interface BackendOptions {
   /** Try this one first (from `?backend=`); the others remain as fallbacks. */
