@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { wasmPaths } from '../../../src/app/wasm-paths.ts';
 import type { BackendName } from '../../../src/core/backends.ts';
 import { parseCsv, type Dataset } from '../../../src/core/dataset.ts';
+import type { Model } from '../../../src/core/model.ts';
 import { splitDataset } from '../../../src/core/split.ts';
 import { scalingOf, standardize } from '../../../src/core/stats.ts';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../../../src/core/train/settings.ts';
@@ -29,6 +30,8 @@ export interface CheckRequest {
   rows: number;
   settings?: Partial<TrainingSettings>;
   maxEpochsPerRound?: number;
+  /** Start from this raw-unit line instead of the zero line of the standardized data. */
+  initial?: { slope: number; intercept: number };
   reportIntervalMs?: number;
   /** Actions on the trainer at given reported epochs, e.g. { 3: 'pause' }. */
   controls?: Record<number, 'pause' | 'step' | 'resume' | 'stop'>;
@@ -89,7 +92,9 @@ async function train(request: CheckRequest): Promise<CheckResult> {
   const points: LossPoint[] = [];
   const pipelines: number[] = [];
   const controls = request.controls ?? {};
-  const trainer: Trainer = new Trainer(data, settings, null, {
+  // Only the line and the epoch count of a model matter to where a run starts.
+  const initial = request.initial ? ({ ...request.initial, training: { epochs: 0 } } as unknown as Model) : null;
+  const trainer: Trainer = new Trainer(data, settings, initial, {
     createRunner: runnerFor(choice),
     ...(request.maxEpochsPerRound ? { maxEpochsPerRound: request.maxEpochsPerRound } : {}),
     ...(request.reportIntervalMs !== undefined ? { reportIntervalMs: request.reportIntervalMs } : {}),
@@ -105,7 +110,7 @@ async function train(request: CheckRequest): Promise<CheckResult> {
   });
   const result = await trainer.run();
   let reference: number[] = [];
-  if (settings.optimizer === 'sgd' && settings.batchSize === 0) {
+  if (settings.optimizer === 'sgd' && settings.batchSize === 0 && !initial) {
     const { train: rows } = splitDataset(data, settings.validationSplit, settings.seed);
     const fx = scalingOf(rows.x);
     const fy = scalingOf(rows.y);
