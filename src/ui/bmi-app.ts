@@ -460,7 +460,7 @@ export class BmiApp extends LitElement {
     return html`
       <header part="header">
         <h1>BMI → life expectancy</h1>
-        <p class="tagline">A linear regression trained on your GPU with WebGPU, right in this page.</p>
+        <p class="tagline"><backend-tagline .choice=${this.backend}></backend-tagline></p>
         <div class="status-line">
           <backend-status .choice=${this.backend} error=${this.backendError}></backend-status>
           ${this.engine ? html`<span class="muted" data-engine=${this.engine.name}>${this.engine.name === 'worker' ? 'training in a Web Worker' : 'training on the page’s thread'}</span>` : ''}
