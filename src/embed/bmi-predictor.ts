@@ -9,7 +9,7 @@ import { columnLabel } from '../core/columns.ts';
 import type { Model } from '../core/model.ts';
 import { acceptedRange, checkInput, predict } from '../core/predict.ts';
 import type { WeightsFile, WeightsReadResult } from '../core/weights-file.ts';
-import { defineElement } from '../ui/define.ts';
+import { defineElement } from './define.ts';
 import { bmiPredictorStyles } from './bmi-predictor-styles.ts';
 import { fetchWeights, readWeightsFile, weightsFromValue } from './load-weights.ts';
 
