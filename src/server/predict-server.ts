@@ -11,7 +11,7 @@
  * Errors answer in JSON (`{"error": "…"}`) when the request was JSON, else as plain text.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { startsLikeJsonObject } from '../core/file-check.ts';
+import { errorMessage, startsLikeJsonObject } from '../core/text.ts';
 import type { Model } from '../core/model.ts';
 import { formatPlainPrediction, predictApiOf, predictionFor, readFormInput, readJsonInput, titleOf, type PredictApi } from './predict-api.ts';
 import { readBody } from './request-body.ts';
@@ -47,7 +47,7 @@ export function createPredictServer(model: Model, options: PredictServerOptions 
     });
     route(request, response, path, api).catch((error: unknown) => {
       if (response.headersSent) response.destroy();
-      else sendText(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+      else sendText(response, 500, `Internal error: ${errorMessage(error)}`);
     });
   });
 }

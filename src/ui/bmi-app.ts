@@ -7,7 +7,8 @@ import { parseTable, selectColumns, type ColumnChoice, type Dataset, type Skippe
 import { fitsColumns, type Model } from '../core/model.ts';
 import type { Line } from '../core/predict.ts';
 import { splitDataset, splitMetrics, type SplitMetrics } from '../core/split.ts';
-import { errorMessage, type RunControl, type RunStart } from '../core/train/protocol.ts';
+import type { RunControl, RunStart } from '../core/train/protocol.ts';
+import { errorMessage } from '../core/text.ts';
 import { describeRunEnd } from '../core/train/run-end.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
 import type { LossPoint, TrainingProgress } from '../core/train/trainer.ts';

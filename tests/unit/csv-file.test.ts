@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTableStream } from '../../src/core/csv-stream.ts';
 import { parseTable, selectColumns, type Table } from '../../src/core/dataset.ts';
-import { checkCsvFile, startsLikeJsonObject } from '../../src/core/file-check.ts';
+import { checkCsvFile } from '../../src/core/file-check.ts';
+import { startsLikeJsonObject } from '../../src/core/text.ts';
 import { bundledCsv } from './bundled-data.ts';
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
