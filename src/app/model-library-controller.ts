@@ -88,7 +88,7 @@ export class ModelLibraryController implements ReactiveController {
   private async openStore(): Promise<void> {
     const opening = await ModelStore.open();
     if (!opening.ok) {
-      this.storage = { state: 'off', reason: opening.reason };
+      this.storage = { state: 'off', reason: opening.error };
       this.host.requestUpdate();
       return;
     }

@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { CSV_PARSE_OPTIONS, TableBuilder, type Table } from './dataset.ts';
+import type { Result } from './result.ts';
 
 export interface ParseProgress {
   /** Share of the input read, 0 to 1. */
@@ -12,7 +13,7 @@ export interface ParseProgress {
   rows: number;
 }
 
-export type TableOutcome = { ok: true; table: Table } | { ok: false; error: string };
+export type TableOutcome = Result<{ table: Table }>;
 
 /** Characters per chunk: large enough to be fast, small enough to report progress often. */
 const CHUNK_SIZE = 1 << 20;

@@ -6,6 +6,7 @@
  * are skipped and reported with their line numbers, so the user can find them in the file.
  */
 import Papa from 'papaparse';
+import type { Result } from './result.ts';
 import { stripBom } from './text.ts';
 
 /** The columns the bundled data set uses; chosen by default when a CSV has them. */
@@ -32,9 +33,8 @@ export interface SkippedRows {
   lines: number[];
 }
 
-export type ParseOutcome =
-  | { ok: true; dataset: Dataset; columns: string[]; numericColumns: string[]; skipped: SkippedRows }
-  | { ok: false; error: string; columns: string[]; numericColumns: string[]; skipped: SkippedRows };
+/** The data set or why not, with what the file offered either way (so the page can offer other columns). */
+export type ParseOutcome = Result<{ dataset: Dataset }> & { columns: string[]; numericColumns: string[]; skipped: SkippedRows };
 
 export interface ColumnChoice {
   feature?: string;

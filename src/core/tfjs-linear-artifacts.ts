@@ -6,6 +6,7 @@
  */
 import { isJsonObject, type JsonObject } from './json-object.ts';
 import type { Line } from './predict.ts';
+import type { Result } from './result.ts';
 
 /** The layer's name in the topology and the manifest, as `tf.layers.dense` names the first one. */
 const DENSE_NAME = 'dense_Dense1';
@@ -64,7 +65,7 @@ export function lineToWeightData(line: Line): ArrayBuffer {
  * The line in a weights file whose manifest passed `checkLinearModelJson`: two float32 numbers, kernel
  * then bias. Refuses other sizes and encodings (float16, quantized weights) by name.
  */
-export function lineFromWeightData(data: ArrayBuffer, specs: readonly unknown[]): { ok: true; line: Line } | { ok: false; error: string } {
+export function lineFromWeightData(data: ArrayBuffer, specs: readonly unknown[]): Result<{ line: Line }> {
   const encodings = specs.map((spec) => (isJsonObject(spec) ? `${String(spec.dtype)}${isJsonObject(spec.quantization) ? ' (quantized)' : ''}` : '?'));
   if (encodings.some((encoding) => encoding !== 'float32')) {
     return { ok: false, error: `its weights are stored as ${encodings.join(', ')}; bmi-predictor reads float32 weights.` };

@@ -12,12 +12,13 @@ import type { Dataset } from './dataset.ts';
 import { isJsonObject, type JsonObject } from './json-object.ts';
 import { modelFromLine, type Model } from './model.ts';
 import type { Line } from './predict.ts';
+import type { Result } from './result.ts';
 import { UNKNOWN_BACKEND, validateWeights } from './weights-file.ts';
 
 /** The key under `userDefinedMetadata` that holds the app's weights file. */
 export const TFJS_METADATA_KEY = 'bmiPredictor';
 
-export type Verdict = { ok: true } | { ok: false; error: string };
+export type Verdict = Result;
 
 const EXPECTED = 'bmi-predictor imports a model of exactly one dense layer with 1 input and 1 unit, linear, with a bias';
 
@@ -102,7 +103,7 @@ export function modelFromTfjsLine(
   userDefinedMetadata: unknown,
   dataset: Dataset | null,
   now = new Date(),
-): { ok: true; model: Model; fromMetadata: boolean } | { ok: false; error: string } {
+): Result<{ model: Model; fromMetadata: boolean }> {
   const carried = isJsonObject(userDefinedMetadata) ? validateWeights(userDefinedMetadata[TFJS_METADATA_KEY]) : undefined;
   if (carried?.ok && Math.fround(carried.model.slope) === line.slope && Math.fround(carried.model.intercept) === line.intercept) {
     return { ok: true, model: carried.model, fromMetadata: true };

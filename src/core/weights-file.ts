@@ -7,6 +7,7 @@
 import { BACKENDS } from './backends.ts';
 import { isJsonObject } from './json-object.ts';
 import { OPTIMIZERS, type Model } from './model.ts';
+import type { Result } from './result.ts';
 import { errorMessage, stripBom } from './text.ts';
 
 export const WEIGHTS_FORMAT = 'bmi-predictor-weights';
@@ -32,7 +33,7 @@ export interface WeightsFile extends Model {
   version: typeof WEIGHTS_VERSION;
 }
 
-export type WeightsReadResult = { ok: true; model: Model } | { ok: false; error: string };
+export type WeightsReadResult = Result<{ model: Model }>;
 
 export function toWeightsFile(model: Model): WeightsFile {
   const { slope, intercept, feature, target, normalization, training } = model;
@@ -70,7 +71,7 @@ export function parseWeights(text: string, byteLength = new TextEncoder().encode
  * JSON.parse with a message a person can act on. NaN and Infinity get their own: JavaScript writes
  * them, JSON has no such numbers, and a hand-edited file is the likely source.
  */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+export function parseJson(text: string): Result<{ value: unknown }> {
   const body = stripBom(text);
   if (body.trim() === '') return { ok: false, error: 'The file is empty.' };
   try {

@@ -234,7 +234,7 @@ export class BmiPredictor extends LitElement {
     }
     const check = checkInput(text, this.fieldLabel, acceptedRange(model.feature));
     if (!check.ok) {
-      this.fail(check.message);
+      this.fail(check.error);
       return;
     }
     this.prediction = predict(model, check.value);
