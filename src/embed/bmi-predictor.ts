@@ -10,7 +10,7 @@ import type { Model } from '../core/model.ts';
 import { acceptedRange, checkInput, predict } from '../core/predict.ts';
 import { errorMessage } from '../core/text.ts';
 import type { WeightsFile, WeightsReadResult } from '../core/weights-file.ts';
-import { defineElement } from '../ui/define.ts';
+import { defineElement } from './define.ts';
 import { bmiPredictorStyles } from './bmi-predictor-styles.ts';
 import { fetchWeights, readWeightsFile, weightsFromValue } from './load-weights.ts';
 
