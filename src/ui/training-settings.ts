@@ -108,7 +108,7 @@ export class TrainingSettingsForm extends LitElement {
     const read = (id: string, rule: NumberRule): number => {
       const result: Check<number> = checkText(this.field(id).value, rule, 'percent');
       if (result.ok) return result.value;
-      errors.set(id, result.message);
+      errors.set(id, result.error);
       return Number.NaN;
     };
     const batchText = this.field('batch-size').value.trim();

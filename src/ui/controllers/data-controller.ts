@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TableOutcome } from '../../core/csv-stream.ts';
 import { parseTable, selectColumns, type ColumnChoice, type Dataset, type SkippedRows, type Table } from '../../core/dataset.ts';
-import { errorMessage } from '../../core/train/protocol.ts';
+import { errorMessage } from '../../core/text.ts';
 import { loadCsvFile } from '../../app/csv-file-loader.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';

@@ -4,7 +4,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BackendChoice, BackendName } from '../../core/backends.ts';
-import { errorMessage } from '../../core/train/protocol.ts';
+import { errorMessage } from '../../core/text.ts';
 import { afterFirstContentfulPaint } from '../../app/first-paint.ts';
 import type { TrainingEngine } from '../../app/training-engine.ts';
 import { BackendChangeEvent } from '../events.ts';

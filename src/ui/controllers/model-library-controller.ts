@@ -7,7 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { columnLabel } from '../../core/columns.ts';
-import { errorMessage } from '../../core/train/protocol.ts';
+import { errorMessage } from '../../core/text.ts';
 import type { Dataset } from '../../core/dataset.ts';
 import { fitsColumns, type Model } from '../../core/model.ts';
 import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../core/tfjs-model-json.ts';
@@ -84,7 +84,7 @@ export class ModelLibraryController implements ReactiveController {
   private async openStore(): Promise<void> {
     const opening = await ModelStore.open();
     if (!opening.ok) {
-      this.storage = { state: 'off', reason: opening.reason };
+      this.storage = { state: 'off', reason: opening.error };
       this.host.requestUpdate();
       return;
     }

@@ -5,7 +5,9 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/dataset.ts';
 import type { Model } from '../../core/model.ts';
-import { errorMessage, type RunControl, type RunStart } from '../../core/train/protocol.ts';
+import type { Result } from '../../core/result.ts';
+import type { RunControl, RunStart } from '../../core/train/protocol.ts';
+import { errorMessage } from '../../core/text.ts';
 import type { TrainingSettings } from '../../core/train/settings.ts';
 import type { TrainingProgress, TrainingResult } from '../../core/train/trainer.ts';
 import type { TrainingEngine, TrainingRun } from '../../app/training-engine.ts';
@@ -87,7 +89,7 @@ export class TrainingRunController {
 
   /** Waits for a run to end, then shows its model, metrics, how it ended and the tensors left. */
   private async follow(run: TrainingRun, engine: TrainingEngine): Promise<void> {
-    let outcome: { ok: true; result: TrainingResult } | { ok: false; error: string };
+    let outcome: Result<{ result: TrainingResult }>;
     try {
       outcome = { ok: true, result: await run.result };
     } catch (error) {
