@@ -12,7 +12,7 @@ import { ColumnsChangeEvent, DataFileSelectedEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
 import type { UrlSettingsController } from './url-settings-controller.ts';
 
-export const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
+const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
 
 export interface DataState {
   readonly table: Table | null;
