@@ -8,7 +8,7 @@
  */
 import { columnLabel } from '../core/columns.ts';
 import type { Model } from '../core/model.ts';
-import { acceptedRange, checkInput, predict, type InputRange } from '../core/predict.ts';
+import { acceptedRange, checkInput, predictFinite, type InputRange, type PredictionOutcome } from '../core/predict.ts';
 
 export interface PredictApi {
   /** The request field: `bmi`. */
@@ -80,9 +80,12 @@ function check(text: string, api: PredictApi): InputOutcome {
   return result.ok ? result : { ok: false, message: result.message };
 }
 
-/** The prediction, through the core's `predict` so every surface gives the same number. */
-export function predictionFor(value: number, api: PredictApi): number {
-  return predict(api.model, value);
+/**
+ * The prediction, through the core's `predictFinite` so every surface gives the same number, and a
+ * message instead of a number that is not finite.
+ */
+export function predictionFor(value: number, api: PredictApi): PredictionOutcome {
+  return predictFinite(api.model, value, api.label);
 }
 
 /**
