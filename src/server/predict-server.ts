@@ -112,6 +112,7 @@ function sendError(response: ServerResponse, status: number, message: string, as
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string, headers: Headers): void {
-  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...headers });
+  // nosniff: a browser must take the answer as the type it says, never guess HTML or script from it.
+  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), 'X-Content-Type-Options': 'nosniff', ...headers });
   response.end(body);
 }
