@@ -7,8 +7,9 @@
  * through the core's `checkInput`, the same rule the browser's prediction form uses.
  */
 import { columnLabel } from '../core/columns.ts';
+import { isJsonObject } from '../core/json-object.ts';
 import type { Model } from '../core/model.ts';
-import { acceptedRange, checkInput, predictFinite, type InputRange, type PredictionOutcome } from '../core/predict.ts';
+import { acceptedRange, checkInput, predictFinite, type InputCheck, type InputRange, type PredictionOutcome } from '../core/predict.ts';
 import { topLevelKeys } from './json-keys.ts';
 
 export interface PredictApi {
@@ -22,7 +23,7 @@ export interface PredictApi {
   model: Model;
 }
 
-export type InputOutcome = { ok: true; value: number } | { ok: false; message: string };
+export type InputOutcome = InputCheck;
 
 export function predictApiOf(model: Model): PredictApi {
   const target = model.target.name;
@@ -41,12 +42,12 @@ export function titleOf(api: PredictApi): string {
 }
 
 function missing(api: PredictApi): InputOutcome {
-  return { ok: false, message: `Missing "${api.field}": send ${api.field}=<number> as a form, or {"${api.field}": <number>} as JSON.` };
+  return { ok: false, error: `Missing "${api.field}": send ${api.field}=<number> as a form, or {"${api.field}": <number>} as JSON.` };
 }
 
 /** The same refusal for a form and for JSON: which of two values was meant cannot be guessed. */
 function givenTwice(api: PredictApi, times: number): InputOutcome {
-  return { ok: false, message: `"${api.field}" is given ${times} times; send it once.` };
+  return { ok: false, error: `"${api.field}" is given ${times} times; send it once.` };
 }
 
 /**
@@ -78,10 +79,10 @@ export function readJsonInput(body: string, api: PredictApi): InputOutcome {
   try {
     json = JSON.parse(body);
   } catch {
-    return { ok: false, message: `The body is not valid JSON. Send {"${api.field}": <number>}.` };
+    return { ok: false, error: `The body is not valid JSON. Send {"${api.field}": <number>}.` };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, message: `Send a JSON object: {"${api.field}": <number>}.` };
+  if (!isJsonObject(json)) {
+    return { ok: false, error: `Send a JSON object: {"${api.field}": <number>}.` };
   }
   // JSON.parse keeps only the last of two equal keys: count them in the text.
   const count = topLevelKeys(body).filter((key) => key.toLowerCase() === api.field).length;
@@ -89,14 +90,13 @@ export function readJsonInput(body: string, api: PredictApi): InputOutcome {
   const { value } = fieldValue(Object.entries(json), api);
   if (value === undefined) return missing(api);
   if (typeof value !== 'number' && typeof value !== 'string') {
-    return { ok: false, message: `"${api.field}" must be a number, e.g. {"${api.field}": 24.5}.` };
+    return { ok: false, error: `"${api.field}" must be a number, e.g. {"${api.field}": 24.5}.` };
   }
   return check(String(value), api);
 }
 
 function check(text: string, api: PredictApi): InputOutcome {
-  const result = checkInput(text, api.label, api.range);
-  return result.ok ? result : { ok: false, message: result.message };
+  return checkInput(text, api.label, api.range);
 }
 
 /**

@@ -132,7 +132,7 @@ describe('a weights file is refused when its predictions at the ends of its rang
 describe('a prediction that is not finite is a message, never a number', () => {
   it('predictFinite says so for an overflowing line', () => {
     const outcome = predictFinite({ slope: 1e308, intercept: 0 }, 28.45, 'BMI');
-    expect(outcome).toEqual({ ok: false, message: expect.stringContaining('no finite prediction for BMI 28.45') as unknown });
+    expect(outcome).toEqual({ ok: false, error: expect.stringContaining('no finite prediction for BMI 28.45') as unknown });
   });
 
   it('the server’s prediction is a refusal for such a model', () => {
