@@ -213,7 +213,13 @@ export class ModelLibraryController implements ReactiveController {
     const model = this.app.model();
     if (!model) return this.say('error', 'There is no model to download yet: train one or load a file.');
     const fileName = weightsFileName(model);
-    downloadText(serializeWeights(model), fileName);
+    let text: string;
+    try {
+      text = serializeWeights(model);
+    } catch (error) {
+      return this.say('error', errorMessage(error));
+    }
+    downloadText(text, fileName);
     this.say('info', `Downloaded ${fileName}.`);
   }
 
