@@ -5,7 +5,11 @@
  * `schema/bmi-predictor-weights.schema.json`.
  */
 import { BACKENDS } from './backends.ts';
+import { isJsonObject } from './json-object.ts';
 import { OPTIMIZERS, type Model } from './model.ts';
+import { rangeEndsError } from './predict.ts';
+import type { Result } from './result.ts';
+import { errorMessage, stripBom } from './text.ts';
 
 export const WEIGHTS_FORMAT = 'bmi-predictor-weights';
 export const WEIGHTS_VERSION = 1;
@@ -30,13 +34,32 @@ export interface WeightsFile extends Model {
   version: typeof WEIGHTS_VERSION;
 }
 
-export type WeightsReadResult = { ok: true; model: Model } | { ok: false; error: string };
+export type WeightsReadResult = Result<{ model: Model }>;
 
-export function toWeightsFile(model: Model): WeightsFile {
-  const { slope, intercept, feature, target, normalization, training } = model;
-  return { format: WEIGHTS_FORMAT, version: WEIGHTS_VERSION, slope, intercept, feature, target, normalization, training };
+/**
+ * A model that cannot be written: a field is not finite (JSON would turn NaN into null, a file no one
+ * can read back) or its predictions overflow. Thrown by every writer, so no such file or record exists.
+ */
+export class WeightsWriteError extends Error {
+  override name = 'WeightsWriteError';
 }
 
+/** Why a model could not be written and read back as a weights file, or undefined when it can. */
+export function modelProblem(model: Model): string | undefined {
+  return weightsProblem({ ...model } as unknown as Record<string, unknown>);
+}
+
+/** The weights file object of a model; throws a WeightsWriteError when the file would not read back. */
+export function toWeightsFile(model: Model): WeightsFile {
+  const { slope, intercept, feature, target, normalization, training } = model;
+  const file: WeightsFile = { format: WEIGHTS_FORMAT, version: WEIGHTS_VERSION, slope, intercept, feature, target, normalization, training };
+  // The reader's own rules, so what is written is exactly what reads back.
+  const problem = modelProblem(model);
+  if (problem) throw new WeightsWriteError(`The model cannot be saved: ${problem}.`);
+  return file;
+}
+
+/** The weights file text; throws a WeightsWriteError rather than write a field that is not finite. */
 export function serializeWeights(model: Model): string {
   return `${JSON.stringify(toWeightsFile(model), null, 2)}\n`;
 }
@@ -68,8 +91,8 @@ export function parseWeights(text: string, byteLength = new TextEncoder().encode
  * JSON.parse with a message a person can act on. NaN and Infinity get their own: JavaScript writes
  * them, JSON has no such numbers, and a hand-edited file is the likely source.
  */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
-  const body = text.replace(/^\uFEFF/, '');
+export function parseJson(text: string): Result<{ value: unknown }> {
+  const body = stripBom(text);
   if (body.trim() === '') return { ok: false, error: 'The file is empty.' };
   try {
     return { ok: true, value: JSON.parse(body) };
@@ -83,8 +106,7 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
         error: `The file is not valid JSON: it has ${where}, and JSON has no NaN or Infinity (every number must be finite).`,
       };
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `The file is not valid JSON (${reason}).` };
+    return { ok: false, error: `The file is not valid JSON (${errorMessage(error)}).` };
   }
 }
 
@@ -150,10 +172,10 @@ function describe(value: unknown): string {
 
 /** Validates an already-parsed JSON value as a weights file. */
 export function validateWeights(json: unknown): WeightsReadResult {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+  if (!isJsonObject(json)) {
     return { ok: false, error: 'The JSON is not an object, so it is not a weights file.' };
   }
-  const record = json as Record<string, unknown>;
+  const record = json;
   if (record.format !== WEIGHTS_FORMAT) {
     const looksLikeTfjs = 'modelTopology' in record || 'weightsManifest' in record;
     return {
@@ -172,22 +194,29 @@ export function validateWeights(json: unknown): WeightsReadResult {
       error: `The weights file is version ${record.version as number}, newer than this app reads (version ${WEIGHTS_VERSION}). Update the app.`,
     };
   }
-  const missing: string[] = [];
-  const wrong: string[] = [];
-  for (const [path, check] of FIELDS) {
-    const { found, value } = lookup(record, path);
-    if (!found) {
-      missing.push(path);
-      continue;
-    }
-    const expected = check(value);
-    if (expected) wrong.push(`"${path}" must be ${expected} (found ${describe(value)})`);
-  }
+  const missing = FIELDS.filter(([path]) => !lookup(record, path).found).map(([path]) => path);
   if (missing.length > 0) {
     return { ok: false, error: `The weights file is missing ${missing.map((p) => `"${p}"`).join(', ')}.` };
   }
-  if (wrong.length > 0) return { ok: false, error: `The weights file is invalid: ${wrong.join('; ')}.` };
+  const problem = weightsProblem(record);
+  if (problem) return { ok: false, error: `The weights file is invalid: ${problem}.` };
   return { ok: true, model: modelOf(record as unknown as WeightsFile) };
+}
+
+/**
+ * What is wrong with the fields of a weights file (every field present has its check, a missing one
+ * counts as wrong), or undefined: one rule for reading and writing.
+ */
+function weightsProblem(record: Record<string, unknown>): string | undefined {
+  const wrong: string[] = [];
+  for (const [path, check] of FIELDS) {
+    const { value } = lookup(record, path);
+    const expected = check(value);
+    if (expected) wrong.push(`"${path}" must be ${expected} (found ${describe(value)})`);
+  }
+  if (wrong.length > 0) return wrong.join('; ');
+  const file = record as unknown as WeightsFile;
+  return rangeEndsError(file, file.feature);
 }
 
 /** A fresh Model with exactly the known fields, so unknown extras in a file never travel on. */

@@ -16,6 +16,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName, type DeviceSummary } from '../core/backends.ts';
+import { errorMessage } from '../core/text.ts';
 import { describeAdapter, describeWebglRenderer, type AdapterLike } from './device-info.ts';
 import { chooseKernels, describeKernelRule } from './kernel-choice.ts';
 
@@ -58,7 +59,7 @@ async function tryBackend(name: BackendName): Promise<{ device: DeviceSummary | 
     await tf.ready();
     return { device: name === 'webgl' ? describeWebglRenderer() : device };
   } catch (error) {
-    return { reason: `failed to initialise (${error instanceof Error ? error.message : String(error)})` };
+    return { reason: `failed to initialise (${errorMessage(error)})` };
   }
 }
 

@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { tagline, type BackendChoice } from '../core/backends.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 
 /**
  * The page's tagline, honest about what trains: "on your GPU" only for a hardware GPU, a software

@@ -54,7 +54,7 @@ export interface TrainingResult {
   /** Time spent training, pauses excluded, in ms. */
   elapsedMs: number;
   /** What ran the epochs, e.g. "per-op" or "WebGPU · fused, 2 passes, workgroup 4". */
-  kernel: string;
+  kernel?: string;
 }
 
 export interface TrainerHooks {

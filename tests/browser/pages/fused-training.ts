@@ -118,7 +118,7 @@ async function train(request: CheckRequest): Promise<CheckResult> {
   }
   return {
     backend: choice.name,
-    kernel: result.kernel,
+    kernel: result.kernel ?? '',
     slope: result.model.slope,
     intercept: result.model.intercept,
     epochsRun: result.epochsRun,
