@@ -5,7 +5,7 @@
 import type { BackendChoice } from '../core/backends.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { chooseBackend } from '../tfjs-browser/backend.ts';
-import { runnerFor } from '../tfjs-browser/runner-choice.ts';
+import { runnerFor, warmUp } from '../tfjs-browser/runner-choice.ts';
 import type { TrainingEvent, TrainingRequest } from '../core/train/protocol.ts';
 import { errorMessage } from '../core/text.ts';
 import { memoryInfo, startTrainer } from '../core/train/start-run.ts';
@@ -40,11 +40,20 @@ async function train(request: Extract<TrainingRequest, { type: 'train' }>): Prom
 function handle(request: TrainingRequest): void {
   switch (request.type) {
     case 'init':
-      backend = chooseBackend({ preferred: request.preferred, wasmPaths: request.wasmPaths });
-      backend.then(
-        (choice) => post({ type: 'ready', backend: choice }),
-        (error: unknown) => post({ type: 'init-failed', message: errorMessage(error) }),
-      );
+      {
+        const chosen = chooseBackend({ preferred: request.preferred, wasmPaths: request.wasmPaths });
+        // Ready at once; runs wait until the fused shaders are compiled, which starts right away.
+        backend = chosen.then(async (choice) => {
+          await warmUp(choice);
+          return choice;
+        });
+        // Its failure is reported below and again to any run that waits on it.
+        backend.catch(() => {});
+        chosen.then(
+          (choice) => post({ type: 'ready', backend: choice }),
+          (error: unknown) => post({ type: 'init-failed', message: errorMessage(error) }),
+        );
+      }
       break;
     case 'data':
       // Only the latest data set is trained on; older ones are dropped.

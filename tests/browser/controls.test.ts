@@ -52,8 +52,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('run controls', () => {
   let app: AppPage;
   beforeAll(async () => {
-    // Many epochs, so the run is still going while the test steers it.
-    app = await openApp(browser, '?epochs=100000');
+    // Many slow epochs (mini-batches, small steps), so the run is still going while the test steers
+    // it: full-batch epochs on the fused WebGPU path run 100,000 epochs in seconds.
+    app = await openApp(browser, '?epochs=100000&batch=32&lr=0.001');
     await waitUntilReady(app.page);
   });
   afterAll(() => {
