@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { EpochJudge, type LossPoint } from '../../src/core/train/epoch-judge.ts';
 import type { EpochRunner, EpochValues } from '../../src/core/train/epoch-runner.ts';
-import { RoundSize } from '../../src/core/train/round-size.ts';
+import { MAX_PENDING_EPOCHS, RoundSize } from '../../src/core/train/round-size.ts';
 import { RunControls } from '../../src/core/train/run-controls.ts';
 import { driveRun, type DriverOptions, type DriverReport } from '../../src/core/train/run-driver.ts';
 
@@ -154,7 +154,7 @@ describe('RoundSize', () => {
     rounds.observe(4, 0.4);
     expect(rounds.next).toBe(80);
     rounds.observe(80, 1e-9);
-    expect(rounds.next).toBe(1024);
+    expect(rounds.next).toBe(MAX_PENDING_EPOCHS);
     expect(new RoundSize(8, 1).next).toBe(1);
   });
 });
