@@ -40,20 +40,16 @@ async function train(request: Extract<TrainingRequest, { type: 'train' }>): Prom
 function handle(request: TrainingRequest): void {
   switch (request.type) {
     case 'init':
-      {
-        const chosen = chooseBackend({ preferred: request.preferred, wasmPaths: request.wasmPaths });
-        // Ready at once; runs wait until the fused shaders are compiled, which starts right away.
-        backend = chosen.then(async (choice) => {
-          await warmUp(choice);
-          return choice;
-        });
-        // Its failure is reported below and again to any run that waits on it.
-        backend.catch(() => {});
-        chosen.then(
-          (choice) => post({ type: 'ready', backend: choice }),
-          (error: unknown) => post({ type: 'init-failed', message: errorMessage(error) }),
-        );
-      }
+      // Ready once the backend is up and, on WebGPU, its fused shaders are compiled, so the first run
+      // does not wait for them.
+      backend = chooseBackend({ preferred: request.preferred, wasmPaths: request.wasmPaths }).then(async (choice) => {
+        await warmUp(choice);
+        return choice;
+      });
+      backend.then(
+        (choice) => post({ type: 'ready', backend: choice }),
+        (error: unknown) => post({ type: 'init-failed', message: errorMessage(error) }),
+      );
       break;
     case 'data':
       // Only the latest data set is trained on; older ones are dropped.
