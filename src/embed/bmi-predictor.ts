@@ -12,6 +12,7 @@ import { errorMessage } from '../core/text.ts';
 import type { WeightsFile, WeightsReadResult } from '../core/weights-file.ts';
 import { defineElement } from '../ui/define.ts';
 import { bmiPredictorStyles } from './bmi-predictor-styles.ts';
+import { FileDropController } from './file-drop-controller.ts';
 import { fetchWeights, readWeightsFile, weightsFromValue } from './load-weights.ts';
 
 export interface PredictionDetail {
@@ -96,19 +97,13 @@ export class BmiPredictor extends LitElement {
   @state() private prediction: number | undefined;
   @state() private message = '';
   @state() private loading = false;
-  @state() private dragging = false;
 
   private fetching: AbortController | undefined;
-  /** dragenter/dragleave fire for every child crossed; the highlight is on while this is above zero. */
-  private dragDepth = 0;
-
-  constructor() {
-    super();
-    this.addEventListener('dragenter', (event) => this.onDragEnter(event));
-    this.addEventListener('dragover', (event) => this.onDragOver(event));
-    this.addEventListener('dragleave', () => this.onDragLeave());
-    this.addEventListener('drop', (event) => void this.onDrop(event));
-  }
+  private readonly drop = new FileDropController(this, {
+    target: this,
+    enabled: () => !this.noDrop,
+    onDrop: (files) => void this.onDrop(files[0]!),
+  });
 
   private get fieldLabel(): string {
     return this.label ?? (this.model ? columnLabel(this.model.feature.name) : 'BMI');
@@ -184,37 +179,7 @@ export class BmiPredictor extends LitElement {
     );
   }
 
-  private hasFiles(event: DragEvent): boolean {
-    return !this.noDrop && (event.dataTransfer?.types.includes('Files') ?? false);
-  }
-
-  private onDragEnter(event: DragEvent): void {
-    if (!this.hasFiles(event)) return;
-    event.preventDefault();
-    this.dragDepth++;
-    this.dragging = true;
-  }
-
-  private onDragOver(event: DragEvent): void {
-    if (!this.hasFiles(event)) return;
-    // Without this the browser refuses the drop (and would open the file instead).
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-  }
-
-  private onDragLeave(): void {
-    if (this.noDrop) return;
-    this.dragDepth = Math.max(0, this.dragDepth - 1);
-    this.dragging = this.dragDepth > 0;
-  }
-
-  private async onDrop(event: DragEvent): Promise<void> {
-    if (this.noDrop) return;
-    const file = event.dataTransfer?.files[0];
-    this.dragDepth = 0;
-    this.dragging = false;
-    if (!file) return;
-    event.preventDefault();
+  private async onDrop(file: File): Promise<void> {
     // A dropped file is the newest source: a weights-src still loading must not overwrite it.
     this.cancelFetch();
     this.adopt(await readWeightsFile(file));
@@ -270,7 +235,7 @@ export class BmiPredictor extends LitElement {
     const unit = model?.target.unit;
     const isError = this.message !== '';
     return html`
-      <div part="box" class="box ${this.dragging ? 'dragging' : ''}">
+      <div part="box" class="box ${this.drop.dragging ? 'dragging' : ''}">
         <form part="form" @submit=${this.onSubmit} novalidate>
           <label part="label" for="feature">${this.fieldLabel}</label>
           <input
@@ -294,7 +259,7 @@ export class BmiPredictor extends LitElement {
             >${this.prediction === undefined ? '—' : `${this.prediction.toFixed(this.shownDecimals)}${unit ? ` ${unit}` : ''}`}</output
           >
         </div>
-        <p part="drop-hint" class="drop-hint" ?hidden=${!this.dragging}>Drop a weights file to use it</p>
+        <p part="drop-hint" class="drop-hint" ?hidden=${!this.drop.dragging}>Drop a weights file to use it</p>
       </div>
     `;
   }

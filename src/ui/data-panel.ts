@@ -28,10 +28,6 @@ export class DataPanel extends LitElement {
         margin: 0.5rem 0;
         font-size: 0.9rem;
       }
-      select {
-        box-sizing: border-box;
-        height: 2.3rem;
-      }
       .field {
         display: flex;
         flex-direction: column;
@@ -42,9 +38,6 @@ export class DataPanel extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
         gap: 0.75rem;
         margin: 0.75rem 0;
-      }
-      input[type='file'] {
-        padding: 0.3rem;
       }
       progress {
         width: 100%;

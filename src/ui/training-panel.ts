@@ -57,10 +57,6 @@ export class TrainingPanel extends LitElement {
         gap: 0.5rem;
         margin-top: 0.75rem;
       }
-      .buttons button.secondary {
-        background: transparent;
-        color: var(--bp-accent);
-      }
       .status {
         margin: 0.75rem 0 0.5rem;
         min-height: 1.3em;
