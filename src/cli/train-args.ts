@@ -3,7 +3,7 @@
  */
 import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
 import { OPTIMIZERS, type OptimizerName } from '../core/model.ts';
-import { SETTING_RULES } from '../core/train/settings-rules.ts';
+import { BATCH_SIZE_OR_FULL_RULE, SETTING_RULES } from '../core/train/settings-rules.ts';
 import { DEFAULT_SETTINGS } from '../core/train/settings.ts';
 import { formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
 import { CliError, withUsageHint } from './cli-error.ts';
@@ -14,8 +14,8 @@ export const DEFAULT_CLI_SPLIT = 0;
 
 /** The app's rules (one source of truth), as the command line writes them. */
 const RULES = SETTING_RULES;
-/** --batch also takes 0 for "every row", which the app expresses with a checkbox instead. */
-const BATCH_RULE = { ...RULES.batchSize, min: 0 };
+/** --batch takes 0 for "every row" (the default), as the URL does; the app's form leaves the field empty. */
+const BATCH_RULE = BATCH_SIZE_OR_FULL_RULE;
 const range = (rule: { min: number; max: number }): string => `${rule.min} to ${rule.max}`;
 
 export interface TrainArgs {
