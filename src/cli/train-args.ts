@@ -5,7 +5,7 @@ import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
 import { OPTIMIZERS, type OptimizerName } from '../core/model.ts';
 import { BATCH_SIZE_OR_FULL_RULE, SETTING_RULES } from '../core/train/settings-rules.ts';
 import { DEFAULT_SETTINGS } from '../core/train/settings.ts';
-import { formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
+import { checkPositionals, formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
 import { CliError, withUsageHint } from './cli-error.ts';
 
 export const DEFAULT_WEIGHTS_PATH = 'weights.json';
@@ -83,8 +83,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainCommand {
 function parse(argv: readonly string[]): TrainCommand {
   const { positionals, values, flags } = parseArgs(argv, OPTIONS);
   if (flags.has('help')) return { help: true };
-  if (positionals.length === 0) throw new CliError('Missing <epochs>: how many epochs to train.');
-  if (positionals.length > 2) throw new CliError(`Too many arguments: ${positionals.slice(2).map((p) => `"${p}"`).join(' ')}.`);
+  checkPositionals(positionals, 2, 'Missing <epochs>: how many epochs to train.');
   const optimizer = values.get('optimizer') ?? DEFAULT_SETTINGS.optimizer;
   if (!OPTIMIZERS.includes(optimizer as OptimizerName)) {
     throw new CliError(`--optimizer must be ${OPTIMIZERS.join(' or ')} (got "${optimizer}").`);

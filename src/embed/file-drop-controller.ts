@@ -29,20 +29,21 @@ export class FileDropController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const { target } = this.options;
-    target.addEventListener('dragenter', this.onDragEnter);
-    target.addEventListener('dragover', this.onDragOver);
-    target.addEventListener('dragleave', this.onDragLeave);
-    target.addEventListener('drop', this.onDrop);
+    for (const [type, listener] of this.listeners()) this.options.target.addEventListener(type, listener);
   }
 
   hostDisconnected(): void {
-    const { target } = this.options;
-    target.removeEventListener('dragenter', this.onDragEnter);
-    target.removeEventListener('dragover', this.onDragOver);
-    target.removeEventListener('dragleave', this.onDragLeave);
-    target.removeEventListener('drop', this.onDrop);
+    for (const [type, listener] of this.listeners()) this.options.target.removeEventListener(type, listener);
     this.show(false);
+  }
+
+  private listeners(): [string, (event: Event) => void][] {
+    return [
+      ['dragenter', this.onDragEnter],
+      ['dragover', this.onDragOver],
+      ['dragleave', this.onDragLeave],
+      ['drop', this.onDrop],
+    ];
   }
 
   private accepts(event: Event): event is DragEvent {

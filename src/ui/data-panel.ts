@@ -28,11 +28,6 @@ export class DataPanel extends LitElement {
         margin: 0.5rem 0;
         font-size: 0.9rem;
       }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: 0.25rem;
-      }
       .columns {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));

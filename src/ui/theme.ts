@@ -79,6 +79,19 @@ export const panelStyles = css`
     font-size: 0.9rem;
     color: var(--bp-muted);
   }
+  /* A label beside its control (label + select, so the select's name is the label alone). */
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  /* A checkbox with its label on one line. */
+  label.check {
+    flex-direction: row;
+    align-items: center;
+    gap: 0.5rem;
+    color: var(--bp-text);
+  }
   input,
   select {
     font: inherit;

@@ -45,11 +45,7 @@ export class TrainingPanel extends LitElement {
     panelStyles,
     css`
       label.check {
-        flex-direction: row;
-        align-items: center;
-        gap: 0.5rem;
         margin-top: 0.75rem;
-        color: var(--bp-text);
       }
       .buttons {
         display: flex;

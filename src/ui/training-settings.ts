@@ -54,17 +54,6 @@ export class TrainingSettingsForm extends LitElement {
         padding: 0;
         margin-bottom: 0.5rem;
       }
-      label.check {
-        flex-direction: row;
-        align-items: center;
-        gap: 0.5rem;
-        color: var(--bp-text);
-      }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: 0.25rem;
-      }
       .hint {
         font-size: 0.8rem;
       }
