@@ -70,12 +70,15 @@ export class FileDropController implements ReactiveController {
     // Without this the browser would not allow a drop, and would open the file instead.
     event.preventDefault();
     event.dataTransfer!.dropEffect = 'copy';
+    // A drag that entered before the host was connected is counted from here.
+    this.depth = Math.max(this.depth, 1);
     this.show(true);
   };
 
-  private readonly onDragLeave = (event: Event): void => {
-    if (!this.accepts(event)) return;
-    this.depth = Math.max(0, this.depth - 1);
+  /** Only a drag counted in can leave; what a dragleave carries is not looked at. */
+  private readonly onDragLeave = (): void => {
+    if (this.depth === 0) return;
+    this.depth -= 1;
     if (this.depth === 0) this.show(false);
   };
 
