@@ -6,13 +6,10 @@
  */
 import { BACKEND_LABELS, parseBackendName, type BackendName } from './backends.ts';
 import type { ColumnChoice } from './dataset.ts';
+import { DEFAULT_ENGINE, ENGINES, type EngineName } from './engines.ts';
 import { OPTIMIZERS, type OptimizerName } from './model.ts';
 import { DEFAULT_EARLY_STOPPING, DEFAULT_SETTINGS, type TrainingSettings } from './train/settings.ts';
 import { BATCH_SIZE_OR_FULL_RULE, SETTING_RULES, checkText, type Check, type NumberRule } from './train/settings-rules.ts';
-
-/** Where training runs: a Web Worker (the default) or the page's own thread (to compare). */
-export type EngineName = 'worker' | 'main';
-export const ENGINES: readonly EngineName[] = ['worker', 'main'];
 
 export interface PageSettings {
   training: TrainingSettings;
@@ -27,7 +24,7 @@ export const DEFAULT_PAGE_SETTINGS: Readonly<PageSettings> = Object.freeze({
   training: DEFAULT_SETTINGS,
   columns: {},
   backend: undefined,
-  engine: 'worker',
+  engine: DEFAULT_ENGINE,
 });
 
 /** The query parameter of each setting. */
