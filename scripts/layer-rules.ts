@@ -25,8 +25,8 @@ export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
   'tfjs-browser': { folders: ['core', 'tfjs-browser'], packages: TFJS },
   // Worker entries and their message types.
   worker: { folders: ['core', 'tfjs-browser', 'worker'], packages: ['papaparse', ...TFJS] },
-  // Browser glue without elements: engines, storage, files.
-  app: { folders: ['core', 'tfjs-browser', 'worker', 'app'], packages: ['idb-keyval', 'lit', ...TFJS] },
+  // Browser glue without elements or Lit: engines, storage, files.
+  app: { folders: ['core', 'tfjs-browser', 'worker', 'app'], packages: ['idb-keyval', ...TFJS] },
   // The embeddable element: small and without TF.js, so core and Lit only.
   embed: { folders: ['core', 'embed'], packages: ['lit'] },
   // The app's elements and their controllers.
