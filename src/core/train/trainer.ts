@@ -15,7 +15,7 @@
  * epoch's weights lets a run end on exactly the best (or last good) ones.
  */
 // Functional ops only (no chained `x.mul(...)`): tfjs-core alone does not add those methods. The
-// gradients minimize() needs are registered by whoever loads TF.js: backend.ts in the browser, the
+// gradients minimize() needs are registered by whoever loads TF.js: tfjs-browser/backend.ts in the browser, the
 // full @tensorflow/tfjs bundle in Node.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../dataset.ts';
