@@ -3,21 +3,12 @@
  * Each test visits the app once online, goes offline (Playwright's offline context), reloads, and
  * trains and predicts with no network, on WebGPU and on the WASM backend (its binaries precached too).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE } from '../unit/reference.ts';
 import { OPTIMUM_MSE, backendBadge, dataSummary, metricValue, modelLine, predictValue, trainAndWait, waitUntilReady } from './app-page.ts';
 import { launchBrowser, openApp } from './browser.ts';
-
-/** Waits until the service worker has installed (precached every file) and is active. */
-async function waitForServiceWorker(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const worker = (await navigator.serviceWorker.ready).active!;
-    // `ready` resolves once the worker is activating; its precache is complete when it is activated.
-    if (worker.state === 'activating') await new Promise((resolve) => worker.addEventListener('statechange', resolve, { once: true }));
-    return worker.state;
-  });
-}
+import { isControlled, waitForServiceWorker } from './service-worker.ts';
 
 /** Visits the app once online, then reloads `path` with the network off; returns the page and its errors. */
 async function reloadOffline(browser: Browser, path: string) {
@@ -27,7 +18,7 @@ async function reloadOffline(browser: Browser, path: string) {
   expect(await app.page.evaluate(() => navigator.onLine)).toBe(false);
   await app.page.goto(new URL(path, app.page.url()).href);
   // The page itself came from the service worker, not the network.
-  expect(await app.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  expect(await isControlled(app.page)).toBe(true);
   // And the network really is off, for the service worker too: what it has not cached fails.
   const uncached = await app.page.evaluate(() => fetch('not-precached.txt').then((response) => `HTTP ${response.status}`, () => 'failed'));
   expect(uncached).toBe('failed');
