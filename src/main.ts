@@ -1,6 +1,6 @@
-/** The app's entry: registers `<bmi-app>`, which loads the data and, after the first paint, TensorFlow.js. */
+/**
+ * The app's entry: registers `<bmi-app>`, which loads the data and, after the first paint, TensorFlow.js,
+ * and `<update-notice>`, which registers the service worker for offline use and announces updates.
+ */
 import './ui/bmi-app.ts';
-import { registerServiceWorker } from './app/service-worker.ts';
-
-const notice = document.querySelector('update-notice');
-if (notice) registerServiceWorker(notice);
+import './ui/update-notice.ts';

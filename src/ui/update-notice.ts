@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
+import { AppUpdateController } from './controllers/app-update-controller.ts';
 import { panelStyles, themeStyles } from './theme.ts';
 
 /** The user asked for the new version: the page reloads onto it. */
@@ -12,9 +13,10 @@ export class UpdateReloadEvent extends Event {
 }
 
 /**
- * Says that a new version of the app is downloaded and waiting, with a button to reload onto it. The
- * new version never starts by itself, so a training run is never cut short by an update. The status
- * region is always in the page (empty until an update is ready) so screen readers announce it.
+ * Makes the app work offline (its controller registers the service worker) and says when a new version
+ * is downloaded and waiting, with a button to reload onto it. The new version never starts by itself,
+ * so a training run is never cut short by an update. The status region is always in the page (empty
+ * until an update is ready) so screen readers announce it.
  *
  * @fires update-reload - {UpdateReloadEvent} The user pressed Reload.
  * @csspart notice - The notice box.
@@ -47,6 +49,11 @@ export class UpdateNotice extends LitElement {
 
   /** A new version is installed and waiting for a reload. */
   @property({ type: Boolean, reflect: true }) ready = false;
+
+  constructor() {
+    super();
+    new AppUpdateController(this, UpdateReloadEvent.type);
+  }
 
   protected override render() {
     return html`<div part="notice" class="notice ${this.ready ? 'ready' : ''}" role="status">

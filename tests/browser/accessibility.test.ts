@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataError, loadCsv, openMoreSettings, predictText, trainAndWait, waitUntilReady } from './app-page.ts';
+import { dataError, dropFiles, loadCsv, openMoreSettings, predictText, setSetting, trainAndWait, waitForLibraryMessage, waitUntilReady } from './app-page.ts';
 import { axeViolationsInEveryLook } from './axe.ts';
 import { launchBrowser, openApp } from './browser.ts';
 
@@ -44,6 +44,10 @@ describe('accessibility (axe-core)', () => {
     await loadCsv(page, 'notes.csv', 'just one line of text\n');
     expect(await dataError(page)).not.toBe('');
     expect((await predictText(page, 'abc')).message).not.toBe('');
+    await setSetting(page, 'Learning rate', '-1');
+    await expect(page.locator('training-settings').getByLabel('Learning rate', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await dropFiles(page, [{ name: 'weights.json', content: '{"format": "something-else"}', type: 'application/json' }]);
+    expect((await waitForLibraryMessage(page, /./)).kind).toBe('error');
     await page.locator('update-notice').evaluate((notice) => ((notice as HTMLElement & { ready: boolean }).ready = true));
     await page.locator('update-notice[ready]').waitFor();
     expect(await axeViolationsInEveryLook(page)).toEqual({});
