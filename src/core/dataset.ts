@@ -7,6 +7,7 @@
  */
 import Papa from 'papaparse';
 import type { Result } from './result.ts';
+import { statisticsOverflowError } from './statistics-overflow.ts';
 import { stripBom } from './text.ts';
 
 /** The columns the bundled data set uses; chosen by default when a CSV has them. */
@@ -141,6 +142,7 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   // Typed arrays filled in place: a million rows take milliseconds, not a long task.
   const x = new Float64Array(xs.length);
   const y = new Float64Array(xs.length);
+  const usableLines = new Uint32Array(xs.length);
   let usable = 0;
   for (let i = 0; i < xs.length; i++) {
     if (Number.isNaN(xs[i]!) || Number.isNaN(ys[i]!)) {
@@ -149,13 +151,17 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
     } else {
       x[usable] = xs[i]!;
       y[usable] = ys[i]!;
+      usableLines[usable] = table.lines[i]!;
       usable += 1;
     }
   }
   if (usable < MIN_ROWS) {
     return { ok: false, error: `Only ${usable} usable row${usable === 1 ? '' : 's'}: at least ${MIN_ROWS} are needed to fit a line.`, ...base };
   }
-  return { ok: true, dataset: { featureName: feature, targetName: target, x: x.slice(0, usable), y: y.slice(0, usable) }, ...base };
+  const dataset = { featureName: feature, targetName: target, x: x.slice(0, usable), y: y.slice(0, usable) };
+  const overflow = statisticsOverflowError({ name: feature, values: dataset.x }, { name: target, values: dataset.y }, usableLines);
+  if (overflow) return { ok: false, error: overflow, ...base };
+  return { ok: true, dataset, ...base };
 }
 
 /** Trims header names and drops a BOM that survived decoding. */
