@@ -106,9 +106,11 @@ export class BmiApp extends LitElement {
           ${engine ? html`<span class="muted" data-engine=${engine.name}>${engine.name === 'worker' ? 'training in a Web Worker' : 'training on the page’s thread'}</span>` : ''}
         </div>
         ${notices.length > 0
-          ? html`<ul class="notices" role="status" data-notices>
-              ${notices.map((notice) => html`<li>${notice}</li>`)}
-            </ul>`
+          ? html`<div role="status" data-notices>
+              <ul class="notices">
+                ${notices.map((notice) => html`<li>${notice}</li>`)}
+              </ul>
+            </div>`
           : ''}
       </header>
       <main>
