@@ -11,6 +11,7 @@ import { errorMessage } from '../core/train/protocol.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { fitsColumns, type Model } from '../core/model.ts';
 import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../core/tfjs-model-json.ts';
+import { withIntervalsFrom } from './model-intervals.ts';
 import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../core/weights-file.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../ui/events.ts';
 import { downloadText } from './download.ts';
@@ -299,6 +300,8 @@ export class ModelLibraryController implements ReactiveController {
     const result = modelFromTfjsLine(imported.line, imported.metadata, this.app.data());
     if (!result.ok) return this.say('error', `${result.error} ${KEPT}`);
     const described = result.fromMetadata ? '' : ' (column names and scaling from the loaded data)';
-    this.adopt(result.model, `the TF.js model "${json.name}" + "${bin.name}"${described}`);
+    const data = this.app.data();
+    const model = result.fromMetadata || !data ? result.model : await withIntervalsFrom(result.model, data);
+    this.adopt(model, `the TF.js model "${json.name}" + "${bin.name}"${described}`);
   }
 }

@@ -3,7 +3,8 @@
  * table for why jStat). Only `fit-summary.ts` imports this module, so the distribution code stays out
  * of prediction: intervals are plain arithmetic on the t quantile a model carries.
  */
-import { jStat } from 'jstat';
+// jstat is CommonJS: its module object is jStat itself, so the default import works in Node and Vite.
+import jStat from 'jstat';
 
 /** The t value below which a fraction `p` of Student's t distribution with `df` degrees of freedom lies. */
 export function studentTQuantile(p: number, df: number): number {

@@ -1,11 +1,12 @@
-/** The few jStat functions bmi-predictor uses (jstat ships no type declarations). */
+/** The few jStat functions bmi-predictor uses (jstat ships no type declarations; it is CommonJS). */
 declare module 'jstat' {
   interface ContinuousDistribution {
     cdf(x: number, ...parameters: number[]): number;
     inv(p: number, ...parameters: number[]): number;
   }
-  export const jStat: {
+  const jStat: {
     studentt: ContinuousDistribution;
     centralF: ContinuousDistribution;
   };
+  export default jStat;
 }

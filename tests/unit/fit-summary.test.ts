@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jStat } from 'jstat';
+import jStat from 'jstat';
 import { fitSummary, intervalStatistics } from '../../src/core/fit-summary.ts';
 import { confidenceInterval, intervalsAt, isIntervalBasis, predictionInterval } from '../../src/core/intervals.ts';
 import { splitDataset } from '../../src/core/split.ts';

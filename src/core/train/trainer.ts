@@ -19,6 +19,7 @@
 // full @tensorflow/tfjs bundle in Node.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../dataset.ts';
+import { intervalStatistics } from '../fit-summary.ts';
 import { describeData, type Model } from '../model.ts';
 import type { Line } from '../predict.ts';
 import { seededRandom, shuffledIndices, splitDataset, splitMetrics, type SplitMetrics } from '../split.ts';
@@ -377,6 +378,8 @@ export class Trainer {
         dataHash,
         date: new Date().toISOString(),
       },
+      // The training rows' statistics for 95% intervals, so predicting them stays arithmetic.
+      intervals: intervalStatistics(line, this.train.x, this.train.y),
     };
     return {
       model,
