@@ -13,6 +13,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { startsLikeJsonObject } from '../core/file-check.ts';
 import type { Model } from '../core/model.ts';
+import { jsonAnswer } from './json-answer.ts';
 import { formatPlainPrediction, predictApiOf, predictionFor, readFormInput, readJsonInput, titleOf, type PredictApi } from './predict-api.ts';
 import { readBody } from './request-body.ts';
 
@@ -80,7 +81,7 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
   const input = asJson ? readJsonInput(body.text, api) : readFormInput(body.text, api);
   if (!input.ok) return sendError(response, 400, input.message, asJson);
   const prediction = predictionFor(input.value, api);
-  if (asJson) sendJson(response, 200, { [api.field]: input.value, [api.resultField]: prediction });
+  if (asJson) sendJson(response, 200, jsonAnswer(api, input.value, prediction));
   else sendText(response, 200, formatPlainPrediction(prediction));
 }
 
