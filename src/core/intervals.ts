@@ -89,3 +89,9 @@ export function intervalNote(model: { intervals?: IntervalStatistics }): string 
   if (isIntervalBasis(model.intervals)) return undefined;
   return `No 95% interval: ${model.intervals?.unavailable ?? NO_INTERVALS_IN_VERSION_1}.`;
 }
+
+/** "65.7 to 92.0" (a real minus sign for negative bounds). */
+export function formatInterval(interval: Interval, decimals: number): string {
+  const bound = (value: number): string => value.toFixed(decimals).replace(/^-/, '−');
+  return `${bound(interval.low)} to ${bound(interval.high)}`;
+}
