@@ -40,11 +40,8 @@ export function describe(value: unknown): string {
   return Array.isArray(value) ? 'a list' : typeof value;
 }
 
-/**
- * Applies every check at its dotted path under `root`; the message lists all missing fields, or
- * else every wrong one. `prefix` ("intervals.") is put before each path in the message.
- */
-export function checkFields(root: unknown, fields: readonly [path: string, check: Check][], prefix = ''): string | undefined {
+/** The paths missing under `root` and, for those present, what each wrong one must be. */
+export function fieldProblems(root: unknown, fields: readonly [path: string, check: Check][], prefix = ''): { missing: string[]; wrong: string[] } {
   const missing: string[] = [];
   const wrong: string[] = [];
   for (const [path, check] of fields) {
@@ -56,6 +53,15 @@ export function checkFields(root: unknown, fields: readonly [path: string, check
     const expected = check(value);
     if (expected) wrong.push(`"${prefix}${path}" must be ${expected} (found ${describe(value)})`);
   }
+  return { missing, wrong };
+}
+
+/**
+ * Applies every check at its dotted path under `root`; the message lists all missing fields, or
+ * else every wrong one. `prefix` ("intervals.") is put before each path in the message.
+ */
+export function checkFields(root: unknown, fields: readonly [path: string, check: Check][], prefix = ''): string | undefined {
+  const { missing, wrong } = fieldProblems(root, fields, prefix);
   if (missing.length > 0) return `The weights file is missing ${missing.join(', ')}.`;
   if (wrong.length > 0) return `The weights file is invalid: ${wrong.join('; ')}.`;
   return undefined;

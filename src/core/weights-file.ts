@@ -7,9 +7,9 @@
  */
 import { BACKENDS } from './backends.ts';
 import {
-  checkFields,
   describe,
   finiteNumber,
+  lookup,
   nonEmptyText,
   nonNegativeNumber,
   nonNegativeOrNull,
@@ -20,8 +20,12 @@ import {
   type Check,
 } from './field-checks.ts';
 import type { IntervalStatistics } from './intervals.ts';
+import { isJsonObject } from './json-object.ts';
 import { OPTIMIZERS, type Model } from './model.ts';
-import { checkIntervals, intervalsForFile } from './weights-intervals.ts';
+import { rangeEndsError } from './predict.ts';
+import type { Result } from './result.ts';
+import { errorMessage, stripBom } from './text.ts';
+import { checkIntervals, intervalsForFile, intervalsProblem } from './weights-intervals.ts';
 
 export const WEIGHTS_FORMAT = 'bmi-predictor-weights';
 /** The newest version read, and the one written for every model that carries interval statistics. */
@@ -48,17 +52,38 @@ export interface WeightsFile extends Model {
   version: 1 | typeof WEIGHTS_VERSION;
 }
 
-export type WeightsReadResult = { ok: true; model: Model } | { ok: false; error: string };
+export type WeightsReadResult = Result<{ model: Model }>;
 
+/**
+ * A model that cannot be written: a field is not finite (JSON would turn NaN into null, a file no one
+ * can read back) or its predictions overflow. Thrown by every writer, so no such file or record exists.
+ */
+export class WeightsWriteError extends Error {
+  override name = 'WeightsWriteError';
+}
+
+/** Why a model could not be written and read back as a weights file, or undefined when it can. */
+export function modelProblem(model: Model): string | undefined {
+  return (
+    weightsProblem({ ...model } as unknown as Record<string, unknown>) ??
+    (model.intervals === undefined ? undefined : intervalsProblem(model.intervals))
+  );
+}
+
+/** The weights file object of a model; throws a WeightsWriteError when the file would not read back. */
 export function toWeightsFile(model: Model): WeightsFile {
   const { slope, intercept, feature, target, normalization, training, intervals } = model;
   // A model from a version 1 file stays version 1: it has no interval statistics to write.
   const version = intervals === undefined ? 1 : WEIGHTS_VERSION;
   const file: WeightsFile = { format: WEIGHTS_FORMAT, version, slope, intercept, feature, target, normalization, training };
   if (intervals !== undefined) file.intervals = intervalsForFile(intervals);
+  // The reader's own rules, so what is written is exactly what reads back.
+  const problem = modelProblem(model);
+  if (problem) throw new WeightsWriteError(`The model cannot be saved: ${problem}.`);
   return file;
 }
 
+/** The weights file text; throws a WeightsWriteError rather than write a field that is not finite. */
 export function serializeWeights(model: Model): string {
   return `${JSON.stringify(toWeightsFile(model), null, 2)}\n`;
 }
@@ -90,8 +115,8 @@ export function parseWeights(text: string, byteLength = new TextEncoder().encode
  * JSON.parse with a message a person can act on. NaN and Infinity get their own: JavaScript writes
  * them, JSON has no such numbers, and a hand-edited file is the likely source.
  */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
-  const body = text.replace(/^\uFEFF/, '');
+export function parseJson(text: string): Result<{ value: unknown }> {
+  const body = stripBom(text);
   if (body.trim() === '') return { ok: false, error: 'The file is empty.' };
   try {
     return { ok: true, value: JSON.parse(body) };
@@ -105,8 +130,7 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
         error: `The file is not valid JSON: it has ${where}, and JSON has no NaN or Infinity (every number must be finite).`,
       };
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `The file is not valid JSON (${reason}).` };
+    return { ok: false, error: `The file is not valid JSON (${errorMessage(error)}).` };
   }
 }
 
@@ -144,10 +168,10 @@ export const WEIGHTS_FIELD_PATHS: readonly string[] = FIELDS.map(([path]) => pat
 
 /** Validates an already-parsed JSON value as a weights file. */
 export function validateWeights(json: unknown): WeightsReadResult {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+  if (!isJsonObject(json)) {
     return { ok: false, error: 'The JSON is not an object, so it is not a weights file.' };
   }
-  const record = json as Record<string, unknown>;
+  const record = json;
   if (record.format !== WEIGHTS_FORMAT) {
     const looksLikeTfjs = 'modelTopology' in record || 'weightsManifest' in record;
     return {
@@ -166,8 +190,12 @@ export function validateWeights(json: unknown): WeightsReadResult {
       error: `The weights file is version ${record.version as number}, newer than this app reads (version ${WEIGHTS_VERSION}). Update the app.`,
     };
   }
-  const fieldError = checkFields(record, FIELDS);
-  if (fieldError) return { ok: false, error: fieldError };
+  const missing = FIELDS.filter(([path]) => !lookup(record, path).found).map(([path]) => path);
+  if (missing.length > 0) {
+    return { ok: false, error: `The weights file is missing ${missing.map((p) => `"${p}"`).join(', ')}.` };
+  }
+  const problem = weightsProblem(record);
+  if (problem) return { ok: false, error: `The weights file is invalid: ${problem}.` };
   // Version 2 adds what 95% intervals need; a version 1 file predicts without them.
   let intervals: IntervalStatistics | undefined;
   if (record.version !== 1) {
@@ -176,6 +204,22 @@ export function validateWeights(json: unknown): WeightsReadResult {
     intervals = checked.intervals;
   }
   return { ok: true, model: modelOf(record as unknown as WeightsFile, intervals) };
+}
+
+/**
+ * What is wrong with the fields of a weights file (every field present has its check, a missing one
+ * counts as wrong), or undefined: one rule for reading and writing.
+ */
+function weightsProblem(record: Record<string, unknown>): string | undefined {
+  const wrong: string[] = [];
+  for (const [path, check] of FIELDS) {
+    const { value } = lookup(record, path);
+    const expected = check(value);
+    if (expected) wrong.push(`"${path}" must be ${expected} (found ${describe(value)})`);
+  }
+  if (wrong.length > 0) return wrong.join('; ');
+  const file = record as unknown as WeightsFile;
+  return rangeEndsError(file, file.feature);
 }
 
 /** A fresh Model with exactly the known fields, so unknown extras in a file never travel on. */

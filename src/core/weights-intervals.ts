@@ -5,6 +5,7 @@
  */
 import {
   checkFields,
+  fieldProblems,
   finiteNumber,
   fraction,
   nonEmptyText,
@@ -14,6 +15,7 @@ import {
   type Check,
 } from './field-checks.ts';
 import { isIntervalBasis, type IntervalBasis, type IntervalStatistics } from './intervals.ts';
+import type { Result } from './result.ts';
 
 /** Every field of the interval basis with its check; all are required. */
 const BASIS_FIELDS: [path: keyof IntervalBasis, check: Check][] = [
@@ -36,8 +38,22 @@ export function intervalsForFile(intervals: IntervalStatistics): IntervalStatist
   return { level, rows, featureMean, featureSumOfSquares, residualStandardError, degreesOfFreedom, tQuantile };
 }
 
+function fieldsOf(value: object): [string, Check][] {
+  return Object.hasOwn(value, 'unavailable') ? [['unavailable', nonEmptyText]] : BASIS_FIELDS;
+}
+
+/**
+ * What is wrong with a model's interval statistics before they are written (a number that is not
+ * finite, say), in the words of the reader's messages, or undefined.
+ */
+export function intervalsProblem(intervals: IntervalStatistics): string | undefined {
+  const { missing, wrong } = fieldProblems(intervals, fieldsOf(intervals), 'intervals.');
+  const problems = [...missing.map((path) => `${path} is missing`), ...wrong];
+  return problems.length > 0 ? problems.join('; ') : undefined;
+}
+
 /** Reads the `intervals` field of a version 2 file (`record` is the whole file). */
-export function checkIntervals(record: Record<string, unknown>): { ok: true; intervals: IntervalStatistics } | { ok: false; error: string } {
+export function checkIntervals(record: Record<string, unknown>): Result<{ intervals: IntervalStatistics }> {
   if (!Object.hasOwn(record, 'intervals')) {
     return { ok: false, error: `The weights file is missing "intervals" (version ${String(record.version)} files carry the statistics of 95% intervals).` };
   }
@@ -45,7 +61,6 @@ export function checkIntervals(record: Record<string, unknown>): { ok: true; int
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: 'The weights file is invalid: "intervals" must be an object.' };
   }
-  const fields: [string, Check][] = Object.hasOwn(value, 'unavailable') ? [['unavailable', nonEmptyText]] : BASIS_FIELDS;
-  const error = checkFields(value, fields, 'intervals.');
+  const error = checkFields(value, fieldsOf(value), 'intervals.');
   return error ? { ok: false, error } : { ok: true, intervals: intervalsForFile(value as IntervalStatistics) };
 }

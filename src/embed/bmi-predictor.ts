@@ -8,9 +8,10 @@ import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
 import { formatInterval, intervalNote, intervalsAt, type Interval } from '../core/intervals.ts';
 import type { Model } from '../core/model.ts';
-import { acceptedRange, checkInput, predict } from '../core/predict.ts';
+import { acceptedRange, checkInput, predictFinite } from '../core/predict.ts';
+import { errorMessage } from '../core/text.ts';
 import type { WeightsFile, WeightsReadResult } from '../core/weights-file.ts';
-import { defineElement } from '../ui/define.ts';
+import { defineElement } from './define.ts';
 import { bmiPredictorStyles } from './bmi-predictor-styles.ts';
 import { fetchWeights, readWeightsFile, weightsFromValue } from './load-weights.ts';
 
@@ -195,7 +196,7 @@ export class BmiPredictor extends LitElement {
         // Aborted for a newer source: that one reports.
         if (controller !== this.fetching) return;
         this.cancelFetch();
-        this.fail(`Could not load the weights file ${url} (${error instanceof Error ? error.message : String(error)}).`);
+        this.fail(`Could not load the weights file ${url} (${errorMessage(error)}).`);
       },
     );
   }
@@ -250,10 +251,15 @@ export class BmiPredictor extends LitElement {
     }
     const check = checkInput(text, this.fieldLabel, acceptedRange(model.feature));
     if (!check.ok) {
-      this.fail(check.message);
+      this.fail(check.error);
       return;
     }
-    this.prediction = predict(model, check.value);
+    const predicted = predictFinite(model, check.value, this.fieldLabel);
+    if (!predicted.ok) {
+      this.fail(predicted.error);
+      return;
+    }
+    this.prediction = predicted.value;
     const intervals = intervalsAt(model, check.value);
     this.predictionInterval = intervals?.predictionInterval;
     this.message = '';

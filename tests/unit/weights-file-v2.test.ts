@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { closedFormModel } from '../../src/core/closed-form-model.ts';
 import { intervalNote, intervalsAt, isIntervalBasis } from '../../src/core/intervals.ts';
 import type { Model } from '../../src/core/model.ts';
-import { parseWeights, serializeWeights, toWeightsFile, validateWeights } from '../../src/core/weights-file.ts';
+import { WeightsWriteError, modelProblem, parseWeights, serializeWeights, toWeightsFile, validateWeights } from '../../src/core/weights-file.ts';
 import { INTERVAL_BASIS_FIELDS } from '../../src/core/weights-intervals.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { R_INTERVALS, R_SUMMARY, relativeError } from './statistics-reference.ts';
@@ -88,6 +88,14 @@ describe('weights file version 2', () => {
       ok: false,
       error: 'The weights file is invalid: "intervals.rows" must be a whole number ≥ 3 (found 2); "intervals.tQuantile" must be a positive number (found "big").',
     });
+  });
+
+  it('refuses to write interval statistics that are not finite, naming the field', () => {
+    const model: Model = { ...exact(), intervals: { ...(exact().intervals as object), residualStandardError: Number.NaN } as Model['intervals'] };
+    expect(() => serializeWeights(model)).toThrow(WeightsWriteError);
+    expect(() => serializeWeights(model)).toThrow(/"intervals\.residualStandardError" must be a number ≥ 0 \(found NaN\)/);
+    expect(modelProblem({ ...exact(), intervals: { unavailable: '' } })).toMatch(/"intervals\.unavailable" must be non-empty text/);
+    expect(modelProblem(exact())).toBeUndefined();
   });
 
   it('drops unknown fields inside "intervals"', () => {
