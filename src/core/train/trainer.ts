@@ -15,6 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../dataset.ts';
+import { intervalStatistics } from '../fit-summary.ts';
 import { describeData, type Model } from '../model.ts';
 import type { Line } from '../predict.ts';
 import { splitDataset, splitMetrics, type SplitMetrics } from '../split.ts';
@@ -173,6 +174,8 @@ export class Trainer {
         dataHash,
         date: new Date().toISOString(),
       },
+      // The training rows' statistics for 95% intervals, so predicting them stays arithmetic.
+      intervals: intervalStatistics(line, this.train.x, this.train.y),
     };
     return { model, metrics, epochsRun: epoch, stopped: finalEnd.reason !== 'completed', end: finalEnd, elapsedMs: outcome.elapsedMs, kernel: runner.kernel };
   }
