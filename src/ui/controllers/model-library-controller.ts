@@ -13,9 +13,11 @@ import { fitsColumns, type Model } from '../../core/model.ts';
 import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../core/tfjs-model-json.ts';
 import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../../core/weights-file.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../events.ts';
+import { onHostEvent } from './host-events.ts';
 import { downloadText } from '../../app/download.ts';
 import { routeFiles } from '../../app/file-routing.ts';
 import { ModelStore, describeStorageError, type SavedModelList } from '../../app/model-store.ts';
+import { withIntervalsFrom } from '../../app/model-intervals.ts';
 
 export type StorageState = { state: 'opening' } | { state: 'on' } | { state: 'off'; reason: string };
 
@@ -53,17 +55,12 @@ export class ModelLibraryController implements ReactiveController {
     private readonly app: ModelLibraryHost,
   ) {
     host.addController(this);
+    onHostEvent(host, LibraryActionEvent.type, (event) => void this.act(event.action));
+    onHostEvent(host, FilesChosenEvent.type, (event) => void this.openFiles(event.files));
   }
 
   hostConnected(): void {
-    this.host.addEventListener(LibraryActionEvent.type, this.onAction);
-    this.host.addEventListener(FilesChosenEvent.type, this.onFiles);
     void this.openStore();
-  }
-
-  hostDisconnected(): void {
-    this.host.removeEventListener(LibraryActionEvent.type, this.onAction);
-    this.host.removeEventListener(FilesChosenEvent.type, this.onFiles);
   }
 
   /** A training run finished: its model becomes the one restored on the next visit. */
@@ -159,14 +156,6 @@ export class ModelLibraryController implements ReactiveController {
     this.say('error', TRAINING_REFUSAL);
     return true;
   }
-
-  private readonly onAction = (event: LibraryActionEvent): void => {
-    void this.act(event.action);
-  };
-
-  private readonly onFiles = (event: FilesChosenEvent): void => {
-    void this.openFiles(event.files);
-  };
 
   private async act(action: LibraryAction): Promise<void> {
     switch (action.kind) {
@@ -305,6 +294,8 @@ export class ModelLibraryController implements ReactiveController {
     const result = modelFromTfjsLine(imported.line, imported.metadata, this.app.data());
     if (!result.ok) return this.say('error', `${result.error} ${KEPT}`);
     const described = result.fromMetadata ? '' : ' (column names and scaling from the loaded data)';
-    this.adopt(result.model, `the TF.js model "${json.name}" + "${bin.name}"${described}`);
+    const data = this.app.data();
+    const model = result.fromMetadata || !data ? result.model : await withIntervalsFrom(result.model, data);
+    this.adopt(model, `the TF.js model "${json.name}" + "${bin.name}"${described}`);
   }
 }
