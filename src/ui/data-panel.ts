@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { columnLabel } from '../core/columns.ts';
+import { columnOptions } from './column-options.ts';
 import type { Dataset, SkippedRows } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
@@ -97,9 +97,7 @@ export class DataPanel extends LitElement {
     // A label next to (not around) the select, so its name is the label alone, not the chosen option.
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <select id=${id} ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange}>
-        ${this.numericColumns.map((column) => html`<option value=${column} ?selected=${column === selected}>${columnLabel(column)}</option>`)}
-      </select>
+      <select id=${id} ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange} ${columnOptions(this.numericColumns, selected)}></select>
     </div>`;
   }
 

@@ -87,6 +87,22 @@ export class ColumnsChangeEvent extends Event {
   }
 }
 
+/** The user asked to undo the last replacement of the model (or deletion of a saved one). */
+export class ModelUndoEvent extends Event {
+  static readonly type = 'model-undo';
+  constructor() {
+    super(ModelUndoEvent.type, options);
+  }
+}
+
+/** The user chose to use a failed run's last good line instead of the model kept. */
+export class UseLastGoodLineEvent extends Event {
+  static readonly type = 'use-last-good-line';
+  constructor() {
+    super(UseLastGoodLineEvent.type, options);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     [DataFileSelectedEvent.type]: DataFileSelectedEvent;
@@ -97,5 +113,7 @@ declare global {
     [SettingsChangeEvent.type]: SettingsChangeEvent;
     [BackendChangeEvent.type]: BackendChangeEvent;
     [ColumnsChangeEvent.type]: ColumnsChangeEvent;
+    [ModelUndoEvent.type]: ModelUndoEvent;
+    [UseLastGoodLineEvent.type]: UseLastGoodLineEvent;
   }
 }
