@@ -22,6 +22,10 @@ export interface Dataset {
   readonly targetName: string;
   readonly x: Float64Array;
   readonly y: Float64Array;
+  /** The label column (e.g. `Country`), when there is one: which row each point is. */
+  readonly labelName?: string;
+  /** One label per row, aligned with `x` and `y`. */
+  readonly labels?: readonly string[];
 }
 
 export interface SkippedRows {
@@ -38,6 +42,8 @@ export type ParseOutcome =
 export interface ColumnChoice {
   feature?: string;
   target?: string;
+  /** The column that names each row; undefined picks the one text column if there is one, null none. */
+  label?: string | null;
 }
 
 /** Parses a cell as a finite number; empty or non-numeric cells give `undefined`. */
@@ -58,6 +64,8 @@ export interface Table {
   values: Map<string, Float64Array>;
   /** 1-based file line of each row (the header is line 1). */
   lines: Uint32Array;
+  /** The cells of the text (non-numeric) columns, as written: the candidates for a label. */
+  texts: Map<string, string[]>;
 }
 
 /**
@@ -69,11 +77,14 @@ export class TableBuilder {
   private readonly lines: number[] = [];
   private readonly numericCells: number[];
   private readonly filledCells: number[];
+  /** Cells kept as text, for columns whose first filled cell was not a number (possible labels). */
+  private readonly texts: (string[] | undefined)[];
 
   constructor(readonly columns: string[]) {
     this.values = columns.map(() => []);
     this.numericCells = columns.map(() => 0);
     this.filledCells = columns.map(() => 0);
+    this.texts = columns.map(() => undefined);
   }
 
   /** Adds one parsed row; `line` is its 1-based line number in the file. Blank rows are ignored. */
@@ -83,8 +94,12 @@ export class TableBuilder {
     this.columns.forEach((column, i) => {
       const cell = row[column];
       const value = parseNumber(cell);
-      if (cell !== undefined && cell !== null && String(cell).trim() !== '') this.filledCells[i]! += 1;
+      const text = cell === undefined || cell === null ? '' : String(cell).trim();
+      if (text !== '') this.filledCells[i]! += 1;
       if (value !== undefined) this.numericCells[i]! += 1;
+      // Numeric columns keep no strings: a million rows of numbers must not also sit in memory as text.
+      if (this.texts[i] === undefined && text !== '' && value === undefined) this.texts[i] = Array.from({ length: this.lines.length - 1 }, () => '');
+      this.texts[i]?.push(text);
       this.values[i]!.push(value ?? Number.NaN);
     });
   }
@@ -94,11 +109,18 @@ export class TableBuilder {
   }
 
   finish(): Table {
+    const numericColumns = this.columns.filter((_, i) => this.numericCells[i]! > 0 && this.numericCells[i]! * 2 >= this.filledCells[i]!);
+    const texts = new Map<string, string[]>();
+    this.columns.forEach((column, i) => {
+      const cells = this.texts[i];
+      if (cells && !numericColumns.includes(column)) texts.set(column, cells);
+    });
     return {
       columns: this.columns,
-      numericColumns: this.columns.filter((_, i) => this.numericCells[i]! > 0 && this.numericCells[i]! * 2 >= this.filledCells[i]!),
+      numericColumns,
       values: new Map(this.columns.map((column, i) => [column, Float64Array.from(this.values[i]!)])),
       lines: Uint32Array.from(this.lines),
+      texts,
     };
   }
 }
@@ -117,6 +139,16 @@ export function chooseColumns(table: Pick<Table, 'columns' | 'numericColumns'>, 
   const target =
     choice.target ?? (table.columns.includes(DEFAULT_TARGET) ? DEFAULT_TARGET : (candidates.find((c) => c !== feature) ?? DEFAULT_TARGET));
   return { feature, target };
+}
+
+/**
+ * The label column a choice asks for: the one given if it is a text column, none for null, else the
+ * table's only text column (with two or more, the user picks).
+ */
+export function chooseLabel(table: Pick<Table, 'texts'>, choice: ColumnChoice = {}): string | undefined {
+  if (choice.label === null) return undefined;
+  if (choice.label !== undefined) return table.texts.has(choice.label) ? choice.label : undefined;
+  return table.texts.size === 1 ? [...table.texts.keys()][0] : undefined;
 }
 
 /** The data set of two columns of a table: rows where either is not a number are skipped and reported. */
@@ -140,6 +172,9 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   // Typed arrays filled in place: a million rows take milliseconds, not a long task.
   const x = new Float64Array(xs.length);
   const y = new Float64Array(xs.length);
+  const labelName = chooseLabel(table, choice);
+  const texts = labelName === undefined ? undefined : table.texts.get(labelName);
+  const labels: string[] | undefined = texts ? [] : undefined;
   let usable = 0;
   for (let i = 0; i < xs.length; i++) {
     if (Number.isNaN(xs[i]!) || Number.isNaN(ys[i]!)) {
@@ -148,13 +183,15 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
     } else {
       x[usable] = xs[i]!;
       y[usable] = ys[i]!;
+      labels?.push(texts![i]!);
       usable += 1;
     }
   }
   if (usable < MIN_ROWS) {
     return { ok: false, error: `Only ${usable} usable row${usable === 1 ? '' : 's'}: at least ${MIN_ROWS} are needed to fit a line.`, ...base };
   }
-  return { ok: true, dataset: { featureName: feature, targetName: target, x: x.slice(0, usable), y: y.slice(0, usable) }, ...base };
+  const dataset: Dataset = { featureName: feature, targetName: target, x: x.slice(0, usable), y: y.slice(0, usable) };
+  return { ok: true, dataset: labels ? { ...dataset, labelName, labels } : dataset, ...base };
 }
 
 /** Trims header names and drops a BOM that survived decoding. */

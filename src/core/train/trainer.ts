@@ -35,6 +35,11 @@ export interface LossPoint {
   trainLoss: number;
   /** Validation MSE in raw units² of the same weights, or null without validation rows. */
   validationLoss: number | null;
+  /**
+   * The weights after the epoch, as a line in raw units: the optimizer's path (read back with the
+   * losses, so it costs no extra transfer). Optional so points made elsewhere (tests, old runs) still fit.
+   */
+  line?: Line;
 }
 
 export type TrainerState = 'idle' | 'running' | 'paused' | 'done';
@@ -305,8 +310,10 @@ export class Trainer {
             trainLoss: values[at]! * targetVariance,
             validationLoss: hasValidation ? values[at + 1]! * targetVariance : null,
           };
+          const weights: Line = { slope: values[at + perEpoch - 2]!, intercept: values[at + perEpoch - 1]! };
+          point.line = toRaw(weights);
           points.push(point);
-          examine(point, { slope: values[at + perEpoch - 2]!, intercept: values[at + perEpoch - 1]! });
+          examine(point, weights);
           // Epochs run past the end are dropped, so the outcome never depends on when reports happen.
           if (end !== undefined) this.epoch = point.epoch;
         }
