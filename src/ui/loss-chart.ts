@@ -2,6 +2,7 @@ import type uPlot from 'uplot';
 import { css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LossCurve } from '../core/loss-curve.ts';
+import { tickLabels } from '../core/tick-labels.ts';
 import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from './define.ts';
@@ -71,18 +72,19 @@ export class LossChart extends UplotChart {
         {
           ...this.axis(`MSE${this.unit ? ` (${this.unit})` : ''}${this.logScale ? ', log' : ''}`, color),
           size: 60,
-          // A diverging run reaches 1e30 and beyond: exponents keep the ticks inside the axis. (uPlot
-          // passes null for ticks it skips, e.g. between powers of ten on a log scale.)
-          values: (_, ticks) =>
-            ticks.map((tick: number | null) =>
-              tick === null ? '' : Math.abs(tick) >= 1e5 ? tick.toExponential(0) : String(Number(tick.toPrecision(6))),
-            ),
+          // A diverging run reaches 1e30 and beyond: exponents keep the ticks inside the axis, with
+          // enough digits that neighbours differ. (uPlot passes null for ticks it skips on a log scale.)
+          values: (_, ticks) => tickLabels(ticks),
         },
       ],
+      // The legend shows the epoch and losses under the cursor (the last epoch when it is away).
+      legend: { live: true },
       series: [
-        { label: 'Epoch' },
-        { label: 'Training loss', stroke: color('--bp-line'), width: 2 },
-        ...(this.showValidation ? [{ label: 'Validation loss', stroke: color('--bp-validation'), width: 2, dash: [6, 4] }] : []),
+        { label: 'Epoch', value: (_, epoch) => (epoch === null ? '—' : String(epoch)) },
+        { label: 'Training loss', stroke: color('--bp-line'), width: 2, value: (_, loss) => formatLoss(loss) },
+        ...(this.showValidation
+          ? [{ label: 'Validation loss', stroke: color('--bp-validation'), width: 2, dash: [6, 4], value: (_: uPlot, loss: number | null) => formatLoss(loss) }]
+          : []),
       ],
     };
   }
