@@ -18,3 +18,14 @@ export function tickLabels(ticks: readonly (number | null)[]): string[] {
   const label = format(digits);
   return ticks.map((tick) => (tick === null ? '' : Number.isFinite(tick) ? label(tick) : String(tick)));
 }
+
+/** About `count` round tick values (1, 2 or 5 × a power of ten apart) covering [min, max]. */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return [];
+  const raw = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((k) => k * power).find((s) => s >= raw) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let k = Math.ceil(min / step); k * step <= max + step * 1e-9; k++) ticks.push(Number((k * step).toPrecision(12)));
+  return ticks;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tickLabels } from '../../src/core/tick-labels.ts';
+import { niceTicks, tickLabels } from '../../src/core/tick-labels.ts';
 
 describe('tick labels', () => {
   it('give close large ticks enough digits to differ', () => {
@@ -14,5 +14,13 @@ describe('tick labels', () => {
 
   it('switch the whole axis to exponents once one tick is large', () => {
     expect(tickLabels([0, 5e5, 1e6])).toEqual(['0e+0', '5e+5', '1e+6']);
+  });
+});
+
+describe('nice ticks', () => {
+  it('are round steps inside the range', () => {
+    expect(niceTicks(0, 10, 5)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(niceTicks(-0.37, 5.41, 6)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(niceTicks(1, 1)).toEqual([]);
   });
 });
