@@ -6,7 +6,7 @@ import type { Line } from '../core/predict.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
 import { defineElement } from './define.ts';
 import { panelStyles } from './theme.ts';
-import './scatter-plot.ts';
+import './point-views.ts';
 
 /**
  * The data: where it came from, how many rows, what was skipped, which columns are the feature and the
@@ -50,7 +50,7 @@ export class DataPanel extends LitElement {
         width: 100%;
         accent-color: var(--bp-accent);
       }
-      scatter-plot {
+      point-views {
         margin-top: 0.75rem;
       }
       .error:empty {
@@ -148,7 +148,7 @@ export class DataPanel extends LitElement {
         Load another CSV (any numeric columns)
         <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ?disabled=${this.locked || loading !== undefined} @change=${this.onFileChange} />
       </label>
-      <scatter-plot .data=${this.data} .line=${this.line}></scatter-plot>`;
+      <point-views .data=${this.data} .line=${this.line}></point-views>`;
   }
 }
 

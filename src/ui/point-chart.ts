@@ -152,6 +152,15 @@ export abstract class PointChart extends UplotChart {
     return best;
   }
 
+  /** Scales with a margin on both sides, so points at the extremes are drawn whole and can be pointed at. */
+  protected paddedScales(): uPlot.Scales {
+    const pad: uPlot.Range.Function = (_, min, max) => {
+      const margin = (max - min) * 0.04 || 1;
+      return [min - margin, max + margin];
+    };
+    return { x: { time: false, range: pad }, y: { range: pad } };
+  }
+
   /** The uPlot plugin: pointer tracking on the plot area and the marks drawn over the points. */
   protected pointPlugin(color: ColorOf): uPlot.Plugin {
     return {
@@ -201,18 +210,29 @@ export abstract class PointChart extends UplotChart {
     ctx.clip();
     ctx.font = `${12 * ratio}px system-ui, sans-serif`;
     ctx.textBaseline = 'middle';
+    const taken: [number, number, number, number][] = [];
+    const overlaps = (x: number, y: number, w: number, h: number) => taken.some(([tx, ty, tw, th]) => x < tx + tw && tx < x + w && y < ty + th && ty < y + h);
     for (const row of this.marked) {
       ring(row, 5, color('--bp-text'), 1.5);
       const [cx, cy] = at(row);
+      if (!Number.isFinite(cx) || !Number.isFinite(cy)) continue;
       const text = pointName(data, row);
       const textWidth = ctx.measureText(text).width;
-      // Labels go right of the point, or left near the right edge.
+      const lineHeight = 14 * ratio;
+      // Labels go right of the point, or left near the right edge; a label that would cover another
+      // moves down a line, then up.
       const x = cx + 8 * ratio + textWidth > left + width ? cx - 8 * ratio - textWidth : cx + 8 * ratio;
+      let y = cy;
+      for (const shift of [0, 1, -1, 2, -2]) {
+        y = cy + shift * lineHeight;
+        if (!overlaps(x, y - lineHeight / 2, textWidth, lineHeight)) break;
+      }
+      taken.push([x, y - lineHeight / 2, textWidth, lineHeight]);
       ctx.lineWidth = 3 * ratio;
       ctx.strokeStyle = color('--bp-surface');
-      ctx.strokeText(text, x, cy);
+      ctx.strokeText(text, x, y);
       ctx.fillStyle = color('--bp-text');
-      ctx.fillText(text, x, cy);
+      ctx.fillText(text, x, y);
     }
     if (this.selected !== null) ring(this.selected, 7, color('--bp-accent'), 3);
     if (this.active !== null) ring(this.active, 6, color('--bp-text'), 2);
@@ -305,13 +325,13 @@ export abstract class PointChart extends UplotChart {
         class="wrap"
         tabindex=${this.data ? 0 : -1}
         role="group"
-        aria-label=${this.description()}
+        aria-label=${this.tableCaption()}
         aria-describedby="keys"
         @keydown=${this.onKeyDown}
         @focus=${this.onFocus}
         @blur=${this.onBlur}
       >
-        <div class="chart"></div>
+        <div class="chart" role="img" aria-label=${this.description()}></div>
         ${this.renderTooltip()}
       </div>
       <p id="keys" class="sr-only">Arrow keys move between the points, Enter selects one, Escape clears the selection.</p>

@@ -39,6 +39,7 @@ export class ResidualsPlot extends PointChart {
     return {
       ...common,
       cursor: { ...common.cursor, points: { show: false } },
+      scales: this.paddedScales(),
       axes: [this.axis(`Fitted ${columnLabel(target).toLowerCase()}${unit ? ` (${unit})` : ''}`, color), this.axis('Residual', color)],
       plugins: [this.pointPlugin(color)],
       series: [

@@ -43,6 +43,7 @@ export class ScatterPlot extends PointChart {
     return {
       ...common,
       cursor: { ...common.cursor, points: { show: false } },
+      scales: this.paddedScales(),
       axes: [this.axis(feature, color), this.axis(target, color)],
       plugins: [this.pointPlugin(color)],
       series: [
