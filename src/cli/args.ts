@@ -94,5 +94,5 @@ export function parseNumber(text: string, what: string, rule: NumberRule): numbe
   const result = checkText(text, { ...rule, label: what, percent: false });
   if (result.ok) return result.value;
   // The rule's message quotes text that is not a number; otherwise the typed value is added here.
-  throw new CliError(result.message.includes(`"${text.trim()}"`) ? result.message : `${result.message.replace(/\.$/, '')} (got "${text}").`);
+  throw new CliError(result.error.includes(`"${text.trim()}"`) ? result.error : `${result.error.replace(/\.$/, '')} (got "${text}").`);
 }

@@ -2,6 +2,7 @@
  * How the commands fail: a `CliError` carries the one message the user sees on stderr; anything else
  * is a bug and keeps its stack trace.
  */
+import { errorMessage } from '../core/text.ts';
 
 /** An expected failure (bad argument, unreadable file, port taken): printed as one line, exit code 1. */
 export class CliError extends Error {
@@ -43,6 +44,6 @@ export function describeFileError(error: unknown): string {
     case 'ENOTDIR':
       return 'a part of the path is not a folder';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }

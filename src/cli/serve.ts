@@ -3,6 +3,7 @@
  * from a weights file. See `--help`.
  */
 import { columnLabel } from '../core/columns.ts';
+import { formatPreciseLoss } from '../core/train/progress.ts';
 import { createPredictServer } from '../server/predict-server.ts';
 import { runCommand } from './cli-error.ts';
 import { parseServeArgs, SERVE_HELP } from './serve-args.ts';
@@ -23,7 +24,7 @@ await runCommand('serve', async () => {
   const url = await startListening(server, port, host);
   stopOnSignals(server, say);
   const columns = `${columnLabel(model.feature.name)} → ${columnLabel(model.target.name)}`;
-  say(`Serving ${weightsPath} (${columns}, ${model.training.epochs} epochs, MSE ${model.training.trainMse.toPrecision(8)}) at ${url}`);
+  say(`Serving ${weightsPath} (${columns}, ${model.training.epochs} epochs, MSE ${formatPreciseLoss(model.training.trainMse)}) at ${url}`);
   const example = Number(((model.feature.min + model.feature.max) / 2).toPrecision(4));
   say(`Try: curl -d "${model.feature.name.toLowerCase()}=${example}" ${url}/predict`);
 });

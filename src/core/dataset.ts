@@ -6,6 +6,8 @@
  * are skipped and reported with their line numbers, so the user can find them in the file.
  */
 import Papa from 'papaparse';
+import type { Result } from './result.ts';
+import { stripBom } from './text.ts';
 
 /** The columns the bundled data set uses; chosen by default when a CSV has them. */
 export const DEFAULT_FEATURE = 'Bmi';
@@ -35,9 +37,8 @@ export interface SkippedRows {
   lines: number[];
 }
 
-export type ParseOutcome =
-  | { ok: true; dataset: Dataset; columns: string[]; numericColumns: string[]; skipped: SkippedRows }
-  | { ok: false; error: string; columns: string[]; numericColumns: string[]; skipped: SkippedRows };
+/** The data set or why not, with what the file offered either way (so the page can offer other columns). */
+export type ParseOutcome = Result<{ dataset: Dataset }> & { columns: string[]; numericColumns: string[]; skipped: SkippedRows };
 
 export interface ColumnChoice {
   feature?: string;
@@ -196,7 +197,7 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
 
 /** Trims header names and drops a BOM that survived decoding. */
 export function cleanHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim();
+  return stripBom(header).trim();
 }
 
 /**
@@ -207,7 +208,7 @@ export const CSV_PARSE_OPTIONS = { header: true, skipEmptyLines: false, transfor
 
 /** Parses a whole CSV text into a table. Line numbers assume no quoted field spans lines. */
 export function parseTable(text: string): Table | { error: string } {
-  if (text.replace(/^\uFEFF/, '').trim() === '') return { error: 'The file is empty.' };
+  if (stripBom(text).trim() === '') return { error: 'The file is empty.' };
   const result = Papa.parse<Record<string, unknown>>(text, CSV_PARSE_OPTIONS);
   const builder = new TableBuilder((result.meta.fields ?? []).filter((c) => c !== ''));
   result.data.forEach((row, index) => builder.add(row, index + 2));

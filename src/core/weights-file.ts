@@ -5,7 +5,10 @@
  * `schema/bmi-predictor-weights.schema.json`.
  */
 import { BACKENDS } from './backends.ts';
+import { isJsonObject } from './json-object.ts';
 import { OPTIMIZERS, type Model } from './model.ts';
+import type { Result } from './result.ts';
+import { errorMessage, stripBom } from './text.ts';
 
 export const WEIGHTS_FORMAT = 'bmi-predictor-weights';
 export const WEIGHTS_VERSION = 1;
@@ -30,7 +33,7 @@ export interface WeightsFile extends Model {
   version: typeof WEIGHTS_VERSION;
 }
 
-export type WeightsReadResult = { ok: true; model: Model } | { ok: false; error: string };
+export type WeightsReadResult = Result<{ model: Model }>;
 
 export function toWeightsFile(model: Model): WeightsFile {
   const { slope, intercept, feature, target, normalization, training } = model;
@@ -68,8 +71,8 @@ export function parseWeights(text: string, byteLength = new TextEncoder().encode
  * JSON.parse with a message a person can act on. NaN and Infinity get their own: JavaScript writes
  * them, JSON has no such numbers, and a hand-edited file is the likely source.
  */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
-  const body = text.replace(/^\uFEFF/, '');
+export function parseJson(text: string): Result<{ value: unknown }> {
+  const body = stripBom(text);
   if (body.trim() === '') return { ok: false, error: 'The file is empty.' };
   try {
     return { ok: true, value: JSON.parse(body) };
@@ -83,8 +86,7 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
         error: `The file is not valid JSON: it has ${where}, and JSON has no NaN or Infinity (every number must be finite).`,
       };
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `The file is not valid JSON (${reason}).` };
+    return { ok: false, error: `The file is not valid JSON (${errorMessage(error)}).` };
   }
 }
 
@@ -150,10 +152,10 @@ function describe(value: unknown): string {
 
 /** Validates an already-parsed JSON value as a weights file. */
 export function validateWeights(json: unknown): WeightsReadResult {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+  if (!isJsonObject(json)) {
     return { ok: false, error: 'The JSON is not an object, so it is not a weights file.' };
   }
-  const record = json as Record<string, unknown>;
+  const record = json;
   if (record.format !== WEIGHTS_FORMAT) {
     const looksLikeTfjs = 'modelTopology' in record || 'weightsManifest' in record;
     return {

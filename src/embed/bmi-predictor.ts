@@ -8,8 +8,9 @@ import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
 import type { Model } from '../core/model.ts';
 import { acceptedRange, checkInput, predict } from '../core/predict.ts';
+import { errorMessage } from '../core/text.ts';
 import type { WeightsFile, WeightsReadResult } from '../core/weights-file.ts';
-import { defineElement } from '../ui/define.ts';
+import { defineElement } from './define.ts';
 import { bmiPredictorStyles } from './bmi-predictor-styles.ts';
 import { fetchWeights, readWeightsFile, weightsFromValue } from './load-weights.ts';
 
@@ -178,7 +179,7 @@ export class BmiPredictor extends LitElement {
         // Aborted for a newer source: that one reports.
         if (controller !== this.fetching) return;
         this.cancelFetch();
-        this.fail(`Could not load the weights file ${url} (${error instanceof Error ? error.message : String(error)}).`);
+        this.fail(`Could not load the weights file ${url} (${errorMessage(error)}).`);
       },
     );
   }
@@ -233,7 +234,7 @@ export class BmiPredictor extends LitElement {
     }
     const check = checkInput(text, this.fieldLabel, acceptedRange(model.feature));
     if (!check.ok) {
-      this.fail(check.message);
+      this.fail(check.error);
       return;
     }
     this.prediction = predict(model, check.value);

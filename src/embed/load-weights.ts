@@ -3,6 +3,7 @@
  * each turned into the one weights-file result with a message that says where the problem came from.
  * No DOM beyond `fetch` and `File`, so Node can test it.
  */
+import { errorMessage } from '../core/text.ts';
 import { MAX_WEIGHTS_FILE_BYTES, parseWeights, validateWeights, type WeightsReadResult } from '../core/weights-file.ts';
 
 function refuse(source: string, result: WeightsReadResult): WeightsReadResult {
@@ -19,7 +20,7 @@ export async function fetchWeights(url: string, signal?: AbortSignal, fetcher: t
     response = await fetcher(url, { signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    return { ok: false, error: `Could not load the weights file ${url} (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, error: `Could not load the weights file ${url} (${errorMessage(error)}).` };
   }
   if (!response.ok) {
     const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;

@@ -7,8 +7,9 @@
  * through the core's `checkInput`, the same rule the browser's prediction form uses.
  */
 import { columnLabel } from '../core/columns.ts';
+import { isJsonObject } from '../core/json-object.ts';
 import type { Model } from '../core/model.ts';
-import { acceptedRange, checkInput, predict, type InputRange } from '../core/predict.ts';
+import { acceptedRange, checkInput, predict, type InputCheck, type InputRange } from '../core/predict.ts';
 
 export interface PredictApi {
   /** The request field: `bmi`. */
@@ -21,7 +22,7 @@ export interface PredictApi {
   model: Model;
 }
 
-export type InputOutcome = { ok: true; value: number } | { ok: false; message: string };
+export type InputOutcome = InputCheck;
 
 export function predictApiOf(model: Model): PredictApi {
   const target = model.target.name;
@@ -40,7 +41,7 @@ export function titleOf(api: PredictApi): string {
 }
 
 function missing(api: PredictApi): InputOutcome {
-  return { ok: false, message: `Missing "${api.field}": send ${api.field}=<number> as a form, or {"${api.field}": <number>} as JSON.` };
+  return { ok: false, error: `Missing "${api.field}": send ${api.field}=<number> as a form, or {"${api.field}": <number>} as JSON.` };
 }
 
 /** The field's value, matching its name case-insensitively (`BMI=` works as well as `bmi=`). */
@@ -62,22 +63,21 @@ export function readJsonInput(body: string, api: PredictApi): InputOutcome {
   try {
     json = JSON.parse(body);
   } catch {
-    return { ok: false, message: `The body is not valid JSON. Send {"${api.field}": <number>}.` };
+    return { ok: false, error: `The body is not valid JSON. Send {"${api.field}": <number>}.` };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, message: `Send a JSON object: {"${api.field}": <number>}.` };
+  if (!isJsonObject(json)) {
+    return { ok: false, error: `Send a JSON object: {"${api.field}": <number>}.` };
   }
   const value = fieldValue(Object.entries(json), api);
   if (value === undefined) return missing(api);
   if (typeof value !== 'number' && typeof value !== 'string') {
-    return { ok: false, message: `"${api.field}" must be a number, e.g. {"${api.field}": 24.5}.` };
+    return { ok: false, error: `"${api.field}" must be a number, e.g. {"${api.field}": 24.5}.` };
   }
   return check(String(value), api);
 }
 
 function check(text: string, api: PredictApi): InputOutcome {
-  const result = checkInput(text, api.label, api.range);
-  return result.ok ? result : { ok: false, message: result.message };
+  return checkInput(text, api.label, api.range);
 }
 
 /** The prediction, through the core's `predict` so every surface gives the same number. */

@@ -11,7 +11,7 @@
  * Errors answer in JSON (`{"error": "…"}`) when the request was JSON, else as plain text.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { startsLikeJsonObject } from '../core/file-check.ts';
+import { errorMessage, startsLikeJsonObject } from '../core/text.ts';
 import type { Model } from '../core/model.ts';
 import { formatPlainPrediction, predictApiOf, predictionFor, readFormInput, readJsonInput, titleOf, type PredictApi } from './predict-api.ts';
 import { readBody } from './request-body.ts';
@@ -47,7 +47,7 @@ export function createPredictServer(model: Model, options: PredictServerOptions 
     });
     route(request, response, path, api).catch((error: unknown) => {
       if (response.headersSent) response.destroy();
-      else sendText(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+      else sendText(response, 500, `Internal error: ${errorMessage(error)}`);
     });
   });
 }
@@ -68,7 +68,7 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
   const declaredJson = isJsonRequest(request);
   const body = await readBody(request, MAX_BODY_BYTES);
   if (!body.ok) {
-    if (body.reason === 'aborted') return; // The client is gone; nobody to answer.
+    if (body.error === 'aborted') return; // The client is gone; nobody to answer.
     // The rest of the body is never read, so the connection cannot be reused: close it.
     return sendError(response, 413, `The body is over ${MAX_BODY_BYTES} bytes; a prediction request needs a few.`, declaredJson, {
       Connection: 'close',
@@ -78,7 +78,7 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
   // header. A form body never starts with "{" (a field name would), so no real form is misread.
   const asJson = declaredJson || startsLikeJsonObject(body.text);
   const input = asJson ? readJsonInput(body.text, api) : readFormInput(body.text, api);
-  if (!input.ok) return sendError(response, 400, input.message, asJson);
+  if (!input.ok) return sendError(response, 400, input.error, asJson);
   const prediction = predictionFor(input.value, api);
   if (asJson) sendJson(response, 200, { [api.field]: input.value, [api.resultField]: prediction });
   else sendText(response, 200, formatPlainPrediction(prediction));

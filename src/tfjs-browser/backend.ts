@@ -15,6 +15,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName } from '../core/backends.ts';
+import { errorMessage } from '../core/text.ts';
 
 export interface BackendOptions {
   /** Try this one first (from `?backend=`); the others remain as fallbacks. */
@@ -49,7 +50,7 @@ async function tryBackend(name: BackendName): Promise<string | undefined> {
     await tf.ready();
     return undefined;
   } catch (error) {
-    return `failed to initialise (${error instanceof Error ? error.message : String(error)})`;
+    return `failed to initialise (${errorMessage(error)})`;
   }
 }
 

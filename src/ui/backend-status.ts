@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { BACKEND_LABELS, describeBackend, type BackendChoice } from '../core/backends.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 
 /**
  * Shows which TensorFlow.js backend is running and, after a fallback, why the preferred ones were

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 
 /**
  * A chart's table view, its text alternative for whoever cannot see the plot: a closed disclosure

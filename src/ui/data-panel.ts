@@ -4,7 +4,7 @@ import { columnLabel } from '../core/columns.ts';
 import type { Dataset, SkippedRows } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
 import './point-views.ts';
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { state } from 'lit/decorators.js';
 import { FilesChosenEvent } from './events.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 
 /**
  * Lets files be dropped anywhere on the page: while files are dragged over the window it shows an

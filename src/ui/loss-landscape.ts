@@ -17,7 +17,7 @@ import type { Line } from '../core/predict.ts';
 import { niceTicks, tickLabels } from '../core/tick-labels.ts';
 import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import './chart-table.ts';
 
 /** Heat-map cells across and down: the MSE is smooth, so the canvas scales them up smoothly. */

@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { LibraryMessage, StorageState } from '../app/model-library-controller.ts';
+import type { LibraryMessage, StorageState } from './controllers/model-library-controller.ts';
 import type { SavedModelList } from '../app/model-store.ts';
 import { formatLine } from '../core/format.ts';
 import type { Model } from '../core/model.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from './events.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
 
 /** How long an armed Delete button waits for the confirming press. */

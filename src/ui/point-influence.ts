@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Dataset } from '../core/dataset.ts';
 import type { Influence } from '../core/influence.ts';
 import { formatSigned, pointName } from '../core/point-text.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { PointSelectEvent } from './point-events.ts';
 
 /**

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Dataset } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
 import { PointInspectionController } from './controllers/point-inspection-controller.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import './furthest-points.ts';
 import './point-influence.ts';
 import './residuals-plot.ts';

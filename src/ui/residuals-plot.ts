@@ -1,6 +1,6 @@
 import type uPlot from 'uplot';
 import { columnLabel, columnUnit } from '../core/columns.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { PointChart } from './point-chart.ts';
 import type { ColorOf } from './uplot-chart.ts';
 

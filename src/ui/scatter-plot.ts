@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
 import type { Line } from '../core/predict.ts';
 import { pointName } from '../core/point-text.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { PointChart } from './point-chart.ts';
 import type { ColorOf } from './uplot-chart.ts';
 

@@ -5,7 +5,7 @@ import { OPTIMIZERS, type OptimizerName } from '../core/model.ts';
 import { DEFAULT_EARLY_STOPPING, DEFAULT_SETTINGS, type TrainingSettings } from '../core/train/settings.ts';
 import { SETTING_RULES, checkText, formatPercent, type Check, type NumberRule } from '../core/train/settings-rules.ts';
 import { BackendChangeEvent, SettingsChangeEvent } from './events.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
 
 const OPTIMIZER_LABELS: Record<OptimizerName, string> = { sgd: 'SGD', adam: 'Adam' };
@@ -108,7 +108,7 @@ export class TrainingSettingsForm extends LitElement {
     const read = (id: string, rule: NumberRule): number => {
       const result: Check<number> = checkText(this.field(id).value, rule, 'percent');
       if (result.ok) return result.value;
-      errors.set(id, result.message);
+      errors.set(id, result.error);
       return Number.NaN;
     };
     const batchText = this.field('batch-size').value.trim();

@@ -5,7 +5,8 @@
 import type { BackendChoice } from '../core/backends.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { chooseBackend } from '../tfjs-browser/backend.ts';
-import { errorMessage, type TrainingEvent, type TrainingRequest } from '../core/train/protocol.ts';
+import type { TrainingEvent, TrainingRequest } from '../core/train/protocol.ts';
+import { errorMessage } from '../core/text.ts';
 import { memoryInfo, startTrainer } from '../core/train/start-run.ts';
 import type { Trainer } from '../core/train/trainer.ts';
 

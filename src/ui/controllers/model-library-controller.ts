@@ -6,16 +6,16 @@
  * Every refusal leaves the current model and data as they were and says what was wrong.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { columnLabel } from '../core/columns.ts';
-import { errorMessage } from '../core/train/protocol.ts';
-import type { Dataset } from '../core/dataset.ts';
-import { fitsColumns, type Model } from '../core/model.ts';
-import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../core/tfjs-model-json.ts';
-import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../core/weights-file.ts';
-import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../ui/events.ts';
-import { downloadText } from './download.ts';
-import { routeFiles } from './file-routing.ts';
-import { ModelStore, describeStorageError, type SavedModelList } from './model-store.ts';
+import { columnLabel } from '../../core/columns.ts';
+import { errorMessage } from '../../core/text.ts';
+import type { Dataset } from '../../core/dataset.ts';
+import { fitsColumns, type Model } from '../../core/model.ts';
+import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../core/tfjs-model-json.ts';
+import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../../core/weights-file.ts';
+import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../events.ts';
+import { downloadText } from '../../app/download.ts';
+import { routeFiles } from '../../app/file-routing.ts';
+import { ModelStore, describeStorageError, type SavedModelList } from '../../app/model-store.ts';
 
 export type StorageState = { state: 'opening' } | { state: 'on' } | { state: 'off'; reason: string };
 
@@ -88,7 +88,7 @@ export class ModelLibraryController implements ReactiveController {
   private async openStore(): Promise<void> {
     const opening = await ModelStore.open();
     if (!opening.ok) {
-      this.storage = { state: 'off', reason: opening.reason };
+      this.storage = { state: 'off', reason: opening.error };
       this.host.requestUpdate();
       return;
     }
@@ -234,7 +234,7 @@ export class ModelLibraryController implements ReactiveController {
     if (!model) return this.say('error', 'There is no model to export yet: train one or load a file.');
     const name = tfjsModelName(model);
     try {
-      const { exportTfjsModel } = await import('./tfjs-model-files.ts');
+      const { exportTfjsModel } = await import('../../app/tfjs-model-files.ts');
       await exportTfjsModel(model, name);
       this.say('info', `Downloaded the TF.js model files ${name}.json and ${name}.weights.bin.`);
     } catch (error) {
@@ -291,7 +291,7 @@ export class ModelLibraryController implements ReactiveController {
     if (!verdict.ok) return this.say('error', `${verdict.error} ${KEPT}`);
     let imported;
     try {
-      const { importTfjsModel } = await import('./tfjs-model-files.ts');
+      const { importTfjsModel } = await import('../../app/tfjs-model-files.ts');
       imported = await importTfjsModel(json, bin);
     } catch (error) {
       return this.say('error', `TensorFlow.js could not read "${json.name}" with "${bin.name}": ${errorMessage(error)} ${KEPT}`);
