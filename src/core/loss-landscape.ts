@@ -59,7 +59,8 @@ export function landscapeBounds(m: Moments, space: LandscapeSpace, paths: readon
   const optimum = toSpace(fitOfMoments(m), space, m);
   const { feature, target } = scalingsOf(m);
   const [xMean, xStd, yStd] = space === 'raw' ? [feature.mean, feature.std, target.std] : [0, 1, 1];
-  const slopeHalf = Math.max(Math.abs(optimum.slope), (0.5 * yStd) / xStd);
+  // 1.2 × the optimum's distance from a flat line: the untrained start (slope 0) sits inside, not on the edge.
+  const slopeHalf = 1.2 * Math.max(Math.abs(optimum.slope), (0.5 * yStd) / xStd);
   const interceptHalf = slopeHalf * Math.sqrt(xMean * xMean + xStd * xStd);
   const slope = { min: optimum.slope - slopeHalf, max: optimum.slope + slopeHalf };
   const intercept = { min: optimum.intercept - interceptHalf, max: optimum.intercept + interceptHalf };
