@@ -121,6 +121,7 @@ export class BmiApp extends LitElement {
             source=${source}
             .skipped=${skipped}
             .numericColumns=${table?.numericColumns ?? []}
+            .textColumns=${table ? [...table.texts.keys()] : []}
             error=${error}
             .loading=${loading}
             ?locked=${active}

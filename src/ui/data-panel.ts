@@ -15,7 +15,7 @@ import './point-views.ts';
  * the percentage is in a labelled `<progress>` for whoever asks.
  *
  * @fires data-file-selected - The user picked a CSV file.
- * @fires columns-change - The user chose other feature and target columns.
+ * @fires columns-change - The user chose other feature, target or label columns.
  */
 export class DataPanel extends LitElement {
   static override styles = [
@@ -75,6 +75,8 @@ export class DataPanel extends LitElement {
   @property({ attribute: false }) skipped: SkippedRows = { count: 0, lines: [] };
   /** The table's numeric columns: the choices for feature and target. */
   @property({ attribute: false }) numericColumns: readonly string[] = [];
+  /** The table's text columns: the choices for the label that names each point. */
+  @property({ attribute: false }) textColumns: readonly string[] = [];
   /** Why the last file or column choice was refused, if it was. */
   @property() error = '';
   /** Share of a file read so far while one is parsed (0 to 1); undefined otherwise. */
@@ -92,7 +94,8 @@ export class DataPanel extends LitElement {
 
   private onColumnChange(): void {
     const value = (id: string) => (this.renderRoot.querySelector(`#${id}`) as HTMLSelectElement).value;
-    this.dispatchEvent(new ColumnsChangeEvent({ feature: value('feature-column'), target: value('target-column') }));
+    const label = this.textColumns.length > 0 ? value('label-column') || null : undefined;
+    this.dispatchEvent(new ColumnsChangeEvent({ feature: value('feature-column'), target: value('target-column'), label }));
   }
 
   private renderSkipped() {
@@ -111,6 +114,17 @@ export class DataPanel extends LitElement {
       <label for=${id}>${label}</label>
       <select id=${id} ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange}>
         ${this.numericColumns.map((column) => html`<option value=${column} ?selected=${column === selected}>${columnLabel(column)}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  /** The text column that names each point (shown in tooltips and lists), or none. */
+  private labelSelect(selected: string | undefined) {
+    return html`<div class="field">
+      <label for="label-column">Label (names the points)</label>
+      <select id="label-column" ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange}>
+        <option value="" ?selected=${selected === undefined}>None</option>
+        ${this.textColumns.map((column) => html`<option value=${column} ?selected=${column === selected}>${column}</option>`)}
       </select>
     </div>`;
   }
@@ -142,6 +156,7 @@ export class DataPanel extends LitElement {
         ? html`<div class="columns">
             ${this.columnSelect('feature-column', 'Feature (x axis)', this.data.featureName)}
             ${this.columnSelect('target-column', 'Target (y axis)', this.data.targetName)}
+            ${this.textColumns.length > 0 ? this.labelSelect(this.data.labelName) : ''}
           </div>`
         : ''}
       <label>

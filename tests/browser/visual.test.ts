@@ -6,7 +6,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { control, trainAndWait, waitUntilReady } from './app-page.ts';
+import { control, loadCsv, trainAndWait, waitUntilReady } from './app-page.ts';
 import { launchBrowser, openApp, type AppPage } from './browser.ts';
 
 let browser: Browser;
@@ -179,5 +179,28 @@ describe('the loss chart', () => {
     await expect(values.nth(0).textContent()).resolves.toBe('50');
     await expect(values.nth(1).textContent()).resolves.toBe('43.0210');
     expect(control(page, 'Train')).toBeTruthy();
+  });
+});
+
+describe('the label column', () => {
+  it('with two text columns there is none until the user picks one, and None takes it away again', async () => {
+    const page = await freshApp();
+    await loadCsv(page, 'regions.csv', 'Name,Region,Bmi,LifeExpectancy\nAlpha,North,20,60\nBeta,South,25,70\nGamma,East,30,75\n');
+    const scatter = page.locator('scatter-plot');
+    const tooltip = page.locator('scatter-plot [data-tooltip]');
+    const hoverFirst = async () => {
+      const at = await scatter.evaluate((element) => (element as HTMLElement & { pointPosition(row: number): { x: number; y: number } }).pointPosition(1));
+      await page.mouse.move(at.x, at.y);
+    };
+    await scatter.scrollIntoViewIfNeeded();
+    await hoverFirst();
+    await expect(text(tooltip.locator('strong'))).resolves.toBe('Row 2');
+    const label = page.locator('data-panel').getByLabel('Label (names the points)');
+    await label.selectOption('Region');
+    await hoverFirst();
+    await expect(text(tooltip.locator('strong'))).resolves.toBe('South');
+    await label.selectOption('None');
+    await hoverFirst();
+    await expect(text(tooltip.locator('strong'))).resolves.toBe('Row 2');
   });
 });
