@@ -3,6 +3,7 @@
  * is a bug and keeps its stack trace.
  */
 import { errorMessage } from '../core/text.ts';
+import { escapeControlCharacters } from './terminal-text.ts';
 
 /** An expected failure (bad argument, unreadable file, port taken): printed as one line, exit code 1. */
 export class CliError extends Error {
@@ -25,7 +26,8 @@ export async function runCommand(command: string, main: () => Promise<void>): Pr
     await main();
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    process.stderr.write(`${command}: ${error.message}\n`);
+    // Messages quote file contents and names: one line, whatever they hold.
+    process.stderr.write(`${command}: ${escapeControlCharacters(error.message)}\n`);
     process.exitCode = 1;
   }
 }

@@ -40,7 +40,8 @@ API:
   POST /predict   Form body bmi=28.45 -> the prediction as a plain number (4 decimals).
                   JSON body {"bmi": 28.45} -> {"bmi":28.45,"lifeExpectancy":78.8785...} (full precision);
                   a body starting with { is read as JSON whatever its Content-Type.
-                  400 for a missing, non-numeric or out-of-range value or bad JSON; 413 over 1 KB.
+                  400 for a missing, repeated, non-numeric or out-of-range value or bad JSON;
+                  413 over 1 KB; 422 when the model has no finite prediction for the value.
 
 Example:
   npm run serve -- weights.json --port 8000

@@ -6,6 +6,7 @@ import { columnLabel } from '../core/columns.ts';
 import { formatPreciseLoss } from '../core/train/progress.ts';
 import { createPredictServer } from '../server/predict-server.ts';
 import { runCommand } from './cli-error.ts';
+import { escapeControlCharacters } from './terminal-text.ts';
 import { parseServeArgs, SERVE_HELP } from './serve-args.ts';
 import { startListening, stopOnSignals } from './server-lifecycle.ts';
 import { readWeights } from './weights-io.ts';
@@ -18,7 +19,7 @@ await runCommand('serve', async () => {
   }
   const { weightsPath, port, host } = command.args;
   const model = await readWeights(weightsPath);
-  const say = (line: string): void => void process.stdout.write(`${line}\n`);
+  const say = (line: string): void => void process.stdout.write(`${escapeControlCharacters(line)}\n`);
 
   const server = createPredictServer(model, { log: say });
   const url = await startListening(server, port, host);

@@ -7,6 +7,7 @@
  */
 import Papa from 'papaparse';
 import type { Result } from './result.ts';
+import { statisticsOverflowError } from './statistics-overflow.ts';
 import { stripBom } from './text.ts';
 
 /** The columns the bundled data set uses; chosen by default when a CSV has them. */
@@ -173,6 +174,7 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   // Typed arrays filled in place: a million rows take milliseconds, not a long task.
   const x = new Float64Array(xs.length);
   const y = new Float64Array(xs.length);
+  const usableLines = new Uint32Array(xs.length);
   const labelName = chooseLabel(table, choice);
   const texts = labelName === undefined ? undefined : table.texts.get(labelName);
   const labels: string[] | undefined = texts ? [] : undefined;
@@ -184,6 +186,7 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
     } else {
       x[usable] = xs[i]!;
       y[usable] = ys[i]!;
+      usableLines[usable] = table.lines[i]!;
       labels?.push(texts![i]!);
       usable += 1;
     }
@@ -192,6 +195,8 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
     return { ok: false, error: `Only ${usable} usable row${usable === 1 ? '' : 's'}: at least ${MIN_ROWS} are needed to fit a line.`, ...base };
   }
   const dataset: Dataset = { featureName: feature, targetName: target, x: x.slice(0, usable), y: y.slice(0, usable) };
+  const overflow = statisticsOverflowError({ name: feature, values: dataset.x }, { name: target, values: dataset.y }, usableLines);
+  if (overflow) return { ok: false, error: overflow, ...base };
   return { ok: true, dataset: labels ? { ...dataset, labelName, labels } : dataset, ...base };
 }
 

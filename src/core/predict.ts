@@ -22,6 +22,32 @@ export function predict(line: Line, feature: number): number {
   return line.slope * feature + line.intercept;
 }
 
+export type PredictionOutcome = Result<{ value: number }>;
+
+/**
+ * The prediction, or a message when it is not a finite number (an extreme line can overflow): what
+ * every surface that shows or serves a prediction uses, so Infinity or NaN never reaches a user.
+ */
+export function predictFinite(line: Line, feature: number, featureLabel = 'this value'): PredictionOutcome {
+  const value = predict(line, feature);
+  return Number.isFinite(value)
+    ? { ok: true, value }
+    : { ok: false, error: `The model gives no finite prediction for ${featureLabel} ${feature}: its line is too steep for the numbers a computer holds.` };
+}
+
+/**
+ * Why a line cannot answer across the range it accepts (its predictions at either end are not finite
+ * numbers, or the range itself is not), or undefined when it can. A line is straight, so finite at
+ * both ends means finite everywhere between.
+ */
+export function rangeEndsError(line: Line, dataRange: InputRange): string | undefined {
+  const { min, max } = acceptedRange(dataRange);
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return 'the range of inputs it answers for is not finite';
+  const ends = [predict(line, min), predict(line, max)];
+  if (ends.every(Number.isFinite)) return undefined;
+  return `its predictions at the ends of the range it answers for (${formatBound(min)} to ${formatBound(max)}) are ${ends.map(String).join(' and ')}, not finite numbers`;
+}
+
 /**
  * The range a prediction is accepted for: the training data's range widened by its own span on each
  * side (a line says little far outside the data), never below zero for a feature that never is.

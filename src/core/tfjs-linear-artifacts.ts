@@ -74,5 +74,9 @@ export function lineFromWeightData(data: ArrayBuffer, specs: readonly unknown[])
     return { ok: false, error: `the weights file holds ${data.byteLength} bytes, not the 8 of a float32 kernel and bias.` };
   }
   const bytes = new DataView(data);
-  return { ok: true, line: { slope: bytes.getFloat32(0, true), intercept: bytes.getFloat32(4, true) } };
+  const line = { slope: bytes.getFloat32(0, true), intercept: bytes.getFloat32(4, true) };
+  if (!Number.isFinite(line.slope) || !Number.isFinite(line.intercept)) {
+    return { ok: false, error: `its weights are not finite numbers (kernel ${line.slope}, bias ${line.intercept}), so it cannot predict.` };
+  }
+  return { ok: true, line };
 }

@@ -13,7 +13,7 @@ import { isJsonObject, type JsonObject } from './json-object.ts';
 import { modelFromLine, type Model } from './model.ts';
 import type { Line } from './predict.ts';
 import type { Result } from './result.ts';
-import { UNKNOWN_BACKEND, validateWeights } from './weights-file.ts';
+import { modelProblem, UNKNOWN_BACKEND, validateWeights } from './weights-file.ts';
 
 /** The key under `userDefinedMetadata` that holds the app's weights file. */
 export const TFJS_METADATA_KEY = 'bmiPredictor';
@@ -112,6 +112,9 @@ export function modelFromTfjsLine(
     return { ok: false, error: 'TF.js model files carry no column names or scaling: load data first, then import them.' };
   }
   const model = modelFromLine(line, dataset, { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: UNKNOWN_BACKEND }, now);
+  // The same rule as a weights file: a line that overflows on this data is not a model.
+  const problem = modelProblem(model);
+  if (problem) return { ok: false, error: `The imported line cannot be used: ${problem}.` };
   return { ok: true, model, fromMetadata: false };
 }
 

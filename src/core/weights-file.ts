@@ -7,6 +7,7 @@
 import { BACKENDS } from './backends.ts';
 import { isJsonObject } from './json-object.ts';
 import { OPTIMIZERS, type Model } from './model.ts';
+import { rangeEndsError } from './predict.ts';
 import type { Result } from './result.ts';
 import { errorMessage, stripBom } from './text.ts';
 
@@ -35,11 +36,30 @@ export interface WeightsFile extends Model {
 
 export type WeightsReadResult = Result<{ model: Model }>;
 
-export function toWeightsFile(model: Model): WeightsFile {
-  const { slope, intercept, feature, target, normalization, training } = model;
-  return { format: WEIGHTS_FORMAT, version: WEIGHTS_VERSION, slope, intercept, feature, target, normalization, training };
+/**
+ * A model that cannot be written: a field is not finite (JSON would turn NaN into null, a file no one
+ * can read back) or its predictions overflow. Thrown by every writer, so no such file or record exists.
+ */
+export class WeightsWriteError extends Error {
+  override name = 'WeightsWriteError';
 }
 
+/** Why a model could not be written and read back as a weights file, or undefined when it can. */
+export function modelProblem(model: Model): string | undefined {
+  return weightsProblem({ ...model } as unknown as Record<string, unknown>);
+}
+
+/** The weights file object of a model; throws a WeightsWriteError when the file would not read back. */
+export function toWeightsFile(model: Model): WeightsFile {
+  const { slope, intercept, feature, target, normalization, training } = model;
+  const file: WeightsFile = { format: WEIGHTS_FORMAT, version: WEIGHTS_VERSION, slope, intercept, feature, target, normalization, training };
+  // The reader's own rules, so what is written is exactly what reads back.
+  const problem = modelProblem(model);
+  if (problem) throw new WeightsWriteError(`The model cannot be saved: ${problem}.`);
+  return file;
+}
+
+/** The weights file text; throws a WeightsWriteError rather than write a field that is not finite. */
 export function serializeWeights(model: Model): string {
   return `${JSON.stringify(toWeightsFile(model), null, 2)}\n`;
 }
@@ -174,22 +194,29 @@ export function validateWeights(json: unknown): WeightsReadResult {
       error: `The weights file is version ${record.version as number}, newer than this app reads (version ${WEIGHTS_VERSION}). Update the app.`,
     };
   }
-  const missing: string[] = [];
-  const wrong: string[] = [];
-  for (const [path, check] of FIELDS) {
-    const { found, value } = lookup(record, path);
-    if (!found) {
-      missing.push(path);
-      continue;
-    }
-    const expected = check(value);
-    if (expected) wrong.push(`"${path}" must be ${expected} (found ${describe(value)})`);
-  }
+  const missing = FIELDS.filter(([path]) => !lookup(record, path).found).map(([path]) => path);
   if (missing.length > 0) {
     return { ok: false, error: `The weights file is missing ${missing.map((p) => `"${p}"`).join(', ')}.` };
   }
-  if (wrong.length > 0) return { ok: false, error: `The weights file is invalid: ${wrong.join('; ')}.` };
+  const problem = weightsProblem(record);
+  if (problem) return { ok: false, error: `The weights file is invalid: ${problem}.` };
   return { ok: true, model: modelOf(record as unknown as WeightsFile) };
+}
+
+/**
+ * What is wrong with the fields of a weights file (every field present has its check, a missing one
+ * counts as wrong), or undefined: one rule for reading and writing.
+ */
+function weightsProblem(record: Record<string, unknown>): string | undefined {
+  const wrong: string[] = [];
+  for (const [path, check] of FIELDS) {
+    const { value } = lookup(record, path);
+    const expected = check(value);
+    if (expected) wrong.push(`"${path}" must be ${expected} (found ${describe(value)})`);
+  }
+  if (wrong.length > 0) return wrong.join('; ');
+  const file = record as unknown as WeightsFile;
+  return rangeEndsError(file, file.feature);
 }
 
 /** A fresh Model with exactly the known fields, so unknown extras in a file never travel on. */

@@ -7,7 +7,7 @@ import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
 import type { Model } from '../core/model.ts';
-import { acceptedRange, checkInput, predict } from '../core/predict.ts';
+import { acceptedRange, checkInput, predictFinite } from '../core/predict.ts';
 import { errorMessage } from '../core/text.ts';
 import type { WeightsFile, WeightsReadResult } from '../core/weights-file.ts';
 import { defineElement } from './define.ts';
@@ -237,7 +237,12 @@ export class BmiPredictor extends LitElement {
       this.fail(check.error);
       return;
     }
-    this.prediction = predict(model, check.value);
+    const predicted = predictFinite(model, check.value, this.fieldLabel);
+    if (!predicted.ok) {
+      this.fail(predicted.error);
+      return;
+    }
+    this.prediction = predicted.value;
     this.message = '';
     this.dispatchEvent(
       new CustomEvent<PredictionDetail>('bmi-prediction', {

@@ -6,7 +6,8 @@
  *   GET  /         → one plain-text line saying how to ask
  *   POST /predict  → `bmi=28.45` (form) → `78.8786`;  `{"bmi": 28.45}` (JSON) → `{"bmi":28.45,"lifeExpectancy":78.878…}`
  *
- * Errors: 400 (missing, not a number, out of range, bad JSON), 404, 405 with `Allow`, 413 over 1 KB.
+ * Errors: 400 (missing, given twice, not a number, out of range, bad JSON), 404, 405 with `Allow`, 413
+ * over 1 KB, 422 when the model's prediction is not a finite number.
  * A body starting with `{` is JSON whatever its Content-Type (curl -d labels everything as a form).
  * Errors answer in JSON (`{"error": "…"}`) when the request was JSON, else as plain text.
  */
@@ -80,8 +81,10 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
   const input = asJson ? readJsonInput(body.text, api) : readFormInput(body.text, api);
   if (!input.ok) return sendError(response, 400, input.error, asJson);
   const prediction = predictionFor(input.value, api);
-  if (asJson) sendJson(response, 200, { [api.field]: input.value, [api.resultField]: prediction });
-  else sendText(response, 200, formatPlainPrediction(prediction));
+  // The model, not the request, is at fault, but the request cannot be answered: 422 with the reason.
+  if (!prediction.ok) return sendError(response, 422, prediction.error, asJson);
+  if (asJson) sendJson(response, 200, { [api.field]: input.value, [api.resultField]: prediction.value });
+  else sendText(response, 200, formatPlainPrediction(prediction.value));
 }
 
 /**
@@ -109,6 +112,7 @@ function sendError(response: ServerResponse, status: number, message: string, as
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string, headers: Headers): void {
-  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...headers });
+  // nosniff: a browser must take the answer as the type it says, never guess HTML or script from it.
+  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), 'X-Content-Type-Options': 'nosniff', ...headers });
   response.end(body);
 }

@@ -167,7 +167,7 @@ describe('run controls', () => {
 describe('early stopping and divergence', () => {
   it('stops early and restores the weights with the best validation loss', async () => {
     // SGD at 0.9 overshoots back and forth: the validation loss falls, rises and falls again.
-    const { page, errors } = await openApp(browser, '?lr=0.9&epochs=500&patience=3&improve=0.0001');
+    const { page, errors } = await openApp(browser, '?split=0.2&lr=0.9&epochs=500&patience=3&improve=0.0001');
     await waitUntilReady(page);
     await trainAndWait(page);
     const status = await statusText(page);
@@ -204,7 +204,7 @@ describe('early stopping and divergence', () => {
 
 describe('reproducible runs', () => {
   it('gives the same split and the same final weights for the same seed, twice and after a reload', async () => {
-    const url = '?seed=7&batch=16&epochs=20&optimizer=adam&lr=0.05';
+    const url = '?split=0.2&seed=7&batch=16&epochs=20&optimizer=adam&lr=0.05';
     const first = await openApp(browser, url);
     await waitUntilReady(first.page);
     const runOnce = async (page: Page) => {
@@ -238,7 +238,7 @@ describe('resources and responsiveness', () => {
     const variants: [string, string][] = [
       ['Optimizer', 'adam'],
       ['Batch size', '16'],
-      ['Validation rows (%)', '0'],
+      ['Validation rows (%)', '20'],
       ['Learning rate', '10'],
       ['Learning rate', '0.1'],
     ];

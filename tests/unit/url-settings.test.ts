@@ -29,7 +29,7 @@ describe('URL settings', () => {
 
   it('round-trips the defaults with full batch, no early stopping, and no backend or engine written', () => {
     const query = serializeUrlSettings(DEFAULT_PAGE_SETTINGS);
-    expect(query).toBe('?optimizer=sgd&lr=0.1&epochs=50&batch=full&split=0.2&seed=42');
+    expect(query).toBe('?optimizer=sgd&lr=0.1&epochs=50&batch=full&split=0&seed=42');
     expect(parseUrlSettings(query)).toEqual({ settings: DEFAULT_PAGE_SETTINGS, notices: [] });
   });
 

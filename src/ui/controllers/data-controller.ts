@@ -9,9 +9,10 @@ import { parseTable, selectColumns, type ColumnChoice, type Dataset, type Skippe
 import { errorMessage } from '../../core/text.ts';
 import { loadCsvFile } from '../../app/csv-file-loader.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from '../events.ts';
+import { onHostEvent } from './host-events.ts';
 import type { UrlSettingsController } from './url-settings-controller.ts';
 
-export const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
+const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
 
 export interface DataState {
   readonly table: Table | null;
@@ -54,6 +55,8 @@ export class DataController implements ReactiveController {
     private readonly page: DataHost,
   ) {
     host.addController(this);
+    onHostEvent(host, DataFileSelectedEvent.type, (event) => void this.loadFile(event.file));
+    onHostEvent(host, ColumnsChangeEvent.type, (event) => this.changeColumns(event.columns));
   }
 
   get data(): Dataset | null {
@@ -65,18 +68,8 @@ export class DataController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.addEventListener(DataFileSelectedEvent.type, this.onFile);
-    this.host.addEventListener(ColumnsChangeEvent.type, this.onColumns);
     if (!this.state.data) void this.loadBundled();
   }
-
-  hostDisconnected(): void {
-    this.host.removeEventListener(DataFileSelectedEvent.type, this.onFile);
-    this.host.removeEventListener(ColumnsChangeEvent.type, this.onColumns);
-  }
-
-  private readonly onFile = (event: DataFileSelectedEvent): void => void this.loadFile(event.file);
-  private readonly onColumns = (event: ColumnsChangeEvent): void => this.changeColumns(event.columns);
 
   private set(changes: Partial<DataState>): void {
     this.state = { ...this.state, ...changes };

@@ -3,11 +3,12 @@
  * settings ask for, started again when the backend changes, ended when the page's element leaves.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BackendChoice } from '../../core/backends.ts';
+import type { BackendChoice, BackendName } from '../../core/backends.ts';
 import { errorMessage } from '../../core/text.ts';
 import { afterFirstContentfulPaint } from '../../app/first-paint.ts';
 import type { TrainingEngine } from '../../app/training-engine.ts';
 import { BackendChangeEvent } from '../events.ts';
+import { onHostEvent } from './host-events.ts';
 import type { UrlSettingsController } from './url-settings-controller.ts';
 
 /** What the engine needs from the rest of the page. */
@@ -39,28 +40,27 @@ export class EngineController implements ReactiveController {
     private readonly page: EngineHost,
   ) {
     host.addController(this);
+    onHostEvent(host, BackendChangeEvent.type, (event) => this.changeBackend(event.backend));
   }
 
   hostConnected(): void {
-    this.host.addEventListener(BackendChangeEvent.type, this.onBackendChange);
     void this.start();
   }
 
   /** Ends the training worker (and a run in it); connecting again starts a new engine. */
   hostDisconnected(): void {
-    this.host.removeEventListener(BackendChangeEvent.type, this.onBackendChange);
     this.generation += 1; // drops a start still under way
     this.stop();
   }
 
   /** Another backend to try first: a new engine on it (not while a run is going). */
-  private readonly onBackendChange = (event: BackendChangeEvent): void => {
+  private changeBackend(backend: BackendName | undefined): void {
     if (this.page.training()) return;
-    this.page.urlSettings.update({ backend: event.backend });
+    this.page.urlSettings.update({ backend });
     this.stop();
     this.error = '';
     void this.start();
-  };
+  }
 
   /** Tensors left in `engine`, waited for at most MEMORY_WAIT_MS: an engine that stopped answering must not hang the page. */
   async countTensors(engine: TrainingEngine): Promise<number | undefined> {

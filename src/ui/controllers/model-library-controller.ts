@@ -13,6 +13,7 @@ import { fitsColumns, type Model } from '../../core/model.ts';
 import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../core/tfjs-model-json.ts';
 import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../../core/weights-file.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../events.ts';
+import { onHostEvent } from './host-events.ts';
 import { downloadText } from '../../app/download.ts';
 import { routeFiles } from '../../app/file-routing.ts';
 import { ModelStore, describeStorageError, type SavedModelList } from '../../app/model-store.ts';
@@ -53,17 +54,12 @@ export class ModelLibraryController implements ReactiveController {
     private readonly app: ModelLibraryHost,
   ) {
     host.addController(this);
+    onHostEvent(host, LibraryActionEvent.type, (event) => void this.act(event.action));
+    onHostEvent(host, FilesChosenEvent.type, (event) => void this.openFiles(event.files));
   }
 
   hostConnected(): void {
-    this.host.addEventListener(LibraryActionEvent.type, this.onAction);
-    this.host.addEventListener(FilesChosenEvent.type, this.onFiles);
     void this.openStore();
-  }
-
-  hostDisconnected(): void {
-    this.host.removeEventListener(LibraryActionEvent.type, this.onAction);
-    this.host.removeEventListener(FilesChosenEvent.type, this.onFiles);
   }
 
   /** A training run finished: its model becomes the one restored on the next visit. */
@@ -160,14 +156,6 @@ export class ModelLibraryController implements ReactiveController {
     return true;
   }
 
-  private readonly onAction = (event: LibraryActionEvent): void => {
-    void this.act(event.action);
-  };
-
-  private readonly onFiles = (event: FilesChosenEvent): void => {
-    void this.openFiles(event.files);
-  };
-
   private async act(action: LibraryAction): Promise<void> {
     switch (action.kind) {
       case 'save':
@@ -225,7 +213,13 @@ export class ModelLibraryController implements ReactiveController {
     const model = this.app.model();
     if (!model) return this.say('error', 'There is no model to download yet: train one or load a file.');
     const fileName = weightsFileName(model);
-    downloadText(serializeWeights(model), fileName);
+    let text: string;
+    try {
+      text = serializeWeights(model);
+    } catch (error) {
+      return this.say('error', errorMessage(error));
+    }
+    downloadText(text, fileName);
     this.say('info', `Downloaded ${fileName}.`);
   }
 

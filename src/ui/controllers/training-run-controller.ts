@@ -2,15 +2,17 @@
  * The training run: Train (from scratch or continuing from the current model), Pause, Resume, Step,
  * Stop and Reset; its progress and how it ended, as one `RunView` (see training-run-state.ts).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/dataset.ts';
 import type { Model } from '../../core/model.ts';
-import type { RunStart } from '../../core/train/protocol.ts';
+import type { Result } from '../../core/result.ts';
+import type { RunControl, RunStart } from '../../core/train/protocol.ts';
 import { errorMessage } from '../../core/text.ts';
 import type { TrainingSettings } from '../../core/train/settings.ts';
 import type { TrainingProgress, TrainingResult } from '../../core/train/trainer.ts';
 import type { TrainingEngine, TrainingRun } from '../../app/training-engine.ts';
 import { RunControlEvent, TrainRequestEvent } from '../events.ts';
+import { onHostEvent } from './host-events.ts';
 import type { CurrentModelController } from './current-model-controller.ts';
 import type { EngineController } from './engine-controller.ts';
 import { IDLE_RUN, clearedRun, completedRun, endedRun, failedRun, progressedRun, startedRun, type RunView } from './training-run-state.ts';
@@ -28,7 +30,8 @@ export interface TrainingRunHost {
   runEnded(): void;
 }
 
-export class TrainingRunController implements ReactiveController {
+/** No lifecycle of its own (its events are handled while the host is connected): it only asks the host to render. */
+export class TrainingRunController {
   view: RunView = IDLE_RUN;
   /** Runs that have ended, so a page (or a test) can tell one run's end from the previous one's. */
   runsFinished = 0;
@@ -41,22 +44,13 @@ export class TrainingRunController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly page: TrainingRunHost,
   ) {
-    host.addController(this);
+    onHostEvent(host, TrainRequestEvent.type, (event) => this.train(event.settings, event.resume, event.start));
+    onHostEvent(host, RunControlEvent.type, (event) => this.control(event.action));
   }
 
   /** True from Train until the run has ended (paused included). */
   get active(): boolean {
     return this.run !== undefined;
-  }
-
-  hostConnected(): void {
-    this.host.addEventListener(TrainRequestEvent.type, this.onTrainRequest);
-    this.host.addEventListener(RunControlEvent.type, this.onControl);
-  }
-
-  hostDisconnected(): void {
-    this.host.removeEventListener(TrainRequestEvent.type, this.onTrainRequest);
-    this.host.removeEventListener(RunControlEvent.type, this.onControl);
   }
 
   /** Back to no run shown (new data, another model): refused while a run goes. */
@@ -69,12 +63,10 @@ export class TrainingRunController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private readonly onTrainRequest = (event: TrainRequestEvent): void => this.train(event.settings, event.resume, event.start);
-
-  private readonly onControl = (event: RunControlEvent): void => {
-    if (event.action === 'reset') this.reset();
-    else this.run?.[event.action]();
-  };
+  private control(action: RunControl | 'reset'): void {
+    if (action === 'reset') this.reset();
+    else this.run?.[action]();
+  }
 
   private train(settings: TrainingSettings, resume: boolean, start: RunStart): void {
     const { engine } = this.page.engines;
@@ -97,7 +89,7 @@ export class TrainingRunController implements ReactiveController {
 
   /** Waits for a run to end, then shows its model, metrics, how it ended and the tensors left. */
   private async follow(run: TrainingRun, engine: TrainingEngine): Promise<void> {
-    let outcome: { ok: true; result: TrainingResult } | { ok: false; error: string };
+    let outcome: Result<{ result: TrainingResult }>;
     try {
       outcome = { ok: true, result: await run.result };
     } catch (error) {

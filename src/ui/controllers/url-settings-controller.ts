@@ -5,6 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_PAGE_SETTINGS, parseUrlSettings, serializeUrlSettings, type PageSettings } from '../../core/url-settings.ts';
 import { SettingsChangeEvent } from '../events.ts';
+import { onHostEvent } from './host-events.ts';
 
 export class UrlSettingsController implements ReactiveController {
   settings: PageSettings = DEFAULT_PAGE_SETTINGS;
@@ -13,20 +14,14 @@ export class UrlSettingsController implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+    onHostEvent(host, SettingsChangeEvent.type, (event) => this.update({ training: event.settings }));
   }
 
   /** Read on each connection: add this controller first, since the others start from these settings. */
   hostConnected(): void {
     ({ settings: this.settings, notices: this.notices } = parseUrlSettings(location.search));
-    this.host.addEventListener(SettingsChangeEvent.type, this.onSettingsChange);
     this.host.requestUpdate();
   }
-
-  hostDisconnected(): void {
-    this.host.removeEventListener(SettingsChangeEvent.type, this.onSettingsChange);
-  }
-
-  private readonly onSettingsChange = (event: SettingsChangeEvent): void => this.update({ training: event.settings });
 
   /**
    * Changes settings and writes them into the URL (without a history entry). With `ifChanged`, a
