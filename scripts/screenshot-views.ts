@@ -18,8 +18,8 @@ const browser = await chromium.launch({
 /** Moves the mouse onto the row with this label in a point chart. */
 async function hoverRow(page: Page, chart: Locator, label: string): Promise<void> {
   const at = await chart.evaluate((element, name) => {
-    const plot = element as HTMLElement & { data: { labels?: string[] }; pointPosition(row: number): { x: number; y: number } | undefined };
-    return plot.pointPosition(plot.data.labels!.indexOf(name));
+    const plot = element as HTMLElement & { rowNamed(label: string): number; pointPosition(row: number): { x: number; y: number } | undefined };
+    return plot.pointPosition(plot.rowNamed(name));
   }, label);
   if (!at) throw new Error(`${label} is not drawn.`);
   await page.mouse.move(at.x, at.y);

@@ -6,6 +6,7 @@
  * are skipped and reported with their line numbers, so the user can find them in the file.
  */
 import Papa from 'papaparse';
+import { packTexts, pickTexts, textLength, type TextColumn } from './text-column.ts';
 import type { Result } from './result.ts';
 import { statisticsOverflowError } from './statistics-overflow.ts';
 import { stripBom } from './text.ts';
@@ -27,8 +28,8 @@ export interface Dataset {
   readonly y: Float64Array;
   /** The label column (e.g. `Country`), when there is one: which row each point is. */
   readonly labelName?: string;
-  /** One label per row, aligned with `x` and `y`. */
-  readonly labels?: readonly string[];
+  /** One label per row, aligned with `x` and `y` (read one with `textAt`). */
+  readonly labels?: TextColumn;
 }
 
 export interface SkippedRows {
@@ -67,7 +68,7 @@ export interface Table {
   /** 1-based file line of each row (the header is line 1). */
   lines: Uint32Array;
   /** The cells of the text (non-numeric) columns, as written: the candidates for a label. */
-  texts: Map<string, string[]>;
+  texts: Map<string, TextColumn>;
 }
 
 /**
@@ -112,10 +113,10 @@ export class TableBuilder {
 
   finish(): Table {
     const numericColumns = this.columns.filter((_, i) => this.numericCells[i]! > 0 && this.numericCells[i]! * 2 >= this.filledCells[i]!);
-    const texts = new Map<string, string[]>();
+    const texts = new Map<string, TextColumn>();
     this.columns.forEach((column, i) => {
       const cells = this.texts[i];
-      if (cells && !numericColumns.includes(column)) texts.set(column, cells);
+      if (cells && !numericColumns.includes(column)) texts.set(column, packTexts(cells));
     });
     return {
       columns: this.columns,
@@ -175,9 +176,9 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   const x = new Float64Array(xs.length);
   const y = new Float64Array(xs.length);
   const usableLines = new Uint32Array(xs.length);
+  const usableRows = new Uint32Array(xs.length);
   const labelName = chooseLabel(table, choice);
   const texts = labelName === undefined ? undefined : table.texts.get(labelName);
-  const labels: string[] | undefined = texts ? [] : undefined;
   let usable = 0;
   for (let i = 0; i < xs.length; i++) {
     if (Number.isNaN(xs[i]!) || Number.isNaN(ys[i]!)) {
@@ -187,7 +188,7 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
       x[usable] = xs[i]!;
       y[usable] = ys[i]!;
       usableLines[usable] = table.lines[i]!;
-      labels?.push(texts![i]!);
+      usableRows[usable] = i;
       usable += 1;
     }
   }
@@ -197,7 +198,10 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   const dataset: Dataset = { featureName: feature, targetName: target, x: x.slice(0, usable), y: y.slice(0, usable) };
   const overflow = statisticsOverflowError({ name: feature, values: dataset.x }, { name: target, values: dataset.y }, usableLines);
   if (overflow) return { ok: false, error: overflow, ...base };
-  return { ok: true, dataset: labels ? { ...dataset, labelName, labels } : dataset, ...base };
+  if (!texts) return { ok: true, dataset, ...base };
+  // Every row usable (the usual case): the table's column as it is, else only the usable rows' cells.
+  const labels = usable === textLength(texts) ? texts : pickTexts(texts, usableRows.subarray(0, usable));
+  return { ok: true, dataset: { ...dataset, labelName, labels }, ...base };
 }
 
 /** Trims header names and drops a BOM that survived decoding. */

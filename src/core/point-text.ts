@@ -5,6 +5,7 @@
 import { columnLabel, columnUnit } from './columns.ts';
 import type { Dataset } from './dataset.ts';
 import type { Line } from './predict.ts';
+import { indexOfText, textAt } from './text-column.ts';
 
 /** A residual or change with a real minus sign and an explicit plus: "−21.46", "+16.09". */
 export function formatSigned(value: number, digits = 2): string {
@@ -15,8 +16,13 @@ export function formatSigned(value: number, digits = 2): string {
 
 /** The row's label, or "Row 18" (1-based, in data order) when the data has no label column. */
 export function pointName(data: Pick<Dataset, 'labels'>, row: number): string {
-  const label = data.labels?.[row];
+  const label = data.labels ? textAt(data.labels, row) : '';
   return label ? label : `Row ${row + 1}`;
+}
+
+/** The first row with this label, or -1. */
+export function rowOfLabel(data: Pick<Dataset, 'labels'>, label: string): number {
+  return data.labels ? indexOfText(data.labels, label) : -1;
 }
 
 export interface PointFacts {

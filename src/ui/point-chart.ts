@@ -11,7 +11,7 @@ import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { sampleRowsByX } from '../core/display-sample.ts';
-import { describePoint, pointFacts, pointName } from '../core/point-text.ts';
+import { describePoint, pointFacts, pointName, rowOfLabel } from '../core/point-text.ts';
 import type { Line } from '../core/predict.ts';
 import { PointSelectEvent } from './point-events.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
@@ -121,6 +121,11 @@ export abstract class PointChart extends UplotChart {
       ys.push(py);
     }
     return [xs, ys];
+  }
+
+  /** The first row with this label, or -1 (e.g. to find "Tonga"). */
+  rowNamed(label: string): number {
+    return this.data ? rowOfLabel(this.data, label) : -1;
   }
 
   /** Where a row is drawn, in client (viewport) pixels; undefined before the plot is drawn. */

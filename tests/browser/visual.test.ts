@@ -31,8 +31,8 @@ afterAll(async () => {
 async function rowPosition(chart: Locator, label: string): Promise<{ x: number; y: number }> {
   await chart.scrollIntoViewIfNeeded();
   const at = await chart.evaluate((element, name) => {
-    const plot = element as HTMLElement & { data: { labels?: string[] }; pointPosition(row: number): { x: number; y: number } | undefined };
-    return plot.pointPosition(plot.data.labels!.indexOf(name));
+    const plot = element as HTMLElement & { rowNamed(label: string): number; pointPosition(row: number): { x: number; y: number } | undefined };
+    return plot.pointPosition(plot.rowNamed(name));
   }, label);
   if (!at) throw new Error(`${label} is not drawn`);
   return at;

@@ -1,7 +1,11 @@
 /** The label column: which row each point is, kept through parsing and column choice. */
 import { describe, expect, it } from 'vitest';
 import { parseCsv, parseTable, selectColumns, type Table } from '../../src/core/dataset.ts';
+import { pointName, rowOfLabel } from '../../src/core/point-text.ts';
+import { textAt, type TextColumn } from '../../src/core/text-column.ts';
 import { bundledDataset } from './bundled-data.ts';
+
+const cells = (column: TextColumn | false | undefined) => (column ? Array.from(column.starts, (_, i) => textAt(column, i)) : column);
 
 function table(text: string): Table {
   const parsed = parseTable(text);
@@ -12,15 +16,15 @@ function table(text: string): Table {
 describe('label column', () => {
   it('the bundled data names each row by its Country, in row order', () => {
     expect(bundledDataset.labelName).toBe('Country');
-    expect(bundledDataset.labels).toHaveLength(163);
-    expect(bundledDataset.labels![0]).toBe('Afghanistan');
-    const tonga = bundledDataset.labels!.indexOf('Tonga');
+    expect(cells(bundledDataset.labels)).toHaveLength(163);
+    expect(pointName(bundledDataset, 0)).toBe('Afghanistan');
+    const tonga = rowOfLabel(bundledDataset, 'Tonga');
     expect(bundledDataset.x[tonga]).toBeGreaterThan(30);
   });
 
   it('stays aligned with x and y when rows are skipped', () => {
     const parsed = parseCsv('Name,Bmi,LifeExpectancy\nA,20,60\nB,,61\nC,22,65\n');
-    expect(parsed.ok && parsed.dataset.labels).toEqual(['A', 'C']);
+    expect(cells(parsed.ok && parsed.dataset.labels)).toEqual(['A', 'C']);
     expect(parsed.ok && [...parsed.dataset.y]).toEqual([60, 65]);
   });
 
@@ -29,7 +33,7 @@ describe('label column', () => {
     const auto = selectColumns(t);
     expect(auto.ok && auto.dataset.labels).toBeUndefined();
     const chosen = selectColumns(t, { label: 'Region' });
-    expect(chosen.ok && chosen.dataset.labels).toEqual(['X', 'Y']);
+    expect(cells(chosen.ok && chosen.dataset.labels)).toEqual(['X', 'Y']);
   });
 
   it('can be switched off, and a numeric column is never a label', () => {
@@ -43,6 +47,6 @@ describe('label column', () => {
 
   it('keeps a text cell that comes after blank ones at its own row', () => {
     const parsed = parseCsv('Name,Bmi,LifeExpectancy\n,20,60\n,21,62\nC,22,65\n');
-    expect(parsed.ok && parsed.dataset.labels).toEqual(['', '', 'C']);
+    expect(cells(parsed.ok && parsed.dataset.labels)).toEqual(['', '', 'C']);
   });
 });

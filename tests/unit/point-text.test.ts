@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describePoint, formatSigned, pointFacts, pointName } from '../../src/core/point-text.ts';
+import { describePoint, formatSigned, pointFacts, pointName, rowOfLabel } from '../../src/core/point-text.ts';
 import { bundledDataset as data } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 
 describe('point text', () => {
   it('names a row by its label, with its values, prediction and residual', () => {
-    const row = data.labels!.indexOf('South Africa');
+    const row = rowOfLabel(data, 'South Africa');
     const { name, facts } = pointFacts(data, row, REFERENCE);
     expect(name).toBe('South Africa');
     expect(facts.map(([label]) => label)).toEqual(['BMI', 'Life expectancy', 'Predicted', 'Residual']);
