@@ -2,7 +2,7 @@
  * Seeing the data and the training in the built app: which country each point is, the points
  * furthest from the line, what a selected point does to the fit, the loss landscape with the
  * optimizer's path, and the loss chart's values under the cursor. Reference numbers from the data
- * README (all 163 rows, so `?split=0`).
+ * README (the defaults train on all 163 rows).
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { launchBrowser, openApp, type AppPage } from './browser.ts';
 let browser: Browser;
 const pages: AppPage[] = [];
 
-async function freshApp(path = '?split=0'): Promise<Page> {
+async function freshApp(path = ''): Promise<Page> {
   const app = await openApp(browser, path);
   pages.push(app);
   await waitUntilReady(app.page);
