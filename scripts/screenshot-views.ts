@@ -25,15 +25,18 @@ async function hoverRow(page: Page, chart: Locator, label: string): Promise<void
   await page.mouse.move(at.x, at.y);
 }
 
+const scheme = (process.env.SCHEME as 'light' | 'dark' | undefined) ?? 'light';
+const suffix = scheme === 'dark' ? '-dark' : '';
+
 async function shoot(target: Locator, name: string): Promise<void> {
-  await target.screenshot({ path: `docs/view-${name}.png` });
-  console.log(`wrote docs/view-${name}.png`);
+  const path = `docs/view-${name}${suffix}.png`;
+  await target.screenshot({ path });
+  console.log(`wrote ${path}`);
 }
 
 try {
-  const scheme = (process.env.SCHEME as 'light' | 'dark' | undefined) ?? 'light';
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: scheme });
-  await page.goto(`${url}?split=0`);
+  await page.goto(url);
   const train = page.getByRole('button', { name: 'Train' });
   await train.and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
   await train.click();
@@ -51,16 +54,18 @@ try {
   await page.locator('point-influence [data-refit]').waitFor();
   await page.mouse.move(0, 0);
   await shoot(views, 'selected');
-  const landscape = page.locator('loss-landscape');
-  if ((await landscape.count()) > 0) {
-    await landscape.scrollIntoViewIfNeeded();
-    await shoot(landscape, 'landscape');
-  }
   const lossChart = page.locator('loss-chart');
   await lossChart.scrollIntoViewIfNeeded();
   const box = (await lossChart.locator('.u-over').boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
   await shoot(lossChart, 'loss-chart');
+  // A second run with Adam: its path beside the first run's (gradient descent), faded.
+  await page.locator('training-settings').getByLabel('Optimizer', { exact: true }).selectOption('adam');
+  await train.click();
+  await page.locator('training-panel[data-runs-finished="2"]').waitFor({ timeout: 60_000 });
+  const landscape = page.locator('loss-landscape');
+  await landscape.scrollIntoViewIfNeeded();
+  await shoot(landscape, 'landscape');
   await page.screenshot({ path: `docs/view-page-${scheme}.png`, fullPage: true });
   console.log(`wrote docs/view-page-${scheme}.png`);
 } finally {

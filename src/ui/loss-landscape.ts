@@ -246,8 +246,9 @@ export class LossLandscape extends LitElement {
     ctx.beginPath();
     ctx.rect(a.left, a.top, a.width, a.height);
     ctx.clip();
-    this.drawPath(ctx, this.previousPath, this.color('--bp-muted'), 2, [5, 4], 0.75);
-    this.drawPath(ctx, this.path, this.color('--bp-line'), 2.5, [], 1);
+    // The previous run on top, dashed: runs from the same start often share a line, and it must show.
+    this.drawPath(ctx, this.path, this.color('--bp-line'), 3, [], 1);
+    this.drawPath(ctx, this.previousPath, this.color('--bp-text'), 1.5, [5, 4], 0.7);
     this.drawOptimum(ctx);
     ctx.restore();
     // Where the marks are, for whoever checks the drawing (the browser tests).

@@ -215,6 +215,8 @@ export abstract class PointChart extends UplotChart {
     ctx.clip();
     ctx.font = `${12 * ratio}px system-ui, sans-serif`;
     ctx.textBaseline = 'middle';
+    // uPlot leaves its axes' alignment on the context.
+    ctx.textAlign = 'left';
     const taken: [number, number, number, number][] = [];
     const overlaps = (x: number, y: number, w: number, h: number) => taken.some(([tx, ty, tw, th]) => x < tx + tw && tx < x + w && y < ty + th && ty < y + h);
     for (const row of this.marked) {
@@ -270,7 +272,9 @@ export abstract class PointChart extends UplotChart {
     this.show(this.drawnRows[at]!, 'keyboard');
   }
 
-  private onFocus(): void {
+  private onFocus(event: FocusEvent): void {
+    // A click focuses the plot too: only keyboard focus shows a point without the pointer on it.
+    if (!(event.target as HTMLElement).matches(':focus-visible')) return;
     // Back where the keyboard left off, else the selected point, else the first.
     if (this.keyboardAt < 0) {
       const selectedAt = this.selected === null ? -1 : this.drawnRows.indexOf(this.selected);
