@@ -6,6 +6,7 @@ import type { Line } from '../core/predict.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
+import { visuallyHidden } from './visually-hidden.ts';
 import './point-views.ts';
 
 /**
@@ -44,16 +45,8 @@ export class DataPanel extends LitElement {
       .error:empty {
         display: none;
       }
-      /* Read by screen readers, not shown: the summary above says the same to the eye. */
-      .announce {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
+    visuallyHidden,
   ];
 
   @property({ attribute: false }) data: Dataset | null = null;
@@ -136,7 +129,7 @@ export class DataPanel extends LitElement {
     const loading = this.loading;
     return html`<h2>Data</h2>
       <p class="summary" data-summary>${this.summary()}</p>
-      <p class="announce" aria-live="polite" data-announce>${this.announcement()}</p>
+      <p class="sr-only" aria-live="polite" data-announce>${this.announcement()}</p>
       ${loading !== undefined ? html`<progress max="1" .value=${loading} aria-label="Reading the file" data-loading></progress>` : ''}
       ${this.renderSkipped()}
       <p class="error" role="alert" data-error>${this.error}</p>

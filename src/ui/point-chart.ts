@@ -15,6 +15,7 @@ import { describePoint, pointFacts, pointName, rowOfLabel } from '../core/point-
 import type { Line } from '../core/predict.ts';
 import { PointSelectEvent } from './point-events.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
+import { visuallyHidden } from './visually-hidden.ts';
 import './chart-table.ts';
 
 /** How near (CSS px) the pointer must be to a point to show it. */
@@ -62,15 +63,8 @@ export abstract class PointChart extends UplotChart {
         text-align: right;
         font-variant-numeric: tabular-nums;
       }
-      .sr-only {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
+    visuallyHidden,
   ];
 
   @property({ attribute: false }) data: Dataset | null = null;
