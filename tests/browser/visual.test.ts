@@ -153,12 +153,18 @@ describe('the loss landscape', () => {
     await expect(page.locator('loss-landscape canvas').getAttribute('aria-label')).resolves.toMatch(/This run's path: 51 epochs.*previous run's path is drawn faded/);
   });
 
-  it('in standardized units the optimum is (r, 0) and the path still ends there', async () => {
+  it('in standardized units the path still ends at the optimum, and the cursor reads the MSE under it', async () => {
     const page = await freshApp();
     await trainAndWait(page);
     await page.locator('loss-landscape').getByLabel('Standardized axes').check();
     const { optimum, end } = await landscapeMarks(page);
     expect(Math.hypot(end![0]! - optimum[0]!, end![1]! - optimum[1]!)).toBeLessThan(1.5);
+    // Under the cursor at the marker: the optimum's own slope, intercept and MSE, in raw units.
+    const canvas = page.locator('loss-landscape canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + optimum[0]!, box.y + optimum[1]!);
+    await expect(text(page.locator('loss-landscape [data-readout]'))).resolves.toMatch(/^Slope 2\.5\d{3}, intercept [67]\.\d{4}: MSE 43\.0\d{3}$/);
   });
 });
 
