@@ -7,6 +7,7 @@ import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
+import './chart-table.ts';
 
 /** uPlot cannot draw Infinity or NaN (a diverging run), nor a non-positive value on a log scale. */
 function plottable(value: number | null, log: boolean): number | null {
@@ -107,12 +108,26 @@ export class LossChart extends UplotChart {
     return `Loss chart: epochs ${this.points[0]!.epoch} to ${last.epoch}, latest training MSE ${formatLoss(last.trainLoss)}${validation}.`;
   }
 
+  /** The table view: the epochs the chart draws (every one up to 2,000), at most 200 of them, evenly spread, and the last. */
+  private tableRows(): string[][] {
+    const drawn = this.curve.drawn();
+    const stride = Math.max(1, Math.ceil(drawn.length / 200));
+    return drawn
+      .filter((_, i) => i % stride === 0 || i === drawn.length - 1)
+      .map((p) => [String(p.epoch), formatLoss(p.trainLoss), ...(this.showValidation ? [formatLoss(p.validationLoss)] : [])]);
+  }
+
   protected override render() {
     return html`<div class="toolbar">
         <label><input type="checkbox" .checked=${this.logScale} @change=${(e: Event) => (this.logScale = (e.target as HTMLInputElement).checked)} />
           Log scale</label>
       </div>
-      ${super.render()}`;
+      ${super.render()}
+      <chart-table
+        caption="Loss per epoch"
+        .columns=${['Epoch', 'Training MSE', ...(this.showValidation ? ['Validation MSE'] : [])]}
+        .rows=${() => this.tableRows()}
+      ></chart-table>`;
   }
 }
 

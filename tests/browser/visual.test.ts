@@ -169,7 +169,7 @@ describe('the loss landscape', () => {
 });
 
 describe('the loss chart', () => {
-  it('shows the epoch and loss under the cursor', async () => {
+  it('shows the epoch and loss under the cursor, and a table view of the epochs', async () => {
     const page = await freshApp();
     await trainAndWait(page);
     const over = page.locator('loss-chart .u-over');
@@ -184,6 +184,10 @@ describe('the loss chart', () => {
     await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
     await expect(values.nth(0).textContent()).resolves.toBe('50');
     await expect(values.nth(1).textContent()).resolves.toBe('43.0210');
+    // Its table view lists the same epochs.
+    await page.locator('loss-chart chart-table summary').click();
+    await expect(page.locator('loss-chart chart-table tbody tr').count()).resolves.toBe(51);
+    await expect(text(page.locator('loss-chart chart-table tbody tr').last())).resolves.toBe('50 43.0210');
     expect(control(page, 'Train')).toBeTruthy();
   });
 });
