@@ -32,7 +32,7 @@ export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
   // The embeddable element: small and without TF.js, so core and Lit only.
   embed: { folders: ['core', 'embed'], packages: ['lit'] },
   // The app's elements and their controllers.
-  ui: { folders: ['core', 'app', 'embed', 'ui'], packages: ['lit', 'uplot'] },
+  ui: { folders: ['core', 'app', 'embed', 'ui'], packages: ['lit', 'uplot', 'd3-contour'] },
   // The HTTP prediction server (Node).
   server: { folders: ['core', 'server'], packages: ['node:'] },
   // The commands (Node).

@@ -17,6 +17,7 @@ import '../embed/bmi-predictor.ts';
 import './backend-status.ts';
 import './data-panel.ts';
 import './drop-zone.ts';
+import './landscape-panel.ts';
 import './metrics-panel.ts';
 import './model-library.ts';
 import './training-panel.ts';
@@ -137,6 +138,7 @@ export class BmiApp extends LitElement {
             source=${source}
             .skipped=${skipped}
             .numericColumns=${table?.numericColumns ?? []}
+            .textColumns=${table ? [...table.texts.keys()] : []}
             error=${error}
             .loading=${loading}
             ?locked=${active}
@@ -165,6 +167,12 @@ export class BmiApp extends LitElement {
           <p class="muted" data-tensors>
             ${tensorCount === undefined ? '' : `TensorFlow.js tensors in memory: ${tensorCount}${engine?.name === 'worker' ? ' (in the worker)' : ''}`}
           </p>
+          <landscape-panel
+            .data=${data}
+            .validationSplit=${this.urlSettings.settings.training.validationSplit}
+            .seed=${this.urlSettings.settings.training.seed}
+            .points=${run.points}
+          ></landscape-panel>
         </section>
         <section class="card" aria-label="Fit">
           <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>

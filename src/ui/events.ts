@@ -79,10 +79,10 @@ export class BackendChangeEvent extends Event {
   }
 }
 
-/** The user chose other feature and target columns of the loaded table. */
+/** The user chose other feature and target columns of the loaded table, and the label column (null: none). */
 export class ColumnsChangeEvent extends Event {
   static readonly type = 'columns-change';
-  constructor(readonly columns: { feature: string; target: string }) {
+  constructor(readonly columns: { feature: string; target: string; label?: string | null }) {
     super(ColumnsChangeEvent.type, options);
   }
 }
