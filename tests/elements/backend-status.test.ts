@@ -1,0 +1,43 @@
+/** `<backend-status>` alone: the badge, the fallback reason and the failure, all inside one live status. */
+import { describe, expect, it } from 'vitest';
+import '../../src/ui/backend-status.ts';
+import { mount, part, textOf, update } from './mount.ts';
+
+describe('<backend-status>', () => {
+  it('says TensorFlow.js is loading before a backend is chosen', async () => {
+    const status = await mount('backend-status');
+    expect(textOf(part(status, '[part=badge]'))).toBe('loading TensorFlow.js…');
+    expect(status.shadowRoot!.querySelector('[part=reason]')).toBeNull();
+  });
+
+  it('shows the running backend by its label, with no reason when nothing fell back', async () => {
+    const status = await mount('backend-status', { choice: { name: 'webgpu', fallbacks: [] } });
+    const badge = part(status, '[part=badge]');
+    expect(textOf(badge)).toBe('WebGPU');
+    expect(badge.dataset['backend']).toBe('webgpu');
+    expect(status.shadowRoot!.querySelector('[part=reason]')).toBeNull();
+  });
+
+  it('explains a fallback inside the live status, so it is announced with the badge', async () => {
+    const status = await mount('backend-status', { choice: { name: 'wasm', fallbacks: ['WebGPU unavailable: no adapter', 'WebGL unavailable: no context'] } });
+    const region = part(status, '[role=status]');
+    expect(region.getAttribute('aria-atomic')).toBe('true');
+    expect(textOf(part(status, '[part=badge]'))).toBe('WASM');
+    const reason = part(status, '[part=reason]');
+    expect(textOf(reason)).toBe('WebGPU unavailable: no adapter; WebGL unavailable: no context; using WASM');
+    expect(region.contains(reason)).toBe(true);
+  });
+
+  it('shows "none" and the error when no backend could start, and the backend again once one does', async () => {
+    const status = await mount('backend-status', { choice: { name: 'cpu', fallbacks: ['WebGPU unavailable: no adapter'] }, error: 'No backend could start: out of memory' });
+    expect(textOf(part(status, '[part=badge]'))).toBe('none');
+    const reason = part(status, '[part=reason]');
+    expect(textOf(reason)).toBe('No backend could start: out of memory');
+    expect(reason.classList.contains('error')).toBe(true);
+    expect(part(status, '[role=status]').contains(reason)).toBe(true);
+
+    await update(status, { error: '' });
+    expect(textOf(part(status, '[part=badge]'))).toBe('CPU');
+    expect(textOf(part(status, '[part=reason]'))).toBe('WebGPU unavailable: no adapter; using CPU');
+  });
+});
