@@ -7,10 +7,14 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
   test: {
     reporters: ['default', './tests/plain-summary-reporter.ts'],
+    // Lit's development-build notice, printed once per element test file: noise, not a finding.
+    onConsoleLog: (log) => !log.includes('Lit is in dev mode'),
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
         // Each element mounted alone in real Chromium, from its TypeScript source (no build needed).
+        // Pre-bundled up front: a dependency first met mid-run makes Vite reload the test page.
+        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/keyed.js', 'uplot'] },
         test: {
           name: 'elements',
           include: ['tests/elements/**/*.test.ts'],
