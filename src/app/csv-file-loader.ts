@@ -3,7 +3,8 @@
  * (`worker/csv-worker.ts`) with progress, so even a million rows never block the page.
  */
 import { checkCsvFile, HEAD_BYTES } from '../core/file-check.ts';
-import type { CsvWorkerEvent, CsvWorkerRequest, ParseProgress, TableOutcome } from '../core/csv-stream.ts';
+import type { ParseProgress, TableOutcome } from '../core/csv-stream.ts';
+import type { CsvWorkerEvent, CsvWorkerRequest } from '../worker/csv-protocol.ts';
 
 export async function loadCsvFile(file: File, onProgress: (progress: ParseProgress) => void): Promise<TableOutcome> {
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());

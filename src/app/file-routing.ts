@@ -3,7 +3,7 @@
  * a TF.js model.json with its weights.bin. By extension first, then by a look at the first bytes, so
  * a file named oddly still goes to the right reader.
  */
-import { errorMessage } from '../core/train/protocol.ts';
+import { errorMessage, startsLikeJsonObject } from '../core/text.ts';
 
 export type FileRoute =
   | { kind: 'csv'; file: File }
@@ -15,18 +15,14 @@ const extension = (file: File): string => /\.([^.]+)$/.exec(file.name)?.[1]?.toL
 
 const CSV_EXTENSIONS = ['csv', 'tsv', 'txt'];
 
-/** A file is JSON-like when its first non-blank character opens an object. */
-async function looksLikeJson(file: File): Promise<boolean> {
-  const head = await file.slice(0, 256).text();
-  return head.replace(/^\uFEFF/, '').trimStart().startsWith('{');
-}
+const startsLikeJson = async (file: File): Promise<boolean> => startsLikeJsonObject(await file.slice(0, 256).text());
 
 async function kindOf(file: File): Promise<'json' | 'bin' | 'csv'> {
   const ext = extension(file);
   if (ext === 'json' || file.type === 'application/json') return 'json';
   if (ext === 'bin' || file.type === 'application/octet-stream') return 'bin';
   if (CSV_EXTENSIONS.includes(ext) || file.type === 'text/csv') return 'csv';
-  return (await looksLikeJson(file)) ? 'json' : 'csv';
+  return (await startsLikeJson(file)) ? 'json' : 'csv';
 }
 
 const list = (files: readonly File[]): string => files.map((file) => `"${file.name}"`).join(', ');

@@ -5,6 +5,7 @@
  */
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import type { Model } from '../core/model.ts';
+import type { Result } from '../core/result.ts';
 import { toWeightsFile, validateWeights, type WeightsReadResult } from '../core/weights-file.ts';
 
 export const MODEL_DB_NAME = 'bmi-predictor';
@@ -41,7 +42,7 @@ export interface SavedModelList {
   damaged: DamagedRecord[];
 }
 
-export type StoreOpening = { ok: true; store: ModelStore } | { ok: false; reason: string };
+export type StoreOpening = Result<{ store: ModelStore }>;
 
 /** "QuotaExceededError: …" from whatever IndexedDB threw. */
 export function describeStorageError(error: unknown): string {
@@ -84,13 +85,13 @@ export class ModelStore {
   /** Opens the store, or says why the browser cannot keep models (no IndexedDB, private mode, blocked). */
   static async open(dbName = MODEL_DB_NAME, storeName = MODEL_STORE_NAME): Promise<StoreOpening> {
     try {
-      if (typeof indexedDB === 'undefined') return { ok: false, reason: 'this browser offers no IndexedDB' };
+      if (typeof indexedDB === 'undefined') return { ok: false, error: 'this browser offers no IndexedDB' };
       const store = createStore(dbName, storeName);
       // idb-keyval opens the database on first use: a read proves it works.
       await withTimeout(get(CURRENT_KEY, store), OPEN_TIMEOUT_MS, 'IndexedDB did not answer');
       return { ok: true, store: new ModelStore(store) };
     } catch (error) {
-      return { ok: false, reason: describeStorageError(error) };
+      return { ok: false, error: describeStorageError(error) };
     }
   }
 

@@ -8,7 +8,7 @@ import type { BackendChoice, BackendName } from '../core/backends.ts';
 import type { MemoryInfo, RunStart } from '../core/train/protocol.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
 import type { TrainingProgress, TrainingResult } from '../core/train/trainer.ts';
-import type { EngineName } from '../core/url-settings.ts';
+import type { EngineName } from '../core/engines.ts';
 
 export interface TrainingRun {
   readonly result: Promise<TrainingResult>;

@@ -3,7 +3,8 @@
  * (`core/train/protocol.ts`). TensorFlow.js loads in the worker only, so the page never runs it.
  */
 import type { Dataset } from '../core/dataset.ts';
-import { errorMessage, type MemoryInfo, type TrainingEvent, type TrainingRequest } from '../core/train/protocol.ts';
+import type { MemoryInfo, TrainingEvent, TrainingRequest } from '../core/train/protocol.ts';
+import { errorMessage } from '../core/text.ts';
 import type { TrainingProgress, TrainingResult } from '../core/train/trainer.ts';
 import type { StartEngine, TrainingRun } from './training-engine.ts';
 import { wasmPaths } from './wasm-paths.ts';

@@ -75,6 +75,12 @@ function findOption(written: string, options: readonly OptionSpec[]): OptionSpec
 }
 
 /** The options as help lines: `  --lr <rate>        Learning rate (default 0.1).` */
+/** Refuses a command line with no positional argument (`missing` says which) or more than `max`. */
+export function checkPositionals(positionals: readonly string[], max: number, missing: string): void {
+  if (positionals.length === 0) throw new CliError(missing);
+  if (positionals.length > max) throw new CliError(`Too many arguments: ${positionals.slice(max).map((p) => `"${p}"`).join(' ')}.`);
+}
+
 export function formatOptions(options: readonly OptionSpec[]): string {
   const names = options.map((o) => `${o.alias ? `-${o.alias}, ` : '    '}--${o.name}${o.value ? ` ${o.value}` : ''}`);
   const width = Math.max(...names.map((n) => n.length)) + 2;
@@ -94,5 +100,5 @@ export function parseNumber(text: string, what: string, rule: NumberRule): numbe
   const result = checkText(text, { ...rule, label: what, percent: false });
   if (result.ok) return result.value;
   // The rule's message quotes text that is not a number; otherwise the typed value is added here.
-  throw new CliError(result.message.includes(`"${text.trim()}"`) ? result.message : `${result.message.replace(/\.$/, '')} (got "${text}").`);
+  throw new CliError(result.error.includes(`"${text.trim()}"`) ? result.error : `${result.error.replace(/\.$/, '')} (got "${text}").`);
 }

@@ -2,6 +2,8 @@
  * How the commands fail: a `CliError` carries the one message the user sees on stderr; anything else
  * is a bug and keeps its stack trace.
  */
+import { errorMessage } from '../core/text.ts';
+import { escapeControlCharacters } from './terminal-text.ts';
 
 /** An expected failure (bad argument, unreadable file, port taken): printed as one line, exit code 1. */
 export class CliError extends Error {
@@ -24,7 +26,8 @@ export async function runCommand(command: string, main: () => Promise<void>): Pr
     await main();
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    process.stderr.write(`${command}: ${error.message}\n`);
+    // Messages quote file contents and names: one line, whatever they hold.
+    process.stderr.write(`${command}: ${escapeControlCharacters(error.message)}\n`);
     process.exitCode = 1;
   }
 }
@@ -43,6 +46,6 @@ export function describeFileError(error: unknown): string {
     case 'ENOTDIR':
       return 'a part of the path is not a folder';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }

@@ -3,6 +3,7 @@
  * now and then when the output is piped to a file or another program (so a 10,000-epoch run prints
  * a few dozen lines, not 10,000).
  */
+import { formatPreciseLoss } from '../core/train/progress.ts';
 
 export interface ProgressOutput {
   write(text: string): void;
@@ -20,11 +21,6 @@ export interface ProgressOptions {
 /** "epoch  37/200  loss 43.021031": the epoch padded to the total's width so the line does not jump. */
 export function formatProgressLine(epoch: number, lastEpoch: number, loss: number): string {
   return `epoch ${String(epoch).padStart(String(lastEpoch).length)}/${lastEpoch}  loss ${formatPreciseLoss(loss)}`;
-}
-
-/** Eight significant digits: enough to see the loss still creeping down near the optimum. */
-export function formatPreciseLoss(loss: number): string {
-  return Number.isFinite(loss) ? loss.toPrecision(8) : String(loss);
 }
 
 export class ProgressPrinter {

@@ -1,7 +1,7 @@
 /**
  * The `serve` command's arguments: one table gives both the parsing and the help text.
  */
-import { formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
+import { checkPositionals, formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
 import { CliError, withUsageHint } from './cli-error.ts';
 
 export const DEFAULT_PORT = 8000;
@@ -40,7 +40,8 @@ API:
   POST /predict   Form body bmi=28.45 -> the prediction as a plain number (4 decimals).
                   JSON body {"bmi": 28.45} -> {"bmi":28.45,"lifeExpectancy":78.8785...} (full precision);
                   a body starting with { is read as JSON whatever its Content-Type.
-                  400 for a missing, non-numeric or out-of-range value or bad JSON; 413 over 1 KB.
+                  400 for a missing, repeated, non-numeric or out-of-range value or bad JSON;
+                  413 over 1 KB; 422 when the model has no finite prediction for the value.
 
 Example:
   npm run serve -- weights.json --port 8000
@@ -56,8 +57,7 @@ export function parseServeArgs(argv: readonly string[]): ServeCommand {
 function parse(argv: readonly string[]): ServeCommand {
   const { positionals, values, flags } = parseArgs(argv, OPTIONS);
   if (flags.has('help')) return { help: true };
-  if (positionals.length === 0) throw new CliError('Missing <weights.json>: the weights file to serve.');
-  if (positionals.length > 1) throw new CliError(`Too many arguments: ${positionals.slice(1).map((p) => `"${p}"`).join(' ')}.`);
+  checkPositionals(positionals, 1, 'Missing <weights.json>: the weights file to serve.');
   const port = values.get('port');
   const host = values.get('host')?.trim() ?? DEFAULT_HOST;
   if (host === '') throw new CliError('--host needs an address.');

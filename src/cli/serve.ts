@@ -3,8 +3,11 @@
  * from a weights file. See `--help`.
  */
 import { columnLabel } from '../core/columns.ts';
+import { intervalNote } from '../core/intervals.ts';
+import { formatPreciseLoss } from '../core/train/progress.ts';
 import { createPredictServer } from '../server/predict-server.ts';
 import { runCommand } from './cli-error.ts';
+import { escapeControlCharacters } from './terminal-text.ts';
 import { parseServeArgs, SERVE_HELP } from './serve-args.ts';
 import { startListening, stopOnSignals } from './server-lifecycle.ts';
 import { readWeights } from './weights-io.ts';
@@ -17,13 +20,16 @@ await runCommand('serve', async () => {
   }
   const { weightsPath, port, host } = command.args;
   const model = await readWeights(weightsPath);
-  const say = (line: string): void => void process.stdout.write(`${line}\n`);
+  const say = (line: string): void => void process.stdout.write(`${escapeControlCharacters(line)}\n`);
 
   const server = createPredictServer(model, { log: say });
   const url = await startListening(server, port, host);
   stopOnSignals(server, say);
   const columns = `${columnLabel(model.feature.name)} → ${columnLabel(model.target.name)}`;
-  say(`Serving ${weightsPath} (${columns}, ${model.training.epochs} epochs, MSE ${model.training.trainMse.toPrecision(8)}) at ${url}`);
+  say(`Serving ${weightsPath} (${columns}, ${model.training.epochs} epochs, MSE ${formatPreciseLoss(model.training.trainMse)}) at ${url}`);
+  // A version 1 file predicts as before; say once why its JSON answers carry no interval.
+  const note = intervalNote(model);
+  if (note) say(note);
   const example = Number(((model.feature.min + model.feature.max) / 2).toPrecision(4));
   say(`Try: curl -d "${model.feature.name.toLowerCase()}=${example}" ${url}/predict`);
 });

@@ -2,7 +2,7 @@
  * Starting and stopping the HTTP server from the command line: listen errors become one clear
  * message, and SIGINT/SIGTERM close the server so the process ends with code 0.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CliError } from './cli-error.ts';
 
@@ -34,10 +34,30 @@ function describeListenError(error: NodeJS.ErrnoException, port: number, host: s
   }
 }
 
-/** On SIGINT or SIGTERM: stop accepting, let requests in flight finish (briefly), and exit with code 0. */
+/**
+ * On SIGINT or SIGTERM: stop accepting, answer the requests in flight (given `graceMs`) with
+ * `Connection: close`, close idle keep-alive connections at once, and exit with code 0.
+ */
 export function stopOnSignals(server: Server, log: (line: string) => void, graceMs = 3000): void {
+  let stopping = false;
+  const inFlight = new Set<ServerResponse>();
+  const closeAfterAnswer = (response: ServerResponse): void => {
+    // Before the answer's headers go out: it says so and the connection ends after it.
+    if (!response.headersSent) response.setHeader('Connection', 'close');
+  };
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+    if (stopping) closeAfterAnswer(response);
+  });
   const stop = (signal: NodeJS.Signals): void => {
+    stopping = true;
     log(`${signal} received, shutting down.`);
+    for (const response of inFlight) {
+      closeAfterAnswer(response);
+      // One whose headers were already sent: its connection is idle once it is answered.
+      response.once('finish', () => setImmediate(() => server.closeIdleConnections()));
+    }
     server.close(() => {
       process.exitCode = 0;
     });

@@ -5,6 +5,7 @@ import { columnLabel } from '../core/columns.ts';
 import type { Dataset } from '../core/dataset.ts';
 import type { Model } from '../core/model.ts';
 import { gapToOptimum } from '../core/stats.ts';
+import { formatPreciseLoss } from '../core/train/progress.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
 import type { RunResult } from './training-run.ts';
 
@@ -12,7 +13,7 @@ import type { RunResult } from './training-run.ts';
 export function formatStart(dataset: Dataset, dataName: string, settings: TrainingSettings, previous: Model | undefined, weightsPath: string): string {
   const columns = `${columnLabel(dataset.featureName)} → ${columnLabel(dataset.targetName)}`;
   const from = previous
-    ? `continuing from ${weightsPath} (${previous.training.epochs} epochs, MSE ${previous.training.trainMse.toPrecision(8)})`
+    ? `continuing from ${weightsPath} (${previous.training.epochs} epochs, MSE ${formatPreciseLoss(previous.training.trainMse)})`
     : 'from scratch';
   const batches = settings.batchSize > 0 ? `, batches of ${settings.batchSize}` : '';
   const split = settings.validationSplit > 0 ? `, ${settings.validationSplit} of the rows held out for validation` : '';

@@ -3,19 +3,17 @@
  */
 import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
 import { OPTIMIZERS, type OptimizerName } from '../core/model.ts';
-import { SETTING_RULES } from '../core/train/settings-rules.ts';
+import { BATCH_SIZE_OR_FULL_RULE, SETTING_RULES } from '../core/train/settings-rules.ts';
 import { DEFAULT_SETTINGS } from '../core/train/settings.ts';
-import { formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
+import { checkPositionals, formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
 import { CliError, withUsageHint } from './cli-error.ts';
 
 export const DEFAULT_WEIGHTS_PATH = 'weights.json';
-/** Like the original tool, the command line fits every row by default; the app holds a fifth out. */
-export const DEFAULT_CLI_SPLIT = 0;
 
 /** The app's rules (one source of truth), as the command line writes them. */
 const RULES = SETTING_RULES;
-/** --batch also takes 0 for "every row", which the app expresses with a checkbox instead. */
-const BATCH_RULE = { ...RULES.batchSize, min: 0 };
+/** --batch takes 0 for "every row" (the default), as the URL does; the app's form leaves the field empty. */
+const BATCH_RULE = BATCH_SIZE_OR_FULL_RULE;
 const range = (rule: { min: number; max: number }): string => `${rule.min} to ${rule.max}`;
 
 export interface TrainArgs {
@@ -27,7 +25,7 @@ export interface TrainArgs {
   target: string | undefined;
   learningRate: number;
   optimizer: OptimizerName;
-  /** Fraction of rows held out for validation; 0 (the default here) trains on every row. */
+  /** Fraction of rows held out for validation; 0 (the default, as in the app) trains on every row. */
   validationSplit: number;
   /** Rows per gradient step; 0 = every training row (full batch). */
   batchSize: number;
@@ -43,7 +41,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'target', value: '<column>', description: `Predicted column (default: ${DEFAULT_TARGET}, or the weights file's target when resuming).` },
   { name: 'lr', value: '<rate>', description: `Learning rate, above ${RULES.learningRate.min} and at most ${RULES.learningRate.max} (default ${DEFAULT_SETTINGS.learningRate}).` },
   { name: 'optimizer', value: '<name>', description: `${OPTIMIZERS.join(' or ')} (default ${DEFAULT_SETTINGS.optimizer}).` },
-  { name: 'split', value: '<fraction>', description: `Fraction of rows held out for validation, ${range(RULES.validationSplit)} (default ${DEFAULT_CLI_SPLIT}: train on every row).` },
+  { name: 'split', value: '<fraction>', description: `Fraction of rows held out for validation, ${range(RULES.validationSplit)} (default ${DEFAULT_SETTINGS.validationSplit}: train on every row).` },
   { name: 'batch', value: '<n>', description: `Rows per gradient step, ${range(BATCH_RULE)} (default ${DEFAULT_SETTINGS.batchSize}: every training row at once).` },
   { name: 'seed', value: '<n>', description: `Seed of the --split rows and the --batch shuffling, ${range(RULES.seed)} (default ${DEFAULT_SETTINGS.seed}).` },
   { name: 'quiet', description: 'Print only the final summary, no loss while training.' },
@@ -83,8 +81,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainCommand {
 function parse(argv: readonly string[]): TrainCommand {
   const { positionals, values, flags } = parseArgs(argv, OPTIONS);
   if (flags.has('help')) return { help: true };
-  if (positionals.length === 0) throw new CliError('Missing <epochs>: how many epochs to train.');
-  if (positionals.length > 2) throw new CliError(`Too many arguments: ${positionals.slice(2).map((p) => `"${p}"`).join(' ')}.`);
+  checkPositionals(positionals, 2, 'Missing <epochs>: how many epochs to train.');
   const optimizer = values.get('optimizer') ?? DEFAULT_SETTINGS.optimizer;
   if (!OPTIMIZERS.includes(optimizer as OptimizerName)) {
     throw new CliError(`--optimizer must be ${OPTIMIZERS.join(' or ')} (got "${optimizer}").`);
@@ -108,7 +105,7 @@ function parse(argv: readonly string[]): TrainCommand {
       target: column('target'),
       learningRate: number('lr', '--lr', RULES.learningRate, DEFAULT_SETTINGS.learningRate),
       optimizer: optimizer as OptimizerName,
-      validationSplit: number('split', '--split', RULES.validationSplit, DEFAULT_CLI_SPLIT),
+      validationSplit: number('split', '--split', RULES.validationSplit, DEFAULT_SETTINGS.validationSplit),
       batchSize: number('batch', '--batch', BATCH_RULE, DEFAULT_SETTINGS.batchSize),
       seed: number('seed', '--seed', RULES.seed, DEFAULT_SETTINGS.seed),
       quiet: flags.has('quiet'),

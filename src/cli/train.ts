@@ -7,18 +7,20 @@ import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/train/settings.ts';
 import type { AtomicWriteOptions } from './atomic-write.ts';
 import { runCommand } from './cli-error.ts';
+import { escapeControlCharacters } from './terminal-text.ts';
 import { BUNDLED_CSV, describeSkipped, loadDataset } from './load-dataset.ts';
 import { ProgressPrinter } from './progress.ts';
 import { checkSameColumns } from './resume.ts';
+import { fitSummaryText } from './coefficient-table.ts';
 import { formatStart, formatSummary } from './summary.ts';
 import { parseTrainArgs, TRAIN_HELP } from './train-args.ts';
 import { trainFrom, useCpuBackend } from './training-run.ts';
-import { checkCanSaveTo, readWeightsIfPresent, saveWeights } from './weights-io.ts';
+import { checkCanSaveTo, readWeightsOnDisk, saveWeights } from './weights-io.ts';
 
 /**
- * Test hook, not a feature: with this variable set to a number of ms, the save stops that long after
- * the temporary file is complete and before the rename, so a test can kill the process right there
- * and check that the old weights file survived.
+ * Test hook, not a feature: with this variable set to a number of ms, the save stops that long (or
+ * until the process gets SIGUSR2) after the temporary file is complete and before the rename, so a
+ * test can interrupt the process right there, or let another run save meanwhile.
  */
 const PAUSE_BEFORE_RENAME_ENV = 'BMI_PREDICTOR_TEST_PAUSE_BEFORE_RENAME_MS';
 
@@ -27,8 +29,17 @@ function testPauseHook(): AtomicWriteOptions {
   if (!(ms > 0)) return {};
   return {
     beforeRename: async (tempPath) => {
-      process.stderr.write(`[test hook] paused before renaming ${tempPath}\n`);
-      await new Promise((resolve) => setTimeout(resolve, ms));
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          process.off('SIGUSR2', done);
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        // Listening before saying so: a test may signal the moment it reads the line.
+        process.on('SIGUSR2', done);
+        process.stderr.write(`[test hook] paused before renaming ${tempPath}\n`);
+      });
     },
   };
 }
@@ -41,11 +52,12 @@ await runCommand('train', async () => {
   }
   const { args } = command;
   const say = (line: string): void => {
-    if (line !== '' && !args.quiet) process.stdout.write(`${line}\n`);
+    if (line !== '' && !args.quiet) process.stdout.write(`${escapeControlCharacters(line)}\n`);
   };
 
   // Everything that can be wrong is checked before training, so a mistake costs no waiting.
-  const previous = await readWeightsIfPresent(args.weightsPath, ' It was left unchanged; name another file to start afresh.');
+  const readBefore = await readWeightsOnDisk(args.weightsPath, ' It was left unchanged; name another file to start afresh.');
+  const previous = readBefore.model;
   if (previous) checkSameColumns(previous, args, args.weightsPath);
   const dataPath = args.dataPath ?? BUNDLED_CSV;
   const dataName = args.dataPath ?? relative(process.cwd(), BUNDLED_CSV);
@@ -75,6 +87,7 @@ await runCommand('train', async () => {
   const result = await trainFrom(dataset, settings, previous, (epoch, loss) => progress?.add(epoch, loss));
   progress?.finish();
 
-  await saveWeights(args.weightsPath, result.model, testPauseHook());
+  await saveWeights(args.weightsPath, result.model, { ...testPauseHook(), readBefore });
   process.stdout.write(`${formatSummary(result, args.weightsPath)}\n`);
+  process.stdout.write(`\n${fitSummaryText(result.model, dataset, settings)}\n`);
 });

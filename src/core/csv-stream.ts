@@ -1,10 +1,10 @@
 /**
- * Parses a CSV file (or text) chunk by chunk into a `Table`, reporting progress, so a file of a
- * million rows never has to sit in memory as one string and a worker can say how far it got. Also the
- * messages of the CSV worker that runs it.
+ * Builds a `Table` from papaparse's chunks, reporting progress, so a file of a million rows never has
+ * to sit in memory as one string and a worker can say how far it got. What is read (a File in the CSV
+ * worker, a text in tests) is the caller's: core knows only the chunks.
  */
-import Papa from 'papaparse';
 import { CSV_PARSE_OPTIONS, TableBuilder, type Table } from './dataset.ts';
+import type { Result } from './result.ts';
 
 export interface ParseProgress {
   /** Share of the input read, 0 to 1. */
@@ -12,22 +12,41 @@ export interface ParseProgress {
   rows: number;
 }
 
-export type TableOutcome = { ok: true; table: Table } | { ok: false; error: string };
+export type TableOutcome = Result<{ table: Table }>;
+
+/** What papaparse hands over per chunk (the part of its `ParseResult` the builder reads). */
+export interface CsvChunk {
+  data: Record<string, unknown>[];
+  meta: { fields?: string[]; cursor: number };
+}
+
+/** The papaparse config of a streamed read: the shared CSV options plus the chunk callbacks. */
+export type TableStreamConfig = typeof CSV_PARSE_OPTIONS & {
+  worker: false;
+  chunkSize: number;
+  chunk(results: CsvChunk): void;
+  complete(): void;
+  error(error: Error): void;
+};
 
 /** Characters per chunk: large enough to be fast, small enough to report progress often. */
 const CHUNK_SIZE = 1 << 20;
 
-/** Streams `input` through papaparse into a table. Line numbers assume no quoted field spans lines. */
-export function parseTableStream(
-  input: File | string,
+/**
+ * Streams a CSV into a table: `read` starts papaparse on the input with the given config, e.g.
+ * `(config) => Papa.parse(file, config)`; `size` is the input's length, for progress. Line numbers
+ * assume no quoted field spans lines.
+ */
+export function streamTable(
+  read: (config: TableStreamConfig) => void,
+  size: number,
   onProgress: (progress: ParseProgress) => void = () => {},
   chunkSize = CHUNK_SIZE,
 ): Promise<TableOutcome> {
-  const size = typeof input === 'string' ? input.length : input.size;
   let builder: TableBuilder | undefined;
   let line = 2;
   return new Promise((resolve) => {
-    Papa.parse<Record<string, unknown>>(input as File, {
+    read({
       ...CSV_PARSE_OPTIONS,
       worker: false,
       chunkSize,
@@ -46,9 +65,3 @@ export function parseTableStream(
     });
   });
 }
-
-export type CsvWorkerRequest = { type: 'parse'; file: File };
-
-export type CsvWorkerEvent =
-  | { type: 'progress'; progress: ParseProgress }
-  | { type: 'done'; outcome: TableOutcome };

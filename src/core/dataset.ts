@@ -6,6 +6,9 @@
  * are skipped and reported with their line numbers, so the user can find them in the file.
  */
 import Papa from 'papaparse';
+import type { Result } from './result.ts';
+import { statisticsOverflowError } from './statistics-overflow.ts';
+import { stripBom } from './text.ts';
 
 /** The columns the bundled data set uses; chosen by default when a CSV has them. */
 export const DEFAULT_FEATURE = 'Bmi';
@@ -31,9 +34,8 @@ export interface SkippedRows {
   lines: number[];
 }
 
-export type ParseOutcome =
-  | { ok: true; dataset: Dataset; columns: string[]; numericColumns: string[]; skipped: SkippedRows }
-  | { ok: false; error: string; columns: string[]; numericColumns: string[]; skipped: SkippedRows };
+/** The data set or why not, with what the file offered either way (so the page can offer other columns). */
+export type ParseOutcome = Result<{ dataset: Dataset }> & { columns: string[]; numericColumns: string[]; skipped: SkippedRows };
 
 export interface ColumnChoice {
   feature?: string;
@@ -140,6 +142,7 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   // Typed arrays filled in place: a million rows take milliseconds, not a long task.
   const x = new Float64Array(xs.length);
   const y = new Float64Array(xs.length);
+  const usableLines = new Uint32Array(xs.length);
   let usable = 0;
   for (let i = 0; i < xs.length; i++) {
     if (Number.isNaN(xs[i]!) || Number.isNaN(ys[i]!)) {
@@ -148,18 +151,22 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
     } else {
       x[usable] = xs[i]!;
       y[usable] = ys[i]!;
+      usableLines[usable] = table.lines[i]!;
       usable += 1;
     }
   }
   if (usable < MIN_ROWS) {
     return { ok: false, error: `Only ${usable} usable row${usable === 1 ? '' : 's'}: at least ${MIN_ROWS} are needed to fit a line.`, ...base };
   }
-  return { ok: true, dataset: { featureName: feature, targetName: target, x: x.slice(0, usable), y: y.slice(0, usable) }, ...base };
+  const dataset = { featureName: feature, targetName: target, x: x.slice(0, usable), y: y.slice(0, usable) };
+  const overflow = statisticsOverflowError({ name: feature, values: dataset.x }, { name: target, values: dataset.y }, usableLines);
+  if (overflow) return { ok: false, error: overflow, ...base };
+  return { ok: true, dataset, ...base };
 }
 
 /** Trims header names and drops a BOM that survived decoding. */
 export function cleanHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim();
+  return stripBom(header).trim();
 }
 
 /**
@@ -170,7 +177,7 @@ export const CSV_PARSE_OPTIONS = { header: true, skipEmptyLines: false, transfor
 
 /** Parses a whole CSV text into a table. Line numbers assume no quoted field spans lines. */
 export function parseTable(text: string): Table | { error: string } {
-  if (text.replace(/^\uFEFF/, '').trim() === '') return { error: 'The file is empty.' };
+  if (stripBom(text).trim() === '') return { error: 'The file is empty.' };
   const result = Papa.parse<Record<string, unknown>>(text, CSV_PARSE_OPTIONS);
   const builder = new TableBuilder((result.meta.fields ?? []).filter((c) => c !== ''));
   result.data.forEach((row, index) => builder.add(row, index + 2));

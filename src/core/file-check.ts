@@ -2,6 +2,7 @@
  * Refuses files that are plainly not CSV text before parsing them: images, PDFs, archives, other
  * binaries and JSON. Looks at the name, the type the browser reports and the first bytes.
  */
+import { startsLikeJsonObject } from './text.ts';
 
 export interface FileFacts {
   name: string;
@@ -21,14 +22,6 @@ const SIGNATURES: { bytes: number[]; kind: string }[] = [
   { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'a ZIP archive (an Excel workbook is one: save it as CSV)' },
   { bytes: [0x1f, 0x8b], kind: 'a gzip archive' },
 ];
-
-/**
- * Whether text (a file's first characters, a request body) opens a JSON object: its first character
- * past a BOM and blanks is `{`. A CSV header or a form body never starts so.
- */
-export function startsLikeJsonObject(text: string): boolean {
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('{');
-}
 
 /** Why the file cannot be a CSV, or undefined when it may be one. `head` is its first bytes. */
 export function checkCsvFile(file: FileFacts, head: Uint8Array): string | undefined {

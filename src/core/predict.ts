@@ -1,7 +1,8 @@
 /**
- * Prediction is plain arithmetic on a raw-unit line. This module imports nothing, so the embeddable
+ * Prediction is plain arithmetic on a raw-unit line. This module imports only a type, so the embeddable
  * element, the HTTP server and the prediction form can use it without TensorFlow.js.
  */
+import type { Result } from './result.ts';
 
 /** A straight line in raw units: target = slope · feature + intercept. */
 export interface Line {
@@ -15,10 +16,36 @@ export interface InputRange {
   max: number;
 }
 
-export type InputCheck = { ok: true; value: number } | { ok: false; message: string };
+export type InputCheck = Result<{ value: number }>;
 
 export function predict(line: Line, feature: number): number {
   return line.slope * feature + line.intercept;
+}
+
+export type PredictionOutcome = Result<{ value: number }>;
+
+/**
+ * The prediction, or a message when it is not a finite number (an extreme line can overflow): what
+ * every surface that shows or serves a prediction uses, so Infinity or NaN never reaches a user.
+ */
+export function predictFinite(line: Line, feature: number, featureLabel = 'this value'): PredictionOutcome {
+  const value = predict(line, feature);
+  return Number.isFinite(value)
+    ? { ok: true, value }
+    : { ok: false, error: `The model gives no finite prediction for ${featureLabel} ${feature}: its line is too steep for the numbers a computer holds.` };
+}
+
+/**
+ * Why a line cannot answer across the range it accepts (its predictions at either end are not finite
+ * numbers, or the range itself is not), or undefined when it can. A line is straight, so finite at
+ * both ends means finite everywhere between.
+ */
+export function rangeEndsError(line: Line, dataRange: InputRange): string | undefined {
+  const { min, max } = acceptedRange(dataRange);
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return 'the range of inputs it answers for is not finite';
+  const ends = [predict(line, min), predict(line, max)];
+  if (ends.every(Number.isFinite)) return undefined;
+  return `its predictions at the ends of the range it answers for (${formatBound(min)} to ${formatBound(max)}) are ${ends.map(String).join(' and ')}, not finite numbers`;
 }
 
 /**
@@ -62,22 +89,22 @@ export function parseDecimal(text: string): number | undefined {
  */
 export function checkInput(text: string, featureLabel: string, range?: InputRange): InputCheck {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, message: `Enter a ${featureLabel} value.` };
+  if (trimmed === '') return { ok: false, error: `Enter a ${featureLabel} value.` };
   const value = parseDecimal(trimmed);
   if (value === undefined && hasThousandsSeparator(trimmed)) {
-    return { ok: false, message: `"${trimmed}" is ambiguous: use a dot for decimals (e.g. 24.5), and no thousands separators.` };
+    return { ok: false, error: `"${trimmed}" is ambiguous: use a dot for decimals (e.g. 24.5), and no thousands separators.` };
   }
   if (value === undefined) {
-    return { ok: false, message: `"${trimmed}" is not a number. Enter ${featureLabel} as digits, e.g. 24.5.` };
+    return { ok: false, error: `"${trimmed}" is not a number. Enter ${featureLabel} as digits, e.g. 24.5.` };
   }
-  if (!Number.isFinite(value)) return { ok: false, message: `${featureLabel} must be a finite number.` };
+  if (!Number.isFinite(value)) return { ok: false, error: `${featureLabel} must be a finite number.` };
   if (range && value < 0 && range.min >= 0) {
-    return { ok: false, message: `${featureLabel} cannot be negative.` };
+    return { ok: false, error: `${featureLabel} cannot be negative.` };
   }
   if (range && (value < range.min || value > range.max)) {
     return {
       ok: false,
-      message: `${featureLabel} ${trimmed} is outside the range this model can answer for (${formatBound(range.min)} to ${formatBound(range.max)}).`,
+      error: `${featureLabel} ${trimmed} is outside the range this model can answer for (${formatBound(range.min)} to ${formatBound(range.max)}).`,
     };
   }
   return { ok: true, value };

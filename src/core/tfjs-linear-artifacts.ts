@@ -4,11 +4,9 @@
  * TF.js files with tfjs-core's browser file handlers alone, without tfjs-layers or a backend. Only the
  * lazily loaded export/import code uses it (what is checked before loading is in tfjs-model-json.ts).
  */
+import { isJsonObject, type JsonObject } from './json-object.ts';
 import type { Line } from './predict.ts';
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+import type { Result } from './result.ts';
 
 /** The layer's name in the topology and the manifest, as `tf.layers.dense` names the first one. */
 const DENSE_NAME = 'dense_Dense1';
@@ -17,7 +15,7 @@ const DENSE_NAME = 'dense_Dense1';
  * The `modelTopology` TF.js 4.22 writes for `tf.sequential` of one dense layer, 1 input → 1 unit,
  * linear, with a bias: what `tf.loadLayersModel` reads back.
  */
-export function linearModelTopology(): Json {
+export function linearModelTopology(): JsonObject {
   return {
     class_name: 'Sequential',
     config: {
@@ -67,8 +65,8 @@ export function lineToWeightData(line: Line): ArrayBuffer {
  * The line in a weights file whose manifest passed `checkLinearModelJson`: two float32 numbers, kernel
  * then bias. Refuses other sizes and encodings (float16, quantized weights) by name.
  */
-export function lineFromWeightData(data: ArrayBuffer, specs: readonly unknown[]): { ok: true; line: Line } | { ok: false; error: string } {
-  const encodings = specs.map((spec) => (isObject(spec) ? `${String(spec.dtype)}${isObject(spec.quantization) ? ' (quantized)' : ''}` : '?'));
+export function lineFromWeightData(data: ArrayBuffer, specs: readonly unknown[]): Result<{ line: Line }> {
+  const encodings = specs.map((spec) => (isJsonObject(spec) ? `${String(spec.dtype)}${isJsonObject(spec.quantization) ? ' (quantized)' : ''}` : '?'));
   if (encodings.some((encoding) => encoding !== 'float32')) {
     return { ok: false, error: `its weights are stored as ${encodings.join(', ')}; bmi-predictor reads float32 weights.` };
   }
@@ -76,5 +74,9 @@ export function lineFromWeightData(data: ArrayBuffer, specs: readonly unknown[])
     return { ok: false, error: `the weights file holds ${data.byteLength} bytes, not the 8 of a float32 kernel and bias.` };
   }
   const bytes = new DataView(data);
-  return { ok: true, line: { slope: bytes.getFloat32(0, true), intercept: bytes.getFloat32(4, true) } };
+  const line = { slope: bytes.getFloat32(0, true), intercept: bytes.getFloat32(4, true) };
+  if (!Number.isFinite(line.slope) || !Number.isFinite(line.intercept)) {
+    return { ok: false, error: `its weights are not finite numbers (kernel ${line.slope}, bias ${line.intercept}), so it cannot predict.` };
+  }
+  return { ok: true, line };
 }

@@ -9,18 +9,16 @@
  * import uses it when it matches the weights, and otherwise describes the line with the current data.
  */
 import type { Dataset } from './dataset.ts';
+import { isJsonObject, type JsonObject } from './json-object.ts';
 import { modelFromLine, type Model } from './model.ts';
 import type { Line } from './predict.ts';
-import { UNKNOWN_BACKEND, validateWeights } from './weights-file.ts';
+import type { Result } from './result.ts';
+import { modelProblem, UNKNOWN_BACKEND, validateWeights } from './weights-file.ts';
 
 /** The key under `userDefinedMetadata` that holds the app's weights file. */
 export const TFJS_METADATA_KEY = 'bmiPredictor';
 
-export type Verdict = { ok: true } | { ok: false; error: string };
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export type Verdict = Result;
 
 const EXPECTED = 'bmi-predictor imports a model of exactly one dense layer with 1 input and 1 unit, linear, with a bias';
 
@@ -29,11 +27,11 @@ function basename(path: string): string {
 }
 
 /** The layers of a Sequential or functional topology, as TF.js and the Keras converter write them. */
-function layersOf(topology: Json): unknown[] | undefined {
-  const root = isObject(topology.model_config) ? topology.model_config : topology;
+function layersOf(topology: JsonObject): unknown[] | undefined {
+  const root = isJsonObject(topology.model_config) ? topology.model_config : topology;
   const config = root.config;
   if (Array.isArray(config)) return config;
-  return isObject(config) && Array.isArray(config.layers) ? config.layers : undefined;
+  return isJsonObject(config) && Array.isArray(config.layers) ? config.layers : undefined;
 }
 
 function shapeText(shape: unknown): string {
@@ -47,8 +45,8 @@ function shapeText(shape: unknown): string {
  */
 export function checkLinearModelJson(json: unknown, jsonName: string, binName?: string): Verdict {
   const refuse = (error: string): Verdict => ({ ok: false, error });
-  if (!isObject(json)) return refuse(`${jsonName} is not a TF.js model.json (it is not a JSON object).`);
-  if (!isObject(json.modelTopology)) {
+  if (!isJsonObject(json)) return refuse(`${jsonName} is not a TF.js model.json (it is not a JSON object).`);
+  if (!isJsonObject(json.modelTopology)) {
     return refuse(
       json.format === 'bmi-predictor-weights'
         ? `${jsonName} is a bmi-predictor weights file, not a TF.js model.json; load it on its own.`
@@ -59,15 +57,15 @@ export function checkLinearModelJson(json: unknown, jsonName: string, binName?: 
 
   const layers = layersOf(json.modelTopology);
   if (!layers) return refuse(`${jsonName} has no list of layers in its "modelTopology".`);
-  const inputLayer = layers.find((layer) => isObject(layer) && layer.class_name === 'InputLayer') as Json | undefined;
-  const computing = layers.filter((layer) => !(isObject(layer) && layer.class_name === 'InputLayer'));
+  const inputLayer = layers.find((layer) => isJsonObject(layer) && layer.class_name === 'InputLayer') as JsonObject | undefined;
+  const computing = layers.filter((layer) => !(isJsonObject(layer) && layer.class_name === 'InputLayer'));
   if (computing.length !== 1) {
-    const names = computing.map((layer) => (isObject(layer) ? String(layer.class_name) : '?')).join(', ');
+    const names = computing.map((layer) => (isJsonObject(layer) ? String(layer.class_name) : '?')).join(', ');
     return refuse(`${jsonName} has ${computing.length} layers${names ? ` (${names})` : ''}; ${EXPECTED}.`);
   }
   const layer = computing[0];
-  if (!isObject(layer) || layer.class_name !== 'Dense' || !isObject(layer.config)) {
-    return refuse(`${jsonName} has a layer of type ${isObject(layer) ? String(layer.class_name) : 'unknown'}, not Dense; ${EXPECTED}.`);
+  if (!isJsonObject(layer) || layer.class_name !== 'Dense' || !isJsonObject(layer.config)) {
+    return refuse(`${jsonName} has a layer of type ${isJsonObject(layer) ? String(layer.class_name) : 'unknown'}, not Dense; ${EXPECTED}.`);
   }
   const config = layer.config;
   if (config.units !== 1) return refuse(`${jsonName} has a dense layer of ${String(config.units)} units; ${EXPECTED}.`);
@@ -75,16 +73,16 @@ export function checkLinearModelJson(json: unknown, jsonName: string, binName?: 
     return refuse(`${jsonName} has a dense layer with "${String(config.activation)}" activation; ${EXPECTED}.`);
   }
   if (config.use_bias === false) return refuse(`${jsonName} has a dense layer without a bias; ${EXPECTED}.`);
-  const inputConfig = isObject(inputLayer?.config) ? inputLayer.config : {};
+  const inputConfig = isJsonObject(inputLayer?.config) ? inputLayer.config : {};
   const shape = config.batch_input_shape ?? inputConfig.batch_input_shape ?? inputConfig.batch_shape;
   if (!Array.isArray(shape) || shape.length !== 2 || shape[0] !== null || shape[1] !== 1) {
     return refuse(`${jsonName} takes input of shape ${shapeText(shape)}, not [null, 1] (one number per row); ${EXPECTED}.`);
   }
 
   const manifest = json.weightsManifest;
-  if (!Array.isArray(manifest) || !manifest.every(isObject)) return refuse(`${jsonName} has no "weightsManifest", so its weights cannot be found.`);
+  if (!Array.isArray(manifest) || !manifest.every(isJsonObject)) return refuse(`${jsonName} has no "weightsManifest", so its weights cannot be found.`);
   const specs = manifest.flatMap((group) => (Array.isArray(group.weights) ? group.weights : []));
-  const shapes = specs.map((spec) => shapeText(isObject(spec) ? spec.shape : undefined));
+  const shapes = specs.map((spec) => shapeText(isJsonObject(spec) ? spec.shape : undefined));
   if (shapes.length !== 2 || shapes[0] !== '[1, 1]' || shapes[1] !== '[1]') {
     return refuse(`${jsonName} lists weights of shapes ${shapes.join(', ') || '(none)'}, not a [1, 1] kernel and a [1] bias.`);
   }
@@ -105,8 +103,8 @@ export function modelFromTfjsLine(
   userDefinedMetadata: unknown,
   dataset: Dataset | null,
   now = new Date(),
-): { ok: true; model: Model; fromMetadata: boolean } | { ok: false; error: string } {
-  const carried = isObject(userDefinedMetadata) ? validateWeights(userDefinedMetadata[TFJS_METADATA_KEY]) : undefined;
+): Result<{ model: Model; fromMetadata: boolean }> {
+  const carried = isJsonObject(userDefinedMetadata) ? validateWeights(userDefinedMetadata[TFJS_METADATA_KEY]) : undefined;
   if (carried?.ok && Math.fround(carried.model.slope) === line.slope && Math.fround(carried.model.intercept) === line.intercept) {
     return { ok: true, model: carried.model, fromMetadata: true };
   }
@@ -114,6 +112,9 @@ export function modelFromTfjsLine(
     return { ok: false, error: 'TF.js model files carry no column names or scaling: load data first, then import them.' };
   }
   const model = modelFromLine(line, dataset, { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: UNKNOWN_BACKEND }, now);
+  // The same rule as a weights file: a line that overflows on this data is not a model.
+  const problem = modelProblem(model);
+  if (problem) return { ok: false, error: `The imported line cannot be used: ${problem}.` };
   return { ok: true, model, fromMetadata: false };
 }
 

@@ -6,13 +6,10 @@
  */
 import { BACKEND_LABELS, parseBackendName, type BackendName } from './backends.ts';
 import type { ColumnChoice } from './dataset.ts';
+import { DEFAULT_ENGINE, ENGINES, type EngineName } from './engines.ts';
 import { OPTIMIZERS, type OptimizerName } from './model.ts';
 import { DEFAULT_EARLY_STOPPING, DEFAULT_SETTINGS, type TrainingSettings } from './train/settings.ts';
-import { SETTING_RULES, checkText, type Check, type NumberRule } from './train/settings-rules.ts';
-
-/** Where training runs: a Web Worker (the default) or the page's own thread (to compare). */
-export type EngineName = 'worker' | 'main';
-export const ENGINES: readonly EngineName[] = ['worker', 'main'];
+import { BATCH_SIZE_OR_FULL_RULE, SETTING_RULES, checkText, type Check, type NumberRule } from './train/settings-rules.ts';
 
 export interface PageSettings {
   training: TrainingSettings;
@@ -27,7 +24,7 @@ export const DEFAULT_PAGE_SETTINGS: Readonly<PageSettings> = Object.freeze({
   training: DEFAULT_SETTINGS,
   columns: {},
   backend: undefined,
-  engine: 'worker',
+  engine: DEFAULT_ENGINE,
 });
 
 /** The query parameter of each setting. */
@@ -56,7 +53,7 @@ export interface ParsedUrlSettings {
 
 function choice<T extends string>(text: string, allowed: readonly T[], label: string): Check<T> {
   const found = allowed.find((value) => value === text.toLowerCase());
-  return found ? { ok: true, value: found } : { ok: false, message: `${label} must be one of ${allowed.join(', ')}.` };
+  return found ? { ok: true, value: found } : { ok: false, error: `${label} must be one of ${allowed.join(', ')}.` };
 }
 
 /** Reads the settings from a query string ("?lr=0.5&…"); anything missing or bad keeps its default. */
@@ -69,9 +66,9 @@ export function parseUrlSettings(search: string): ParsedUrlSettings {
   function read<T>(key: string, check: (text: string) => Check<T>, apply: (value: T) => void, fallback: string): void {
     const text = params.get(key);
     if (text === null) return;
-    const result = text.trim() === '' ? ({ ok: false, message: 'the value is empty.' } as const) : check(text.trim());
+    const result = text.trim() === '' ? ({ ok: false, error: 'the value is empty.' } as const) : check(text.trim());
     if (result.ok) apply(result.value);
-    else notices.push(`Ignored ${key}=${text} from the address: ${result.message} Using ${fallback}.`);
+    else notices.push(`Ignored ${key}=${text} from the address: ${result.error} Using ${fallback}.`);
   }
   const number = (rule: NumberRule) => (text: string) => checkText(text, rule);
 
@@ -80,7 +77,7 @@ export function parseUrlSettings(search: string): ParsedUrlSettings {
   read(URL_KEYS.epochs, number(SETTING_RULES.epochs), (v) => (training.epochs = v), String(DEFAULT_SETTINGS.epochs));
   read(
     URL_KEYS.batchSize,
-    (t) => (t.toLowerCase() === FULL_BATCH ? { ok: true, value: 0 } : number(SETTING_RULES.batchSize)(t)),
+    (t) => (t.toLowerCase() === FULL_BATCH ? { ok: true, value: 0 } : number(BATCH_SIZE_OR_FULL_RULE)(t)),
     (v) => (training.batchSize = v),
     'full batch',
   );
@@ -101,7 +98,7 @@ export function parseUrlSettings(search: string): ParsedUrlSettings {
   let backend: BackendName | undefined;
   const backendCheck = (t: string): Check<BackendName> => {
     const name = parseBackendName(t);
-    return name ? { ok: true, value: name } : { ok: false, message: `Backend must be one of ${Object.keys(BACKEND_LABELS).join(', ')}.` };
+    return name ? { ok: true, value: name } : { ok: false, error: `Backend must be one of ${Object.keys(BACKEND_LABELS).join(', ')}.` };
   };
   read(URL_KEYS.backend, backendCheck, (v) => (backend = v), 'the best available backend');
 

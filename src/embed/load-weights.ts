@@ -3,7 +3,8 @@
  * each turned into the one weights-file result with a message that says where the problem came from.
  * No DOM beyond `fetch` and `File`, so Node can test it.
  */
-import { MAX_WEIGHTS_FILE_BYTES, parseWeights, validateWeights, type WeightsReadResult } from '../core/weights-file.ts';
+import { errorMessage } from '../core/text.ts';
+import { MAX_WEIGHTS_FILE_BYTES, parseWeights, validateWeights, weightsFileSizeError, type WeightsReadResult } from '../core/weights-file.ts';
 
 function refuse(source: string, result: WeightsReadResult): WeightsReadResult {
   return result.ok ? result : { ok: false, error: `${source}: ${result.error}` };
@@ -19,14 +20,52 @@ export async function fetchWeights(url: string, signal?: AbortSignal, fetcher: t
     response = await fetcher(url, { signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    return { ok: false, error: `Could not load the weights file ${url} (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, error: `Could not load the weights file ${url} (${errorMessage(error)}).` };
   }
   if (!response.ok) {
     const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
     return { ok: false, error: `Could not load the weights file ${url}: the server answered ${status}.` };
   }
-  const text = await response.text();
-  return refuse(url, parseWeights(text));
+  // A weights file is a few hundred bytes: a larger answer is refused without downloading it.
+  const declared = Number(response.headers.get('content-length'));
+  const declaredError = Number.isFinite(declared) ? weightsFileSizeError(declared) : undefined;
+  if (declaredError) {
+    void response.body?.cancel().catch(() => undefined);
+    return { ok: false, error: `${url}: ${declaredError}` };
+  }
+  const body = await readAtMost(response, MAX_WEIGHTS_FILE_BYTES);
+  if (!body.ok) {
+    return { ok: false, error: `${url}: The file is over ${MAX_WEIGHTS_FILE_BYTES / 1_000_000} MB, more than any weights file; it was not read further.` };
+  }
+  return refuse(url, parseWeights(body.text, body.bytes));
+}
+
+/**
+ * The body as text, read chunk by chunk and cancelled once past `limit` bytes (a missing or false
+ * Content-Length must not make the page download and hold a huge answer).
+ */
+async function readAtMost(response: Response, limit: number): Promise<{ ok: true; text: string; bytes: number } | { ok: false }> {
+  if (!response.body) return { ok: true, text: '', bytes: 0 };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false };
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(bytes);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { ok: true, text: new TextDecoder().decode(all), bytes };
 }
 
 /** Validates what was set as the `weights` property: a weights-file object, or its JSON text (the attribute). */

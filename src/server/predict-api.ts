@@ -7,8 +7,10 @@
  * through the core's `checkInput`, the same rule the browser's prediction form uses.
  */
 import { columnLabel } from '../core/columns.ts';
+import { isJsonObject } from '../core/json-object.ts';
 import type { Model } from '../core/model.ts';
-import { acceptedRange, checkInput, predict, type InputRange } from '../core/predict.ts';
+import { acceptedRange, checkInput, predictFinite, type InputCheck, type InputRange, type PredictionOutcome } from '../core/predict.ts';
+import { topLevelKeys } from './json-keys.ts';
 
 export interface PredictApi {
   /** The request field: `bmi`. */
@@ -21,7 +23,7 @@ export interface PredictApi {
   model: Model;
 }
 
-export type InputOutcome = { ok: true; value: number } | { ok: false; message: string };
+export type InputOutcome = InputCheck;
 
 export function predictApiOf(model: Model): PredictApi {
   const target = model.target.name;
@@ -40,18 +42,33 @@ export function titleOf(api: PredictApi): string {
 }
 
 function missing(api: PredictApi): InputOutcome {
-  return { ok: false, message: `Missing "${api.field}": send ${api.field}=<number> as a form, or {"${api.field}": <number>} as JSON.` };
+  return { ok: false, error: `Missing "${api.field}": send ${api.field}=<number> as a form, or {"${api.field}": <number>} as JSON.` };
 }
 
-/** The field's value, matching its name case-insensitively (`BMI=` works as well as `bmi=`). */
-function fieldValue<T>(entries: Iterable<[string, T]>, api: PredictApi): T | undefined {
-  for (const [key, value] of entries) if (key.toLowerCase() === api.field) return value;
-  return undefined;
+/** The same refusal for a form and for JSON: which of two values was meant cannot be guessed. */
+function givenTwice(api: PredictApi, times: number): InputOutcome {
+  return { ok: false, error: `"${api.field}" is given ${times} times; send it once.` };
+}
+
+/**
+ * The field's value, matching its name case-insensitively (`BMI=` works as well as `bmi=`); `count`
+ * says how often it was given.
+ */
+function fieldValue<T>(entries: Iterable<[string, T]>, api: PredictApi): { value: T | undefined; count: number } {
+  let value: T | undefined;
+  let count = 0;
+  for (const [key, entry] of entries) {
+    if (key.toLowerCase() !== api.field) continue;
+    count += 1;
+    value ??= entry;
+  }
+  return { value, count };
 }
 
 /** Reads `bmi=28.45` (application/x-www-form-urlencoded). */
 export function readFormInput(body: string, api: PredictApi): InputOutcome {
-  const value = fieldValue(new URLSearchParams(body).entries(), api);
+  const { value, count } = fieldValue(new URLSearchParams(body).entries(), api);
+  if (count > 1) return givenTwice(api, count);
   if (value === undefined) return missing(api);
   return check(value, api);
 }
@@ -62,27 +79,32 @@ export function readJsonInput(body: string, api: PredictApi): InputOutcome {
   try {
     json = JSON.parse(body);
   } catch {
-    return { ok: false, message: `The body is not valid JSON. Send {"${api.field}": <number>}.` };
+    return { ok: false, error: `The body is not valid JSON. Send {"${api.field}": <number>}.` };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, message: `Send a JSON object: {"${api.field}": <number>}.` };
+  if (!isJsonObject(json)) {
+    return { ok: false, error: `Send a JSON object: {"${api.field}": <number>}.` };
   }
-  const value = fieldValue(Object.entries(json), api);
+  // JSON.parse keeps only the last of two equal keys: count them in the text.
+  const count = topLevelKeys(body).filter((key) => key.toLowerCase() === api.field).length;
+  if (count > 1) return givenTwice(api, count);
+  const { value } = fieldValue(Object.entries(json), api);
   if (value === undefined) return missing(api);
   if (typeof value !== 'number' && typeof value !== 'string') {
-    return { ok: false, message: `"${api.field}" must be a number, e.g. {"${api.field}": 24.5}.` };
+    return { ok: false, error: `"${api.field}" must be a number, e.g. {"${api.field}": 24.5}.` };
   }
   return check(String(value), api);
 }
 
 function check(text: string, api: PredictApi): InputOutcome {
-  const result = checkInput(text, api.label, api.range);
-  return result.ok ? result : { ok: false, message: result.message };
+  return checkInput(text, api.label, api.range);
 }
 
-/** The prediction, through the core's `predict` so every surface gives the same number. */
-export function predictionFor(value: number, api: PredictApi): number {
-  return predict(api.model, value);
+/**
+ * The prediction, through the core's `predictFinite` so every surface gives the same number, and a
+ * message instead of a number that is not finite.
+ */
+export function predictionFor(value: number, api: PredictApi): PredictionOutcome {
+  return predictFinite(api.model, value, api.label);
 }
 
 /**

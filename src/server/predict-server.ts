@@ -6,13 +6,15 @@
  *   GET  /         → one plain-text line saying how to ask
  *   POST /predict  → `bmi=28.45` (form) → `78.8786`;  `{"bmi": 28.45}` (JSON) → `{"bmi":28.45,"lifeExpectancy":78.878…}`
  *
- * Errors: 400 (missing, not a number, out of range, bad JSON), 404, 405 with `Allow`, 413 over 1 KB.
+ * Errors: 400 (missing, given twice, not a number, out of range, bad JSON), 404, 405 with `Allow`, 413
+ * over 1 KB, 422 when the model's prediction is not a finite number.
  * A body starting with `{` is JSON whatever its Content-Type (curl -d labels everything as a form).
  * Errors answer in JSON (`{"error": "…"}`) when the request was JSON, else as plain text.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { startsLikeJsonObject } from '../core/file-check.ts';
+import { errorMessage, startsLikeJsonObject } from '../core/text.ts';
 import type { Model } from '../core/model.ts';
+import { jsonAnswer } from './json-answer.ts';
 import { formatPlainPrediction, predictApiOf, predictionFor, readFormInput, readJsonInput, titleOf, type PredictApi } from './predict-api.ts';
 import { readBody } from './request-body.ts';
 
@@ -47,7 +49,7 @@ export function createPredictServer(model: Model, options: PredictServerOptions 
     });
     route(request, response, path, api).catch((error: unknown) => {
       if (response.headersSent) response.destroy();
-      else sendText(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+      else sendText(response, 500, `Internal error: ${errorMessage(error)}`);
     });
   });
 }
@@ -68,7 +70,7 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
   const declaredJson = isJsonRequest(request);
   const body = await readBody(request, MAX_BODY_BYTES);
   if (!body.ok) {
-    if (body.reason === 'aborted') return; // The client is gone; nobody to answer.
+    if (body.error === 'aborted') return; // The client is gone; nobody to answer.
     // The rest of the body is never read, so the connection cannot be reused: close it.
     return sendError(response, 413, `The body is over ${MAX_BODY_BYTES} bytes; a prediction request needs a few.`, declaredJson, {
       Connection: 'close',
@@ -78,10 +80,12 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
   // header. A form body never starts with "{" (a field name would), so no real form is misread.
   const asJson = declaredJson || startsLikeJsonObject(body.text);
   const input = asJson ? readJsonInput(body.text, api) : readFormInput(body.text, api);
-  if (!input.ok) return sendError(response, 400, input.message, asJson);
+  if (!input.ok) return sendError(response, 400, input.error, asJson);
   const prediction = predictionFor(input.value, api);
-  if (asJson) sendJson(response, 200, { [api.field]: input.value, [api.resultField]: prediction });
-  else sendText(response, 200, formatPlainPrediction(prediction));
+  // The model, not the request, is at fault, but the request cannot be answered: 422 with the reason.
+  if (!prediction.ok) return sendError(response, 422, prediction.error, asJson);
+  if (asJson) sendJson(response, 200, jsonAnswer(api, input.value, prediction.value));
+  else sendText(response, 200, formatPlainPrediction(prediction.value));
 }
 
 /**
@@ -109,6 +113,7 @@ function sendError(response: ServerResponse, status: number, message: string, as
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string, headers: Headers): void {
-  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...headers });
+  // nosniff: a browser must take the answer as the type it says, never guess HTML or script from it.
+  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), 'X-Content-Type-Options': 'nosniff', ...headers });
   response.end(body);
 }

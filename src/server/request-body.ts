@@ -3,13 +3,14 @@
  * refused without being read: a client cannot make the server buffer megabytes.
  */
 import type { IncomingMessage } from 'node:http';
+import type { Result } from '../core/result.ts';
 
-export type BodyOutcome = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' };
+export type BodyOutcome = Result<{ text: string }, 'too-large' | 'aborted'>;
 
 export function readBody(request: IncomingMessage, limitBytes: number): Promise<BodyOutcome> {
   // A declared length over the limit is refused before a single byte is read.
   const declared = Number(request.headers['content-length']);
-  if (declared > limitBytes) return Promise.resolve({ ok: false, reason: 'too-large' });
+  if (declared > limitBytes) return Promise.resolve({ ok: false, error: 'too-large' });
 
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -23,13 +24,13 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
       if (size > limitBytes) {
         // Stop reading; the caller answers 413 and closes the connection.
         request.pause();
-        finish({ ok: false, reason: 'too-large' });
+        finish({ ok: false, error: 'too-large' });
         return;
       }
       chunks.push(chunk);
     };
     const onEnd = (): void => finish({ ok: true, text: Buffer.concat(chunks).toString('utf8') });
-    const onAbort = (): void => finish({ ok: false, reason: 'aborted' });
+    const onAbort = (): void => finish({ ok: false, error: 'aborted' });
     request.on('data', onData).on('end', onEnd).on('error', onAbort).on('aborted', onAbort);
   });
 }

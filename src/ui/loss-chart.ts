@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { LossCurve } from '../core/loss-curve.ts';
 import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
 
 /** uPlot cannot draw Infinity or NaN (a diverging run), nor a non-positive value on a log scale. */

@@ -5,7 +5,7 @@ import type { Model } from '../core/model.ts';
 import type { Metrics } from '../core/stats.ts';
 import { formatLoss } from '../core/train/progress.ts';
 import type { SplitMetrics } from '../core/split.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
 
 /**

@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { LibraryMessage, StorageState } from '../app/model-library-controller.ts';
+import type { LibraryMessage, StorageState } from './controllers/model-library-controller.ts';
 import type { SavedModelList } from '../app/model-store.ts';
 import { formatLine } from '../core/format.ts';
 import type { Model } from '../core/model.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from './events.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
 
 /** How long an armed Delete button waits for the confirming press. */
@@ -50,9 +50,6 @@ export class ModelLibrary extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
         gap: 0.75rem;
         align-items: end;
-      }
-      input[type='file'] {
-        padding: 0.3rem;
       }
       .message {
         margin: 0.5rem 0;
@@ -109,10 +106,6 @@ export class ModelLibrary extends LitElement {
       .buttons {
         display: flex;
         gap: 0.5rem;
-      }
-      button.secondary {
-        background: transparent;
-        color: var(--bp-accent);
       }
       li button {
         padding: 0.3rem 0.7rem;

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
 import type { Dataset } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
 
 /** The most rows drawn; larger data sets are sampled evenly. */

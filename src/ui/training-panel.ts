@@ -5,15 +5,13 @@ import type { RunControl, RunStart } from '../core/train/protocol.ts';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/train/settings.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { RunControlEvent, TrainRequestEvent } from './events.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
+import type { RunState } from './controllers/training-run-state.ts';
 import type { TrainingSettingsForm } from './training-settings.ts';
 import './loss-chart.ts';
 import './training-progress.ts';
 import './training-settings.ts';
-
-/** Where the page's training is: no run, a run going, or a run waiting. */
-export type RunState = 'idle' | 'running' | 'paused';
 
 type Action = 'train' | RunControl | 'reset';
 
@@ -45,21 +43,13 @@ export class TrainingPanel extends LitElement {
     panelStyles,
     css`
       label.check {
-        flex-direction: row;
-        align-items: center;
-        gap: 0.5rem;
         margin-top: 0.75rem;
-        color: var(--bp-text);
       }
       .buttons {
         display: flex;
         flex-wrap: wrap;
         gap: 0.5rem;
         margin-top: 0.75rem;
-      }
-      .buttons button.secondary {
-        background: transparent;
-        color: var(--bp-accent);
       }
       .status {
         margin: 0.75rem 0 0.5rem;

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatDuration, formatLoss, formatRate, progressFigures } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
 
 /**

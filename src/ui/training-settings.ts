@@ -5,7 +5,7 @@ import { OPTIMIZERS, type OptimizerName } from '../core/model.ts';
 import { DEFAULT_EARLY_STOPPING, DEFAULT_SETTINGS, type TrainingSettings } from '../core/train/settings.ts';
 import { SETTING_RULES, checkText, formatPercent, type Check, type NumberRule } from '../core/train/settings-rules.ts';
 import { BackendChangeEvent, SettingsChangeEvent } from './events.ts';
-import { defineElement } from './define.ts';
+import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
 
 const OPTIMIZER_LABELS: Record<OptimizerName, string> = { sgd: 'SGD', adam: 'Adam' };
@@ -26,12 +26,6 @@ export class TrainingSettingsForm extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
         gap: 0.75rem;
         align-items: start;
-      }
-      /* Inputs and selects the same height, so fields in a row line up. */
-      input:not([type='checkbox']),
-      select {
-        box-sizing: border-box;
-        height: 2.3rem;
       }
       details {
         margin-top: 0.75rem;
@@ -59,17 +53,6 @@ export class TrainingSettingsForm extends LitElement {
       legend {
         padding: 0;
         margin-bottom: 0.5rem;
-      }
-      label.check {
-        flex-direction: row;
-        align-items: center;
-        gap: 0.5rem;
-        color: var(--bp-text);
-      }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: 0.25rem;
       }
       .hint {
         font-size: 0.8rem;
@@ -108,7 +91,7 @@ export class TrainingSettingsForm extends LitElement {
     const read = (id: string, rule: NumberRule): number => {
       const result: Check<number> = checkText(this.field(id).value, rule, 'percent');
       if (result.ok) return result.value;
-      errors.set(id, result.message);
+      errors.set(id, result.error);
       return Number.NaN;
     };
     const batchText = this.field('batch-size').value.trim();

@@ -130,6 +130,24 @@ describe('a training worker that dies mid-run', () => {
     expect(await metricValue(page, 'mse')).toBe(fit);
     expect(errors).toEqual([]);
   });
+
+  test('leaves no stale "Training failed" once other data is loaded', async ({ open }) => {
+    const { page, errors } = await open('?split=0');
+    await waitUntilReady(page);
+    await setEpochs(page, 100000);
+    await control(page, 'Train').click();
+    await waitForRunState(page, 'running');
+    await page.locator('bmi-app').evaluate((app) => (app as unknown as { engine: { dispose(): void } }).engine.dispose());
+    await waitForRunState(page, 'idle');
+    // The app's own alert, beside the training panel (the panels have alerts of their own).
+    const alert = page.locator('section[aria-label="Training"] > [role=alert]');
+    await expect(alert.textContent()).resolves.toContain('Training failed');
+    await loadCsv(page, 'other.csv', 'BMI,Life expectancy\n20,60\n25,70\n30,80\n');
+    expect(await dataSummary(page)).toBe('3 rows from other.csv');
+    // The failure was about the previous data's run: it goes with it, as the loss curve does.
+    expect(await alert.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe("a loaded model's fit", () => {

@@ -27,17 +27,17 @@ import {
 } from './app-page.ts';
 import { test, type Open } from './browser.ts';
 
-/** The closed-form optimum of the default split's training rows, computed here independently of the page. */
+/** The closed-form optimum of a 20% split's training rows, computed here independently of the page. */
 function expectedSplitOptimum() {
   const parsed = parseCsv(bundledCsv);
   if (!parsed.ok) throw new Error(parsed.error);
-  const { train, validation } = splitDataset(parsed.dataset, DEFAULT_SETTINGS.validationSplit, DEFAULT_SETTINGS.seed);
+  const { train, validation } = splitDataset(parsed.dataset, 0.2, DEFAULT_SETTINGS.seed);
   return { rows: train.x.length, metrics: splitMetrics(leastSquares(train.x, train.y), train, validation) };
 }
 
-describe('the app on WebGPU, default settings (20% validation rows)', () => {
+describe('the app on WebGPU with 20% validation rows (?split=0.2)', () => {
   test('shows the bundled data, that it trains on WebGPU in a worker, and no model or prediction before training', async ({ open }) => {
-    const { page, errors } = await open();
+    const { page, errors } = await open('?split=0.2');
     await waitUntilReady(page);
     expect(await dataSummary(page)).toMatch(/163 rows/);
     await expect(backendBadge(page).textContent()).resolves.toBe('WebGPU');
@@ -53,7 +53,7 @@ describe('the app on WebGPU, default settings (20% validation rows)', () => {
   });
 
   test('trains to within 0.1% of the closed-form optimum of its training rows in at most 30 epochs, frees its tensors, and charts the loss on a log scale too', async ({ open }) => {
-    const { page, errors } = await open();
+    const { page, errors } = await open('?split=0.2');
     await waitUntilReady(page);
     const expected = expectedSplitOptimum();
     const before = await tensorCount(page);
@@ -90,7 +90,7 @@ describe('the app on WebGPU, default settings (20% validation rows)', () => {
   });
 
   test('refuses a CSV with fewer than 2 usable rows and keeps the data; then loads one with reordered columns and lists its skipped rows', async ({ open }) => {
-    const { page, errors } = await open();
+    const { page, errors } = await open('?split=0.2');
     await waitUntilReady(page);
     await loadCsv(page, 'tiny.csv', 'Country,LifeExpectancy,Bmi\nA,70,25\nB,abc,26\n');
     expect(await dataError(page)).toMatch(/Only 1 usable row/);

@@ -12,7 +12,8 @@ import { inject, test as base } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function launchBrowser(webgpu: boolean): Promise<Browser> {
+/** A Chromium of the kind asked for. Tests get theirs from the `test` fixture below. */
+export function launchBrowser({ webgpu = true }: { webgpu?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -40,10 +41,37 @@ export interface OpenOptions {
   initScript?: () => void;
   /** False: a browser without a WebGPU adapter (the fallback). Default true. */
   webgpu?: boolean;
+  /**
+   * Off unless asked: a service worker would serve reloads from its cache and fetch the whole build in
+   * the background of every test. The offline and update tests turn it on.
+   */
+  serviceWorkers?: boolean;
 }
 
 /** Opens a page of the app (a path relative to the served dist/, or a full URL) in its own context. */
 export type Open = (path?: string, options?: OpenOptions) => Promise<AppPage>;
+
+/**
+ * Opens a page in a new context of `browser` and records its errors. Tests use the `open` fixture,
+ * which also closes the context when the test ends; this is its one implementation.
+ */
+export async function openApp(browser: Browser, path = '', options: OpenOptions = {}): Promise<AppPage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
+    serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
+  });
+  if (options.initScript) await context.addInitScript(options.initScript);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(new URL(path, inject('appUrl')).href);
+  return { page, errors };
+}
 
 interface Browsers {
   get(webgpu: boolean): Promise<Browser>;
@@ -60,7 +88,7 @@ export const test = base
     });
     return {
       get(webgpu) {
-        if (!launched.has(webgpu)) launched.set(webgpu, launchBrowser(webgpu));
+        if (!launched.has(webgpu)) launched.set(webgpu, launchBrowser({ webgpu }));
         return launched.get(webgpu)!;
       },
     };
@@ -71,23 +99,9 @@ export const test = base
       await Promise.all(pages.map((page) => page.context().close()));
     });
     return async (path = '', options = {}) => {
-      const browser = await browsers.get(options.webgpu ?? true);
-      const context = await browser.newContext({
-        viewport: { width: options.width ?? 1280, height: 900 },
-        colorScheme: options.colorScheme ?? 'light',
-        acceptDownloads: true,
-      });
-      if (options.initScript) await context.addInitScript(options.initScript);
-      const page = await context.newPage();
-      pages.push(page);
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-      });
-      await page.goto(new URL(path, inject('appUrl')).href);
-      return { page, errors };
+      const app = await openApp(await browsers.get(options.webgpu ?? true), path, options);
+      pages.push(app.page);
+      return app;
     };
   });
 
-export { describe, expect } from 'vitest';

@@ -173,7 +173,7 @@ describe('run controls', () => {
 describe('early stopping and divergence', () => {
   test('stops early and restores the weights with the best validation loss', async ({ open }) => {
     // SGD at 0.9 overshoots back and forth: the validation loss falls, rises and falls again.
-    const { page, errors } = await open('?lr=0.9&epochs=500&patience=3&improve=0.0001');
+    const { page, errors } = await open('?split=0.2&lr=0.9&epochs=500&patience=3&improve=0.0001');
     await waitUntilReady(page);
     await trainAndWait(page);
     const status = await statusText(page);
@@ -210,7 +210,7 @@ describe('early stopping and divergence', () => {
 
 describe('reproducible runs', () => {
   test('gives the same split and the same final weights for the same seed, twice and after a reload', async ({ open }) => {
-    const url = '?seed=7&batch=16&epochs=20&optimizer=adam&lr=0.05';
+    const url = '?split=0.2&seed=7&batch=16&epochs=20&optimizer=adam&lr=0.05';
     const first = await open(url);
     await waitUntilReady(first.page);
     const runOnce = async (page: Page) => {
@@ -244,7 +244,7 @@ describe('resources and responsiveness', () => {
     const variants: [string, string][] = [
       ['Optimizer', 'adam'],
       ['Batch size', '16'],
-      ['Validation rows (%)', '0'],
+      ['Validation rows (%)', '20'],
       ['Learning rate', '10'],
       ['Learning rate', '0.1'],
     ];

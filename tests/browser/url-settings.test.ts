@@ -97,7 +97,7 @@ describe('settings in the URL', () => {
     expect(notices.join('\n')).toMatch(/Ignored seed=x/);
     expect(notices.join('\n')).toMatch(/Ignored backend=tpu .*Using the best available backend\./);
     expect(notices.join('\n')).toMatch(/Ignored the columns from the address: Column "Country" holds text, not numbers/);
-    expect(await formValues(page)).toMatchObject({ Epochs: '50', 'Learning rate': '0.1', Optimizer: 'sgd', 'Batch size': '', 'Validation rows (%)': '20', 'Split seed': '42', Backend: '' });
+    expect(await formValues(page)).toMatchObject({ Epochs: '50', 'Learning rate': '0.1', Optimizer: 'sgd', 'Batch size': '', 'Validation rows (%)': '0', 'Split seed': '42', Backend: '' });
     expect(await dataSummary(page)).toBe('163 rows from bmi_and_life_expectancy.csv');
     await trainAndWait(page);
     expect(await metricValue(page, 'mse')).toBeGreaterThan(0);

@@ -31,7 +31,7 @@ describe('checkInput', () => {
   ])('refuses %j', (text, message) => {
     const result = checkInput(text, 'BMI', bmiRange);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(message);
+    if (!result.ok) expect(result.error).toMatch(message);
   });
 
   it('without a range accepts any finite number', () => {

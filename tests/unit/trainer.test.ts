@@ -15,6 +15,7 @@ beforeAll(async () => {
 const relative = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 /** The defaults on all 163 rows, so results compare with the reference numbers. */
 const ALL_ROWS = { ...DEFAULT_SETTINGS, validationSplit: 0 };
+const HOLD_OUT_FIFTH = { ...DEFAULT_SETTINGS, validationSplit: 0.2 };
 
 describe('Trainer on the CPU backend', () => {
   it('lands within 1e-3 relative of the closed-form slope and intercept', async () => {
@@ -27,9 +28,9 @@ describe('Trainer on the CPU backend', () => {
     expect(result.stopped).toBe(false);
   });
 
-  it('reaches the optimum of its own training rows within 30 epochs with the default 20% validation split', async () => {
+  it('reaches the optimum of its own training rows within 30 epochs with a 20% validation split', async () => {
     const points: TrainingProgress['points'] = [];
-    const result = await new Trainer(dataset, DEFAULT_SETTINGS, null, { onProgress: (p) => points.push(...p.points) }).run();
+    const result = await new Trainer(dataset, HOLD_OUT_FIFTH, null, { onProgress: (p) => points.push(...p.points) }).run();
     expect(result.model.training.rows).toBe(130);
     expect(points.every((p) => p.validationLoss !== null)).toBe(true);
     expect(points.find((p) => p.trainLoss <= result.metrics.optimum.mse * 1.001)!.epoch).toBeLessThanOrEqual(30);
@@ -38,7 +39,7 @@ describe('Trainer on the CPU backend', () => {
   });
 
   it('gives the same split and the same weights for the same seed, and another split for another seed', async () => {
-    const settings = { ...DEFAULT_SETTINGS, epochs: 20, batchSize: 16 };
+    const settings = { ...HOLD_OUT_FIFTH, epochs: 20, batchSize: 16 };
     const [a, b, c] = await Promise.all([
       new Trainer(dataset, settings).run(),
       new Trainer(dataset, settings).run(),
@@ -46,6 +47,15 @@ describe('Trainer on the CPU backend', () => {
     ]);
     expect([b.model.slope, b.model.intercept, b.metrics.validation!.mse]).toEqual([a.model.slope, a.model.intercept, a.metrics.validation!.mse]);
     expect(c.metrics.validation!.mse).not.toBe(a.metrics.validation!.mse);
+  });
+
+  it('trains on every row by default, as the command line does, landing on the reference line (BMI 28.45 -> 78.9)', async () => {
+    expect(DEFAULT_SETTINGS.validationSplit).toBe(0);
+    const result = await new Trainer(dataset, DEFAULT_SETTINGS).run();
+    expect(result.model.training.rows).toBe(163);
+    expect(result.metrics.validation).toBeNull();
+    expect((result.model.slope * 21.07931 + result.model.intercept).toFixed(1)).toBe('60.3');
+    expect((result.model.slope * 28.45 + result.model.intercept).toFixed(1)).toBe('78.9');
   });
 
   it('reaches 0.1% of the optimum MSE within 30 epochs with the default settings on all rows', async () => {
@@ -84,10 +94,10 @@ describe('Trainer on the CPU backend', () => {
     ['mini-batch', 16],
   ])('reports every point at the end of its epoch, from an epoch-0 point of the starting line (%s)', async (_, batchSize) => {
     const points: TrainingProgress['points'] = [];
-    const result = await new Trainer(dataset, { ...DEFAULT_SETTINGS, epochs: 4, batchSize }, null, { onProgress: (p) => points.push(...p.points) }).run();
+    const result = await new Trainer(dataset, { ...HOLD_OUT_FIFTH, epochs: 4, batchSize }, null, { onProgress: (p) => points.push(...p.points) }).run();
     expect(points.map((p) => p.epoch)).toEqual([0, 1, 2, 3, 4]);
     // The untrained line predicts the training mean: its MSE is the training rows' variance.
-    const rows = splitDataset(dataset, DEFAULT_SETTINGS.validationSplit, DEFAULT_SETTINGS.seed);
+    const rows = splitDataset(dataset, HOLD_OUT_FIFTH.validationSplit, HOLD_OUT_FIFTH.seed);
     const mean = rows.train.y.reduce((a, b) => a + b, 0) / rows.train.y.length;
     expect(relative(points[0]!.trainLoss, metricsOf({ slope: 0, intercept: mean }, rows.train.x, rows.train.y).mse)).toBeLessThan(1e-5);
     expect(relative(points[0]!.validationLoss!, metricsOf({ slope: 0, intercept: mean }, rows.validation.x, rows.validation.y).mse)).toBeLessThan(1e-5);

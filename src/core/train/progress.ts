@@ -31,6 +31,11 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(whole / 3600)} h ${pad(Math.floor((whole % 3600) / 60))} min`;
 }
 
+/** Eight significant digits, for terminals: enough to see the loss still creeping down near the optimum. */
+export function formatPreciseLoss(loss: number): string {
+  return Number.isFinite(loss) ? loss.toPrecision(8) : String(loss);
+}
+
 /** A loss for display: four decimals, or an exponent once a diverging run makes it huge. */
 export function formatLoss(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';

@@ -36,7 +36,3 @@ export type TrainingEvent =
   | { type: 'done'; run: number; result: TrainingResult }
   | { type: 'failed'; run: number; message: string }
   | { type: 'memory'; id: number; memory: MemoryInfo };
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -3,6 +3,7 @@
  * use, so a value refused in one is refused in the other with the same words.
  */
 import { parseDecimal } from '../predict.ts';
+import type { Result } from '../result.ts';
 
 export interface NumberRule {
   /** How the setting is named in messages. */
@@ -26,7 +27,13 @@ export const SETTING_RULES = {
   minImprovement: { label: 'Minimum improvement', min: 0, max: 1, percent: true },
 } as const satisfies Record<string, NumberRule>;
 
-export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * The batch size where 0 is a value: every training row at once (full batch). The URL (`batch=0`, or
+ * `batch=full`) and the CLI (`--batch 0`) take it; the settings form says it with an empty field.
+ */
+export const BATCH_SIZE_OR_FULL_RULE: NumberRule = { ...SETTING_RULES.batchSize, min: 0 };
+
+export type Check<T> = Result<{ value: T }>;
 
 /** A fraction as a percentage without float noise: 0.07 → "7". */
 export function formatPercent(fraction: number): string {
@@ -43,7 +50,7 @@ function describeRange(rule: NumberRule): string {
 export function checkValue(value: number, rule: NumberRule): Check<number> {
   const inRange = Number.isFinite(value) && (rule.aboveMin ? value > rule.min : value >= rule.min) && value <= rule.max;
   if (!inRange || (rule.integer && !Number.isInteger(value))) {
-    return { ok: false, message: `${rule.label} must be ${describeRange(rule)}.` };
+    return { ok: false, error: `${rule.label} must be ${describeRange(rule)}.` };
   }
   return { ok: true, value };
 }
@@ -56,7 +63,7 @@ export function checkText(text: string, rule: NumberRule, asTyped: 'stored' | 'p
   const parsed = parseDecimal(text);
   if (parsed === undefined) {
     const typed = text.trim() === '' ? '' : `; "${text.trim()}" is not a number`;
-    return { ok: false, message: `${rule.label} must be ${describeRange(rule)}${typed}.` };
+    return { ok: false, error: `${rule.label} must be ${describeRange(rule)}${typed}.` };
   }
   // Dividing by 100 would turn 7 into 0.07000000000000001; going through text keeps it 0.07.
   const value = asTyped === 'percent' && rule.percent ? Number((parsed / 100).toPrecision(12)) : parsed;

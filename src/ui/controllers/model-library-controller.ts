@@ -6,16 +6,18 @@
  * Every refusal leaves the current model and data as they were and says what was wrong.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { columnLabel } from '../core/columns.ts';
-import { errorMessage } from '../core/train/protocol.ts';
-import type { Dataset } from '../core/dataset.ts';
-import { fitsColumns, type Model } from '../core/model.ts';
-import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../core/tfjs-model-json.ts';
-import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../core/weights-file.ts';
-import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../ui/events.ts';
-import { downloadText } from './download.ts';
-import { routeFiles } from './file-routing.ts';
-import { ModelStore, describeStorageError, type SavedModelList } from './model-store.ts';
+import { columnLabel } from '../../core/columns.ts';
+import { errorMessage } from '../../core/text.ts';
+import type { Dataset } from '../../core/dataset.ts';
+import { fitsColumns, type Model } from '../../core/model.ts';
+import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../core/tfjs-model-json.ts';
+import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../../core/weights-file.ts';
+import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../events.ts';
+import { onHostEvent } from './host-events.ts';
+import { downloadText } from '../../app/download.ts';
+import { routeFiles } from '../../app/file-routing.ts';
+import { ModelStore, describeStorageError, type SavedModelList } from '../../app/model-store.ts';
+import { withIntervalsFrom } from '../../app/model-intervals.ts';
 
 export type StorageState = { state: 'opening' } | { state: 'on' } | { state: 'off'; reason: string };
 
@@ -53,17 +55,12 @@ export class ModelLibraryController implements ReactiveController {
     private readonly app: ModelLibraryHost,
   ) {
     host.addController(this);
+    onHostEvent(host, LibraryActionEvent.type, (event) => void this.act(event.action));
+    onHostEvent(host, FilesChosenEvent.type, (event) => void this.openFiles(event.files));
   }
 
   hostConnected(): void {
-    this.host.addEventListener(LibraryActionEvent.type, this.onAction);
-    this.host.addEventListener(FilesChosenEvent.type, this.onFiles);
     void this.openStore();
-  }
-
-  hostDisconnected(): void {
-    this.host.removeEventListener(LibraryActionEvent.type, this.onAction);
-    this.host.removeEventListener(FilesChosenEvent.type, this.onFiles);
   }
 
   /** A training run finished: its model becomes the one restored on the next visit. */
@@ -88,7 +85,7 @@ export class ModelLibraryController implements ReactiveController {
   private async openStore(): Promise<void> {
     const opening = await ModelStore.open();
     if (!opening.ok) {
-      this.storage = { state: 'off', reason: opening.reason };
+      this.storage = { state: 'off', reason: opening.error };
       this.host.requestUpdate();
       return;
     }
@@ -160,14 +157,6 @@ export class ModelLibraryController implements ReactiveController {
     return true;
   }
 
-  private readonly onAction = (event: LibraryActionEvent): void => {
-    void this.act(event.action);
-  };
-
-  private readonly onFiles = (event: FilesChosenEvent): void => {
-    void this.openFiles(event.files);
-  };
-
   private async act(action: LibraryAction): Promise<void> {
     switch (action.kind) {
       case 'save':
@@ -225,7 +214,13 @@ export class ModelLibraryController implements ReactiveController {
     const model = this.app.model();
     if (!model) return this.say('error', 'There is no model to download yet: train one or load a file.');
     const fileName = weightsFileName(model);
-    downloadText(serializeWeights(model), fileName);
+    let text: string;
+    try {
+      text = serializeWeights(model);
+    } catch (error) {
+      return this.say('error', errorMessage(error));
+    }
+    downloadText(text, fileName);
     this.say('info', `Downloaded ${fileName}.`);
   }
 
@@ -234,7 +229,7 @@ export class ModelLibraryController implements ReactiveController {
     if (!model) return this.say('error', 'There is no model to export yet: train one or load a file.');
     const name = tfjsModelName(model);
     try {
-      const { exportTfjsModel } = await import('./tfjs-model-files.ts');
+      const { exportTfjsModel } = await import('../../app/tfjs-model-files.ts');
       await exportTfjsModel(model, name);
       this.say('info', `Downloaded the TF.js model files ${name}.json and ${name}.weights.bin.`);
     } catch (error) {
@@ -291,7 +286,7 @@ export class ModelLibraryController implements ReactiveController {
     if (!verdict.ok) return this.say('error', `${verdict.error} ${KEPT}`);
     let imported;
     try {
-      const { importTfjsModel } = await import('./tfjs-model-files.ts');
+      const { importTfjsModel } = await import('../../app/tfjs-model-files.ts');
       imported = await importTfjsModel(json, bin);
     } catch (error) {
       return this.say('error', `TensorFlow.js could not read "${json.name}" with "${bin.name}": ${errorMessage(error)} ${KEPT}`);
@@ -299,6 +294,8 @@ export class ModelLibraryController implements ReactiveController {
     const result = modelFromTfjsLine(imported.line, imported.metadata, this.app.data());
     if (!result.ok) return this.say('error', `${result.error} ${KEPT}`);
     const described = result.fromMetadata ? '' : ' (column names and scaling from the loaded data)';
-    this.adopt(result.model, `the TF.js model "${json.name}" + "${bin.name}"${described}`);
+    const data = this.app.data();
+    const model = result.fromMetadata || !data ? result.model : await withIntervalsFrom(result.model, data);
+    this.adopt(model, `the TF.js model "${json.name}" + "${bin.name}"${described}`);
   }
 }

@@ -1,0 +1,164 @@
+/**
+ * The data the page trains on: the bundled CSV at first, then files the user gives and the columns
+ * they choose. A file the user gives while the bundled one is on its way wins over it. A refused file
+ * or column choice keeps the current data and says why.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TableOutcome } from '../../core/csv-stream.ts';
+import { parseTable, selectColumns, type ColumnChoice, type Dataset, type SkippedRows, type Table } from '../../core/dataset.ts';
+import { errorMessage } from '../../core/text.ts';
+import { loadCsvFile } from '../../app/csv-file-loader.ts';
+import { ColumnsChangeEvent, DataFileSelectedEvent } from '../events.ts';
+import { onHostEvent } from './host-events.ts';
+import type { UrlSettingsController } from './url-settings-controller.ts';
+
+const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
+
+export interface DataState {
+  readonly table: Table | null;
+  readonly data: Dataset | null;
+  /** The file the data came from. */
+  readonly source: string;
+  readonly skipped: SkippedRows;
+  /** Why the last file or column choice was refused, or ''. */
+  readonly error: string;
+  /** Share of a CSV file parsed so far, while one is. */
+  readonly loading: number | undefined;
+  /** Files handled (taken or refused), so a page (or a test) can tell one file's end from the previous one's. */
+  readonly filesRead: number;
+}
+
+export const NO_DATA: DataState = Object.freeze({
+  table: null,
+  data: null,
+  source: '',
+  skipped: Object.freeze({ count: 0, lines: [] }) as SkippedRows,
+  error: '',
+  loading: undefined,
+  filesRead: 0,
+});
+
+/** What the data needs from the rest of the page. */
+export interface DataHost {
+  readonly urlSettings: UrlSettingsController;
+  /** Why other data cannot be taken now (a run is going), or undefined. */
+  busy(): string | undefined;
+  /** Other data was taken: what described the old data (the loss curve, the model's fit) is out of date. */
+  dataChanged(): void;
+}
+
+export class DataController implements ReactiveController {
+  state: DataState = NO_DATA;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly page: DataHost,
+  ) {
+    host.addController(this);
+    onHostEvent(host, DataFileSelectedEvent.type, (event) => void this.loadFile(event.file));
+    onHostEvent(host, ColumnsChangeEvent.type, (event) => this.changeColumns(event.columns));
+  }
+
+  get data(): Dataset | null {
+    return this.state.data;
+  }
+
+  get loading(): boolean {
+    return this.state.loading !== undefined;
+  }
+
+  hostConnected(): void {
+    if (!this.state.data) void this.loadBundled();
+  }
+
+  private set(changes: Partial<DataState>): void {
+    this.state = { ...this.state, ...changes };
+    this.host.requestUpdate();
+  }
+
+  /** A file the user gave while the bundled data was on its way (being read, or taken) wins over it. */
+  private get userDataArrived(): boolean {
+    return this.state.data !== null || this.loading;
+  }
+
+  private async loadBundled(): Promise<void> {
+    try {
+      const response = await fetch(`${import.meta.env.BASE_URL}${BUNDLED_CSV}`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const table = parseTable(await response.text());
+      if (this.userDataArrived) return;
+      if ('error' in table) throw new Error(table.error);
+      const { columns } = this.page.urlSettings.settings;
+      const asked = columns.feature !== undefined || columns.target !== undefined;
+      const error = this.useTable(table, BUNDLED_CSV, asked ? [columns, {}] : [{}], (refused) => {
+        this.page.urlSettings.notice(`Ignored the columns from the address: ${refused} Using the default columns.`);
+      });
+      if (error) throw new Error(error);
+    } catch (error) {
+      if (this.userDataArrived) return;
+      this.set({ error: `Could not load the bundled data (${String(error)}). Load a CSV file instead.` });
+    }
+  }
+
+  /** Reads a CSV file as the data, as the data panel's file input does (also for files dropped on the page). */
+  async loadFile(file: File): Promise<void> {
+    const busy = this.page.busy() ?? (this.loading ? 'Another file is being read: load this one when it is done.' : undefined);
+    if (busy) {
+      // Dropped on the page (the file input is disabled then): say why nothing happened.
+      this.refuse(file.name, busy);
+      this.set({ filesRead: this.state.filesRead + 1 });
+      return;
+    }
+    this.set({ loading: 0 });
+    let outcome: TableOutcome;
+    try {
+      outcome = await loadCsvFile(file, (progress) => this.set({ loading: progress.fraction }));
+    } catch (error) {
+      // E.g. NotReadableError: the file was moved or its permission withdrawn after it was picked.
+      outcome = { ok: false, error: `The file could not be read (${errorMessage(error)}).` };
+    }
+    this.set({ loading: undefined });
+    // The current columns when the new file has them, else its defaults.
+    const error = outcome.ok ? this.useTable(outcome.table, file.name, [this.page.urlSettings.settings.columns, {}]) : outcome.error;
+    if (error) this.refuse(file.name, error);
+    else this.page.urlSettings.update({ columns: this.currentColumns() });
+    this.set({ filesRead: this.state.filesRead + 1 });
+  }
+
+  private changeColumns(columns: { feature: string; target: string }): void {
+    const { table, source } = this.state;
+    if (!table || this.page.busy()) return;
+    const error = this.useTable(table, source, [columns]);
+    if (error) this.refuse(source, error);
+    else this.page.urlSettings.update({ columns });
+  }
+
+  private refuse(source: string, error: string): void {
+    this.set({ error: `${source}: ${error}${this.state.data ? ' The current data is kept.' : ''}` });
+  }
+
+  private currentColumns(): ColumnChoice {
+    const { data } = this.state;
+    return data ? { feature: data.featureName, target: data.targetName } : {};
+  }
+
+  /**
+   * Takes the first column choice the table supports as the data; `onRefused` hears why an earlier
+   * choice was passed over. Returns why none worked (the current data is then untouched).
+   */
+  private useTable(table: Table, source: string, choices: ColumnChoice[], onRefused: (error: string) => void = () => {}): string | undefined {
+    let error = 'No columns to choose from.';
+    for (const choice of choices) {
+      const outcome = selectColumns(table, choice);
+      if (!outcome.ok) {
+        error = outcome.error;
+        if (choice !== choices.at(-1)) onRefused(outcome.error);
+        continue;
+      }
+      this.set({ table, data: outcome.dataset, source, skipped: outcome.skipped, error: '' });
+      this.page.dataChanged();
+      return undefined;
+    }
+    return error;
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Lets a controller handle one of the typed events (src/ui/events.ts) that reach its host, for as long
+ * as the host is connected: added on each connection and removed on each disconnection, so an element
+ * moved in the page handles each event once.
+ */
+import type { ReactiveControllerHost } from 'lit';
+
+export function onHostEvent<K extends keyof GlobalEventHandlersEventMap>(
+  host: ReactiveControllerHost & HTMLElement,
+  type: K,
+  handle: (event: GlobalEventHandlersEventMap[K]) => void,
+): void {
+  host.addController({
+    hostConnected: () => host.addEventListener(type, handle),
+    hostDisconnected: () => host.removeEventListener(type, handle),
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * The training run: Train (from scratch or continuing from the current model), Pause, Resume, Step,
+ * Stop and Reset; its progress and how it ended, as one `RunView` (see training-run-state.ts).
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { Dataset } from '../../core/dataset.ts';
+import type { Model } from '../../core/model.ts';
+import type { Result } from '../../core/result.ts';
+import type { RunControl, RunStart } from '../../core/train/protocol.ts';
+import { errorMessage } from '../../core/text.ts';
+import type { TrainingSettings } from '../../core/train/settings.ts';
+import type { TrainingProgress, TrainingResult } from '../../core/train/trainer.ts';
+import type { TrainingEngine, TrainingRun } from '../../app/training-engine.ts';
+import { RunControlEvent, TrainRequestEvent } from '../events.ts';
+import { onHostEvent } from './host-events.ts';
+import type { CurrentModelController } from './current-model-controller.ts';
+import type { EngineController } from './engine-controller.ts';
+import { IDLE_RUN, clearedRun, completedRun, endedRun, failedRun, progressedRun, startedRun, type RunView } from './training-run-state.ts';
+import type { UrlSettingsController } from './url-settings-controller.ts';
+
+/** What a run needs from the rest of the page. */
+export interface TrainingRunHost {
+  readonly urlSettings: UrlSettingsController;
+  readonly engines: EngineController;
+  readonly currentModel: CurrentModelController;
+  data(): Dataset | null;
+  /** A run produced a model (it is already the current one). */
+  trained(model: Model): void;
+  /** No run is going any more. */
+  runEnded(): void;
+}
+
+/** No lifecycle of its own (its events are handled while the host is connected): it only asks the host to render. */
+export class TrainingRunController {
+  view: RunView = IDLE_RUN;
+  /** Runs that have ended, so a page (or a test) can tell one run's end from the previous one's. */
+  runsFinished = 0;
+
+  private run: TrainingRun | undefined;
+  /** A paused run the user reset: its result is dropped. */
+  private discarded: TrainingRun | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly page: TrainingRunHost,
+  ) {
+    onHostEvent(host, TrainRequestEvent.type, (event) => this.train(event.settings, event.resume, event.start));
+    onHostEvent(host, RunControlEvent.type, (event) => this.control(event.action));
+  }
+
+  /** True from Train until the run has ended (paused included). */
+  get active(): boolean {
+    return this.run !== undefined;
+  }
+
+  /** Back to no run shown (new data, another model): refused while a run goes. */
+  clear(): void {
+    if (!this.run) this.show(IDLE_RUN);
+  }
+
+  private show(view: RunView): void {
+    this.view = view;
+    this.host.requestUpdate();
+  }
+
+  private control(action: RunControl | 'reset'): void {
+    if (action === 'reset') this.reset();
+    else this.run?.[action]();
+  }
+
+  private train(settings: TrainingSettings, resume: boolean, start: RunStart): void {
+    const { engine } = this.page.engines;
+    const data = this.page.data();
+    if (!engine || !data || this.run) return;
+    this.page.urlSettings.update({ training: settings }, { ifChanged: true });
+    const { currentModel } = this.page;
+    const initial = resume ? currentModel.model : null;
+    currentModel.hideMetrics();
+    const run = engine.train(data, settings, initial, (progress) => this.onProgress(run, progress), start);
+    this.run = run;
+    this.show(startedRun(settings.epochs));
+    void this.follow(run, engine);
+  }
+
+  private onProgress(run: TrainingRun, progress: TrainingProgress): void {
+    if (run !== this.run || run === this.discarded) return;
+    this.show(progressedRun(this.view, progress));
+  }
+
+  /** Waits for a run to end, then shows its model, metrics, how it ended and the tensors left. */
+  private async follow(run: TrainingRun, engine: TrainingEngine): Promise<void> {
+    let outcome: Result<{ result: TrainingResult }>;
+    try {
+      outcome = { ok: true, result: await run.result };
+    } catch (error) {
+      outcome = { ok: false, error: errorMessage(error) };
+    }
+    const tensors = await this.page.engines.countTensors(engine);
+    // Everything at once, so the page never shows a finished run with a stale tensor count.
+    const { currentModel } = this.page;
+    if (this.discarded === run) this.show(endedRun(this.view));
+    else if (outcome.ok) {
+      currentModel.trained(outcome.result.model, outcome.result.metrics);
+      this.page.trained(outcome.result.model);
+      this.show(completedRun(this.view, outcome.result));
+    } else {
+      // The model from before the run still predicts: show how it fits again.
+      currentModel.refit();
+      this.show(failedRun(this.view, outcome.error));
+    }
+    if (tensors !== undefined) this.page.engines.tensorCount = tensors;
+    if (this.run === run) {
+      this.run = undefined;
+      this.page.runEnded();
+    }
+    this.runsFinished += 1;
+  }
+
+  /** Back to untrained: no model, no loss curve. A paused run is stopped and its result dropped. */
+  private reset(): void {
+    if (this.run) {
+      if (this.view.state !== 'paused') return;
+      this.discarded = this.run;
+      this.run.stop();
+    }
+    this.page.currentModel.use(null);
+    this.show(clearedRun(this.view));
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * The part of papaparse `src/core` uses, for the core type-check only (`tsconfig.core.json` maps
+ * `papaparse` here). The package's own types reference Node's (`NodeJS.ReadableStream`), which would
+ * hand core every Node global; the whole program is still checked against the real types by `tsc`.
+ */
+export interface ParseResult<T> {
+  data: T[];
+  meta: { fields?: string[] };
+}
+
+export interface ParseConfig {
+  header: true;
+  skipEmptyLines: boolean;
+  transformHeader(header: string): string;
+}
+
+declare const Papa: {
+  parse<T>(text: string, config: ParseConfig): ParseResult<T>;
+};
+
+export default Papa;
