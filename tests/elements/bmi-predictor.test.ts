@@ -35,6 +35,25 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** A response whose body says when it has been read to its end, however the reader reads it. */
+function readTracked(text: string): { response: Response; read: Promise<void> } {
+  let finished!: () => void;
+  const read = new Promise<void>((resolve) => (finished = resolve));
+  let sent = false;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent) {
+        controller.close();
+        finished();
+        return;
+      }
+      sent = true;
+      controller.enqueue(new TextEncoder().encode(text));
+    },
+  });
+  return { response: new Response(body), read };
+}
+
 describe('<bmi-predictor>', () => {
   it('without a model: a labelled field, a Predict button, "no model" and no number', async () => {
     const predictor = await mount('bmi-predictor');
@@ -175,15 +194,11 @@ describe('<bmi-predictor>', () => {
     const predictor = await mount('bmi-predictor', { weightsSrc: 'slow.json' });
     await update(predictor, { weights: toWeightsFile(doubling()) });
     expect(message(predictor)).toBe('');
-    const late = new Response(serializeWeights(referenceModel()));
-    const readLate = late.text.bind(late);
-    let lateRead: Promise<string> | undefined;
-    late.text = () => (lateRead = readLate());
-    pending.shift()!(late);
-    // Wait until the late answer has been read; then one task boundary lets every promise callback
-    // that follows the read run, so had it been adopted it would be by now.
-    await expect.poll(() => lateRead).toBeDefined();
-    await lateRead;
+    const late = readTracked(serializeWeights(referenceModel()));
+    pending.shift()!(late.response);
+    // Wait until the late answer has been read to its end; then one task boundary lets every promise
+    // callback that follows the read run, so had it been adopted it would be by now.
+    await late.read;
     await new Promise((resolve) => setTimeout(resolve, 0));
     await settled(predictor);
     expect(predictor.model?.slope).toBe(2);
