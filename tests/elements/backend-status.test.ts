@@ -40,4 +40,21 @@ describe('<backend-status>', () => {
     expect(textOf(part(status, '[part=badge]'))).toBe('CPU');
     expect(textOf(part(status, '[part=reason]'))).toBe('WebGPU unavailable: no adapter; using CPU');
   });
+
+  it('names the device, saying "no GPU" for a software adapter, and how training runs on it', async () => {
+    const status = await mount('backend-status', {
+      choice: { name: 'webgpu', fallbacks: [], device: { name: 'google swiftshader', software: true }, kernels: 'fused kernels, 1 pass per epoch' },
+    });
+    const device = part(status, '[part=device]');
+    expect(textOf(device)).toBe('WebGPU on a software adapter (google swiftshader): no GPU');
+    expect(device.dataset['software']).toBe('true');
+    expect(textOf(part(status, '[part=kernels]'))).toBe('· fused kernels, 1 pass per epoch');
+    expect(part(status, '[role=status]').contains(device)).toBe(true);
+    await update(status, { choice: { name: 'webgl', fallbacks: [], device: { name: 'nvidia ampere', software: false } } });
+    expect(textOf(part(status, '[part=device]'))).toBe('WebGL on nvidia ampere');
+    expect(status.shadowRoot!.querySelector('[part=kernels]')).toBeNull();
+    // A failure hides the device line: nothing runs on it.
+    await update(status, { error: 'No backend could start.' });
+    expect(status.shadowRoot!.querySelector('[part=device]')).toBeNull();
+  });
 });
