@@ -20,17 +20,19 @@ const TFJS = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorf
 /** Keyed by the first folder under src/; `.` is a file directly in src/ (the entry). */
 export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
   // Plain TypeScript for page, workers and Node: no DOM (tsconfig.core.json), no Lit, no Node modules.
-  core: { folders: ['core'], packages: ['@tensorflow/tfjs-core', 'papaparse'] },
+  // jstat (plain JavaScript) gives the fit summary its t and F distributions.
+  core: { folders: ['core'], packages: ['@tensorflow/tfjs-core', 'papaparse', 'jstat'] },
   // Backend choice and registration: browser TF.js, on top of core.
   'tfjs-browser': { folders: ['core', 'tfjs-browser'], packages: TFJS },
   // Worker entries and their message types.
   worker: { folders: ['core', 'tfjs-browser', 'worker'], packages: ['papaparse', ...TFJS] },
-  // Browser glue without elements: engines, storage, files.
-  app: { folders: ['core', 'tfjs-browser', 'worker', 'app'], packages: ['idb-keyval', 'lit', ...TFJS] },
+  // Browser glue without elements or Lit: engines, storage, files.
+  // (virtual:pwa-register is vite-plugin-pwa's service worker registration, on workbox-window.)
+  app: { folders: ['core', 'tfjs-browser', 'worker', 'app'], packages: ['idb-keyval', 'virtual:pwa-register', ...TFJS] },
   // The embeddable element: small and without TF.js, so core and Lit only.
   embed: { folders: ['core', 'embed'], packages: ['lit'] },
   // The app's elements and their controllers.
-  ui: { folders: ['core', 'app', 'embed', 'ui'], packages: ['lit', 'uplot'] },
+  ui: { folders: ['core', 'app', 'embed', 'ui'], packages: ['lit', 'uplot', 'd3-contour'] },
   // The HTTP prediction server (Node).
   server: { folders: ['core', 'server'], packages: ['node:'] },
   // The commands (Node).

@@ -15,6 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../dataset.ts';
+import { intervalStatistics } from '../fit-summary.ts';
 import { describeData, type Model } from '../model.ts';
 import type { Line } from '../predict.ts';
 import { splitDataset, splitMetrics, type SplitMetrics } from '../split.ts';
@@ -143,7 +144,11 @@ export class Trainer {
         yieldToHost: this.hooks.yieldToHost ?? yieldWithTimer,
         reportIntervalMs: this.hooks.reportIntervalMs ?? 16,
         maxEpochsPerRound: this.hooks.maxEpochsPerRound,
-        onReport: (report) => this.hooks.onProgress?.({ ...report, epochs: this.settings.epochs, line: toRaw(report.line) }),
+        onReport: (report) => {
+          // The driver's points carry standardized weights; the page draws the path in raw units.
+          for (const point of report.points) if (point.line) point.line = toRaw(point.line);
+          this.hooks.onProgress?.({ ...report, epochs: this.settings.epochs, line: toRaw(report.line) });
+        },
       });
     } finally {
       runner.dispose();
@@ -173,6 +178,8 @@ export class Trainer {
         dataHash,
         date: new Date().toISOString(),
       },
+      // The training rows' statistics for 95% intervals, so predicting them stays arithmetic.
+      intervals: intervalStatistics(line, this.train.x, this.train.y),
     };
     return { model, metrics, epochsRun: epoch, stopped: finalEnd.reason !== 'completed', end: finalEnd, elapsedMs: outcome.elapsedMs, kernel: runner.kernel };
   }
