@@ -114,7 +114,7 @@ export class BmiApp extends LitElement {
           : ''}
       </header>
       <main>
-        <section class="card" aria-label="Data">
+        <section class="card data" aria-label="Data">
           <data-panel
             data-files-read=${filesRead}
             .data=${data}
@@ -127,7 +127,7 @@ export class BmiApp extends LitElement {
             ?locked=${active}
           ></data-panel>
         </section>
-        <section class="card" aria-label="Training">
+        <section class="card training" aria-label="Training">
           <training-panel
             unavailable=${this.engines.error ? `Training is unavailable: ${this.engines.error}` : ''}
             data-run-state=${run.state}
@@ -151,14 +151,14 @@ export class BmiApp extends LitElement {
             ${tensorCount === undefined ? '' : `TensorFlow.js tensors in memory: ${tensorCount}${engine?.name === 'worker' ? ' (in the worker)' : ''}`}
           </p>
         </section>
-        <section class="card" aria-label="Fit">
-          <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>
-        </section>
-        <section class="card" aria-labelledby="predict-heading">
+        <section class="card predict" aria-labelledby="predict-heading">
           <h2 id="predict-heading">Predict</h2>
           <bmi-predictor no-drop .model=${model}></bmi-predictor>
         </section>
-        <section class="card" aria-label="Model">
+        <section class="card fit" aria-label="Fit">
+          <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>
+        </section>
+        <section class="card model" aria-label="Model">
           <model-library
             ?training=${this.run.active}
             .model=${model}
