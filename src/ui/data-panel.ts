@@ -5,6 +5,7 @@ import type { Dataset, SkippedRows } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
+import { formatCount } from '../core/format.ts';
 import { panelStyles } from './theme.ts';
 import './scatter-plot.ts';
 
@@ -100,7 +101,7 @@ export class DataPanel extends LitElement {
     if (count === 0) return '';
     const more = count > lines.length ? ', …' : '';
     return html`<p class="problems muted" data-skipped>
-      Skipped ${count} row${count === 1 ? '' : 's'} with missing or non-numeric values (line${count === 1 ? '' : 's'}
+      Skipped ${formatCount(count)} row${count === 1 ? '' : 's'} with missing or non-numeric values (line${count === 1 ? '' : 's'}
       ${lines.join(', ')}${more}).
     </p>`;
   }
@@ -119,14 +120,14 @@ export class DataPanel extends LitElement {
   private summary() {
     const loading = this.loading;
     if (loading !== undefined) return `Reading the file… ${Math.round(loading * 100)}%`;
-    if (this.data) return html`<strong>${this.data.x.length}</strong> rows from <em>${this.source}</em>`;
+    if (this.data) return html`<strong>${formatCount(this.data.x.length)}</strong> rows from <em>${this.source}</em>`;
     return this.error ? 'No data loaded.' : 'Loading data…';
   }
 
   /** What screen readers are told: it changes when reading starts and ends, not per chunk. */
   private announcement(): string {
     if (this.loading !== undefined) return 'Reading the file…';
-    if (this.data) return `${this.data.x.length} rows from ${this.source}.`;
+    if (this.data) return `${formatCount(this.data.x.length)} rows from ${this.source}.`;
     return '';
   }
 

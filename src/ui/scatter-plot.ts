@@ -4,6 +4,7 @@ import { columnLabel } from '../core/columns.ts';
 import type { Dataset } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
 import { defineElement } from '../embed/define.ts';
+import { formatCount } from '../core/format.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
 
 /** The most rows drawn; larger data sets are sampled evenly. */
@@ -66,9 +67,9 @@ export class ScatterPlot extends UplotChart {
 
   protected description(): string {
     const rows = this.data?.x.length ?? 0;
-    const shown = this.sorted.x.length < rows ? `${this.sorted.x.length} of ` : '';
+    const shown = this.sorted.x.length < rows ? `${formatCount(this.sorted.x.length)} of ` : '';
     const line = this.line ? ` Fitted line: slope ${this.line.slope.toFixed(3)}, intercept ${this.line.intercept.toFixed(3)}.` : '';
-    return `Scatter plot of ${shown}${rows} rows.${line}`;
+    return `Scatter plot of ${shown}${formatCount(rows)} rows.${line}`;
   }
 }
 
