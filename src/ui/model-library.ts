@@ -8,6 +8,7 @@ import type { Model } from '../core/model.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
+import './embed-snippet-button.ts';
 
 /** How long an armed Delete button waits for the confirming press. */
 const CONFIRM_MS = 5000;
@@ -312,6 +313,8 @@ export class ModelLibrary extends LitElement {
       </div></div>
       ${this.training ? html`<p class="muted" id="training-hint" data-training-hint>Training is running: load a model when it has finished.</p>` : nothing}
       <p class="muted">Or drop a weights file, TF.js files or a CSV anywhere on the page.</p>
+      <h3>On another page</h3>
+      <embed-snippet-button .model=${this.model}></embed-snippet-button>
       ${this.renderSaved()}`;
   }
 }

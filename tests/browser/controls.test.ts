@@ -76,7 +76,7 @@ describe('run controls', () => {
     expect(await enabledControls(page)).toEqual(['Resume', 'Step', 'Stop', 'Reset']);
     const pausedAt = await progressEpoch(page);
     expect(pausedAt).toBeGreaterThan(0);
-    expect(await statusText(page)).toBe(`Paused after epoch ${pausedAt.toLocaleString("en-US")} of 100,000.`);
+    expect(await statusText(page)).toBe(`Paused after epoch ${pausedAt.toLocaleString('en-US')} of 100,000.`);
     await pause(400);
     expect(await progressEpoch(page)).toBe(pausedAt);
     expect((await lossPoints(page)).at(-1)?.epoch).toBe(pausedAt);
