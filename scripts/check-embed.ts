@@ -16,7 +16,7 @@ const { gzipBytes, problems } = checkEmbedBundle(readFileSync(BUNDLE, 'utf8'));
 problems.push(
   ...checkManifest(
     JSON.parse(readFileSync(MANIFEST, 'utf8')),
-    ['weights-src', 'weights', 'value', 'label', 'decimals', 'no-drop'],
+    ['weights-src', 'weights', 'value', 'label', 'decimals', 'no-drop', 'no-interval', 'population'],
     ['bmi-prediction', 'bmi-predictor-error'],
   ),
 );

@@ -20,7 +20,8 @@ const TFJS = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorf
 /** Keyed by the first folder under src/; `.` is a file directly in src/ (the entry). */
 export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
   // Plain TypeScript for page, workers and Node: no DOM (tsconfig.core.json), no Lit, no Node modules.
-  core: { folders: ['core'], packages: ['@tensorflow/tfjs-core', 'papaparse'] },
+  // jstat (plain JavaScript) gives the fit summary its t and F distributions.
+  core: { folders: ['core'], packages: ['@tensorflow/tfjs-core', 'papaparse', 'jstat'] },
   // Backend choice and registration: browser TF.js, on top of core.
   'tfjs-browser': { folders: ['core', 'tfjs-browser'], packages: TFJS },
   // Worker entries and their message types.

@@ -3,6 +3,7 @@
  * from a weights file. See `--help`.
  */
 import { columnLabel } from '../core/columns.ts';
+import { intervalNote } from '../core/intervals.ts';
 import { formatPreciseLoss } from '../core/train/progress.ts';
 import { createPredictServer } from '../server/predict-server.ts';
 import { runCommand } from './cli-error.ts';
@@ -26,6 +27,9 @@ await runCommand('serve', async () => {
   stopOnSignals(server, say);
   const columns = `${columnLabel(model.feature.name)} → ${columnLabel(model.target.name)}`;
   say(`Serving ${weightsPath} (${columns}, ${model.training.epochs} epochs, MSE ${formatPreciseLoss(model.training.trainMse)}) at ${url}`);
+  // A version 1 file predicts as before; say once why its JSON answers carry no interval.
+  const note = intervalNote(model);
+  if (note) say(note);
   const example = Number(((model.feature.min + model.feature.max) / 2).toPrecision(4));
   say(`Try: curl -d "${model.feature.name.toLowerCase()}=${example}" ${url}/predict`);
 });

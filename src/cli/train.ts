@@ -11,6 +11,7 @@ import { escapeControlCharacters } from './terminal-text.ts';
 import { BUNDLED_CSV, describeSkipped, loadDataset } from './load-dataset.ts';
 import { ProgressPrinter } from './progress.ts';
 import { checkSameColumns } from './resume.ts';
+import { fitSummaryText } from './coefficient-table.ts';
 import { formatStart, formatSummary } from './summary.ts';
 import { parseTrainArgs, TRAIN_HELP } from './train-args.ts';
 import { trainFrom, useCpuBackend } from './training-run.ts';
@@ -88,4 +89,5 @@ await runCommand('train', async () => {
 
   await saveWeights(args.weightsPath, result.model, { ...testPauseHook(), readBefore });
   process.stdout.write(`${formatSummary(result, args.weightsPath)}\n`);
+  process.stdout.write(`\n${fitSummaryText(result.model, dataset, settings)}\n`);
 });

@@ -5,6 +5,7 @@
 import { columnUnit } from './columns.ts';
 import type { Dataset } from './dataset.ts';
 import { hashColumns } from './hash.ts';
+import type { IntervalStatistics } from './intervals.ts';
 import type { Line } from './predict.ts';
 import { metricsOf, range, scalingOf, type Scaling } from './stats.ts';
 
@@ -46,6 +47,11 @@ export interface Model extends Line {
   target: ColumnInfo;
   normalization: Normalization;
   training: TrainingInfo;
+  /**
+   * What 95% intervals around a prediction need, from the training rows (or why there are none).
+   * Absent only for a model read from a version 1 weights file.
+   */
+  intervals?: IntervalStatistics;
 }
 
 /** What a data set says about the columns and scaling of a model trained on it. */

@@ -1,18 +1,35 @@
 /**
  * The one weights file format, read and written the same way in the browser and in Node.
- * A single JSON object: `{ "format": "bmi-predictor-weights", "version": 1, slope, intercept, ... }`
- * with the line in raw units, so predicting needs no TensorFlow.js. Described by
+ * A single JSON object: `{ "format": "bmi-predictor-weights", "version": 2, slope, intercept, ..., intervals }`
+ * with the line in raw units, so predicting needs no TensorFlow.js; version 2 adds what 95% intervals
+ * need (`intervals`), so they are arithmetic too. Version 1 files (no `intervals`) are still read. Described by
  * `schema/bmi-predictor-weights.schema.json`.
  */
 import { BACKENDS } from './backends.ts';
+import {
+  describe,
+  finiteNumber,
+  lookup,
+  nonEmptyText,
+  nonNegativeNumber,
+  nonNegativeOrNull,
+  oneOf,
+  positiveNumber,
+  text,
+  wholeNumber,
+  type Check,
+} from './field-checks.ts';
+import type { IntervalStatistics } from './intervals.ts';
 import { isJsonObject } from './json-object.ts';
 import { OPTIMIZERS, type Model } from './model.ts';
 import { rangeEndsError } from './predict.ts';
 import type { Result } from './result.ts';
 import { errorMessage, stripBom } from './text.ts';
+import { checkIntervals, intervalsForFile, intervalsProblem } from './weights-intervals.ts';
 
 export const WEIGHTS_FORMAT = 'bmi-predictor-weights';
-export const WEIGHTS_VERSION = 1;
+/** The newest version read, and the one written for every model that carries interval statistics. */
+export const WEIGHTS_VERSION = 2;
 /** No honest weights file comes near this; a larger one is refused before it is parsed. */
 export const MAX_WEIGHTS_FILE_BYTES = 1_000_000;
 /**
@@ -31,7 +48,8 @@ export const ISO_DATE_TIME_PATTERN =
 
 export interface WeightsFile extends Model {
   format: typeof WEIGHTS_FORMAT;
-  version: typeof WEIGHTS_VERSION;
+  /** 2 with `intervals`; 1 for a model read from a version 1 file, which has none. */
+  version: 1 | typeof WEIGHTS_VERSION;
 }
 
 export type WeightsReadResult = Result<{ model: Model }>;
@@ -46,13 +64,19 @@ export class WeightsWriteError extends Error {
 
 /** Why a model could not be written and read back as a weights file, or undefined when it can. */
 export function modelProblem(model: Model): string | undefined {
-  return weightsProblem({ ...model } as unknown as Record<string, unknown>);
+  return (
+    weightsProblem({ ...model } as unknown as Record<string, unknown>) ??
+    (model.intervals === undefined ? undefined : intervalsProblem(model.intervals))
+  );
 }
 
 /** The weights file object of a model; throws a WeightsWriteError when the file would not read back. */
 export function toWeightsFile(model: Model): WeightsFile {
-  const { slope, intercept, feature, target, normalization, training } = model;
-  const file: WeightsFile = { format: WEIGHTS_FORMAT, version: WEIGHTS_VERSION, slope, intercept, feature, target, normalization, training };
+  const { slope, intercept, feature, target, normalization, training, intervals } = model;
+  // A model from a version 1 file stays version 1: it has no interval statistics to write.
+  const version = intervals === undefined ? 1 : WEIGHTS_VERSION;
+  const file: WeightsFile = { format: WEIGHTS_FORMAT, version, slope, intercept, feature, target, normalization, training };
+  if (intervals !== undefined) file.intervals = intervalsForFile(intervals);
   // The reader's own rules, so what is written is exactly what reads back.
   const problem = modelProblem(model);
   if (problem) throw new WeightsWriteError(`The model cannot be saved: ${problem}.`);
@@ -110,19 +134,6 @@ export function parseJson(text: string): Result<{ value: unknown }> {
   }
 }
 
-type Check = (value: unknown) => string | undefined;
-
-const finiteNumber: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : 'a finite number');
-const positiveNumber: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'a positive number');
-const nonNegativeNumber: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : 'a number ≥ 0');
-const wholeNumber: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? undefined : 'a whole number ≥ 0');
-const text: Check = (v) => (typeof v === 'string' ? undefined : 'text');
-const nonEmptyText: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'non-empty text');
-const nonNegativeOrNull: Check = (v) => (v === null ? undefined : nonNegativeNumber(v));
-const oneOf =
-  (choices: readonly string[]): Check =>
-  (v) =>
-    typeof v === 'string' && choices.includes(v) ? undefined : `one of ${choices.join(', ')}`;
 const isoDateTime = new RegExp(ISO_DATE_TIME_PATTERN);
 const isoDate: Check = (v) => (typeof v === 'string' && isoDateTime.test(v) ? undefined : 'an ISO 8601 date-time like 2026-11-25T10:00:00.000Z');
 
@@ -155,21 +166,6 @@ const FIELDS: [path: string, check: Check][] = [
 /** The dotted paths of every field a version 1 weights file must have. */
 export const WEIGHTS_FIELD_PATHS: readonly string[] = FIELDS.map(([path]) => path);
 
-function lookup(root: unknown, path: string): { found: boolean; value: unknown } {
-  let node: unknown = root;
-  for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null || Array.isArray(node) || !Object.hasOwn(node, key)) return { found: false, value: undefined };
-    node = (node as Record<string, unknown>)[key];
-  }
-  return { found: true, value: node };
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `"${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
-  if (typeof value === 'number' || value === null || typeof value === 'boolean') return String(value);
-  return Array.isArray(value) ? 'a list' : typeof value;
-}
-
 /** Validates an already-parsed JSON value as a weights file. */
 export function validateWeights(json: unknown): WeightsReadResult {
   if (!isJsonObject(json)) {
@@ -200,7 +196,14 @@ export function validateWeights(json: unknown): WeightsReadResult {
   }
   const problem = weightsProblem(record);
   if (problem) return { ok: false, error: `The weights file is invalid: ${problem}.` };
-  return { ok: true, model: modelOf(record as unknown as WeightsFile) };
+  // Version 2 adds what 95% intervals need; a version 1 file predicts without them.
+  let intervals: IntervalStatistics | undefined;
+  if (record.version !== 1) {
+    const checked = checkIntervals(record);
+    if (!checked.ok) return checked;
+    intervals = checked.intervals;
+  }
+  return { ok: true, model: modelOf(record as unknown as WeightsFile, intervals) };
 }
 
 /**
@@ -220,9 +223,10 @@ function weightsProblem(record: Record<string, unknown>): string | undefined {
 }
 
 /** A fresh Model with exactly the known fields, so unknown extras in a file never travel on. */
-function modelOf(file: WeightsFile): Model {
+function modelOf(file: WeightsFile, intervals: IntervalStatistics | undefined): Model {
   const { slope, intercept, feature, target, normalization: n, training: t } = file;
   return {
+    ...(intervals === undefined ? {} : { intervals }),
     slope,
     intercept,
     feature: { name: feature.name, unit: feature.unit, min: feature.min, max: feature.max },

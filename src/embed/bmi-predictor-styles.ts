@@ -88,6 +88,15 @@ export const bmiPredictorStyles = css`
     font-weight: 700;
     font-size: 1.4rem;
   }
+  .interval {
+    font-weight: 400;
+    font-size: 1rem;
+  }
+  .note {
+    margin: 0.25rem 0 0;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
   .message {
     grid-column: 1 / -1;
     margin: 0;

@@ -6,12 +6,14 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
+import { formatInterval, intervalNote, intervalsAt, type Interval } from '../core/intervals.ts';
 import type { Model } from '../core/model.ts';
 import { acceptedRange, checkInput, predictFinite } from '../core/predict.ts';
 import { errorMessage } from '../core/text.ts';
 import type { WeightsFile, WeightsReadResult } from '../core/weights-file.ts';
 import { defineElement } from './define.ts';
 import { bmiPredictorStyles } from './bmi-predictor-styles.ts';
+import { FileDropController } from './file-drop-controller.ts';
 import { fetchWeights, readWeightsFile, weightsFromValue } from './load-weights.ts';
 
 export interface PredictionDetail {
@@ -19,6 +21,12 @@ export interface PredictionDetail {
   input: number;
   /** The predicted target (e.g. life expectancy in years), unrounded. */
   prediction: number;
+  /**
+   * Where 95% of new observations at this input fall, and where the mean lies, when the weights file
+   * carries interval statistics (version 2), whether or not `no-interval` hides them.
+   */
+  predictionInterval?: Interval;
+  confidenceInterval?: Interval;
 }
 
 export interface PredictorErrorDetail {
@@ -42,7 +50,7 @@ const MAX_DECIMALS = 10;
  * @tagname bmi-predictor
  * @summary Predicts life expectancy (or any target) from BMI (or any feature) with a trained line.
  *
- * @fires {CustomEvent<PredictionDetail>} bmi-prediction - A prediction was made; `detail: { input, prediction }`.
+ * @fires {CustomEvent<PredictionDetail>} bmi-prediction - A prediction was made; `detail: { input, prediction, predictionInterval?, confidenceInterval? }`.
  * @fires {CustomEvent<PredictorErrorDetail>} bmi-predictor-error - An input or a weights file was refused, or there is no model; `detail: { message }`.
  *
  * @csspart box - The frame around everything; outlined while a file is dragged over it.
@@ -53,6 +61,8 @@ const MAX_DECIMALS = 10;
  * @csspart message - The error or status message under the field.
  * @csspart result - The line that holds the output.
  * @csspart output - The `<output>` that shows and announces the prediction.
+ * @csspart interval - The 95% prediction interval after the output (announced too).
+ * @csspart interval-note - Why a model's predictions come without an interval (a version 1 file).
  * @csspart drop-hint - The "drop a weights file" overlay shown while dragging.
  *
  * @cssprop --bmi-predictor-accent - Button, focus and drop-highlight colour (default #2457c5, dark #7aa2ff).
@@ -93,22 +103,23 @@ export class BmiPredictor extends LitElement {
    */
   @property({ type: Boolean, attribute: 'no-drop' }) noDrop = false;
 
+  /** Hides the 95% prediction interval (and the note when a model has none); the prediction alone is shown. */
+  @property({ type: Boolean, attribute: 'no-interval' }) noInterval = false;
+
+  /** What the rows of the training data are, for the interval's sentence: "95% of countries with this BMI". */
+  @property() population = 'cases';
+
   @state() private prediction: number | undefined;
+  @state() private predictionInterval: Interval | undefined;
   @state() private message = '';
   @state() private loading = false;
-  @state() private dragging = false;
 
   private fetching: AbortController | undefined;
-  /** dragenter/dragleave fire for every child crossed; the highlight is on while this is above zero. */
-  private dragDepth = 0;
-
-  constructor() {
-    super();
-    this.addEventListener('dragenter', (event) => this.onDragEnter(event));
-    this.addEventListener('dragover', (event) => this.onDragOver(event));
-    this.addEventListener('dragleave', () => this.onDragLeave());
-    this.addEventListener('drop', (event) => void this.onDrop(event));
-  }
+  private readonly drop = new FileDropController(this, {
+    target: this,
+    enabled: () => !this.noDrop,
+    onDrop: (files) => void this.onDrop(files[0]!),
+  });
 
   private get fieldLabel(): string {
     return this.label ?? (this.model ? columnLabel(this.model.feature.name) : 'BMI');
@@ -141,6 +152,7 @@ export class BmiPredictor extends LitElement {
 
   private clearResult(): void {
     this.prediction = undefined;
+    this.predictionInterval = undefined;
     this.message = '';
   }
 
@@ -184,37 +196,7 @@ export class BmiPredictor extends LitElement {
     );
   }
 
-  private hasFiles(event: DragEvent): boolean {
-    return !this.noDrop && (event.dataTransfer?.types.includes('Files') ?? false);
-  }
-
-  private onDragEnter(event: DragEvent): void {
-    if (!this.hasFiles(event)) return;
-    event.preventDefault();
-    this.dragDepth++;
-    this.dragging = true;
-  }
-
-  private onDragOver(event: DragEvent): void {
-    if (!this.hasFiles(event)) return;
-    // Without this the browser refuses the drop (and would open the file instead).
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-  }
-
-  private onDragLeave(): void {
-    if (this.noDrop) return;
-    this.dragDepth = Math.max(0, this.dragDepth - 1);
-    this.dragging = this.dragDepth > 0;
-  }
-
-  private async onDrop(event: DragEvent): Promise<void> {
-    if (this.noDrop) return;
-    const file = event.dataTransfer?.files[0];
-    this.dragDepth = 0;
-    this.dragging = false;
-    if (!file) return;
-    event.preventDefault();
+  private async onDrop(file: File): Promise<void> {
     // A dropped file is the newest source: a weights-src still loading must not overwrite it.
     this.cancelFetch();
     this.adopt(await readWeightsFile(file));
@@ -243,10 +225,12 @@ export class BmiPredictor extends LitElement {
       return;
     }
     this.prediction = predicted.value;
+    const intervals = intervalsAt(model, check.value);
+    this.predictionInterval = intervals?.predictionInterval;
     this.message = '';
     this.dispatchEvent(
       new CustomEvent<PredictionDetail>('bmi-prediction', {
-        detail: { input: check.value, prediction: this.prediction },
+        detail: { input: check.value, prediction: this.prediction, ...intervals },
         bubbles: true,
         composed: true,
       }),
@@ -255,6 +239,7 @@ export class BmiPredictor extends LitElement {
 
   private fail(message: string): void {
     this.prediction = undefined;
+    this.predictionInterval = undefined;
     this.message = message;
     this.dispatchEvent(new CustomEvent<PredictorErrorDetail>('bmi-predictor-error', { detail: { message }, bubbles: true, composed: true }));
   }
@@ -270,12 +255,20 @@ export class BmiPredictor extends LitElement {
     return this.model ? '' : 'No model loaded yet.';
   }
 
+  /** "; 95% of countries with this BMI: 65.7 to 92.0", or nothing. */
+  private intervalText(): string {
+    const interval = this.predictionInterval;
+    if (!interval || this.noInterval) return '';
+    return `; ${Math.round(interval.level * 100)}% of ${this.population} with this ${this.fieldLabel}: ${formatInterval(interval, this.shownDecimals)}`;
+  }
+
   protected override render() {
     const model = this.model;
     const unit = model?.target.unit;
     const isError = this.message !== '';
+    const note = model && !this.noInterval ? intervalNote(model) : undefined;
     return html`
-      <div part="box" class="box ${this.dragging ? 'dragging' : ''}">
+      <div part="box" class="box ${this.drop.dragging ? 'dragging' : ''}">
         <form part="form" @submit=${this.onSubmit} novalidate>
           <label part="label" for="feature">${this.fieldLabel}</label>
           <input
@@ -297,9 +290,10 @@ export class BmiPredictor extends LitElement {
           Predicted ${this.targetLabel}:
           <output part="output" for="feature" aria-live="polite"
             >${this.prediction === undefined ? '—' : `${this.prediction.toFixed(this.shownDecimals)}${unit ? ` ${unit}` : ''}`}</output
-          >
+          ><span part="interval" class="interval" aria-live="polite">${this.prediction === undefined ? '' : this.intervalText()}</span>
         </div>
-        <p part="drop-hint" class="drop-hint" ?hidden=${!this.dragging}>Drop a weights file to use it</p>
+        ${note ? html`<p part="interval-note" class="note">${note}</p>` : ''}
+        <p part="drop-hint" class="drop-hint" ?hidden=${!this.drop.dragging}>Drop a weights file to use it</p>
       </div>
     `;
   }

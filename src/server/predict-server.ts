@@ -14,6 +14,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { errorMessage, startsLikeJsonObject } from '../core/text.ts';
 import type { Model } from '../core/model.ts';
+import { jsonAnswer } from './json-answer.ts';
 import { formatPlainPrediction, predictApiOf, predictionFor, readFormInput, readJsonInput, titleOf, type PredictApi } from './predict-api.ts';
 import { readBody } from './request-body.ts';
 
@@ -83,7 +84,7 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
   const prediction = predictionFor(input.value, api);
   // The model, not the request, is at fault, but the request cannot be answered: 422 with the reason.
   if (!prediction.ok) return sendError(response, 422, prediction.error, asJson);
-  if (asJson) sendJson(response, 200, { [api.field]: input.value, [api.resultField]: prediction.value });
+  if (asJson) sendJson(response, 200, jsonAnswer(api, input.value, prediction.value));
   else sendText(response, 200, formatPlainPrediction(prediction.value));
 }
 

@@ -66,9 +66,6 @@ export class ModelLibrary extends LitElement {
           grid-template-columns: repeat(4, minmax(0, 1fr));
         }
       }
-      input[type='file'] {
-        padding: 0.3rem;
-      }
       .message {
         margin: 0.5rem 0;
         padding: 0.5rem 0.75rem;
@@ -124,10 +121,6 @@ export class ModelLibrary extends LitElement {
       .buttons {
         display: flex;
         gap: 0.5rem;
-      }
-      button.secondary {
-        background: transparent;
-        color: var(--bp-accent);
       }
       li button {
         padding: 0.3rem 0.7rem;

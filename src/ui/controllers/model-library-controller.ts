@@ -17,6 +17,7 @@ import { onHostEvent } from './host-events.ts';
 import { downloadText } from '../../app/download.ts';
 import { routeFiles } from '../../app/file-routing.ts';
 import { ModelStore, describeStorageError, type SavedModelList } from '../../app/model-store.ts';
+import { withIntervalsFrom } from '../../app/model-intervals.ts';
 
 export type StorageState = { state: 'opening' } | { state: 'on' } | { state: 'off'; reason: string };
 
@@ -293,6 +294,8 @@ export class ModelLibraryController implements ReactiveController {
     const result = modelFromTfjsLine(imported.line, imported.metadata, this.app.data());
     if (!result.ok) return this.say('error', `${result.error} ${KEPT}`);
     const described = result.fromMetadata ? '' : ' (column names and scaling from the loaded data)';
-    this.adopt(result.model, `the TF.js model "${json.name}" + "${bin.name}"${described}`);
+    const data = this.app.data();
+    const model = result.fromMetadata || !data ? result.model : await withIntervalsFrom(result.model, data);
+    this.adopt(model, `the TF.js model "${json.name}" + "${bin.name}"${described}`);
   }
 }

@@ -1,0 +1,12 @@
+/**
+ * Interval statistics for a model described by the loaded data (a TF.js import without bmi-predictor
+ * metadata), measured on that data. The fit summary and its distribution code load only now, so they
+ * stay out of the page's first paint.
+ */
+import type { Dataset } from '../core/dataset.ts';
+import type { Model } from '../core/model.ts';
+
+export async function withIntervalsFrom(model: Model, dataset: Dataset): Promise<Model> {
+  const { intervalStatistics } = await import('../core/fit-summary.ts');
+  return { ...model, intervals: intervalStatistics(model, dataset.x, dataset.y) };
+}

@@ -1,0 +1,24 @@
+/**
+ * The JSON answer of `POST /predict`: the input, the prediction and, when the weights file carries
+ * them (version 2), the 95% prediction and confidence intervals in one shape,
+ * `{"level": 0.95, "low": …, "high": …}`. Without them the answer says why in `intervalNote`. The
+ * form answer stays the plain number, the original tool's contract.
+ */
+import { intervalNote, intervalsAt, type Interval } from '../core/intervals.ts';
+import type { PredictApi } from './predict-api.ts';
+
+export interface JsonAnswer {
+  [field: string]: number | Interval | string;
+}
+
+export function jsonAnswer(api: PredictApi, value: number, prediction: number): JsonAnswer {
+  const intervals = intervalsAt(api.model, value);
+  const answer: JsonAnswer = { [api.field]: value, [api.resultField]: prediction };
+  if (intervals) {
+    answer.predictionInterval = intervals.predictionInterval;
+    answer.confidenceInterval = intervals.confidenceInterval;
+  } else {
+    answer.intervalNote = intervalNote(api.model) ?? 'No 95% interval: its bounds are not finite numbers.';
+  }
+  return answer;
+}
