@@ -97,7 +97,7 @@ describe('run controls', () => {
     const pausedAt = await progressEpoch(page);
     for (const expected of [pausedAt + 1, pausedAt + 2]) {
       await control(page, 'Step').click();
-      await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${expected} of`) }).waitFor();
+      await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${expected.toLocaleString('en-US')} of`) }).waitFor();
       await waitForRunState(page, 'paused');
       await pause(300);
       expect(await progressEpoch(page)).toBe(expected);
@@ -110,7 +110,7 @@ describe('run controls', () => {
     const paused = await progressEpoch(page);
     const reached = await plottedLine(page);
     await untilRunEnds(page, () => control(page, 'Stop').click());
-    expect(await statusText(page)).toBe(`Stopped after ${paused} epochs; kept the weights reached.`);
+    expect(await statusText(page)).toBe(`Stopped after ${paused.toLocaleString('en-US')} epochs; kept the weights reached.`);
     expect(await modelLine(page)).toEqual(reached);
     expect((await predictText(page, '25')).output).toMatch(/^\d+\.\d years$/);
     expect(await enabledControls(page)).toEqual(['Train', 'Step', 'Reset']);
@@ -153,7 +153,7 @@ describe('run controls', () => {
     expect(await focusedControl(page)).toBe('Step');
     const at = await progressEpoch(page);
     await page.keyboard.press('Enter');
-    await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${at + 1} of`) }).waitFor();
+    await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${(at + 1).toLocaleString('en-US')} of`) }).waitFor();
     await waitForRunState(page, 'paused');
     await page.keyboard.press('Tab'); // Stop
     await untilRunEnds(page, () => page.keyboard.press('Enter'));
