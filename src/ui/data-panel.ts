@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
 import type { Dataset, SkippedRows } from '../core/dataset.ts';
@@ -71,9 +71,16 @@ export class DataPanel extends LitElement {
   /** No data changes while a run is going. */
   @property({ type: Boolean }) locked = false;
 
+  /**
+   * The file picker is disabled while its file is read, which takes the keyboard focus away from it;
+   * when reading ends, focus goes back to it, where the user was, instead of to the page's start.
+   */
+  private refocusPickerAfterLoading = false;
+
   private onFileChange(event: Event): void {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
+    this.refocusPickerAfterLoading = file !== undefined;
     if (file) this.dispatchEvent(new DataFileSelectedEvent(file));
     // Let the same file be picked again after a fix.
     input.value = '';
@@ -117,6 +124,14 @@ export class DataPanel extends LitElement {
     if (this.loading !== undefined) return 'Reading the file…';
     if (this.data) return `${formatCount(this.data.x.length)} rows from ${this.source}.`;
     return '';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('loading') || this.loading !== undefined || !this.refocusPickerAfterLoading) return;
+    this.refocusPickerAfterLoading = false;
+    // Only if nothing else took the focus meanwhile.
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body) this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.focus();
   }
 
   protected override render() {
