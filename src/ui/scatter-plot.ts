@@ -4,6 +4,7 @@ import { columnLabel } from '../core/columns.ts';
 import type { Line } from '../core/predict.ts';
 import { pointName } from '../core/point-text.ts';
 import { defineElement } from '../embed/define.ts';
+import { formatCount } from '../core/format.ts';
 import { PointChart } from './point-chart.ts';
 import type { ColorOf } from './uplot-chart.ts';
 
@@ -79,13 +80,13 @@ export class ScatterPlot extends PointChart {
 
   protected description(): string {
     const rows = this.data?.x.length ?? 0;
-    const shown = this.drawnRows.length < rows ? `${this.drawnRows.length} of ` : '';
+    const shown = this.drawnRows.length < rows ? `${formatCount(this.drawnRows.length)} of ` : '';
     const line = this.line ? ` Fitted line: slope ${this.line.slope.toFixed(3)}, intercept ${this.line.intercept.toFixed(3)}.` : '';
     const refit =
       this.selected !== null && this.refit && this.data
         ? ` Refitted without ${pointName(this.data, this.selected)}: slope ${this.refit.slope.toFixed(3)}, intercept ${this.refit.intercept.toFixed(3)}.`
         : '';
-    return `Scatter plot of ${shown}${rows} rows.${line}${refit}`;
+    return `Scatter plot of ${shown}${formatCount(rows)} rows.${line}${refit}`;
   }
 
   protected tableCaption(): string {

@@ -153,7 +153,7 @@ describe('what screen readers are told', () => {
     const announced = await page.evaluate(() => (window as unknown as { announced: { live: number; texts: string[]; progress: number } }).announced);
     expect(announced.live).toBe(1);
     expect(announced.progress).toBeGreaterThan(1);
-    expect(announced.texts).toEqual(['Reading the file…', '149997 rows from big.csv.']);
+    expect(announced.texts).toEqual(['Reading the file…', '149,997 rows from big.csv.']);
   });
 });
 
