@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 
@@ -15,6 +16,9 @@ export default defineConfig({
         // Each element mounted alone in real Chromium, from its TypeScript source (no build needed).
         // Pre-bundled up front: a dependency first met mid-run makes Vite reload the test page.
         optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/keyed.js', 'uplot'] },
+        // The PWA plugin's virtual module exists only in the app's build: a stand-in, so Vite's
+        // dependency scan (and the pre-bundling above) does not give up on it.
+        resolve: { alias: { 'virtual:pwa-register': fileURLToPath(new URL('./tests/elements/stubs/pwa-register.ts', import.meta.url)) } },
         test: {
           name: 'elements',
           include: ['tests/elements/**/*.test.ts'],
