@@ -2,24 +2,14 @@
  * After loading a CSV with the file picker, the keyboard focus is back on the picker (it is disabled
  * while the file is read, which takes the focus away), not lost to the start of the page.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { bundledCsv } from '../unit/bundled-data.ts';
 import { dataSummary, deepFocus, loadCsv, waitUntilReady } from './app-page.ts';
-import { launchBrowser, openApp } from './browser.ts';
+import { test } from './browser.ts';
 
 describe('focus after loading a CSV', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ webgpu: false });
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  it('stays on the file picker, for a file taken and for one refused', async () => {
-    const { page, errors } = await openApp(browser);
+  test('stays on the file picker, for a file taken and for one refused', async ({ open }) => {
+    const { page, errors } = await open('', { webgpu: false });
     await waitUntilReady(page);
     const picker = page.getByLabel(/Load another CSV/);
     await picker.focus();
@@ -29,6 +19,5 @@ describe('focus after loading a CSV', () => {
     await loadCsv(page, 'notes.csv', 'just one line of text\n');
     expect(await deepFocus(page)).toEqual({ tag: 'INPUT', action: null, host: 'data-panel' });
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });

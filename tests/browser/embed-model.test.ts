@@ -3,26 +3,16 @@
  * with dist/bmi-predictor.js by a plain static server, predicts exactly what the app predicts.
  */
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { modelLine, predictValue, trainAndWait, waitUntilReady } from './app-page.ts';
-import { launchBrowser, openApp } from './browser.ts';
+import { test } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 describe('Embed this model', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ webgpu: true });
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  it('copies a snippet that predicts on a plain page the same number as the app, and says so', async () => {
-    const app = await openApp(browser, '?split=0&epochs=20');
+  test('copies a snippet that predicts on a plain page the same number as the app, and says so', async ({ open }) => {
+    const app = await open('?split=0&epochs=20');
     await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await waitUntilReady(app.page);
     const embed = app.page.getByRole('button', { name: 'Embed this model' });
@@ -42,14 +32,12 @@ describe('Embed this model', () => {
       '/favicon.ico': '',
     });
     try {
-      const plain = await openApp(browser, `${server.url}/pasted.html`);
+      const plain = await open(`${server.url}/pasted.html`);
       expect(await predictValue(plain.page, '28.45')).toBe(inApp);
       expect(plain.errors).toEqual([]);
-      await plain.page.context().close();
     } finally {
       await server.close();
     }
     expect(app.errors).toEqual([]);
-    await app.page.context().close();
   });
 });
