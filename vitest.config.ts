@@ -11,7 +11,7 @@ export default defineConfig({
     // Lit's development-build notice, printed once per element test file: noise, not a finding.
     onConsoleLog: (log) => !log.includes('Lit is in dev mode'),
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 1 } } },
       {
         // Each element mounted alone in real Chromium, from its TypeScript source (no build needed).
         // Pre-bundled up front: a dependency first met mid-run makes Vite reload the test page.
@@ -21,6 +21,9 @@ export default defineConfig({
         resolve: { alias: { 'virtual:pwa-register': fileURLToPath(new URL('./tests/elements/stubs/pwa-register.ts', import.meta.url)) } },
         test: {
           name: 'elements',
+          // First and by itself (about half a minute): its Chromium does not compete for the two cores
+          // with the whole-app Chromium and the spawned CLI commands, whose tests have timeouts.
+          sequence: { groupOrder: 0 },
           include: ['tests/elements/**/*.test.ts'],
           browser: {
             enabled: true,
@@ -39,6 +42,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           environment: 'node',
           globalSetup: ['tests/browser/global-setup.ts'],
           // Real Chromium with software WebGPU on two cores: one file at a time, generous timeouts.
@@ -48,7 +52,7 @@ export default defineConfig({
         },
       },
       // Spawns the real `train` and `serve` commands, so each test may take a few seconds.
-      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 } },
+      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000, sequence: { groupOrder: 1 } } },
     ],
   },
 });
