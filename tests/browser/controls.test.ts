@@ -42,7 +42,8 @@ function focusedControl(page: Page): Promise<string | undefined> {
 
 /** A fresh page with a run long enough (100,000 epochs) to be still going while the test steers it. */
 async function longRunPage(open: Open) {
-  const app = await open('?epochs=100000');
+  // Slow epochs (mini-batches, small steps): 100,000 full-batch epochs take seconds on fused WebGPU.
+  const app = await open('?epochs=100000&batch=32&lr=0.001');
   await waitUntilReady(app.page);
   return app;
 }
