@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import {
   control,
   deleteSaved,
@@ -21,16 +21,10 @@ import {
   waitForRunState,
   waitUntilReady,
 } from './app-page.ts';
-import { launchBrowser, openApp } from './browser.ts';
+import { test } from './browser.ts';
 
 const sampleText = readFileSync(fileURLToPath(new URL('../../public/sample-weights.json', import.meta.url)), 'utf8');
 const sample = JSON.parse(sampleText) as { slope: number; intercept: number };
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser({ webgpu: true });
-});
-afterAll(() => browser.close());
 
 async function loadSample(page: Page, name = 'sample.json'): Promise<void> {
   await page.getByLabel('Load weights file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(sampleText) });
@@ -49,8 +43,8 @@ async function reloadAndSettle(page: Page): Promise<void> {
 }
 
 describe('a run that fails never replaces the model (item 2)', () => {
-  it('a diverged run keeps the loaded model, current and stored; the reload brings that model back', async () => {
-    const { page, errors } = await openApp(browser, '?lr=10&epochs=1000');
+  test('a diverged run keeps the loaded model, current and stored; the reload brings that model back', async ({ open }) => {
+    const { page, errors } = await open('?lr=10&epochs=1000');
     await waitUntilReady(page);
     await loadSample(page);
     await trainAndWait(page);
@@ -64,8 +58,8 @@ describe('a run that fails never replaces the model (item 2)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a run stopped at once keeps the model when it trained no epoch, else its model replaces it with an Undo', async () => {
-    const { page, errors } = await openApp(browser, '?epochs=100000');
+  test('a run stopped at once keeps the model when it trained no epoch, else its model replaces it with an Undo', async ({ open }) => {
+    const { page, errors } = await open('?epochs=100000');
     await waitUntilReady(page);
     await loadSample(page);
     await untilRunEnds(page, async () => {
@@ -86,8 +80,8 @@ describe('a run that fails never replaces the model (item 2)', () => {
 });
 
 describe('Undo, and persistence that follows what is current (item 3)', () => {
-  it('Reset offers Undo; undone, the model is back; reset again, a reload shows no model', async () => {
-    const { page, errors } = await openApp(browser, '?epochs=20');
+  test('Reset offers Undo; undone, the model is back; reset again, a reload shows no model', async ({ open }) => {
+    const { page, errors } = await open('?epochs=20');
     await waitUntilReady(page);
     await loadSample(page);
     await control(page, 'Reset').click();
@@ -107,8 +101,8 @@ describe('Undo, and persistence that follows what is current (item 3)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a finished run and a loaded file each offer Undo back to the model before them', async () => {
-    const { page, errors } = await openApp(browser, '?epochs=3&lr=0.01');
+  test('a finished run and a loaded file each offer Undo back to the model before them', async ({ open }) => {
+    const { page, errors } = await open('?epochs=3&lr=0.01');
     await waitUntilReady(page);
     await loadSample(page);
     await trainAndWait(page);
@@ -126,8 +120,8 @@ describe('Undo, and persistence that follows what is current (item 3)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a deleted saved model comes back with Undo', async () => {
-    const { page, errors } = await openApp(browser);
+  test('a deleted saved model comes back with Undo', async ({ open }) => {
+    const { page, errors } = await open();
     await waitUntilReady(page);
     await loadSample(page);
     await page.getByLabel('Model name').fill('keep me');
@@ -144,8 +138,8 @@ describe('Undo, and persistence that follows what is current (item 3)', () => {
 });
 
 describe('the defaults agree with the command line (item 4)', () => {
-  it('trains on every row: Train, then BMI 21.07931 → 60.3 and 28.45 → 78.9', async () => {
-    const { page, errors } = await openApp(browser);
+  test('trains on every row: Train, then BMI 21.07931 → 60.3 and 28.45 → 78.9', async ({ open }) => {
+    const { page, errors } = await open();
     await waitUntilReady(page);
     await trainAndWait(page);
     await expect(page.locator('metrics-panel #validation').count()).resolves.toBe(0);
@@ -156,8 +150,8 @@ describe('the defaults agree with the command line (item 4)', () => {
 });
 
 describe('paused means paused (item 5)', () => {
-  it('no time left while paused, the model card says paused, and Predict uses the paused line, labelled', async () => {
-    const { page, errors } = await openApp(browser, '?epochs=100000&lr=0.001');
+  test('no time left while paused, the model card says paused, and Predict uses the paused line, labelled', async ({ open }) => {
+    const { page, errors } = await open('?epochs=100000&lr=0.001');
     await waitUntilReady(page);
     await control(page, 'Train').click();
     await waitForRunState(page, 'running');
@@ -181,8 +175,8 @@ describe('paused means paused (item 5)', () => {
 });
 
 describe('a prediction that is not finite is a message (item 1, the form)', () => {
-  it('says so instead of showing Infinity', async () => {
-    const { page, errors } = await openApp(browser);
+  test('says so instead of showing Infinity', async ({ open }) => {
+    const { page, errors } = await open();
     await waitUntilReady(page);
     await page.locator('bmi-predictor').evaluate((element, weights) => {
       (element as HTMLElement & { model: unknown }).model = { ...(weights as object), slope: 1e308 };

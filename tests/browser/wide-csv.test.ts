@@ -3,10 +3,10 @@
  * PerformanceObserver for long tasks, not wall time), the column pickers list only its numeric columns,
  * and choosing another column works.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { dataError, dataSummary, waitUntilReady } from './app-page.ts';
-import { launchBrowser, openApp } from './browser.ts';
+import { test } from './browser.ts';
 
 const COLUMNS = 10_000;
 const ROWS = 60;
@@ -93,14 +93,8 @@ async function longTasks(page: Page): Promise<number[]> {
 }
 
 describe('a CSV with 10,000 columns', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser({ webgpu: false });
-  });
-  afterAll(() => browser.close());
-
-  it('loads with no main-thread task over 200 ms; the pickers list only numeric columns and switch columns', async () => {
-    const { page, errors } = await openApp(browser, '?split=0');
+  test('loads with no main-thread task over 200 ms; the pickers list only numeric columns and switch columns', async ({ open }) => {
+    const { page, errors } = await open('?split=0', { webgpu: false });
     await waitUntilReady(page);
     const numeric = columnNames().filter((name) => !name.startsWith('t'));
     await makeWideFileInPage(page);
