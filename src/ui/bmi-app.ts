@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
-import { columnUnit } from '../core/columns.ts';
+import { columnLabel, columnUnit } from '../core/columns.ts';
+import { rowsNoun } from '../core/rows-noun.ts';
 import type { Model } from '../core/model.ts';
 import { READY_MARK } from '../app/user-timing.ts';
 import type { TrainingEngine } from '../app/training-engine.ts';
@@ -7,6 +8,7 @@ import { defineElement } from '../embed/define.ts';
 import { CurrentModelController } from './controllers/current-model-controller.ts';
 import { DataController } from './controllers/data-controller.ts';
 import { EngineController } from './controllers/engine-controller.ts';
+import { FitSummaryController } from './controllers/fit-summary-controller.ts';
 import { ModelLibraryController } from './controllers/model-library-controller.ts';
 import { TrainingRunController } from './controllers/training-run-controller.ts';
 import { UrlSettingsController } from './controllers/url-settings-controller.ts';
@@ -16,6 +18,7 @@ import '../embed/bmi-predictor.ts';
 import './backend-status.ts';
 import './data-panel.ts';
 import './drop-zone.ts';
+import './fit-summary-table.ts';
 import './metrics-panel.ts';
 import './model-library.ts';
 import './training-panel.ts';
@@ -63,6 +66,14 @@ export class BmiApp extends LitElement {
     training: () => this.run.active,
     useModel: (model) => this.useModel(model),
     loadCsv: (file) => void this.dataSource.loadFile(file),
+  });
+
+  /** R's summary of the line shown, on its training rows; provisional during a run. */
+  private readonly fitSummary = new FitSummaryController(this, {
+    line: () => (this.run.active ? this.run.view.liveLine : this.currentModel.fitting),
+    data: () => this.dataSource.data,
+    training: () => this.urlSettings.settings.training,
+    provisional: () => this.run.active,
   });
 
   /** The running engine (the browser tests reach it to play a crashed worker). */
@@ -117,6 +128,7 @@ export class BmiApp extends LitElement {
             data-files-read=${filesRead}
             .data=${data}
             .line=${run.liveLine ?? this.currentModel.fitting}
+            .intervals=${this.fitSummary.bands}
             source=${source}
             .skipped=${skipped}
             .numericColumns=${table?.numericColumns ?? []}
@@ -151,10 +163,17 @@ export class BmiApp extends LitElement {
         </section>
         <section class="card" aria-label="Fit">
           <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>
+          <fit-summary-table
+            .view=${this.fitSummary.view}
+            feature=${columnLabel(data?.featureName ?? 'Bmi')}
+            target=${columnLabel(data?.targetName ?? 'LifeExpectancy')}
+            unit=${targetUnit}
+            runState=${run.state}
+          ></fit-summary-table>
         </section>
         <section class="card" aria-labelledby="predict-heading">
           <h2 id="predict-heading">Predict</h2>
-          <bmi-predictor no-drop .model=${model}></bmi-predictor>
+          <bmi-predictor no-drop .model=${model} population=${rowsNoun(table?.columns ?? [])}></bmi-predictor>
         </section>
         <section class="card" aria-label="Model">
           <model-library

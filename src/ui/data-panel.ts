@@ -1,8 +1,9 @@
 import { LitElement, css, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
 import type { Dataset, SkippedRows } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
+import type { LineBands } from './scatter-plot.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
@@ -53,6 +54,12 @@ export class DataPanel extends LitElement {
       scatter-plot {
         margin-top: 0.75rem;
       }
+      label.toggle {
+        flex-direction: row;
+        align-items: center;
+        gap: 0.5rem;
+        margin-top: 0.75rem;
+      }
       .error:empty {
         display: none;
       }
@@ -70,6 +77,9 @@ export class DataPanel extends LitElement {
 
   @property({ attribute: false }) data: Dataset | null = null;
   @property({ attribute: false }) line: Line | null = null;
+  /** The line's 95% bands, drawn when the "95% bands" box is ticked. */
+  @property({ attribute: false }) intervals: LineBands | null = null;
+  @state() private showBands = true;
   /** Where the data came from, e.g. the file name. */
   @property() source = '';
   @property({ attribute: false }) skipped: SkippedRows = { count: 0, lines: [] };
@@ -148,7 +158,11 @@ export class DataPanel extends LitElement {
         Load another CSV (any numeric columns)
         <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ?disabled=${this.locked || loading !== undefined} @change=${this.onFileChange} />
       </label>
-      <scatter-plot .data=${this.data} .line=${this.line}></scatter-plot>`;
+      <label class="toggle">
+        <input type="checkbox" data-bands-toggle .checked=${this.showBands} @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)} />
+        Show the 95% confidence band (the mean) and prediction band (new observations)
+      </label>
+      <scatter-plot .data=${this.data} .line=${this.line} .bands=${this.showBands ? this.intervals : null}></scatter-plot>`;
   }
 }
 

@@ -1,0 +1,91 @@
+/**
+ * The fit summary of the line the page shows, on the rows it is (being) trained on: the current
+ * model's, or during a run the line as it stands, marked provisional. The summary's code (with the
+ * t and F distributions) loads after the first paint, as TF.js does, so it never delays the page.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Dataset } from '../../core/dataset.ts';
+import type { FitSummaryResult } from '../../core/fit-summary.ts';
+import type { IntervalBasis } from '../../core/intervals.ts';
+import type { Line } from '../../core/predict.ts';
+import { splitDataset } from '../../core/split.ts';
+import type { TrainingSettings } from '../../core/train/settings.ts';
+
+type FitSummaryModule = typeof import('../../core/fit-summary.ts');
+
+/** What the summary needs from the rest of the page. */
+export interface FitSummaryHost {
+  /** The line shown: a run's live line, else the current model's (null when none fits the data). */
+  line(): Line | null;
+  data(): Dataset | null;
+  /** Whose validation split and seed give the training rows. */
+  training(): TrainingSettings;
+  /** A run is going or paused: its line is not final. */
+  provisional(): boolean;
+}
+
+export type FitSummaryView =
+  | { readonly state: 'none' }
+  | { readonly state: 'ready'; readonly result: FitSummaryResult; readonly line: Line; readonly provisional: boolean };
+
+/** Large data sets are summarised at most this often while a run goes (each summary is a pass over the rows). */
+const PROVISIONAL_INTERVAL_MS = 250;
+const LARGE_ROWS = 20_000;
+
+export class FitSummaryController implements ReactiveController {
+  view: FitSummaryView = { state: 'none' };
+
+  private module: FitSummaryModule | undefined;
+  private split: { data: Dataset; validationSplit: number; seed: number; train: Dataset } | undefined;
+  private computedAt = 0;
+  private summarisedRows: Dataset | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly page: FitSummaryHost,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.module) return;
+    void import('../../core/fit-summary.ts').then((module) => {
+      this.module = module;
+      this.host.requestUpdate();
+    });
+  }
+
+  /** Before each render: the summary follows the line and the rows shown. */
+  hostUpdate(): void {
+    const line = this.page.line();
+    const data = this.page.data();
+    if (!this.module || !line || !data) {
+      this.view = { state: 'none' };
+      return;
+    }
+    const provisional = this.page.provisional();
+    const train = this.trainingRows(data);
+    const current = this.view;
+    if (current.state === 'ready' && current.line === line && current.provisional === provisional && this.summarisedRows === train) return;
+    // A long run over many rows: keep the last summary (still marked provisional) between refreshes.
+    if (provisional && current.state === 'ready' && train.x.length > LARGE_ROWS && performance.now() - this.computedAt < PROVISIONAL_INTERVAL_MS) return;
+    this.computedAt = performance.now();
+    this.summarisedRows = train;
+    this.view = { state: 'ready', result: this.module.fitSummary(line, train.x, train.y), line, provisional };
+  }
+
+  /** The line and what its 95% bands need, when the summary has them. */
+  get bands(): { line: Line; basis: IntervalBasis } | null {
+    const { view } = this;
+    return view.state === 'ready' && view.result.ok ? { line: view.line, basis: view.result.summary.basis } : null;
+  }
+
+  private trainingRows(data: Dataset): Dataset {
+    const { validationSplit, seed } = this.page.training();
+    const cached = this.split;
+    if (cached && cached.data === data && cached.validationSplit === validationSplit && cached.seed === seed) return cached.train;
+    const { train } = splitDataset(data, validationSplit, seed);
+    this.split = { data, validationSplit, seed, train };
+    return train;
+  }
+}
