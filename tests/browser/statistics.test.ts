@@ -3,10 +3,11 @@
  * the Fit panel R's summary, the scatter plot the 95% bands (toggleable); during a paused run the
  * summary follows the line as it stands, marked provisional.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { R_SUMMARY, relativeError } from '../unit/statistics-reference.ts';
-import { control, predictText, setEpochs, trainAndWait, waitForRunState, waitUntilReady } from './app-page.ts';
+import { control, predictText, setEpochs, trainAndWait, waitForLibraryMessage, waitForRunState, waitUntilReady } from './app-page.ts';
 import { launchBrowser, openApp, type AppPage } from './browser.ts';
 
 let browser: Browser;
@@ -113,4 +114,21 @@ describe('statistics on the page, trained with the defaults', () => {
     await page.locator('fit-summary-table:not(:has([data-provisional]))').waitFor();
     expect(await summary(page).locator('[data-provisional]').count()).toBe(0);
   });
+
+  it('still predicts from a version 1 weights file: no interval, a note why; its fit on the data is summarised', async () => {
+    const page = await freshApp();
+    const sample = JSON.parse(await readFile('public/sample-weights.json', 'utf8')) as Record<string, unknown>;
+    delete sample.intervals;
+    sample.version = 1;
+    await page.getByLabel('Load weights file').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
+    await waitForLibraryMessage(page, /old\.json/);
+    const { output } = await predictText(page, '28.45');
+    expect(output).toBe('78.9 years');
+    await expect(page.locator('bmi-predictor [part=interval]').textContent()).resolves.toBe('');
+    await expect(page.locator('bmi-predictor [part=interval-note]').textContent()).resolves.toMatch(/^No 95% interval: its weights file is version 1/);
+    // The Fit panel measures the line on the data shown, as it does the MSE.
+    await summary(page).locator('[data-fit-summary]').waitFor();
+    expect(await stat(page, 'df')).toBe(161);
+  });
 });
+
