@@ -1,4 +1,6 @@
 import { defineConfig } from 'vite';
+import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
+import { WEB_APP_MANIFEST } from './src/app/web-app-manifest.ts';
 
 export default defineConfig({
   // Relative asset URLs, so the built app works from any folder of a static server.
@@ -10,9 +12,32 @@ export default defineConfig({
     // TF.js is large by nature; it loads lazily after the first paint, so its chunk size is expected.
     chunkSizeWarningLimit: 2500,
     rolldownOptions: {
-      // The app, and the demo page of the embeddable <bmi-predictor> element.
-      input: { main: 'index.html', embed: 'embed.html' },
+      // The app, the demo page of the embeddable <bmi-predictor> element, and the fused-training test page.
+      input: { main: 'index.html', embed: 'embed.html', 'fused-training': 'tests/browser/pages/fused-training.html' },
     },
   },
   worker: { format: 'es' },
+  plugins: [
+    // Offline after one visit: a Workbox service worker precaches every file of the build.
+    VitePWA({
+      // A new version waits until the user asks for it (src/app/service-worker.ts), so code never
+      // changes under a running training.
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: WEB_APP_MANIFEST as Partial<ManifestOptions>,
+      includeManifestIcons: false,
+      workbox: {
+        // The page, both workers, TF.js's chunks and WASM binaries, the bundled CSV, the sample weights,
+        // the icons (the plugin adds the web app manifest); not Vite's build manifest.
+        globPatterns: ['**/*.{html,js,css,wasm,csv,json,svg,png}'],
+        globIgnores: ['.vite/**', 'custom-elements.json'],
+        // The training worker bundles TF.js (about 1.8 MB); the default limit (2 MiB) is too close.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        // Links carry the settings in the query (?epochs=100…): any navigation gets the app's page.
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/\/embed\.html$/],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
 });

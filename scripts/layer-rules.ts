@@ -27,7 +27,8 @@ export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
   // Worker entries and their message types.
   worker: { folders: ['core', 'tfjs-browser', 'worker'], packages: ['papaparse', ...TFJS] },
   // Browser glue without elements: engines, storage, files.
-  app: { folders: ['core', 'tfjs-browser', 'worker', 'app'], packages: ['idb-keyval', 'lit', ...TFJS] },
+  // (virtual:pwa-register is vite-plugin-pwa's service worker registration, on workbox-window.)
+  app: { folders: ['core', 'tfjs-browser', 'worker', 'app'], packages: ['idb-keyval', 'lit', 'virtual:pwa-register', ...TFJS] },
   // The embeddable element: small and without TF.js, so core and Lit only.
   embed: { folders: ['core', 'embed'], packages: ['lit'] },
   // The app's elements and their controllers.

@@ -1,9 +1,21 @@
 /**
- * Makes the README's screenshots: serves the built app, trains once in headless Chromium with WebGPU,
- * predicts, and saves light and dark PNGs under docs/. Run `npm run build` first.
+ * Makes the README's screenshots: serves the built app, trains once per width in headless Chromium
+ * with WebGPU, predicts, and saves the page in light and dark at 360, 768 and 1280 px as
+ * docs/screenshot-<width>-<scheme>.png. Run `npm run build` first. Waits for states, never for time,
+ * so it gives the same pictures on a slow or busy machine.
  */
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
+
+const WIDTHS = [360, 768, 1280] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+/** Waits until the page has painted twice since the last change, so charts have redrawn. */
+const settled = (page: Page) =>
+  page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
 
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0];
@@ -13,20 +25,31 @@ const browser = await chromium.launch({
   args: ['--enable-unsafe-webgpu', '--no-sandbox'],
 });
 try {
-  for (const scheme of ['light', 'dark'] as const) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+  for (const width of WIDTHS) {
+    // No service worker: it would only fetch the whole build in the background.
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: 'light', serviceWorkers: 'block' });
+    const page = await context.newPage();
     await page.goto(url);
     const train = page.getByRole('button', { name: 'Train' });
-    await train.and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
+    await train.and(page.locator(':enabled')).waitFor({ timeout: 120_000 });
+    const runsBefore = Number(await page.locator('training-panel').getAttribute('data-runs-finished'));
     await train.click();
-    await page.locator('training-panel [data-status]').filter({ hasText: /^Trained/ }).waitFor({ timeout: 60_000 });
-    await page.getByLabel('BMI', { exact: true }).fill('28.45');
-    await page.getByLabel('BMI', { exact: true }).press('Enter');
-    await page.waitForTimeout(300);
-    const path = `docs/screenshot-${scheme}.png`;
-    await page.screenshot({ path, fullPage: true });
-    console.log(`wrote ${path}`);
-    await page.close();
+    await page.locator(`training-panel[data-runs-finished="${runsBefore + 1}"]`).waitFor({ timeout: 120_000 });
+    const field = page.locator('bmi-predictor').getByLabel('BMI', { exact: true });
+    await field.fill('28.45');
+    await field.press('Enter');
+    await page.locator('bmi-predictor output').filter({ hasText: /\d/ }).waitFor({ timeout: 30_000 });
+    // Leave no focus ring or hover on the pictures.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.mouse.move(0, 0);
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await settled(page);
+      const path = `docs/screenshot-${width}-${scheme}.png`;
+      await page.screenshot({ path, fullPage: true });
+      console.log(`wrote ${path}`);
+    }
+    await context.close();
   }
 } finally {
   await browser.close();

@@ -3,6 +3,7 @@
  * so TensorFlow.js never delays the first paint.
  */
 import { chooseBackend } from '../tfjs-browser/backend.ts';
+import { runnerFor } from '../tfjs-browser/runner-choice.ts';
 import { memoryInfo, startTrainer } from '../core/train/start-run.ts';
 import type { StartEngine } from './training-engine.ts';
 import { wasmPaths } from './wasm-paths.ts';
@@ -14,7 +15,7 @@ export const startEngine: StartEngine = async (preferred) => {
     backend,
     memory: async () => memoryInfo(),
     train(dataset, settings, initial, onProgress, start = 'run') {
-      const trainer = startTrainer(dataset, settings, initial, onProgress, start);
+      const trainer = startTrainer(dataset, settings, initial, onProgress, start, runnerFor(backend));
       return {
         result: trainer.run(),
         pause: () => trainer.pause(),

@@ -75,6 +75,12 @@ function findOption(written: string, options: readonly OptionSpec[]): OptionSpec
 }
 
 /** The options as help lines: `  --lr <rate>        Learning rate (default 0.1).` */
+/** Refuses a command line with no positional argument (`missing` says which) or more than `max`. */
+export function checkPositionals(positionals: readonly string[], max: number, missing: string): void {
+  if (positionals.length === 0) throw new CliError(missing);
+  if (positionals.length > max) throw new CliError(`Too many arguments: ${positionals.slice(max).map((p) => `"${p}"`).join(' ')}.`);
+}
+
 export function formatOptions(options: readonly OptionSpec[]): string {
   const names = options.map((o) => `${o.alias ? `-${o.alias}, ` : '    '}--${o.name}${o.value ? ` ${o.value}` : ''}`);
   const width = Math.max(...names.map((n) => n.length)) + 2;

@@ -1,7 +1,7 @@
 /**
  * The `serve` command's arguments: one table gives both the parsing and the help text.
  */
-import { formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
+import { checkPositionals, formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
 import { CliError, withUsageHint } from './cli-error.ts';
 
 export const DEFAULT_PORT = 8000;
@@ -57,8 +57,7 @@ export function parseServeArgs(argv: readonly string[]): ServeCommand {
 function parse(argv: readonly string[]): ServeCommand {
   const { positionals, values, flags } = parseArgs(argv, OPTIONS);
   if (flags.has('help')) return { help: true };
-  if (positionals.length === 0) throw new CliError('Missing <weights.json>: the weights file to serve.');
-  if (positionals.length > 1) throw new CliError(`Too many arguments: ${positionals.slice(1).map((p) => `"${p}"`).join(' ')}.`);
+  checkPositionals(positionals, 1, 'Missing <weights.json>: the weights file to serve.');
   const port = values.get('port');
   const host = values.get('host')?.trim() ?? DEFAULT_HOST;
   if (host === '') throw new CliError('--host needs an address.');

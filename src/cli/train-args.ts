@@ -3,17 +3,17 @@
  */
 import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
 import { OPTIMIZERS, type OptimizerName } from '../core/model.ts';
-import { SETTING_RULES } from '../core/train/settings-rules.ts';
+import { BATCH_SIZE_OR_FULL_RULE, SETTING_RULES } from '../core/train/settings-rules.ts';
 import { DEFAULT_SETTINGS } from '../core/train/settings.ts';
-import { formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
+import { checkPositionals, formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
 import { CliError, withUsageHint } from './cli-error.ts';
 
 export const DEFAULT_WEIGHTS_PATH = 'weights.json';
 
 /** The app's rules (one source of truth), as the command line writes them. */
 const RULES = SETTING_RULES;
-/** --batch also takes 0 for "every row", which the app expresses with a checkbox instead. */
-const BATCH_RULE = { ...RULES.batchSize, min: 0 };
+/** --batch takes 0 for "every row" (the default), as the URL does; the app's form leaves the field empty. */
+const BATCH_RULE = BATCH_SIZE_OR_FULL_RULE;
 const range = (rule: { min: number; max: number }): string => `${rule.min} to ${rule.max}`;
 
 export interface TrainArgs {
@@ -81,8 +81,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainCommand {
 function parse(argv: readonly string[]): TrainCommand {
   const { positionals, values, flags } = parseArgs(argv, OPTIONS);
   if (flags.has('help')) return { help: true };
-  if (positionals.length === 0) throw new CliError('Missing <epochs>: how many epochs to train.');
-  if (positionals.length > 2) throw new CliError(`Too many arguments: ${positionals.slice(2).map((p) => `"${p}"`).join(' ')}.`);
+  checkPositionals(positionals, 2, 'Missing <epochs>: how many epochs to train.');
   const optimizer = values.get('optimizer') ?? DEFAULT_SETTINGS.optimizer;
   if (!OPTIMIZERS.includes(optimizer as OptimizerName)) {
     throw new CliError(`--optimizer must be ${OPTIMIZERS.join(' or ')} (got "${optimizer}").`);

@@ -9,7 +9,7 @@ import type { ColumnChoice } from './dataset.ts';
 import { DEFAULT_ENGINE, ENGINES, type EngineName } from './engines.ts';
 import { OPTIMIZERS, type OptimizerName } from './model.ts';
 import { DEFAULT_EARLY_STOPPING, DEFAULT_SETTINGS, type TrainingSettings } from './train/settings.ts';
-import { SETTING_RULES, checkText, type Check, type NumberRule } from './train/settings-rules.ts';
+import { BATCH_SIZE_OR_FULL_RULE, SETTING_RULES, checkText, type Check, type NumberRule } from './train/settings-rules.ts';
 
 export interface PageSettings {
   training: TrainingSettings;
@@ -77,7 +77,7 @@ export function parseUrlSettings(search: string): ParsedUrlSettings {
   read(URL_KEYS.epochs, number(SETTING_RULES.epochs), (v) => (training.epochs = v), String(DEFAULT_SETTINGS.epochs));
   read(
     URL_KEYS.batchSize,
-    (t) => (t.toLowerCase() === FULL_BATCH ? { ok: true, value: 0 } : number(SETTING_RULES.batchSize)(t)),
+    (t) => (t.toLowerCase() === FULL_BATCH ? { ok: true, value: 0 } : number(BATCH_SIZE_OR_FULL_RULE)(t)),
     (v) => (training.batchSize = v),
     'full batch',
   );

@@ -13,6 +13,7 @@ import { errorMessage } from '../core/text.ts';
 import type { WeightsFile, WeightsReadResult } from '../core/weights-file.ts';
 import { defineElement } from './define.ts';
 import { bmiPredictorStyles } from './bmi-predictor-styles.ts';
+import { FileDropController } from './file-drop-controller.ts';
 import { fetchWeights, readWeightsFile, weightsFromValue } from './load-weights.ts';
 
 export interface PredictionDetail {
@@ -112,19 +113,13 @@ export class BmiPredictor extends LitElement {
   @state() private predictionInterval: Interval | undefined;
   @state() private message = '';
   @state() private loading = false;
-  @state() private dragging = false;
 
   private fetching: AbortController | undefined;
-  /** dragenter/dragleave fire for every child crossed; the highlight is on while this is above zero. */
-  private dragDepth = 0;
-
-  constructor() {
-    super();
-    this.addEventListener('dragenter', (event) => this.onDragEnter(event));
-    this.addEventListener('dragover', (event) => this.onDragOver(event));
-    this.addEventListener('dragleave', () => this.onDragLeave());
-    this.addEventListener('drop', (event) => void this.onDrop(event));
-  }
+  private readonly drop = new FileDropController(this, {
+    target: this,
+    enabled: () => !this.noDrop,
+    onDrop: (files) => void this.onDrop(files[0]!),
+  });
 
   private get fieldLabel(): string {
     return this.label ?? (this.model ? columnLabel(this.model.feature.name) : 'BMI');
@@ -201,37 +196,7 @@ export class BmiPredictor extends LitElement {
     );
   }
 
-  private hasFiles(event: DragEvent): boolean {
-    return !this.noDrop && (event.dataTransfer?.types.includes('Files') ?? false);
-  }
-
-  private onDragEnter(event: DragEvent): void {
-    if (!this.hasFiles(event)) return;
-    event.preventDefault();
-    this.dragDepth++;
-    this.dragging = true;
-  }
-
-  private onDragOver(event: DragEvent): void {
-    if (!this.hasFiles(event)) return;
-    // Without this the browser refuses the drop (and would open the file instead).
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-  }
-
-  private onDragLeave(): void {
-    if (this.noDrop) return;
-    this.dragDepth = Math.max(0, this.dragDepth - 1);
-    this.dragging = this.dragDepth > 0;
-  }
-
-  private async onDrop(event: DragEvent): Promise<void> {
-    if (this.noDrop) return;
-    const file = event.dataTransfer?.files[0];
-    this.dragDepth = 0;
-    this.dragging = false;
-    if (!file) return;
-    event.preventDefault();
+  private async onDrop(file: File): Promise<void> {
     // A dropped file is the newest source: a weights-src still loading must not overwrite it.
     this.cancelFetch();
     this.adopt(await readWeightsFile(file));
@@ -303,7 +268,7 @@ export class BmiPredictor extends LitElement {
     const isError = this.message !== '';
     const note = model && !this.noInterval ? intervalNote(model) : undefined;
     return html`
-      <div part="box" class="box ${this.dragging ? 'dragging' : ''}">
+      <div part="box" class="box ${this.drop.dragging ? 'dragging' : ''}">
         <form part="form" @submit=${this.onSubmit} novalidate>
           <label part="label" for="feature">${this.fieldLabel}</label>
           <input
@@ -328,7 +293,7 @@ export class BmiPredictor extends LitElement {
           ><span part="interval" class="interval" aria-live="polite">${this.prediction === undefined ? '' : this.intervalText()}</span>
         </div>
         ${note ? html`<p part="interval-note" class="note">${note}</p>` : ''}
-        <p part="drop-hint" class="drop-hint" ?hidden=${!this.dragging}>Drop a weights file to use it</p>
+        <p part="drop-hint" class="drop-hint" ?hidden=${!this.drop.dragging}>Drop a weights file to use it</p>
       </div>
     `;
   }

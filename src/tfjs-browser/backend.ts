@@ -3,7 +3,8 @@
  * outside src/core.
  *
  * Picks and initialises a TF.js backend: WebGPU when the browser gives an adapter, else WebGL, WASM
- * and CPU in that order, recording why each one before the winner was passed over.
+ * and CPU in that order, recording why each one before the winner was passed over, what device it runs
+ * on (a software adapter is said to be one) and, on WebGPU, which fused kernels train.
  */
 // TF.js core and the four backends only: training needs no layers, converter or data API, and
 // leaving them out keeps the training worker about a third smaller.
@@ -14,43 +15,51 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName } from '../core/backends.ts';
+import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName, type DeviceSummary } from '../core/backends.ts';
 import { errorMessage } from '../core/text.ts';
+import { describeAdapter, describeWebglRenderer, type AdapterLike } from './device-info.ts';
+import { chooseKernels, describeKernelRule } from './kernel-choice.ts';
 
 export interface BackendOptions {
   /** Try this one first (from `?backend=`); the others remain as fallbacks. */
   preferred?: BackendName | undefined;
   /** Where the WASM backend's .wasm files are: a URL prefix, or one URL per file. */
   wasmPaths?: string | Record<string, string> | undefined;
+  /** False to train WebGPU with TF.js's per-op loop instead of the fused programs (the bench compares them). */
+  fused?: boolean | undefined;
 }
 
 interface GpuLike {
-  requestAdapter(): Promise<unknown>;
+  requestAdapter(options?: { powerPreference?: string }): Promise<AdapterLike | null>;
 }
 
-/** Why WebGPU cannot run here, or undefined when an adapter is available. */
-async function webgpuUnavailableReason(): Promise<string | undefined> {
+/** The adapter WebGPU would get (as TF.js asks for it), or why there is none. */
+async function webgpuAdapter(): Promise<{ adapter: AdapterLike } | { reason: string }> {
   const gpu = (globalThis.navigator as (Navigator & { gpu?: GpuLike }) | undefined)?.gpu;
-  if (!gpu) return 'navigator.gpu is missing (browser without WebGPU, or not enabled)';
+  if (!gpu) return { reason: 'navigator.gpu is missing (browser without WebGPU, or not enabled)' };
   try {
-    return (await gpu.requestAdapter()) ? undefined : 'no adapter';
+    const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    return adapter ? { adapter } : { reason: 'no adapter' };
   } catch (error) {
-    return `requestAdapter failed (${String(error)})`;
+    return { reason: `requestAdapter failed (${String(error)})` };
   }
 }
 
-async function tryBackend(name: BackendName): Promise<string | undefined> {
+/** Starts a backend; gives what it runs on, or why it cannot run. */
+async function tryBackend(name: BackendName): Promise<{ device: DeviceSummary | undefined } | { reason: string }> {
+  let device: DeviceSummary | undefined;
   if (name === 'webgpu') {
-    const reason = await webgpuUnavailableReason();
-    if (reason) return reason;
+    const found = await webgpuAdapter();
+    if ('reason' in found) return found;
+    device = describeAdapter(found.adapter);
   }
   try {
     // setBackend returns false rather than throwing when a backend cannot initialise.
-    if (!(await tf.setBackend(name))) return 'failed to initialise';
+    if (!(await tf.setBackend(name))) return { reason: 'failed to initialise' };
     await tf.ready();
-    return undefined;
+    return { device: name === 'webgl' ? describeWebglRenderer() : device };
   } catch (error) {
-    return `failed to initialise (${errorMessage(error)})`;
+    return { reason: `failed to initialise (${errorMessage(error)})` };
   }
 }
 
@@ -59,9 +68,14 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
   const order = options.preferred ? [options.preferred, ...BACKENDS.filter((b) => b !== options.preferred)] : [...BACKENDS];
   const fallbacks: string[] = [];
   for (const name of order) {
-    const reason = await tryBackend(name);
-    if (reason === undefined) return { name, fallbacks };
-    fallbacks.push(`${BACKEND_LABELS[name]} unavailable: ${reason}`);
+    const outcome = await tryBackend(name);
+    if ('reason' in outcome) {
+      fallbacks.push(`${BACKEND_LABELS[name]} unavailable: ${outcome.reason}`);
+      continue;
+    }
+    const { device } = outcome;
+    const kernels = name === 'webgpu' && device && options.fused !== false ? describeKernelRule(chooseKernels(device)) : undefined;
+    return { name, fallbacks, device, kernels };
   }
   throw new Error(`No TensorFlow.js backend could start. ${fallbacks.join('; ')}`);
 }

@@ -1,14 +1,19 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { BACKEND_LABELS, describeBackend, type BackendChoice } from '../core/backends.ts';
+import { BACKEND_LABELS, describeBackend, describeDevice, type BackendChoice } from '../core/backends.ts';
 import { defineElement } from '../embed/define.ts';
+// The header's tagline shows the same choice; registered with the status so the page needs no other import.
+import './backend-tagline.ts';
 
 /**
- * Shows which TensorFlow.js backend is running and, after a fallback, why the preferred ones were
- * passed over. The whole line is a live status, so a fallback's reason or a failure is announced
- * with the badge, not just the backend's name.
+ * Shows which TensorFlow.js backend is running, on what device (a software adapter is said to be one:
+ * no GPU), which kernels train on it, and, after a fallback, why the preferred ones were passed over.
+ * The whole line is a live status, so a fallback's reason or a failure is announced with the badge,
+ * not just the backend's name.
  *
  * @csspart badge - The backend name.
+ * @csspart device - The device it runs on, e.g. "WebGPU on a software adapter (google swiftshader): no GPU".
+ * @csspart kernels - How training runs there, e.g. "fused kernels, workgroup 4: …".
  * @csspart reason - The fallback explanation.
  */
 export class BackendStatus extends LitElement {
@@ -51,6 +56,8 @@ export class BackendStatus extends LitElement {
       <span part="badge" class="badge" data-backend=${choice?.name ?? ''}
         >${this.error ? 'none' : choice ? BACKEND_LABELS[choice.name] : 'loading TensorFlow.js…'}</span
       >
+      ${!this.error && choice?.device ? html`<span part="device" class="reason" data-software=${choice.device.software}>${describeDevice(choice)}</span>` : ''}
+      ${!this.error && choice?.kernels ? html`<span part="kernels" class="reason">· ${choice.kernels}</span>` : ''}
       ${this.error
         ? html`<span part="reason" class="error">${this.error}</span>`
         : choice && choice.fallbacks.length > 0

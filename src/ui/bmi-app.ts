@@ -111,15 +111,17 @@ export class BmiApp extends LitElement {
     return html`
       <header part="header">
         <h1>BMI → life expectancy</h1>
-        <p class="tagline">A linear regression trained on your GPU with WebGPU, right in this page.</p>
+        <p class="tagline"><backend-tagline .choice=${backend}></backend-tagline></p>
         <div class="status-line">
           <backend-status .choice=${backend} error=${this.engines.error}></backend-status>
           ${engine ? html`<span class="muted" data-engine=${engine.name}>${engine.name === 'worker' ? 'training in a Web Worker' : 'training on the page’s thread'}</span>` : ''}
         </div>
         ${notices.length > 0
-          ? html`<ul class="notices" role="status" data-notices>
-              ${notices.map((notice) => html`<li>${notice}</li>`)}
-            </ul>`
+          ? html`<div role="status" data-notices>
+              <ul class="notices">
+                ${notices.map((notice) => html`<li>${notice}</li>`)}
+              </ul>
+            </div>`
           : ''}
       </header>
       <main>

@@ -29,23 +29,11 @@ export class DataPanel extends LitElement {
         margin: 0.5rem 0;
         font-size: 0.9rem;
       }
-      select {
-        box-sizing: border-box;
-        height: 2.3rem;
-      }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: 0.25rem;
-      }
       .columns {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
         gap: 0.75rem;
         margin: 0.75rem 0;
-      }
-      input[type='file'] {
-        padding: 0.3rem;
       }
       progress {
         width: 100%;

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { state } from 'lit/decorators.js';
+import { FileDropController } from '../embed/file-drop-controller.ts';
 import { FilesChosenEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 
@@ -47,62 +47,13 @@ export class DropZone extends LitElement {
     }
   `;
 
-  @state() private dragging = false;
-  /** dragenter and dragleave come in pairs per element crossed; zero means the drag left the window. */
-  private depth = 0;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('dragenter', this.onDragEnter);
-    window.addEventListener('dragover', this.onDragOver);
-    window.addEventListener('dragleave', this.onDragLeave);
-    window.addEventListener('drop', this.onDrop);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('dragenter', this.onDragEnter);
-    window.removeEventListener('dragover', this.onDragOver);
-    window.removeEventListener('dragleave', this.onDragLeave);
-    window.removeEventListener('drop', this.onDrop);
-  }
-
-  private static carriesFiles(event: DragEvent): boolean {
-    return event.dataTransfer?.types.includes('Files') ?? false;
-  }
-
-  private readonly onDragEnter = (event: DragEvent): void => {
-    if (!DropZone.carriesFiles(event)) return;
-    event.preventDefault();
-    this.depth += 1;
-    this.dragging = true;
-  };
-
-  private readonly onDragOver = (event: DragEvent): void => {
-    if (!DropZone.carriesFiles(event)) return;
-    // Without this the browser would not allow a drop, and would open the file instead.
-    event.preventDefault();
-    event.dataTransfer!.dropEffect = 'copy';
-    this.dragging = true;
-  };
-
-  private readonly onDragLeave = (event: DragEvent): void => {
-    if (!DropZone.carriesFiles(event)) return;
-    this.depth = Math.max(0, this.depth - 1);
-    if (this.depth === 0) this.dragging = false;
-  };
-
-  private readonly onDrop = (event: DragEvent): void => {
-    if (!DropZone.carriesFiles(event)) return;
-    event.preventDefault();
-    this.depth = 0;
-    this.dragging = false;
-    const files = [...(event.dataTransfer?.files ?? [])];
-    if (files.length > 0) this.dispatchEvent(new FilesChosenEvent(files));
-  };
+  private readonly drop = new FileDropController(this, {
+    target: window,
+    onDrop: (files) => this.dispatchEvent(new FilesChosenEvent(files)),
+  });
 
   protected override render() {
-    return html`<div part="overlay" class="overlay" ?hidden=${!this.dragging} aria-hidden="true" data-dragging=${this.dragging}>
+    return html`<div part="overlay" class="overlay" ?hidden=${!this.drop.dragging} aria-hidden="true" data-dragging=${this.drop.dragging}>
       <div class="panel">
         <strong>Drop to load</strong>
         A weights file (.json), a TF.js model.json with its weights.bin, or a CSV of data.

@@ -51,9 +51,6 @@ export class ModelLibrary extends LitElement {
         gap: 0.75rem;
         align-items: end;
       }
-      input[type='file'] {
-        padding: 0.3rem;
-      }
       .message {
         margin: 0.5rem 0;
         padding: 0.5rem 0.75rem;
@@ -109,10 +106,6 @@ export class ModelLibrary extends LitElement {
       .buttons {
         display: flex;
         gap: 0.5rem;
-      }
-      button.secondary {
-        background: transparent;
-        color: var(--bp-accent);
       }
       li button {
         padding: 0.3rem 0.7rem;

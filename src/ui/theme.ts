@@ -79,6 +79,19 @@ export const panelStyles = css`
     font-size: 0.9rem;
     color: var(--bp-muted);
   }
+  /* A label beside its control (label + select, so the select's name is the label alone). */
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  /* A checkbox with its label on one line. */
+  label.check {
+    flex-direction: row;
+    align-items: center;
+    gap: 0.5rem;
+    color: var(--bp-text);
+  }
   input,
   select {
     font: inherit;
@@ -89,6 +102,15 @@ export const panelStyles = css`
     padding: 0.4rem 0.5rem;
     min-width: 0;
   }
+  /* Fields and selects one height, so fields in a row line up. */
+  input:not([type='checkbox']):not([type='file']),
+  select {
+    box-sizing: border-box;
+    height: 2.3rem;
+  }
+  input[type='file'] {
+    padding: 0.3rem;
+  }
   button {
     font: inherit;
     font-weight: 600;
@@ -98,6 +120,11 @@ export const panelStyles = css`
     border-radius: 6px;
     padding: 0.45rem 1rem;
     cursor: pointer;
+  }
+  /* The lesser actions beside a main one. */
+  button.secondary {
+    background: transparent;
+    color: var(--bp-accent);
   }
   button:disabled,
   input:disabled,

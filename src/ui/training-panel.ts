@@ -43,21 +43,13 @@ export class TrainingPanel extends LitElement {
     panelStyles,
     css`
       label.check {
-        flex-direction: row;
-        align-items: center;
-        gap: 0.5rem;
         margin-top: 0.75rem;
-        color: var(--bp-text);
       }
       .buttons {
         display: flex;
         flex-wrap: wrap;
         gap: 0.5rem;
         margin-top: 0.75rem;
-      }
-      .buttons button.secondary {
-        background: transparent;
-        color: var(--bp-accent);
       }
       .status {
         margin: 0.75rem 0 0.5rem;

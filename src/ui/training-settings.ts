@@ -27,12 +27,6 @@ export class TrainingSettingsForm extends LitElement {
         gap: 0.75rem;
         align-items: start;
       }
-      /* Inputs and selects the same height, so fields in a row line up. */
-      input:not([type='checkbox']),
-      select {
-        box-sizing: border-box;
-        height: 2.3rem;
-      }
       details {
         margin-top: 0.75rem;
         border: 1px solid var(--bp-border);
@@ -59,17 +53,6 @@ export class TrainingSettingsForm extends LitElement {
       legend {
         padding: 0;
         margin-bottom: 0.5rem;
-      }
-      label.check {
-        flex-direction: row;
-        align-items: center;
-        gap: 0.5rem;
-        color: var(--bp-text);
-      }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: 0.25rem;
       }
       .hint {
         font-size: 0.8rem;

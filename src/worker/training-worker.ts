@@ -5,6 +5,7 @@
 import type { BackendChoice } from '../core/backends.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { chooseBackend } from '../tfjs-browser/backend.ts';
+import { runnerFor } from '../tfjs-browser/runner-choice.ts';
 import type { TrainingEvent, TrainingRequest } from '../core/train/protocol.ts';
 import { errorMessage } from '../core/text.ts';
 import { memoryInfo, startTrainer } from '../core/train/start-run.ts';
@@ -24,8 +25,8 @@ async function train(request: Extract<TrainingRequest, { type: 'train' }>): Prom
     const dataset = datasets.get(request.dataId);
     if (!dataset) throw new Error('The worker has no such data set.');
     if (!backend) throw new Error('The worker was not initialised.');
-    await backend;
-    const trainer = startTrainer(dataset, request.settings, request.initial, (progress) => post({ type: 'progress', run, progress }), request.start);
+    const choice = await backend;
+    const trainer = startTrainer(dataset, request.settings, request.initial, (progress) => post({ type: 'progress', run, progress }), request.start, runnerFor(choice));
     trainers.set(run, trainer);
     const result = await trainer.run();
     post({ type: 'done', run, result });

@@ -36,12 +36,23 @@ export interface AppPage {
 export async function openApp(
   browser: Browser,
   path = '',
-  options: { colorScheme?: 'light' | 'dark'; width?: number; /** Runs in the page before the app, e.g. to break an API. */ initScript?: () => void } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    width?: number;
+    /** Runs in the page before the app, e.g. to break an API. */
+    initScript?: () => void;
+    /**
+     * Off unless asked: a service worker would serve reloads from its cache and fetch the whole build in
+     * the background of every test. The offline and update tests turn it on.
+     */
+    serviceWorkers?: boolean;
+  } = {},
 ): Promise<AppPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: true,
+    serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
   });
   if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();

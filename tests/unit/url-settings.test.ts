@@ -62,7 +62,8 @@ describe('URL settings', () => {
     ['epochs=0', 'epochs', /Epochs/],
     ['epochs=1e9', 'epochs', /Epochs/],
     ['epochs=', 'epochs', /Ignored epochs= .*empty/],
-    ['batch=0', 'batchSize', /Batch size must be a whole number from 1/],
+    ['batch=-1', 'batchSize', /Batch size must be a whole number from 0/],
+    ['batch=1.5', 'batchSize', /Batch size must be a whole number from 0/],
     ['batch=half', 'batchSize', /Batch size.*Using full batch/],
     ['split=0.95', 'validationSplit', /Validation rows must be a number from 0% to 90%/],
     ['split=-0.1', 'validationSplit', /Validation rows/],
@@ -97,6 +98,14 @@ describe('URL settings', () => {
     const { settings, notices } = parseUrlSettings(`?${query}`);
     expect(notices[0]).toMatch(message);
     expect(settings[key]).toEqual(DEFAULT_PAGE_SETTINGS[key]);
+  });
+
+  it('takes batch=0 as full batch, as the README and the CLI do, without a notice', () => {
+    for (const query of ['?batch=0', '?batch=full', '?batch=FULL']) {
+      const { settings, notices } = parseUrlSettings(query);
+      expect(notices).toEqual([]);
+      expect(settings.training.batchSize).toBe(0);
+    }
   });
 
   it('accepts names in any case', () => {

@@ -27,6 +27,12 @@ export const SETTING_RULES = {
   minImprovement: { label: 'Minimum improvement', min: 0, max: 1, percent: true },
 } as const satisfies Record<string, NumberRule>;
 
+/**
+ * The batch size where 0 is a value: every training row at once (full batch). The URL (`batch=0`, or
+ * `batch=full`) and the CLI (`--batch 0`) take it; the settings form says it with an empty field.
+ */
+export const BATCH_SIZE_OR_FULL_RULE: NumberRule = { ...SETTING_RULES.batchSize, min: 0 };
+
 export type Check<T> = Result<{ value: T }>;
 
 /** A fraction as a percentage without float noise: 0.07 → "7". */

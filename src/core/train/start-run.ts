@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../dataset.ts';
 import type { Model } from '../model.ts';
+import type { RunnerFactory } from './epoch-runner.ts';
 import type { MemoryInfo, RunStart } from './protocol.ts';
 import type { TrainingSettings } from './settings.ts';
 import { Trainer, type TrainingProgress } from './trainer.ts';
@@ -23,8 +24,10 @@ export function startTrainer(
   initial: Model | null,
   onProgress: (progress: TrainingProgress) => void,
   start: RunStart,
+  /** What runs the epochs (the browser picks fused WebGPU programs or TF.js's per-op loop). */
+  createRunner?: RunnerFactory,
 ): Trainer {
-  const trainer = new Trainer(dataset, settings, initial, { onProgress, yieldToHost: yieldThroughMessage });
+  const trainer = new Trainer(dataset, settings, initial, { onProgress, yieldToHost: yieldThroughMessage, ...(createRunner ? { createRunner } : {}) });
   if (start === 'step') trainer.step();
   return trainer;
 }

@@ -1,0 +1,56 @@
+/**
+ * The seam between "run K epochs" and "drive a run": an EpochRunner trains and measures on some device
+ * (TF.js's per-op loop on any backend, or fused WebGPU programs); the run driver decides how many epochs
+ * to queue, when to read back, and what the read-back epochs mean (pause, step, stop, early stopping,
+ * divergence). Plain TypeScript: no TF.js here, so the driver is tested with a runner in plain JS.
+ */
+import type { Line } from '../predict.ts';
+import type { TrainingSettings } from './settings.ts';
+
+/** One point as read back: the model at the end of an epoch (or the starting point), standardized units. */
+export interface EpochValues {
+  /** Training MSE of the weights. */
+  trainLoss: number;
+  /** Validation MSE of the same weights, or null without validation rows. */
+  validationLoss: number | null;
+  slope: number;
+  intercept: number;
+}
+
+/** How a long (mini-batch) epoch gives the host its turns. */
+export interface EpochTurn {
+  /** True when the host is due a turn; asked once per batch. */
+  due(): boolean;
+  /** Gives the host its turn; false when the epoch in progress must be dropped (Stop, or a pause ended the run). */
+  take(): Promise<boolean>;
+}
+
+/** What a runner trains on: standardized rows (as float32, what the device holds) and where it starts. */
+export interface RunnerSetup {
+  train: { x: Float32Array; y: Float32Array };
+  validation: { x: Float32Array; y: Float32Array };
+  /** The starting weights, standardized units. */
+  start: Line;
+  settings: TrainingSettings;
+}
+
+export interface EpochRunner {
+  /** What runs the epochs, shown in the backend status and the bench, e.g. "WebGPU · fused, 2 passes, workgroup 4". */
+  readonly kernel: string;
+  /**
+   * True when an epoch has many steps (mini-batches): the driver then queues one epoch per call, and the
+   * runner gives the host turns inside it. Otherwise a call may queue many epochs at once.
+   */
+  readonly longEpochs: boolean;
+  /** Queues the starting point (epoch 0). Called once, before any epoch. */
+  queueStart(): void;
+  /** Queues `count` epochs; resolves to how many whole epochs were queued (fewer only when a turn said to stop). */
+  queueEpochs(count: number, turn: EpochTurn): Promise<number>;
+  /** Resolves when the device has done everything queued, so the queue is bounded by work really done. */
+  settle(): Promise<void>;
+  /** Reads every queued point back in one transfer, oldest first. */
+  readBack(): Promise<EpochValues[]>;
+  dispose(): void;
+}
+
+export type RunnerFactory = (setup: RunnerSetup) => EpochRunner;

@@ -1,0 +1,19 @@
+/**
+ * What runs the epochs in the browser: the fused WebGPU programs when WebGPU is up and its adapter
+ * known, TF.js's per-op loop otherwise (WebGL, WASM, CPU), behind the same EpochRunner interface.
+ */
+import type { BackendChoice } from '../core/backends.ts';
+import type { RunnerFactory } from '../core/train/epoch-runner.ts';
+import { createPerOpRunner } from '../core/train/per-op-runner.ts';
+import { createFusedRunner } from './fused-runner.ts';
+import { chooseKernels } from './kernel-choice.ts';
+import { settleWebgpuQueue } from './webgpu-queue.ts';
+
+/** The fused programs exactly when `chooseBackend` named fused kernels for this choice. */
+export function runnerFor(choice: BackendChoice): RunnerFactory {
+  if (choice.name !== 'webgpu') return (setup) => createPerOpRunner(setup);
+  const device = choice.device;
+  if (choice.kernels === undefined || !device) return (setup) => createPerOpRunner(setup, settleWebgpuQueue);
+  const kernels = chooseKernels(device);
+  return (setup) => createFusedRunner(setup, kernels);
+}

@@ -1,0 +1,101 @@
+/**
+ * The fused WebGPU training path on Chromium's software adapter, against TF.js's per-op loop and a
+ * float64 gradient descent: same weights, same losses, same run ends whatever number of epochs is
+ * queued per read-back, no leaked tensors, and no shader compiled after the first epoch.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERENCE } from '../unit/reference.ts';
+import { launchBrowser, openApp } from './browser.ts';
+import type { CheckRequest, CheckResult } from './pages/fused-training.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function checkPage(): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openApp(browser, 'tests/browser/pages/fused-training.html');
+  await opened.page.waitForFunction(() => 'fusedCheck' in globalThis, null, { timeout: 60_000 });
+  return opened;
+}
+
+async function train(page: Page, request: CheckRequest): Promise<CheckResult> {
+  return page.evaluate((r) => (globalThis as unknown as { fusedCheck: { train(r: CheckRequest): Promise<CheckResult> } }).fusedCheck.train(r), request);
+}
+
+const relative = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
+
+describe('fused WebGPU training (software adapter)', () => {
+  it('trains the bundled data to the exact least-squares line, cleans up, and compiles nothing after the first epoch', async () => {
+    const { page, errors } = await checkPage();
+    const result = await train(page, { fused: true, rows: 163, settings: { epochs: 200 }, reportIntervalMs: 0 });
+    expect(result.backend).toBe('webgpu');
+    expect(result.kernel).toMatch(/^WebGPU · fused/);
+    expect(relative(result.slope, REFERENCE.slope)).toBeLessThan(1e-3);
+    expect(relative(result.intercept, REFERENCE.intercept)).toBeLessThan(1e-3);
+    expect(result.points.map((p) => p.epoch)).toEqual(Array.from({ length: 201 }, (_, i) => i));
+    expect(relative(result.points.at(-1)!.trainLoss, REFERENCE.mse)).toBeLessThan(1e-3);
+    expect(result.tensorsAfter).toBe(result.tensorsBefore);
+    expect(result.pipelines.length).toBeGreaterThan(1);
+    expect(new Set(result.pipelines.slice(1)).size).toBe(1);
+    expect(result.pipelines.at(-1)).toBe(result.pipelines[0]);
+    expect(errors).toEqual([]);
+  });
+
+  it.each([163, 100_000, 1_000_000])('after 50 epochs on %i rows agrees with the per-op path to 1e-5 and with float64 descent to 1e-5', async (rows) => {
+    const { page, errors } = await checkPage();
+    const fused = await train(page, { fused: true, rows });
+    const perOp = await train(page, { fused: false, rows });
+    expect(fused.kernel).toMatch(rows <= 32_768 ? /1 pass/ : /2 passes/);
+    expect(perOp.kernel).toBe('per-op');
+    expect(relative(fused.slope, perOp.slope)).toBeLessThan(1e-5);
+    expect(relative(fused.intercept, perOp.intercept)).toBeLessThan(1e-5);
+    expect(fused.points).toHaveLength(51);
+    expect(fused.reference).toHaveLength(51);
+    for (const point of fused.points) expect(relative(point.trainLoss, fused.reference[point.epoch]!)).toBeLessThan(1e-5);
+    expect(fused.tensorsAfter).toBe(fused.tensorsBefore);
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it.each([
+    ['SGD with validation', { validationSplit: 0.2 }],
+    // From the raw zero line: at the standardized optimum Adam's steps follow float32 noise in a zero gradient.
+    ['Adam', { optimizer: 'adam', learningRate: 0.05 }, { slope: 0, intercept: 0 }],
+    ['mini-batches of 16', { batchSize: 16, validationSplit: 0.2 }],
+  ] as const)('%s: weights and losses as the per-op path gives them', async (_, settings, initial?: { slope: number; intercept: number }) => {
+    const { page, errors } = await checkPage();
+    const request = { rows: 163, settings: { epochs: 30, ...settings }, ...(initial ? { initial } : {}) };
+    const fused = await train(page, { fused: true, ...request });
+    const perOp = await train(page, { fused: false, ...request });
+    expect(fused.kernel).toMatch(/^WebGPU · fused/);
+    expect(relative(fused.slope, perOp.slope)).toBeLessThan(1e-5);
+    expect(relative(fused.intercept, perOp.intercept)).toBeLessThan(1e-5);
+    expect(fused.points.map((p) => p.epoch)).toEqual(perOp.points.map((p) => p.epoch));
+    fused.points.forEach((point, i) => {
+      expect(relative(point.trainLoss, perOp.points[i]!.trainLoss)).toBeLessThan(1e-5);
+      if (point.validationLoss !== null) expect(relative(point.validationLoss, perOp.points[i]!.validationLoss!)).toBeLessThan(1e-5);
+    });
+    expect(fused.tensorsAfter).toBe(fused.tensorsBefore);
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['early stopping', 163, { validationSplit: 0.2, learningRate: 0.9, epochs: 200, earlyStopping: { patience: 3, minImprovement: 0.001 } }, 'early-stopped'],
+    ['divergence', 163, { learningRate: 10, epochs: 200 }, 'diverged'],
+    ['divergence, two passes', 50_000, { learningRate: 10, epochs: 200 }, 'diverged'],
+    ['early stopping with mini-batches', 163, { validationSplit: 0.2, batchSize: 32, epochs: 200, earlyStopping: { patience: 2, minImprovement: 0.01 } }, 'early-stopped'],
+  ] as const)('%s: one epoch per read-back and many end on the same epoch with the same weights', async (_, rows, settings, reason) => {
+    const { page, errors } = await checkPage();
+    const one = await train(page, { fused: true, rows, settings, maxEpochsPerRound: 1, reportIntervalMs: 0 });
+    const many = await train(page, { fused: true, rows, settings, reportIntervalMs: 1e9 });
+    expect(one.end).toBe(reason);
+    expect([many.end, many.epochsRun, many.modelEpochs, many.slope, many.intercept]).toEqual([one.end, one.epochsRun, one.modelEpochs, one.slope, one.intercept]);
+    expect(many.points).toEqual(one.points);
+    expect(many.tensorsAfter).toBe(many.tensorsBefore);
+    expect(errors).toEqual([]);
+  });
+});

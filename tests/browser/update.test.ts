@@ -1,0 +1,92 @@
+/**
+ * A new version of the app never swaps code under the user: it installs in the background, the page
+ * says "A new version is ready", a training run goes on, a plain browser reload still gets the old
+ * version, and only the notice's Reload button starts the new one. Served from a copy of dist/ by a
+ * plain static server, so the test can publish a "new version" by changing files.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { control, progressEpoch, runState, waitForEpochAbove, waitForRunState, waitUntilReady } from './app-page.ts';
+import { launchBrowser, openApp } from './browser.ts';
+import { isControlled, waitForServiceWorker } from './service-worker.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** Publishes a "new version": the page gets a marker, and the service worker lists its new revision. */
+async function publishNewVersion(root: string): Promise<void> {
+  const index = join(root, 'index.html');
+  await writeFile(index, (await readFile(index, 'utf8')).replace('<head>', '<head><meta name="app-version" content="2">'));
+  const worker = join(root, 'sw.js');
+  const script = await readFile(worker, 'utf8');
+  const next = script.replace(/(url:"index\.html",revision:")[^"]*"/, '$1next-version"');
+  if (next === script) throw new Error('sw.js no longer lists index.html the way this test expects');
+  await writeFile(worker, next);
+}
+
+const version = (page: Page) => page.evaluate(() => document.querySelector('meta[name=app-version]')?.getAttribute('content') ?? '1');
+const notice = (page: Page) => page.locator('update-notice');
+
+/** Asks the browser to look for a new service worker now (it also does on each navigation). */
+const checkForUpdate = (page: Page) => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+
+describe('an update of the app', () => {
+  let browser: Browser;
+  let root: string;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'bmi-update-'));
+    await cp(dist, root, { recursive: true });
+    server = await serveStatic(root);
+    browser = await launchBrowser({ webgpu: true });
+  });
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('waits while training runs, survives a browser reload, and starts on the notice’s Reload', async () => {
+    const { page, errors } = await openApp(browser, `${server.url}/index.html?split=0&epochs=100000`, { serviceWorkers: true });
+    expect(await waitForServiceWorker(page)).toBe('activated');
+    await page.reload();
+    expect(await isControlled(page)).toBe(true);
+    await waitUntilReady(page);
+    await expect(notice(page).getAttribute('ready')).resolves.toBeNull();
+
+    await control(page, 'Train').click();
+    await waitForRunState(page, 'running');
+    await publishNewVersion(root);
+    await checkForUpdate(page);
+    await page.locator('update-notice[ready]').waitFor({ timeout: 60_000 });
+    expect(((await notice(page).locator('[part=notice]').textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe('A new version is ready: Reload');
+    // The run goes on, on the code it started with; the new worker only waits.
+    const epoch = await progressEpoch(page);
+    await waitForEpochAbove(page, epoch);
+    expect(await runState(page)).toBe('running');
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting !== null)).toBe(true);
+    expect(await version(page)).toBe('1');
+
+    // A plain reload keeps the old version and says again that a new one waits.
+    await page.reload();
+    await waitUntilReady(page);
+    expect(await version(page)).toBe('1');
+    await page.locator('update-notice[ready]').waitFor({ timeout: 60_000 });
+
+    // The notice's Reload starts the new version.
+    const reloaded = page.waitForEvent('load');
+    await notice(page).getByRole('button', { name: 'Reload' }).click();
+    await reloaded;
+    await waitUntilReady(page);
+    expect(await version(page)).toBe('2');
+    await expect(notice(page).getAttribute('ready')).resolves.toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+    // Installing the new version shares two cores with a software-WebGPU run: allow it time.
+  }, 150_000);
+});
