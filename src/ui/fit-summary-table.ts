@@ -38,6 +38,10 @@ export class FitSummaryTable extends LitElement {
       .scroll {
         overflow-x: auto;
       }
+      .scroll:focus-visible {
+        outline: 3px solid var(--bp-accent);
+        outline-offset: 2px;
+      }
       table {
         border-collapse: collapse;
         font-variant-numeric: tabular-nums;
@@ -98,7 +102,7 @@ export class FitSummaryTable extends LitElement {
     const unit = this.unit ? ` ${this.unit}` : '';
     const level = Math.round(summary.basis.level * 100);
     return html`<p class="words" data-words aria-live=${provisional ? 'off' : 'polite'}>${slopeInWords(summary, this.feature, this.target, this.unit)}</p>
-      <div class="scroll">
+      <div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
         <table data-fit-summary>
           <caption>
             The line on the ${summary.basis.rows} training rows, as R's summary(lm) reports it (p two-sided)
