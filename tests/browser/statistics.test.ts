@@ -115,6 +115,16 @@ describe('statistics on the page, trained with the defaults', () => {
     expect(await summary(page).locator('[data-provisional]').count()).toBe(0);
   });
 
+  it('keeps the interval after a reload: the model the browser kept is version 2', async () => {
+    const page = await freshApp();
+    await trainAndWait(page);
+    await page.reload();
+    await waitUntilReady(page);
+    await page.locator('bmi-predictor [part=input][placeholder^="e.g."]').waitFor();
+    await predictText(page, '28.45');
+    await expect(page.locator('bmi-predictor [part=interval]').textContent()).resolves.toBe('; 95% of countries with this BMI: 65.7 to 92.0');
+  });
+
   it('still predicts from a version 1 weights file: no interval, a note why; its fit on the data is summarised', async () => {
     const page = await freshApp();
     const sample = JSON.parse(await readFile('public/sample-weights.json', 'utf8')) as Record<string, unknown>;
