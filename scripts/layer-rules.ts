@@ -26,13 +26,13 @@ export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
   'tfjs-browser': { folders: ['core', 'tfjs-browser'], packages: TFJS },
   // Worker entries and their message types.
   worker: { folders: ['core', 'tfjs-browser', 'worker'], packages: ['papaparse', ...TFJS] },
-  // Browser glue without elements: engines, storage, files.
+  // Browser glue without elements or Lit: engines, storage, files.
   // (virtual:pwa-register is vite-plugin-pwa's service worker registration, on workbox-window.)
-  app: { folders: ['core', 'tfjs-browser', 'worker', 'app'], packages: ['idb-keyval', 'lit', 'virtual:pwa-register', ...TFJS] },
+  app: { folders: ['core', 'tfjs-browser', 'worker', 'app'], packages: ['idb-keyval', 'virtual:pwa-register', ...TFJS] },
   // The embeddable element: small and without TF.js, so core and Lit only.
   embed: { folders: ['core', 'embed'], packages: ['lit'] },
   // The app's elements and their controllers.
-  ui: { folders: ['core', 'app', 'embed', 'ui'], packages: ['lit', 'uplot'] },
+  ui: { folders: ['core', 'app', 'embed', 'ui'], packages: ['lit', 'uplot', 'd3-contour'] },
   // The HTTP prediction server (Node).
   server: { folders: ['core', 'server'], packages: ['node:'] },
   // The commands (Node).

@@ -4,7 +4,7 @@
  */
 import { checkCsvFile, HEAD_BYTES } from '../core/file-check.ts';
 import type { ParseProgress, TableOutcome } from '../core/csv-stream.ts';
-import type { CsvWorkerEvent, CsvWorkerRequest } from '../worker/csv-protocol.ts';
+import { unpackOutcome, type CsvWorkerEvent, type CsvWorkerRequest } from '../worker/csv-protocol.ts';
 
 export async function loadCsvFile(file: File, onProgress: (progress: ParseProgress) => void): Promise<TableOutcome> {
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
@@ -16,7 +16,8 @@ export async function loadCsvFile(file: File, onProgress: (progress: ParseProgre
       worker.addEventListener('message', (message: MessageEvent<CsvWorkerEvent>) => {
         const event = message.data;
         if (event.type === 'progress') onProgress(event.progress);
-        else resolve(event.outcome);
+        // Taking the table in a task of its own: receiving it and rendering it are each short.
+        else setTimeout(() => resolve(unpackOutcome(event.outcome)), 0);
       });
       worker.addEventListener('error', (event) => resolve({ ok: false, error: `The file could not be parsed (${event.message || 'worker failed'}).` }));
       // The parsed table could not be received (e.g. too large to copy back to the page).

@@ -105,6 +105,11 @@ export class ModelStore {
     await set(CURRENT_KEY, { name: '', savedAt: new Date().toISOString(), weights: toWeightsFile(model) } satisfies StoredRecord, this.store);
   }
 
+  /** No model to restore on the next visit (after Reset): what is kept follows what is current. */
+  async clearCurrent(): Promise<void> {
+    await del(CURRENT_KEY, this.store);
+  }
+
   async list(): Promise<SavedModelList> {
     const models: SavedModel[] = [];
     const damaged: DamagedRecord[] = [];

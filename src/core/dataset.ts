@@ -6,6 +6,7 @@
  * are skipped and reported with their line numbers, so the user can find them in the file.
  */
 import Papa from 'papaparse';
+import { packTexts, pickTexts, textLength, type TextColumn } from './text-column.ts';
 import type { Result } from './result.ts';
 import { statisticsOverflowError } from './statistics-overflow.ts';
 import { stripBom } from './text.ts';
@@ -25,6 +26,10 @@ export interface Dataset {
   readonly targetName: string;
   readonly x: Float64Array;
   readonly y: Float64Array;
+  /** The label column (e.g. `Country`), when there is one: which row each point is. */
+  readonly labelName?: string;
+  /** One label per row, aligned with `x` and `y` (read one with `textAt`). */
+  readonly labels?: TextColumn;
 }
 
 export interface SkippedRows {
@@ -40,6 +45,8 @@ export type ParseOutcome = Result<{ dataset: Dataset }> & { columns: string[]; n
 export interface ColumnChoice {
   feature?: string;
   target?: string;
+  /** The column that names each row; undefined picks the one text column if there is one, null none. */
+  label?: string | null;
 }
 
 /** Parses a cell as a finite number; empty or non-numeric cells give `undefined`. */
@@ -60,6 +67,8 @@ export interface Table {
   values: Map<string, Float64Array>;
   /** 1-based file line of each row (the header is line 1). */
   lines: Uint32Array;
+  /** The cells of the text (non-numeric) columns, as written: the candidates for a label. */
+  texts: Map<string, TextColumn>;
 }
 
 /**
@@ -71,11 +80,14 @@ export class TableBuilder {
   private readonly lines: number[] = [];
   private readonly numericCells: number[];
   private readonly filledCells: number[];
+  /** Cells kept as text, for columns whose first filled cell was not a number (possible labels). */
+  private readonly texts: (string[] | undefined)[];
 
   constructor(readonly columns: string[]) {
     this.values = columns.map(() => []);
     this.numericCells = columns.map(() => 0);
     this.filledCells = columns.map(() => 0);
+    this.texts = columns.map(() => undefined);
   }
 
   /** Adds one parsed row; `line` is its 1-based line number in the file. Blank rows are ignored. */
@@ -85,8 +97,12 @@ export class TableBuilder {
     this.columns.forEach((column, i) => {
       const cell = row[column];
       const value = parseNumber(cell);
-      if (cell !== undefined && cell !== null && String(cell).trim() !== '') this.filledCells[i]! += 1;
+      const text = cell === undefined || cell === null ? '' : String(cell).trim();
+      if (text !== '') this.filledCells[i]! += 1;
       if (value !== undefined) this.numericCells[i]! += 1;
+      // Numeric columns keep no strings: a million rows of numbers must not also sit in memory as text.
+      if (this.texts[i] === undefined && text !== '' && value === undefined) this.texts[i] = Array.from({ length: this.lines.length - 1 }, () => '');
+      this.texts[i]?.push(text);
       this.values[i]!.push(value ?? Number.NaN);
     });
   }
@@ -96,11 +112,18 @@ export class TableBuilder {
   }
 
   finish(): Table {
+    const numericColumns = this.columns.filter((_, i) => this.numericCells[i]! > 0 && this.numericCells[i]! * 2 >= this.filledCells[i]!);
+    const texts = new Map<string, TextColumn>();
+    this.columns.forEach((column, i) => {
+      const cells = this.texts[i];
+      if (cells && !numericColumns.includes(column)) texts.set(column, packTexts(cells));
+    });
     return {
       columns: this.columns,
-      numericColumns: this.columns.filter((_, i) => this.numericCells[i]! > 0 && this.numericCells[i]! * 2 >= this.filledCells[i]!),
+      numericColumns,
       values: new Map(this.columns.map((column, i) => [column, Float64Array.from(this.values[i]!)])),
       lines: Uint32Array.from(this.lines),
+      texts,
     };
   }
 }
@@ -119,6 +142,16 @@ export function chooseColumns(table: Pick<Table, 'columns' | 'numericColumns'>, 
   const target =
     choice.target ?? (table.columns.includes(DEFAULT_TARGET) ? DEFAULT_TARGET : (candidates.find((c) => c !== feature) ?? DEFAULT_TARGET));
   return { feature, target };
+}
+
+/**
+ * The label column a choice asks for: the one given if it is a text column, none for null, else the
+ * table's only text column (with two or more, the user picks).
+ */
+export function chooseLabel(table: Pick<Table, 'texts'>, choice: ColumnChoice = {}): string | undefined {
+  if (choice.label === null) return undefined;
+  if (choice.label !== undefined) return table.texts.has(choice.label) ? choice.label : undefined;
+  return table.texts.size === 1 ? [...table.texts.keys()][0] : undefined;
 }
 
 /** The data set of two columns of a table: rows where either is not a number are skipped and reported. */
@@ -143,6 +176,9 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   const x = new Float64Array(xs.length);
   const y = new Float64Array(xs.length);
   const usableLines = new Uint32Array(xs.length);
+  const usableRows = new Uint32Array(xs.length);
+  const labelName = chooseLabel(table, choice);
+  const texts = labelName === undefined ? undefined : table.texts.get(labelName);
   let usable = 0;
   for (let i = 0; i < xs.length; i++) {
     if (Number.isNaN(xs[i]!) || Number.isNaN(ys[i]!)) {
@@ -152,16 +188,20 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
       x[usable] = xs[i]!;
       y[usable] = ys[i]!;
       usableLines[usable] = table.lines[i]!;
+      usableRows[usable] = i;
       usable += 1;
     }
   }
   if (usable < MIN_ROWS) {
     return { ok: false, error: `Only ${usable} usable row${usable === 1 ? '' : 's'}: at least ${MIN_ROWS} are needed to fit a line.`, ...base };
   }
-  const dataset = { featureName: feature, targetName: target, x: x.slice(0, usable), y: y.slice(0, usable) };
+  const dataset: Dataset = { featureName: feature, targetName: target, x: x.slice(0, usable), y: y.slice(0, usable) };
   const overflow = statisticsOverflowError({ name: feature, values: dataset.x }, { name: target, values: dataset.y }, usableLines);
   if (overflow) return { ok: false, error: overflow, ...base };
-  return { ok: true, dataset, ...base };
+  if (!texts) return { ok: true, dataset, ...base };
+  // Every row usable (the usual case): the table's column as it is, else only the usable rows' cells.
+  const labels = usable === textLength(texts) ? texts : pickTexts(texts, usableRows.subarray(0, usable));
+  return { ok: true, dataset: { ...dataset, labelName, labels }, ...base };
 }
 
 /** Trims header names and drops a BOM that survived decoding. */

@@ -8,6 +8,7 @@
 import { fUpperTailP, studentTQuantile, studentTTwoSidedP } from './distributions.ts';
 import { INTERVAL_LEVEL, type Interval, type IntervalBasis, type IntervalStatistics } from './intervals.ts';
 import type { Line } from './predict.ts';
+import type { Result } from './result.ts';
 import { mean } from './stats.ts';
 
 export interface Coefficient {
@@ -35,10 +36,10 @@ export interface FitSummary {
   basis: IntervalBasis;
 }
 
-export type FitSummaryResult = { ok: true; summary: FitSummary } | { ok: false; error: string };
+export type FitSummaryResult = Result<{ summary: FitSummary }>;
 
 /** The sums every statistic here is built from, or why the rows cannot carry them. */
-function basisOf(line: Line, x: ArrayLike<number>, y: ArrayLike<number>, level: number): { ok: true; basis: IntervalBasis; totalSquares: number } | { ok: false; error: string } {
+function basisOf(line: Line, x: ArrayLike<number>, y: ArrayLike<number>, level: number): Result<{ basis: IntervalBasis; totalSquares: number }> {
   const rows = x.length;
   if (rows < 3) return { ok: false, error: `the line was fitted on ${rows} row${rows === 1 ? '' : 's'}, and standard errors need at least 3` };
   const featureMean = mean(x);

@@ -3,6 +3,7 @@
  * each turned into the one weights-file result with a message that says where the problem came from.
  * No DOM beyond `fetch` and `File`, so Node can test it.
  */
+import type { Result } from '../core/result.ts';
 import { errorMessage } from '../core/text.ts';
 import { MAX_WEIGHTS_FILE_BYTES, parseWeights, validateWeights, weightsFileSizeError, type WeightsReadResult } from '../core/weights-file.ts';
 
@@ -44,7 +45,7 @@ export async function fetchWeights(url: string, signal?: AbortSignal, fetcher: t
  * The body as text, read chunk by chunk and cancelled once past `limit` bytes (a missing or false
  * Content-Length must not make the page download and hold a huge answer).
  */
-async function readAtMost(response: Response, limit: number): Promise<{ ok: true; text: string; bytes: number } | { ok: false }> {
+async function readAtMost(response: Response, limit: number): Promise<Result<{ text: string; bytes: number }, 'too-large'>> {
   if (!response.body) return { ok: true, text: '', bytes: 0 };
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -55,7 +56,7 @@ async function readAtMost(response: Response, limit: number): Promise<{ ok: true
     bytes += value.byteLength;
     if (bytes > limit) {
       await reader.cancel().catch(() => undefined);
-      return { ok: false };
+      return { ok: false, error: 'too-large' };
     }
     chunks.push(value);
   }

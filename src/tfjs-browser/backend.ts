@@ -16,6 +16,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName, type DeviceSummary } from '../core/backends.ts';
+import type { Result } from '../core/result.ts';
 import { errorMessage } from '../core/text.ts';
 import { describeAdapter, describeWebglRenderer, type AdapterLike } from './device-info.ts';
 import { chooseKernels, describeKernelRule } from './kernel-choice.ts';
@@ -34,32 +35,32 @@ interface GpuLike {
 }
 
 /** The adapter WebGPU would get (as TF.js asks for it), or why there is none. */
-async function webgpuAdapter(): Promise<{ adapter: AdapterLike } | { reason: string }> {
+async function webgpuAdapter(): Promise<Result<{ adapter: AdapterLike }>> {
   const gpu = (globalThis.navigator as (Navigator & { gpu?: GpuLike }) | undefined)?.gpu;
-  if (!gpu) return { reason: 'navigator.gpu is missing (browser without WebGPU, or not enabled)' };
+  if (!gpu) return { ok: false, error: 'navigator.gpu is missing (browser without WebGPU, or not enabled)' };
   try {
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-    return adapter ? { adapter } : { reason: 'no adapter' };
+    return adapter ? { ok: true, adapter } : { ok: false, error: 'no adapter' };
   } catch (error) {
-    return { reason: `requestAdapter failed (${String(error)})` };
+    return { ok: false, error: `requestAdapter failed (${String(error)})` };
   }
 }
 
 /** Starts a backend; gives what it runs on, or why it cannot run. */
-async function tryBackend(name: BackendName): Promise<{ device: DeviceSummary | undefined } | { reason: string }> {
+async function tryBackend(name: BackendName): Promise<Result<{ device: DeviceSummary | undefined }>> {
   let device: DeviceSummary | undefined;
   if (name === 'webgpu') {
     const found = await webgpuAdapter();
-    if ('reason' in found) return found;
+    if (!found.ok) return found;
     device = describeAdapter(found.adapter);
   }
   try {
     // setBackend returns false rather than throwing when a backend cannot initialise.
-    if (!(await tf.setBackend(name))) return { reason: 'failed to initialise' };
+    if (!(await tf.setBackend(name))) return { ok: false, error: 'failed to initialise' };
     await tf.ready();
-    return { device: name === 'webgl' ? describeWebglRenderer() : device };
+    return { ok: true, device: name === 'webgl' ? describeWebglRenderer() : device };
   } catch (error) {
-    return { reason: `failed to initialise (${errorMessage(error)})` };
+    return { ok: false, error: `failed to initialise (${errorMessage(error)})` };
   }
 }
 
@@ -69,8 +70,8 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
   const fallbacks: string[] = [];
   for (const name of order) {
     const outcome = await tryBackend(name);
-    if ('reason' in outcome) {
-      fallbacks.push(`${BACKEND_LABELS[name]} unavailable: ${outcome.reason}`);
+    if (!outcome.ok) {
+      fallbacks.push(`${BACKEND_LABELS[name]} unavailable: ${outcome.error}`);
       continue;
     }
     const { device } = outcome;

@@ -9,6 +9,7 @@ import { CurrentModelController } from './controllers/current-model-controller.t
 import { DataController } from './controllers/data-controller.ts';
 import { EngineController } from './controllers/engine-controller.ts';
 import { FitSummaryController } from './controllers/fit-summary-controller.ts';
+import { ModelHistoryController } from './controllers/model-history-controller.ts';
 import { ModelLibraryController } from './controllers/model-library-controller.ts';
 import { TrainingRunController } from './controllers/training-run-controller.ts';
 import { UrlSettingsController } from './controllers/url-settings-controller.ts';
@@ -19,9 +20,11 @@ import './backend-status.ts';
 import './data-panel.ts';
 import './drop-zone.ts';
 import './fit-summary-table.ts';
+import './landscape-panel.ts';
 import './metrics-panel.ts';
 import './model-library.ts';
 import './training-panel.ts';
+import './undo-bar.ts';
 
 /**
  * The whole app: composes the controllers that own the state (URL settings, engine, data, training
@@ -56,7 +59,9 @@ export class BmiApp extends LitElement {
     engines: this.engines,
     currentModel: this.currentModel,
     data: () => this.dataSource.data,
-    trained: (model) => this.library.trained(model),
+    trained: (model, metrics) => this.history.trained(model, metrics),
+    kept: (why, lastGood) => this.history.kept(why, lastGood),
+    reset: () => this.history.reset(),
     runEnded: () => this.library.runEnded(),
   });
   /** Saved, restored, downloaded, loaded, exported and dropped models. */
@@ -64,8 +69,18 @@ export class BmiApp extends LitElement {
     model: () => this.currentModel.model,
     data: () => this.dataSource.data,
     training: () => this.run.active,
-    useModel: (model) => this.useModel(model),
+    useModel: (model, origin) => this.useModel(model, origin),
+    restoreModel: (model, origin) => this.history.restore(model, origin),
+    deletedSaved: (name, model) => this.history.deletedSaved(name, model),
     loadCsv: (file) => void this.dataSource.loadFile(file),
+  });
+  /** Every change of the current model, with Undo, the offer of a failed run's line, and what is kept for the next visit. */
+  private readonly history = new ModelHistoryController(this, {
+    currentModel: this.currentModel,
+    persist: (model) => void this.library.remember(model),
+    resave: (name, model) => this.library.resave(name, model),
+    modelChanged: () => this.run.clear(),
+    canChange: () => !this.run.active,
   });
 
   /** R's summary of the line shown, on its training rows; provisional during a run. */
@@ -81,11 +96,11 @@ export class BmiApp extends LitElement {
     return this.engines.engine;
   }
 
-  /** Uses a loaded or restored model: predictions and the plotted line at once; "continue" starts from it. */
-  private useModel(model: Model): void {
+  /** Uses a loaded model: predictions and the plotted line at once; "continue" starts from it. */
+  private useModel(model: Model, origin: string): void {
     // The run's result would replace it; the library refuses with a message before asking.
     if (this.run.active) return;
-    this.currentModel.use(model);
+    this.history.use(model, origin);
     // The loss chart described the previous model.
     this.run.clear();
   }
@@ -104,6 +119,7 @@ export class BmiApp extends LitElement {
     const { engine, backend, tensorCount } = this.engines;
     const { model, metrics } = this.currentModel;
     const { library } = this;
+    const paused = this.run.pausedModel(data);
     const run = this.run.view;
     const notices = this.urlSettings.notices;
     const targetUnit = data ? columnUnit(data.targetName) : '';
@@ -134,6 +150,7 @@ export class BmiApp extends LitElement {
             source=${source}
             .skipped=${skipped}
             .numericColumns=${table?.numericColumns ?? []}
+            .textColumns=${table ? [...table.texts.keys()] : []}
             error=${error}
             .loading=${loading}
             ?locked=${active}
@@ -162,6 +179,12 @@ export class BmiApp extends LitElement {
           <p class="muted" data-tensors>
             ${tensorCount === undefined ? '' : `TensorFlow.js tensors in memory: ${tensorCount}${engine?.name === 'worker' ? ' (in the worker)' : ''}`}
           </p>
+          <landscape-panel
+            .data=${data}
+            .validationSplit=${this.urlSettings.settings.training.validationSplit}
+            .seed=${this.urlSettings.settings.training.seed}
+            .points=${run.points}
+          ></landscape-panel>
         </section>
         <section class="card" aria-label="Fit">
           <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>
@@ -175,13 +198,16 @@ export class BmiApp extends LitElement {
         </section>
         <section class="card" aria-labelledby="predict-heading">
           <h2 id="predict-heading">Predict</h2>
-          <bmi-predictor no-drop .model=${model} population=${rowsNoun(table?.columns ?? [])}></bmi-predictor>
+          ${paused ? html`<p class="muted" data-predict-source>Predicting with the paused run's line (epoch ${run.epoch}); it is not the model until the run ends.</p>` : ''}
+          <bmi-predictor no-drop .model=${paused ? this.fitSummary.withIntervals(paused) : model} population=${rowsNoun(table?.columns ?? [])}></bmi-predictor>
         </section>
         <section class="card" aria-label="Model">
+          <undo-bar undoLabel=${this.history.undoLabel} offerLabel=${this.history.offerLabel} ?disabled=${this.run.active}></undo-bar>
           <model-library
             ?training=${this.run.active}
+            ?paused=${run.state === 'paused'}
             .model=${model}
-            origin=${library.origin}
+            origin=${this.history.origin}
             .storage=${library.storage}
             .saved=${library.saved}
             .message=${library.message}

@@ -1,13 +1,14 @@
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { columnLabel } from '../core/columns.ts';
+import { columnOptions } from './column-options.ts';
 import type { Dataset, SkippedRows } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
 import type { LineBands } from './scatter-plot.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
-import './scatter-plot.ts';
+import { visuallyHidden } from './visually-hidden.ts';
+import './point-views.ts';
 
 /**
  * The data: where it came from, how many rows, what was skipped, which columns are the feature and the
@@ -16,7 +17,7 @@ import './scatter-plot.ts';
  * the percentage is in a labelled `<progress>` for whoever asks.
  *
  * @fires data-file-selected - The user picked a CSV file.
- * @fires columns-change - The user chose other feature and target columns.
+ * @fires columns-change - The user chose other feature, target or label columns.
  */
 export class DataPanel extends LitElement {
   static override styles = [
@@ -39,7 +40,7 @@ export class DataPanel extends LitElement {
         width: 100%;
         accent-color: var(--bp-accent);
       }
-      scatter-plot {
+      point-views {
         margin-top: 0.75rem;
       }
       label.toggle {
@@ -51,16 +52,8 @@ export class DataPanel extends LitElement {
       .error:empty {
         display: none;
       }
-      /* Read by screen readers, not shown: the summary above says the same to the eye. */
-      .announce {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
+    visuallyHidden,
   ];
 
   @property({ attribute: false }) data: Dataset | null = null;
@@ -73,6 +66,8 @@ export class DataPanel extends LitElement {
   @property({ attribute: false }) skipped: SkippedRows = { count: 0, lines: [] };
   /** The table's numeric columns: the choices for feature and target. */
   @property({ attribute: false }) numericColumns: readonly string[] = [];
+  /** The table's text columns: the choices for the label that names each point. */
+  @property({ attribute: false }) textColumns: readonly string[] = [];
   /** Why the last file or column choice was refused, if it was. */
   @property() error = '';
   /** Share of a file read so far while one is parsed (0 to 1); undefined otherwise. */
@@ -90,7 +85,8 @@ export class DataPanel extends LitElement {
 
   private onColumnChange(): void {
     const value = (id: string) => (this.renderRoot.querySelector(`#${id}`) as HTMLSelectElement).value;
-    this.dispatchEvent(new ColumnsChangeEvent({ feature: value('feature-column'), target: value('target-column') }));
+    const label = this.textColumns.length > 0 ? value('label-column') || null : undefined;
+    this.dispatchEvent(new ColumnsChangeEvent({ feature: value('feature-column'), target: value('target-column'), label }));
   }
 
   private renderSkipped() {
@@ -107,8 +103,17 @@ export class DataPanel extends LitElement {
     // A label next to (not around) the select, so its name is the label alone, not the chosen option.
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <select id=${id} ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange}>
-        ${this.numericColumns.map((column) => html`<option value=${column} ?selected=${column === selected}>${columnLabel(column)}</option>`)}
+      <select id=${id} ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange} ${columnOptions(this.numericColumns, selected)}></select>
+    </div>`;
+  }
+
+  /** The text column that names each point (shown in tooltips and lists), or none. */
+  private labelSelect(selected: string | undefined) {
+    return html`<div class="field">
+      <label for="label-column">Label (names the points)</label>
+      <select id="label-column" ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange}>
+        <option value="" ?selected=${selected === undefined}>None</option>
+        ${this.textColumns.map((column) => html`<option value=${column} ?selected=${column === selected}>${column}</option>`)}
       </select>
     </div>`;
   }
@@ -132,7 +137,7 @@ export class DataPanel extends LitElement {
     const loading = this.loading;
     return html`<h2>Data</h2>
       <p class="summary" data-summary>${this.summary()}</p>
-      <p class="announce" aria-live="polite" data-announce>${this.announcement()}</p>
+      <p class="sr-only" aria-live="polite" data-announce>${this.announcement()}</p>
       ${loading !== undefined ? html`<progress max="1" .value=${loading} aria-label="Reading the file" data-loading></progress>` : ''}
       ${this.renderSkipped()}
       <p class="error" role="alert" data-error>${this.error}</p>
@@ -140,6 +145,7 @@ export class DataPanel extends LitElement {
         ? html`<div class="columns">
             ${this.columnSelect('feature-column', 'Feature (x axis)', this.data.featureName)}
             ${this.columnSelect('target-column', 'Target (y axis)', this.data.targetName)}
+            ${this.textColumns.length > 0 ? this.labelSelect(this.data.labelName) : ''}
           </div>`
         : ''}
       <label>
@@ -150,7 +156,7 @@ export class DataPanel extends LitElement {
         <input type="checkbox" data-bands-toggle .checked=${this.showBands} @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)} />
         Show the 95% confidence band (the mean) and prediction band (new observations)
       </label>
-      <scatter-plot .data=${this.data} .line=${this.line} .bands=${this.showBands ? this.intervals : null}></scatter-plot>`;
+      <point-views .data=${this.data} .line=${this.line} .bands=${this.showBands ? this.intervals : null}></point-views>`;
   }
 }
 

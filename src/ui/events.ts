@@ -79,11 +79,27 @@ export class BackendChangeEvent extends Event {
   }
 }
 
-/** The user chose other feature and target columns of the loaded table. */
+/** The user chose other feature and target columns of the loaded table, and the label column (null: none). */
 export class ColumnsChangeEvent extends Event {
   static readonly type = 'columns-change';
-  constructor(readonly columns: { feature: string; target: string }) {
+  constructor(readonly columns: { feature: string; target: string; label?: string | null }) {
     super(ColumnsChangeEvent.type, options);
+  }
+}
+
+/** The user asked to undo the last replacement of the model (or deletion of a saved one). */
+export class ModelUndoEvent extends Event {
+  static readonly type = 'model-undo';
+  constructor() {
+    super(ModelUndoEvent.type, options);
+  }
+}
+
+/** The user chose to use a failed run's last good line instead of the model kept. */
+export class UseLastGoodLineEvent extends Event {
+  static readonly type = 'use-last-good-line';
+  constructor() {
+    super(UseLastGoodLineEvent.type, options);
   }
 }
 
@@ -97,5 +113,7 @@ declare global {
     [SettingsChangeEvent.type]: SettingsChangeEvent;
     [BackendChangeEvent.type]: BackendChangeEvent;
     [ColumnsChangeEvent.type]: ColumnsChangeEvent;
+    [ModelUndoEvent.type]: ModelUndoEvent;
+    [UseLastGoodLineEvent.type]: UseLastGoodLineEvent;
   }
 }

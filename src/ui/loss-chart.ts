@@ -2,10 +2,12 @@ import type uPlot from 'uplot';
 import { css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LossCurve } from '../core/loss-curve.ts';
+import { tickLabels } from '../core/tick-labels.ts';
 import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
+import './chart-table.ts';
 
 /** uPlot cannot draw Infinity or NaN (a diverging run), nor a non-positive value on a log scale. */
 function plottable(value: number | null, log: boolean): number | null {
@@ -71,18 +73,19 @@ export class LossChart extends UplotChart {
         {
           ...this.axis(`MSE${this.unit ? ` (${this.unit})` : ''}${this.logScale ? ', log' : ''}`, color),
           size: 60,
-          // A diverging run reaches 1e30 and beyond: exponents keep the ticks inside the axis. (uPlot
-          // passes null for ticks it skips, e.g. between powers of ten on a log scale.)
-          values: (_, ticks) =>
-            ticks.map((tick: number | null) =>
-              tick === null ? '' : Math.abs(tick) >= 1e5 ? tick.toExponential(0) : String(Number(tick.toPrecision(6))),
-            ),
+          // A diverging run reaches 1e30 and beyond: exponents keep the ticks inside the axis, with
+          // enough digits that neighbours differ. (uPlot passes null for ticks it skips on a log scale.)
+          values: (_, ticks) => tickLabels(ticks),
         },
       ],
+      // The legend shows the epoch and losses under the cursor (the last epoch when it is away).
+      legend: { live: true },
       series: [
-        { label: 'Epoch' },
-        { label: 'Training loss', stroke: color('--bp-line'), width: 2 },
-        ...(this.showValidation ? [{ label: 'Validation loss', stroke: color('--bp-validation'), width: 2, dash: [6, 4] }] : []),
+        { label: 'Epoch', value: (_, epoch) => (epoch === null ? '—' : String(epoch)) },
+        { label: 'Training loss', stroke: color('--bp-line'), width: 2, value: (_, loss) => formatLoss(loss) },
+        ...(this.showValidation
+          ? [{ label: 'Validation loss', stroke: color('--bp-validation'), width: 2, dash: [6, 4], value: (_: uPlot, loss: number | null) => formatLoss(loss) }]
+          : []),
       ],
     };
   }
@@ -105,12 +108,26 @@ export class LossChart extends UplotChart {
     return `Loss chart: epochs ${this.points[0]!.epoch} to ${last.epoch}, latest training MSE ${formatLoss(last.trainLoss)}${validation}.`;
   }
 
+  /** The table view: the epochs the chart draws (every one up to 2,000), at most 200 of them, evenly spread, and the last. */
+  private tableRows(): string[][] {
+    const drawn = this.curve.drawn();
+    const stride = Math.max(1, Math.ceil(drawn.length / 200));
+    return drawn
+      .filter((_, i) => i % stride === 0 || i === drawn.length - 1)
+      .map((p) => [String(p.epoch), formatLoss(p.trainLoss), ...(this.showValidation ? [formatLoss(p.validationLoss)] : [])]);
+  }
+
   protected override render() {
     return html`<div class="toolbar">
         <label><input type="checkbox" .checked=${this.logScale} @change=${(e: Event) => (this.logScale = (e.target as HTMLInputElement).checked)} />
           Log scale</label>
       </div>
-      ${super.render()}`;
+      ${super.render()}
+      <chart-table
+        caption="Loss per epoch"
+        .columns=${['Epoch', 'Training MSE', ...(this.showValidation ? ['Validation MSE'] : [])]}
+        .rows=${() => this.tableRows()}
+      ></chart-table>`;
   }
 }
 

@@ -128,6 +128,8 @@ export class ModelLibrary extends LitElement {
   @property({ attribute: false }) message: LibraryMessage | null = null;
   /** A run is going: loading or importing a model waits until it ends. */
   @property({ type: Boolean }) training = false;
+  /** The run is paused (not running): the hint says so. */
+  @property({ type: Boolean }) paused = false;
 
   /** The saved model whose Delete button asks for confirmation now, if any. */
   @state() private confirming: string | undefined;
@@ -289,7 +291,11 @@ export class ModelLibrary extends LitElement {
           />
         </label>
       </div>
-      ${this.training ? html`<p class="muted" id="training-hint" data-training-hint>Training is running: load a model when it has finished.</p>` : nothing}
+      ${this.training
+        ? html`<p class="muted" id="training-hint" data-training-hint>
+            ${this.paused ? 'Training is paused: stop it, or resume and let it finish, to load a model.' : 'Training is running: load a model when it has finished.'}
+          </p>`
+        : nothing}
       <p class="muted">Or drop a weights file, TF.js files or a CSV anywhere on the page.</p>
       ${this.renderSaved()}`;
   }

@@ -209,7 +209,7 @@ export class TrainingPanel extends LitElement {
         .epochs=${this.epochs}
         .elapsedMs=${this.elapsedMs}
         .last=${this.points.at(-1)}
-        ?active=${active}
+        ?active=${this.runState === 'running'}
       ></training-progress>
       <loss-chart .points=${this.points} unit=${this.lossUnit}></loss-chart>`;
   }

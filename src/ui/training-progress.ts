@@ -55,7 +55,7 @@ export class TrainingProgress extends LitElement {
   @property({ type: Number }) elapsedMs = 0;
   /** The latest loss point, if any. */
   @property({ attribute: false }) last: LossPoint | undefined;
-  /** True while a run is going (running or paused): then time left is shown. */
+  /** True while a run is running: then time left is shown (not while paused: nothing counts down). */
   @property({ type: Boolean }) active = false;
 
   protected override render() {

@@ -186,18 +186,16 @@ describe('early stopping and divergence', () => {
     expect(errors).toEqual([]);
   });
 
-  it('stops a diverging run (SGD, learning rate 10) by itself and keeps good weights', async () => {
+  it('stops a diverging run (SGD, learning rate 10) by itself; its starting line does not become the model', async () => {
     const { page, errors } = await openApp(browser, '?lr=10&epochs=1000');
     await waitUntilReady(page);
     await trainAndWait(page);
     const status = await statusText(page);
-    expect(status).toMatch(/^Training diverged at epoch \d+ \(.+\) and stopped\. Kept the last good weights, from the starting line .*Try a smaller learning rate\./);
+    // Issue 10: a diverged run never replaces the model (here: none); its last good weights are its starting line, so nothing is offered.
+    expect(status).toMatch(/^Training diverged at epoch \d+ \(.+\); the model you had is kept\. Try a smaller learning rate\./);
     expect((await lossPoints(page)).length).toBeLessThan(1000);
     const { output } = await predictText(page, '25');
-    expect(output).toMatch(/^\d+\.\d years$/);
-    const line = await modelLine(page);
-    expect(Number.isFinite(line.slope) && Number.isFinite(line.intercept)).toBe(true);
-    expect(Number.isFinite(await metricValue(page, 'mse'))).toBe(true);
+    expect(output).toBe('—');
     expect(errors).toEqual([]);
   });
 });

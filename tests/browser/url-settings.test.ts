@@ -93,7 +93,7 @@ describe('settings in the URL', () => {
   });
 
   it('falls back to defaults with a notice for each bad value, and the page still works', async () => {
-    const { page, errors } = await openApp(browser, '?lr=abc&epochs=-3&split=2&optimizer=rmsprop&batch=0&seed=x&backend=tpu&target=Country');
+    const { page, errors } = await openApp(browser, '?lr=abc&epochs=-3&split=2&optimizer=rmsprop&batch=-1&seed=x&backend=tpu&target=Country');
     await waitUntilReady(page);
     const notices = await page.locator('[data-notices] li').allTextContents();
     expect(notices).toHaveLength(8);
@@ -101,7 +101,7 @@ describe('settings in the URL', () => {
     expect(notices.join('\n')).toMatch(/Ignored epochs=-3 .*Using 50\./);
     expect(notices.join('\n')).toMatch(/Ignored split=2 .*Validation rows must be a number from 0% to 90%/);
     expect(notices.join('\n')).toMatch(/Ignored optimizer=rmsprop/);
-    expect(notices.join('\n')).toMatch(/Ignored batch=0/);
+    expect(notices.join('\n')).toMatch(/Ignored batch=-1 .*Batch size must be a whole number from 0/);
     expect(notices.join('\n')).toMatch(/Ignored seed=x/);
     expect(notices.join('\n')).toMatch(/Ignored backend=tpu .*Using the best available backend\./);
     expect(notices.join('\n')).toMatch(/Ignored the columns from the address: Column "Country" holds text, not numbers/);

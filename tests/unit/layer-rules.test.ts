@@ -58,6 +58,7 @@ describe('layerViolations', () => {
     ['src/embed/bmi-predictor.ts', '@tensorflow/tfjs-core'],
     ['src/ui/data-panel.ts', 'node:path'],
     ['src/server/predict-server.ts', 'lit'],
+    ['src/app/model-store.ts', 'lit'],
   ])('refuses %s importing the package %s', (from, specifier) => {
     expect(check(from, specifier)).toEqual([expect.stringContaining(`imports the package ${specifier}`)]);
   });

@@ -17,6 +17,11 @@ export interface LossPoint {
   trainLoss: number;
   /** Validation MSE in raw units² of the same weights, or null without validation rows. */
   validationLoss: number | null;
+  /**
+   * The weights after the epoch as a line (raw units once the trainer reports it): the optimizer's
+   * path, read back with the losses at no extra transfer. Optional so points made elsewhere still fit.
+   */
+  line?: Line;
 }
 
 export class EpochJudge {

@@ -3,7 +3,7 @@
  * when the fused programs are not used): `optimizer.minimize` and a forward pass for the loss.
  */
 // Functional ops only (no chained `x.mul(...)`): tfjs-core alone does not add those methods. The
-// gradients minimize() needs are registered by whoever loads TF.js: backend.ts in the browser, the
+// gradients minimize() needs are registered by whoever loads TF.js: tfjs-browser/backend.ts in the browser, the
 // full @tensorflow/tfjs bundle in Node.
 import * as tf from '@tensorflow/tfjs-core';
 import { seededRandom, shuffledIndices } from '../split.ts';

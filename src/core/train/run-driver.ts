@@ -76,6 +76,7 @@ export async function driveRun(runner: EpochRunner, controls: RunControls, optio
           epoch: pending[i]!,
           trainLoss: v.trainLoss * options.lossScale,
           validationLoss: v.validationLoss === null ? null : v.validationLoss * options.lossScale,
+          line: { slope: v.slope, intercept: v.intercept },
         };
         points.push(point);
         // Epochs run past the end are dropped.

@@ -144,7 +144,11 @@ export class Trainer {
         yieldToHost: this.hooks.yieldToHost ?? yieldWithTimer,
         reportIntervalMs: this.hooks.reportIntervalMs ?? 16,
         maxEpochsPerRound: this.hooks.maxEpochsPerRound,
-        onReport: (report) => this.hooks.onProgress?.({ ...report, epochs: this.settings.epochs, line: toRaw(report.line) }),
+        onReport: (report) => {
+          // The driver's points carry standardized weights; the page draws the path in raw units.
+          for (const point of report.points) if (point.line) point.line = toRaw(point.line);
+          this.hooks.onProgress?.({ ...report, epochs: this.settings.epochs, line: toRaw(report.line) });
+        },
       });
     } finally {
       runner.dispose();

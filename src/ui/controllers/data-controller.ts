@@ -125,7 +125,7 @@ export class DataController implements ReactiveController {
     this.set({ filesRead: this.state.filesRead + 1 });
   }
 
-  private changeColumns(columns: { feature: string; target: string }): void {
+  private changeColumns(columns: { feature: string; target: string; label?: string | null }): void {
     const { table, source } = this.state;
     if (!table || this.page.busy()) return;
     const error = this.useTable(table, source, [columns]);

@@ -6,7 +6,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/dataset.ts';
 import type { FitSummaryResult } from '../../core/fit-summary.ts';
-import type { IntervalBasis } from '../../core/intervals.ts';
+import type { IntervalBasis, IntervalStatistics } from '../../core/intervals.ts';
+import type { Model } from '../../core/model.ts';
 import type { Line } from '../../core/predict.ts';
 import { splitDataset } from '../../core/split.ts';
 import type { TrainingSettings } from '../../core/train/settings.ts';
@@ -31,6 +32,7 @@ export type FitSummaryView =
 /** Large data sets are summarised at most this often while a run goes (each summary is a pass over the rows). */
 const PROVISIONAL_INTERVAL_MS = 250;
 const LARGE_ROWS = 20_000;
+const NOT_YET: IntervalStatistics = Object.freeze({ unavailable: "the paused run's line has no interval statistics yet" });
 
 export class FitSummaryController implements ReactiveController {
   view: FitSummaryView = { state: 'none' };
@@ -79,6 +81,23 @@ export class FitSummaryController implements ReactiveController {
     const { view } = this;
     return view.state === 'ready' && view.result.ok ? { line: view.line, basis: view.result.summary.basis } : null;
   }
+
+  /**
+   * A model made from the summarised line (a paused run's) with the summary's interval statistics, so
+   * its predictions show the provisional interval. The same object while nothing changes.
+   */
+  withIntervals(model: Model): Model {
+    const bands = this.bands;
+    const matches = bands !== null && bands.line.slope === model.slope && bands.line.intercept === model.intercept;
+    const intervals: IntervalStatistics = matches ? bands.basis : NOT_YET;
+    const cached = this.withStatistics;
+    if (cached?.model !== model || cached.intervals !== intervals) {
+      this.withStatistics = { model, intervals, result: { ...model, intervals } };
+    }
+    return this.withStatistics!.result;
+  }
+
+  private withStatistics: { model: Model; intervals: IntervalStatistics; result: Model } | undefined;
 
   private trainingRows(data: Dataset): Dataset {
     const { validationSplit, seed } = this.page.training();

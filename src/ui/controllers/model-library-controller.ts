@@ -32,8 +32,12 @@ export interface ModelLibraryHost {
   data(): Dataset | null;
   /** True while a training run is going; loading a model then is refused. */
   training(): boolean;
-  /** Makes `model` the current model: predictions, the plotted line and "continue" use it. */
-  useModel(model: Model): void;
+  /** Makes `model` the current model (`origin` says where it came from): predictions, the plotted line and "continue" use it. */
+  useModel(model: Model, origin: string): void;
+  /** The model kept from the last visit, when there is no other yet. */
+  restoreModel(model: Model, origin: string): void;
+  /** A saved model was deleted (so Undo can save it again). */
+  deletedSaved(name: string, model: Model): void;
   /** Loads a CSV file as the data, as the data panel's file input does. */
   loadCsv(file: File): void;
 }
@@ -45,8 +49,6 @@ export class ModelLibraryController implements ReactiveController {
   storage: StorageState = { state: 'opening' };
   saved: SavedModelList = { models: [], damaged: [] };
   message: LibraryMessage | null = null;
-  /** Where the current model came from, e.g. `file "bmi-weights-2026-11-25.json"`. */
-  origin = '';
 
   private store: ModelStore | undefined;
 
@@ -61,13 +63,6 @@ export class ModelLibraryController implements ReactiveController {
 
   hostConnected(): void {
     void this.openStore();
-  }
-
-  /** A training run finished: its model becomes the one restored on the next visit. */
-  trained(model: Model): void {
-    this.origin = 'trained in this page';
-    void this.keepCurrent(model);
-    this.host.requestUpdate();
   }
 
   /** The run ended: a refusal that said training was running no longer holds. */
@@ -90,9 +85,11 @@ export class ModelLibraryController implements ReactiveController {
       return;
     }
     this.store = opening.store;
-    this.storage = { state: 'on' };
     await this.refreshList();
     await this.restoreCurrent();
+    // "On" once the model from the last visit (if any) is back, so the page (or a test) can tell.
+    this.storage = { state: 'on' };
+    this.host.requestUpdate();
   }
 
   private async restoreCurrent(): Promise<void> {
@@ -102,8 +99,7 @@ export class ModelLibraryController implements ReactiveController {
       if (!current.ok) {
         this.say('error', `The model kept from your last visit could not be restored: ${current.error}`);
       } else if (!this.app.model() && !this.app.training()) {
-        this.app.useModel(current.model);
-        this.origin = 'restored from your last visit';
+        this.app.restoreModel(current.model, 'restored from your last visit');
         this.host.requestUpdate();
       }
     } catch (error) {
@@ -121,12 +117,17 @@ export class ModelLibraryController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Remembers the current model for the next visit; a failure only warns, since nothing is lost yet. */
-  private async keepCurrent(model: Model): Promise<void> {
+  /**
+   * Keeps the current model for the next visit (none: forgets it, as after Reset); a failure only
+   * warns, since nothing is lost yet.
+   */
+  async remember(model: Model | null): Promise<void> {
     if (!this.store) return;
     try {
-      await this.store.saveCurrent(model);
+      if (model) await this.store.saveCurrent(model);
+      else await this.store.clearCurrent();
     } catch (error) {
+      if (!model) return this.say('warning', `The reset could not be kept for your next visit: ${describeStorageError(error)}.`);
       this.say('warning', `This model could not be kept for your next visit: ${describeStorageError(error)}. Download it to keep it.`);
     }
   }
@@ -135,9 +136,7 @@ export class ModelLibraryController implements ReactiveController {
   private adopt(model: Model, origin: string): void {
     // Checked again here: a run may have started while the file or the store was being read.
     if (this.refuseWhileTraining()) return;
-    this.app.useModel(model);
-    this.origin = origin;
-    void this.keepCurrent(model);
+    this.app.useModel(model, origin);
     const data = this.app.data();
     if (data && !fitsColumns(model, data)) {
       const feature = columnLabel(model.feature.name);
@@ -202,10 +201,25 @@ export class ModelLibraryController implements ReactiveController {
   private async deleteSaved(name: string): Promise<void> {
     if (!this.store) return;
     try {
+      // Read first, so Undo can save it again.
+      const record = await this.store.load(name).catch(() => null);
       await this.store.delete(name);
+      if (record?.ok) this.app.deletedSaved(name, record.model);
       this.say('info', `Deleted the saved model "${name}".`);
     } catch (error) {
       this.say('error', `Could not delete "${name}": ${describeStorageError(error)}.`);
+    }
+    await this.refreshList();
+  }
+
+  /** Saves a deleted model again under its name (Undo). */
+  async resave(name: string, model: Model): Promise<void> {
+    if (!this.store) return;
+    try {
+      await this.store.save(name, model);
+      this.say('info', `Saved "${name}" again.`);
+    } catch (error) {
+      this.say('error', `Could not save "${name}" again: ${describeStorageError(error)}.`);
     }
     await this.refreshList();
   }

@@ -4,7 +4,11 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/dataset.ts';
-import type { Model } from '../../core/model.ts';
+import { judgeRun } from '../../core/model-history.ts';
+import { modelFromLine, type Model } from '../../core/model.ts';
+import type { Line } from '../../core/predict.ts';
+import { UNKNOWN_BACKEND } from '../../core/weights-file.ts';
+import type { SplitMetrics } from '../../core/split.ts';
 import type { Result } from '../../core/result.ts';
 import type { RunControl, RunStart } from '../../core/train/protocol.ts';
 import { errorMessage } from '../../core/text.ts';
@@ -15,7 +19,7 @@ import { RunControlEvent, TrainRequestEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
 import type { CurrentModelController } from './current-model-controller.ts';
 import type { EngineController } from './engine-controller.ts';
-import { IDLE_RUN, clearedRun, completedRun, endedRun, failedRun, progressedRun, startedRun, type RunView } from './training-run-state.ts';
+import { IDLE_RUN, clearedRun, completedRun, endedRun, failedRun, keptRun, progressedRun, startedRun, type RunView } from './training-run-state.ts';
 import type { UrlSettingsController } from './url-settings-controller.ts';
 
 /** What a run needs from the rest of the page. */
@@ -24,8 +28,12 @@ export interface TrainingRunHost {
   readonly engines: EngineController;
   readonly currentModel: CurrentModelController;
   data(): Dataset | null;
-  /** A run produced a model (it is already the current one). */
-  trained(model: Model): void;
+  /** A run produced a model that replaces the current one. */
+  trained(model: Model, metrics: SplitMetrics): void;
+  /** A run that failed kept the current model; `lastGood` is its line worth offering, if any. */
+  kept(why: string, lastGood: Model | null): void;
+  /** Reset: back to no model. */
+  reset(): void;
   /** No run is going any more. */
   runEnded(): void;
 }
@@ -52,6 +60,22 @@ export class TrainingRunController {
   get active(): boolean {
     return this.run !== undefined;
   }
+
+  /**
+   * While paused, the run's line as a model to predict with (its columns and range from `data`); else
+   * null. Made once per paused line.
+   */
+  pausedModel(data: Dataset | null): Model | null {
+    const line = this.view.state === 'paused' ? this.view.liveLine : null;
+    if (!line || !data) return null;
+    if (this.paused?.line !== line || this.paused.data !== data) {
+      const origin = { epochs: this.view.epoch, optimizer: 'sgd', learningRate: 0, backend: UNKNOWN_BACKEND } as const;
+      this.paused = { line, data, model: modelFromLine(line, data, origin, new Date()) };
+    }
+    return this.paused.model;
+  }
+
+  private paused: { line: Line; data: Dataset; model: Model } | undefined;
 
   /** Back to no run shown (new data, another model): refused while a run goes. */
   clear(): void {
@@ -100,9 +124,16 @@ export class TrainingRunController {
     const { currentModel } = this.page;
     if (this.discarded === run) this.show(endedRun(this.view));
     else if (outcome.ok) {
-      currentModel.trained(outcome.result.model, outcome.result.metrics);
-      this.page.trained(outcome.result.model);
-      this.show(completedRun(this.view, outcome.result));
+      const verdict = judgeRun(outcome.result);
+      if (verdict.adopt) {
+        this.page.trained(outcome.result.model, outcome.result.metrics);
+        this.show(completedRun(this.view, outcome.result));
+      } else {
+        // A run that diverged or never trained an epoch does not replace the model the user had.
+        currentModel.refit();
+        this.page.kept(verdict.why, verdict.lastGood);
+        this.show(keptRun(this.view, outcome.result, verdict.why));
+      }
     } else {
       // The model from before the run still predicts: show how it fits again.
       currentModel.refit();
@@ -123,7 +154,7 @@ export class TrainingRunController {
       this.discarded = this.run;
       this.run.stop();
     }
-    this.page.currentModel.use(null);
+    this.page.reset();
     this.show(clearedRun(this.view));
   }
 }

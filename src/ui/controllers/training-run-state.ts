@@ -71,6 +71,11 @@ export function completedRun(run: RunView, result: TrainingResult): RunView {
   };
 }
 
+/** The run ended without a model worth keeping (diverged, or stopped before an epoch): `why` says so. */
+export function keptRun(run: RunView, result: TrainingResult, why: string): RunView {
+  return { ...endedRun(run), epoch: result.epochsRun, elapsedMs: result.elapsedMs, end: { message: why, warning: true } };
+}
+
 /** The run failed (e.g. the engine died): the curve so far stays, with why. */
 export function failedRun(run: RunView, reason: string): RunView {
   return { ...endedRun(run), error: `Training failed: ${reason}` };

@@ -1,0 +1,74 @@
+/**
+ * Screenshots of each view for the README (docs/view-*.png): the scatter plot with a tooltip and the
+ * furthest points labelled, a selected point with its refitted line, residuals vs fitted, the loss
+ * landscape with the optimizer's path, and the loss chart with values under the cursor. Serves the
+ * built app (run `npm run build` first) and trains once in headless Chromium with WebGPU.
+ */
+import { chromium, type Locator, type Page } from 'playwright-core';
+import { preview } from 'vite';
+
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const url = server.resolvedUrls?.local[0];
+if (!url) throw new Error('The preview server gave no URL.');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--enable-unsafe-webgpu', '--no-sandbox'],
+});
+
+/** Moves the mouse onto the row with this label in a point chart. */
+async function hoverRow(page: Page, chart: Locator, label: string): Promise<void> {
+  const at = await chart.evaluate((element, name) => {
+    const plot = element as HTMLElement & { rowNamed(label: string): number; pointPosition(row: number): { x: number; y: number } | undefined };
+    return plot.pointPosition(plot.rowNamed(name));
+  }, label);
+  if (!at) throw new Error(`${label} is not drawn.`);
+  await page.mouse.move(at.x, at.y);
+}
+
+const scheme = (process.env.SCHEME as 'light' | 'dark' | undefined) ?? 'light';
+const suffix = scheme === 'dark' ? '-dark' : '';
+
+async function shoot(target: Locator, name: string): Promise<void> {
+  const path = `docs/view-${name}${suffix}.png`;
+  await target.screenshot({ path });
+  console.log(`wrote ${path}`);
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: scheme });
+  await page.goto(url);
+  const train = page.getByRole('button', { name: 'Train' });
+  await train.and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
+  await train.click();
+  await page.locator('training-panel [data-status]').filter({ hasText: /^Trained/ }).waitFor({ timeout: 60_000 });
+  const views = page.locator('point-views');
+  const scatter = page.locator('scatter-plot');
+  // Scrolled first: a screenshot that scrolls would move the points from under the mouse.
+  await views.scrollIntoViewIfNeeded();
+  await hoverRow(page, scatter, 'Lesotho');
+  await page.locator('scatter-plot [data-tooltip]').waitFor();
+  await shoot(views, 'points');
+  await hoverRow(page, scatter, 'Tonga');
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.locator('point-influence [data-refit]').waitFor();
+  await page.mouse.move(0, 0);
+  await shoot(views, 'selected');
+  const lossChart = page.locator('loss-chart');
+  await lossChart.scrollIntoViewIfNeeded();
+  const box = (await lossChart.locator('.u-over').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+  await shoot(lossChart, 'loss-chart');
+  // A second run with Adam: its path beside the first run's (gradient descent), faded.
+  await page.locator('training-settings').getByLabel('Optimizer', { exact: true }).selectOption('adam');
+  await train.click();
+  await page.locator('training-panel[data-runs-finished="2"]').waitFor({ timeout: 60_000 });
+  const landscape = page.locator('loss-landscape');
+  await landscape.scrollIntoViewIfNeeded();
+  await shoot(landscape, 'landscape');
+  await page.screenshot({ path: `docs/view-page-${scheme}.png`, fullPage: true });
+  console.log(`wrote docs/view-page-${scheme}.png`);
+} finally {
+  await browser.close();
+  await server.close();
+}

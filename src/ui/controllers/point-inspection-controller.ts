@@ -1,0 +1,84 @@
+/**
+ * Which point of the data is selected, and what the plots say about the points: the rows furthest
+ * from the current line and the selected row's influence on the least-squares fit. Each is computed
+ * once per change of what it depends on (data, line, selection), not on every render.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Dataset } from '../../core/dataset.ts';
+import { furthestFromLine, influenceOf, type Influence, type PointResidual } from '../../core/influence.ts';
+import { momentsOf, type Moments } from '../../core/moments.ts';
+import type { Line } from '../../core/predict.ts';
+import { PointSelectEvent } from '../point-events.ts';
+
+/** How many rows "Furthest from the line" lists and the plots label. */
+export const FURTHEST_COUNT = 5;
+
+export interface InspectedData {
+  data: Dataset | null;
+  line: Line | null;
+}
+
+export class PointInspectionController implements ReactiveController {
+  /** The selected row, or null. */
+  selected: number | null = null;
+  private seenData: Dataset | null = null;
+  private cachedMoments: Moments | null = null;
+  private furthestFor: { data: Dataset | null; line: Line | null; rows: PointResidual[] } = { data: null, line: null, rows: [] };
+  private influenceFor: { row: number | null; data: Dataset | null; value: Influence | undefined } = { row: null, data: null, value: undefined };
+
+  constructor(
+    private readonly host: ReactiveControllerHost & EventTarget,
+    private readonly source: () => InspectedData,
+  ) {
+    host.addController(this);
+    host.addEventListener(PointSelectEvent.type, (event) => this.select((event as PointSelectEvent).row));
+  }
+
+  hostUpdate(): void {
+    // Other data: the old selection names a row that is not there any more.
+    const { data } = this.source();
+    if (data !== this.seenData) {
+      this.seenData = data;
+      this.cachedMoments = null;
+      this.selected = null;
+    }
+  }
+
+  select(row: number | null): void {
+    const { data } = this.source();
+    this.selected = row !== null && data && row >= 0 && row < data.x.length ? row : null;
+    this.host.requestUpdate();
+  }
+
+  /** The data's moments (one pass over the rows, once per data set). */
+  get moments(): Moments | null {
+    const { data } = this.source();
+    if (!data) return null;
+    this.cachedMoments ??= momentsOf(data.x, data.y);
+    return this.cachedMoments;
+  }
+
+  /** The rows furthest from the current line, largest residual first; none without a line. */
+  get furthest(): PointResidual[] {
+    const { data, line } = this.source();
+    const cache = this.furthestFor;
+    if (cache.data !== data || cache.line !== line) {
+      const rows = data && line ? furthestFromLine(line, data.x, data.y, FURTHEST_COUNT) : [];
+      this.furthestFor = { data, line, rows };
+    }
+    return this.furthestFor.rows;
+  }
+
+  /** The selected row's leverage, Cook's distance and refit, or undefined. */
+  get influence(): Influence | undefined {
+    const { data } = this.source();
+    const { selected } = this;
+    const cache = this.influenceFor;
+    if (cache.row !== selected || cache.data !== data) {
+      const moments = this.moments;
+      const value = data && moments && selected !== null ? influenceOf(moments, data.x[selected]!, data.y[selected]!) : undefined;
+      this.influenceFor = { row: selected, data, value };
+    }
+    return this.influenceFor.value;
+  }
+}

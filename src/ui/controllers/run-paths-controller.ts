@@ -1,0 +1,60 @@
+/**
+ * What the loss landscape draws besides the data: the moments of the rows training fits (the
+ * training split, as a run makes it), and the previous run's loss points, kept when a new run starts
+ * so two runs can be compared. Other data forgets the previous run: its path was on another landscape.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Dataset } from '../../core/dataset.ts';
+import { momentsOf, type Moments } from '../../core/moments.ts';
+import { splitDataset } from '../../core/split.ts';
+import type { LossPoint } from '../../core/train/trainer.ts';
+
+export interface RunPathsSource {
+  data: Dataset | null;
+  validationSplit: number;
+  seed: number;
+  /** This run's loss points (replaced, never mutated, as the run goes). */
+  points: readonly LossPoint[];
+}
+
+export class RunPathsController implements ReactiveController {
+  /** The previous run's points, or none. */
+  previousPoints: readonly LossPoint[] = [];
+  private lastPoints: readonly LossPoint[] = [];
+  private seenData: Dataset | null = null;
+  private momentsFor: { data: Dataset | null; validationSplit: number; seed: number; moments: Moments | null } | undefined;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly source: () => RunPathsSource,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const { data, points } = this.source();
+    if (data !== this.seenData) {
+      this.seenData = data;
+      this.previousPoints = [];
+      this.lastPoints = points;
+      return;
+    }
+    if (points === this.lastPoints) return;
+    // A new run (or a cleared chart): the run shown until now becomes the previous one.
+    const newRun = points.length === 0 || points[0] !== this.lastPoints[0];
+    if (newRun && this.lastPoints.length > 1) this.previousPoints = this.lastPoints;
+    this.lastPoints = points;
+  }
+
+  /** The moments of the training rows; computed once per data set and split. */
+  get moments(): Moments | null {
+    const { data, validationSplit, seed } = this.source();
+    let cached = this.momentsFor;
+    if (!cached || cached.data !== data || cached.validationSplit !== validationSplit || cached.seed !== seed) {
+      const train = data ? splitDataset(data, validationSplit, seed).train : null;
+      cached = { data, validationSplit, seed, moments: train && train.x.length > 0 ? momentsOf(train.x, train.y) : null };
+      this.momentsFor = cached;
+    }
+    return cached.moments;
+  }
+}

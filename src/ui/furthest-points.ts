@@ -1,0 +1,91 @@
+import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Dataset } from '../core/dataset.ts';
+import type { PointResidual } from '../core/influence.ts';
+import { formatSigned, pointName } from '../core/point-text.ts';
+import { defineElement } from '../embed/define.ts';
+import { PointSelectEvent } from './point-events.ts';
+
+/**
+ * "Furthest from the line": the rows with the largest residuals from the current line, each a button
+ * that selects its point (so the list is also the keyboard's way to the outliers).
+ *
+ * @fires point-select - The user selected a row of the list (`row`).
+ * @csspart list - The ordered list.
+ */
+export class FurthestPoints extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      font-size: 0.9rem;
+      color: var(--bp-text);
+    }
+    h3 {
+      font-size: 0.95rem;
+      margin: 0 0 0.35rem;
+    }
+    ol {
+      margin: 0;
+      padding-left: 1.5rem;
+    }
+    li {
+      margin: 0.1rem 0;
+    }
+    button {
+      font: inherit;
+      color: var(--bp-text);
+      background: none;
+      border: 1px solid transparent;
+      border-radius: 4px;
+      padding: 0.05rem 0.3rem;
+      cursor: pointer;
+      display: inline-flex;
+      gap: 0.6rem;
+      text-align: left;
+    }
+    button:hover {
+      border-color: var(--bp-control-border);
+    }
+    button[aria-pressed='true'] {
+      border-color: var(--bp-accent);
+      font-weight: 600;
+    }
+    button:focus-visible {
+      outline: 3px solid var(--bp-accent);
+      outline-offset: 1px;
+    }
+    .residual {
+      font-variant-numeric: tabular-nums;
+      color: var(--bp-muted);
+    }
+  `;
+
+  @property({ attribute: false }) data: Dataset | null = null;
+  /** Rows and residuals, largest first (see `furthestFromLine`). */
+  @property({ attribute: false }) points: readonly PointResidual[] = [];
+  @property({ attribute: false }) selected: number | null = null;
+
+  protected override render() {
+    const { data } = this;
+    if (!data || this.points.length === 0) return html``;
+    return html`<h3 id="heading">Furthest from the line</h3>
+      <ol part="list" aria-labelledby="heading" data-furthest>
+        ${this.points.map(
+          ({ index, residual }) =>
+            html`<li>
+              <button aria-pressed=${this.selected === index ? 'true' : 'false'} data-row=${index} @click=${() => this.dispatchEvent(new PointSelectEvent(index))}>
+                <span class="name">${pointName(data, index)}</span><span class="residual">${formatSigned(residual)}</span>
+              </button>
+            </li>`,
+        )}
+      </ol>`;
+  }
+}
+
+defineElement('furthest-points', FurthestPoints);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'furthest-points': FurthestPoints;
+  }
+}

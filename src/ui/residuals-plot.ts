@@ -1,0 +1,77 @@
+import type uPlot from 'uplot';
+import { columnLabel, columnUnit } from '../core/columns.ts';
+import { defineElement } from '../embed/define.ts';
+import { PointChart } from './point-chart.ts';
+import type { ColorOf } from './uplot-chart.ts';
+
+/**
+ * Residuals against fitted values for the current line: a good straight-line fit leaves a patternless
+ * band around zero; a curve or a funnel says the line misses something. The same points as the scatter
+ * plot, with the same tooltips, marks and selection.
+ *
+ * @fires point-select - The user selected a point (`row`), or cleared the selection (`row` null).
+ * @cssprop --bp-points - Colour of the points.
+ * @cssprop --bp-line - The zero line.
+ */
+export class ResidualsPlot extends PointChart {
+  protected plotPoint(row: number): [number, number] {
+    const { slope, intercept } = this.line ?? { slope: 0, intercept: 0 };
+    const fitted = slope * this.data!.x[row]! + intercept;
+    return [fitted, this.data!.y[row]! - fitted];
+  }
+
+  /** Fitted values rise with x for a rising line and fall for a falling one. */
+  protected override orderRows(rowsByX: Uint32Array): Uint32Array {
+    if (!this.line) return new Uint32Array();
+    return this.line.slope < 0 ? rowsByX.slice().reverse() : rowsByX;
+  }
+
+  protected chartData(): uPlot.AlignedData {
+    const [xs, ys] = this.pointSeries();
+    const last = xs.length - 1;
+    return [xs, ys, xs.map((_, i) => (i === 0 || i === last ? 0 : null))];
+  }
+
+  protected options(width: number, color: ColorOf): uPlot.Options {
+    const target = this.data?.targetName ?? 'LifeExpectancy';
+    const unit = columnUnit(target);
+    const common = this.commonOptions(width);
+    return {
+      ...common,
+      cursor: { ...common.cursor, points: { show: false } },
+      scales: this.paddedScales(),
+      axes: [this.axis(`Fitted ${columnLabel(target).toLowerCase()}${unit ? ` (${unit})` : ''}`, color), this.axis('Residual', color)],
+      plugins: [this.pointPlugin(color)],
+      series: [
+        { label: 'Fitted' },
+        {
+          label: 'Residuals',
+          stroke: color('--bp-points'),
+          fill: color('--bp-points'),
+          paths: () => null,
+          points: { show: true, size: 6, stroke: color('--bp-points'), fill: color('--bp-points') },
+        },
+        { label: 'Zero', stroke: color('--bp-line'), width: 1.5, spanGaps: true, points: { show: false } },
+      ],
+    };
+  }
+
+  protected description(): string {
+    if (!this.line || !this.data) return 'Residuals vs fitted: no line yet. Train or load a model.';
+    const rows = this.data.x.length;
+    const shown = this.drawnRows.length < rows ? `${this.drawnRows.length} of ` : '';
+    return `Residuals vs fitted values of ${shown}${rows} rows for the line with slope ${this.line.slope.toFixed(3)} and intercept ${this.line.intercept.toFixed(3)}.`;
+  }
+
+  protected tableCaption(): string {
+    return 'Residuals of the current line';
+  }
+}
+
+defineElement('residuals-plot', ResidualsPlot);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'residuals-plot': ResidualsPlot;
+  }
+}

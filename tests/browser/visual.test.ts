@@ -1,0 +1,216 @@
+/**
+ * Seeing the data and the training in the built app: which country each point is, the points
+ * furthest from the line, what a selected point does to the fit, the loss landscape with the
+ * optimizer's path, and the loss chart's values under the cursor. Reference numbers from the data
+ * README (the defaults train on all 163 rows).
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { control, loadCsv, trainAndWait, waitUntilReady } from './app-page.ts';
+import { launchBrowser, openApp, type AppPage } from './browser.ts';
+
+let browser: Browser;
+const pages: AppPage[] = [];
+
+async function freshApp(path = ''): Promise<Page> {
+  const app = await openApp(browser, path);
+  pages.push(app);
+  await waitUntilReady(app.page);
+  return app.page;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser({ webgpu: true });
+});
+afterAll(async () => {
+  for (const { errors } of pages) expect(errors).toEqual([]);
+  await browser.close();
+});
+
+/** Where the row with this label is drawn in a point chart, in viewport pixels. */
+async function rowPosition(chart: Locator, label: string): Promise<{ x: number; y: number }> {
+  await chart.scrollIntoViewIfNeeded();
+  const at = await chart.evaluate((element, name) => {
+    const plot = element as HTMLElement & { rowNamed(label: string): number; pointPosition(row: number): { x: number; y: number } | undefined };
+    return plot.pointPosition(plot.rowNamed(name));
+  }, label);
+  if (!at) throw new Error(`${label} is not drawn`);
+  return at;
+}
+
+function text(locator: Locator): Promise<string> {
+  // innerText, not textContent: cells and lines stay apart as they read on screen.
+  return locator.innerText().then((value) => value.replace(/\s+/g, ' ').trim());
+}
+
+async function furthestNames(page: Page): Promise<string[]> {
+  return page.locator('furthest-points [data-furthest] .name').allTextContents();
+}
+
+describe('which point is which', () => {
+  it('hovering the scatter plot at a point shows its country, values and, with a line, prediction and residual', async () => {
+    const page = await freshApp();
+    const scatter = page.locator('scatter-plot');
+    const lesotho = await rowPosition(scatter, 'Lesotho');
+    await page.mouse.move(lesotho.x, lesotho.y);
+    const tooltip = page.locator('scatter-plot [data-tooltip]');
+    await expect(text(tooltip)).resolves.toMatch(/^Lesotho BMI 21\.\d\d kg\/m² Life expectancy 44\.50 years$/);
+    await trainAndWait(page);
+    const tonga = await rowPosition(scatter, 'Tonga');
+    await page.mouse.move(tonga.x, tonga.y);
+    await expect(text(tooltip)).resolves.toMatch(/^Tonga BMI 31\.00 kg\/m² Life expectancy 70\.30 years Predicted 85\.29 years Residual −14\.99$/);
+    // Away from every point, no tooltip.
+    await page.mouse.move(tonga.x - 5, tonga.y - 150);
+    await tooltip.waitFor({ state: 'detached' });
+  });
+
+  it('after Train with the defaults, the furthest from the line are South Africa, Swaziland, Lesotho, Japan, Marshall Islands', async () => {
+    const page = await freshApp();
+    expect(await furthestNames(page)).toEqual([]);
+    await trainAndWait(page);
+    expect(await furthestNames(page)).toEqual(['South Africa', 'Swaziland', 'Lesotho', 'Japan', 'Marshall Islands']);
+    expect(await page.locator('furthest-points [data-furthest] .residual').first().textContent()).toBe('−21.46');
+  });
+
+  it('the residuals plot shows the same tooltips', async () => {
+    const page = await freshApp();
+    await trainAndWait(page);
+    const residuals = page.locator('residuals-plot');
+    const japan = await rowPosition(residuals, 'Japan');
+    await page.mouse.move(japan.x, japan.y);
+    await expect(text(page.locator('residuals-plot [data-tooltip]'))).resolves.toMatch(/^Japan .* Residual \+16\.09$/);
+  });
+});
+
+describe('what moves the line', () => {
+  it('clicking Tonga shows its leverage, Cook\'s distance and the refit without it (slope 2.6206); clearing removes it', async () => {
+    const page = await freshApp();
+    await trainAndWait(page);
+    const tonga = await rowPosition(page.locator('scatter-plot'), 'Tonga');
+    await page.mouse.click(tonga.x, tonga.y);
+    const influence = page.locator('point-influence');
+    await expect(text(influence.locator('[data-summary]'))).resolves.toBe('Without Tonga: slope 2.62, +4.1%');
+    const refit = (await text(influence.locator('[data-refit]'))).match(/slope ([\d.]+), intercept ([\d.]+)/)!;
+    expect(Math.abs(Number(refit[1]) - 2.620593)).toBeLessThan(5e-4);
+    expect(Math.abs(Number(refit[2]) - 4.7926388)).toBeLessThan(5e-4);
+    expect(await text(influence.locator('[data-leverage]'))).toBe('0.0464');
+    expect(await text(influence.locator('[data-cooks]'))).toBe('0.1317');
+    // The refitted line is drawn: the scatter plot's text alternative names it.
+    await expect(page.locator('scatter-plot .chart').getAttribute('aria-label')).resolves.toMatch(/Refitted without Tonga: slope 2\.621/);
+    await influence.getByRole('button', { name: 'Clear selection' }).click();
+    await influence.locator('[data-summary]').waitFor({ state: 'detached' });
+    await expect(page.locator('scatter-plot .chart').getAttribute('aria-label')).resolves.not.toMatch(/Refitted/);
+  });
+
+  it('by keyboard: arrows move between points, Enter selects, Escape clears; the furthest list selects too', async () => {
+    const page = await freshApp();
+    await trainAndWait(page);
+    const group = page.locator('scatter-plot .wrap');
+    await group.focus();
+    // Tonga has the highest BMI: End goes to it.
+    await page.keyboard.press('End');
+    await expect(text(page.locator('scatter-plot [data-active]'))).resolves.toMatch(/^Tonga: BMI 31\.00/);
+    await page.keyboard.press('Enter');
+    await expect(text(page.locator('point-influence [data-summary]'))).resolves.toBe('Without Tonga: slope 2.62, +4.1%');
+    await page.keyboard.press('Escape');
+    await page.locator('point-influence [data-summary]').waitFor({ state: 'detached' });
+    const lesotho = page.locator('furthest-points').getByRole('button', { name: /Lesotho/ });
+    await lesotho.focus();
+    await page.keyboard.press('Enter');
+    await expect(text(page.locator('point-influence [data-summary]'))).resolves.toMatch(/^Without Lesotho: slope \d\.\d\d, [+−]\d+\.\d%$/);
+    await expect(lesotho.getAttribute('aria-pressed')).resolves.toBe('true');
+  });
+});
+
+describe('text alternatives', () => {
+  it('the scatter plot\'s table view lists every row with its country', async () => {
+    const page = await freshApp();
+    await page.locator('scatter-plot chart-table summary').click();
+    const rows = page.locator('scatter-plot chart-table tbody tr');
+    await expect(rows.count()).resolves.toBe(163);
+    await expect(text(page.locator('scatter-plot chart-table tbody tr', { hasText: 'Tonga' }))).resolves.toMatch(/^Tonga 31\.00 kg\/m² 70\.30 years$/);
+  });
+});
+
+/** The landscape's optimum marker and the end of this run's path, in canvas pixels. */
+async function landscapeMarks(page: Page): Promise<{ optimum: number[]; end: number[] | undefined }> {
+  const canvas = page.locator('loss-landscape canvas');
+  const parse = (value: string | null) => value?.split(',').map(Number);
+  return { optimum: parse(await canvas.getAttribute('data-optimum'))!, end: parse(await canvas.getAttribute('data-path-end')) };
+}
+
+describe('the loss landscape', () => {
+  it('the path of a converged run ends at the optimum marker; the previous run stays, and both are in the table view', async () => {
+    const page = await freshApp();
+    expect((await landscapeMarks(page)).end).toBeUndefined();
+    await trainAndWait(page);
+    const { optimum, end } = await landscapeMarks(page);
+    expect(Math.hypot(end![0]! - optimum[0]!, end![1]! - optimum[1]!)).toBeLessThan(1.5);
+    await expect(text(page.locator('loss-landscape [data-optimum-text]'))).resolves.toBe('slope 2.5185, intercept 7.2278, MSE 43.0210');
+    await trainAndWait(page);
+    const previous = await page.locator('loss-landscape').evaluate((element) => (element as HTMLElement & { previousPoints: unknown[] }).previousPoints.length);
+    expect(previous).toBe(51);
+    await expect(page.locator('loss-landscape canvas').getAttribute('aria-label')).resolves.toMatch(/This run's path: 51 epochs.*previous run's path is drawn faded/);
+  });
+
+  it('in standardized units the path still ends at the optimum, and the cursor reads the MSE under it', async () => {
+    const page = await freshApp();
+    await trainAndWait(page);
+    await page.locator('loss-landscape').getByLabel('Standardized axes').check();
+    const { optimum, end } = await landscapeMarks(page);
+    expect(Math.hypot(end![0]! - optimum[0]!, end![1]! - optimum[1]!)).toBeLessThan(1.5);
+    // Under the cursor at the marker: the optimum's own slope, intercept and MSE, in raw units.
+    const canvas = page.locator('loss-landscape canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + optimum[0]!, box.y + optimum[1]!);
+    await expect(text(page.locator('loss-landscape [data-readout]'))).resolves.toMatch(/^Slope 2\.5\d{3}, intercept [67]\.\d{4}: MSE 43\.0\d{3}$/);
+  });
+});
+
+describe('the loss chart', () => {
+  it('shows the epoch and loss under the cursor, and a table view of the epochs', async () => {
+    const page = await freshApp();
+    await trainAndWait(page);
+    const over = page.locator('loss-chart .u-over');
+    await over.scrollIntoViewIfNeeded();
+    const box = (await over.boundingBox())!;
+    await page.mouse.move(box.x + 1, box.y + box.height / 2);
+    const values = page.locator('loss-chart .u-legend .u-value');
+    await expect(values.nth(0).textContent()).resolves.toBe('0');
+    // Epoch 0 is the untrained line: the variance of the target.
+    const first = Number(await values.nth(1).textContent());
+    expect(first).toBeGreaterThan(70);
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+    await expect(values.nth(0).textContent()).resolves.toBe('50');
+    await expect(values.nth(1).textContent()).resolves.toBe('43.0210');
+    // Its table view lists the same epochs.
+    await page.locator('loss-chart chart-table summary').click();
+    await expect(page.locator('loss-chart chart-table tbody tr').count()).resolves.toBe(51);
+    await expect(text(page.locator('loss-chart chart-table tbody tr').last())).resolves.toBe('50 43.0210');
+    expect(control(page, 'Train')).toBeTruthy();
+  });
+});
+
+describe('the label column', () => {
+  it('with two text columns there is none until the user picks one, and None takes it away again', async () => {
+    const page = await freshApp();
+    await loadCsv(page, 'regions.csv', 'Name,Region,Bmi,LifeExpectancy\nAlpha,North,20,60\nBeta,South,25,70\nGamma,East,30,75\n');
+    const scatter = page.locator('scatter-plot');
+    const tooltip = page.locator('scatter-plot [data-tooltip]');
+    const hoverFirst = async () => {
+      const at = await scatter.evaluate((element) => (element as HTMLElement & { pointPosition(row: number): { x: number; y: number } }).pointPosition(1));
+      await page.mouse.move(at.x, at.y);
+    };
+    await scatter.scrollIntoViewIfNeeded();
+    await hoverFirst();
+    await expect(text(tooltip.locator('strong'))).resolves.toBe('Row 2');
+    const label = page.locator('data-panel').getByLabel('Label (names the points)');
+    await label.selectOption('Region');
+    await hoverFirst();
+    await expect(text(tooltip.locator('strong'))).resolves.toBe('South');
+    await label.selectOption('None');
+    await hoverFirst();
+    await expect(text(tooltip.locator('strong'))).resolves.toBe('Row 2');
+  });
+});
