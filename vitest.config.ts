@@ -1,10 +1,36 @@
 import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+
+/** Debian's Chromium; playwright downloads no browser of its own here. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   test: {
     reporters: ['default', './tests/plain-summary-reporter.ts'],
+    // Lit's development-build notice, printed once per element test file: noise, not a finding.
+    onConsoleLog: (log) => !log.includes('Lit is in dev mode'),
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        // Each element mounted alone in real Chromium, from its TypeScript source (no build needed).
+        // Pre-bundled up front: a dependency first met mid-run makes Vite reload the test page.
+        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/keyed.js', 'uplot'] },
+        test: {
+          name: 'elements',
+          include: ['tests/elements/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: CHROMIUM, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'] },
+            }),
+            instances: [{ browser: 'chromium' }],
+            // Charts size themselves to the page: a desktop-sized viewport, as the app has.
+            viewport: { width: 1024, height: 768 },
+            screenshotFailures: false,
+          },
+        },
+      },
       {
         test: {
           name: 'browser',

@@ -16,6 +16,8 @@ export interface PackedTable {
   lines: Uint32Array;
   /** Column after column, `lines.length` numbers each, in `columns` order. */
   numbers: Float64Array;
+  /** The text columns, already packed (one string and two offset arrays each). */
+  texts: Table['texts'];
 }
 
 export type PackedTableOutcome = Result<{ table: PackedTable }>;
@@ -28,14 +30,14 @@ export function packTable(table: Table): PackedTable {
   const rows = table.lines.length;
   const numbers = new Float64Array(rows * table.columns.length);
   table.columns.forEach((column, i) => numbers.set(table.values.get(column)!, i * rows));
-  return { columns: table.columns, numericColumns: table.numericColumns, lines: table.lines, numbers };
+  return { columns: table.columns, numericColumns: table.numericColumns, lines: table.lines, numbers, texts: table.texts };
 }
 
 /** The table again, each column a view on the one buffer (no copy). */
 export function unpackTable(packed: PackedTable): Table {
   const rows = packed.lines.length;
   const values = new Map(packed.columns.map((column, i) => [column, packed.numbers.subarray(i * rows, (i + 1) * rows)]));
-  return { columns: packed.columns, numericColumns: packed.numericColumns, lines: packed.lines, values };
+  return { columns: packed.columns, numericColumns: packed.numericColumns, lines: packed.lines, values, texts: packed.texts };
 }
 
 export function unpackOutcome(outcome: PackedTableOutcome): TableOutcome {

@@ -3,43 +3,31 @@
  * More settings open, with errors, URL notices and the update notice shown), in light and dark, at
  * 360 px and 1280 px, nor on the embed demo page. Each test opens its own page.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { dataError, dropFiles, loadCsv, openMoreSettings, predictText, setSetting, trainAndWait, waitForLibraryMessage, waitUntilReady } from './app-page.ts';
 import { axeViolationsInEveryLook } from './axe.ts';
-import { launchBrowser, openApp } from './browser.ts';
+import { test } from './browser.ts';
 
 describe('accessibility (axe-core)', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ webgpu: true });
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  it('the app before training', async () => {
-    const { page, errors } = await openApp(browser);
+  test('the app before training', async ({ open }) => {
+    const { page, errors } = await open();
     await waitUntilReady(page);
     expect(await axeViolationsInEveryLook(page)).toEqual({});
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
-  it('the app after training, with More settings open', async () => {
-    const { page, errors } = await openApp(browser, '?epochs=20');
+  test('the app after training, with More settings open', async ({ open }) => {
+    const { page, errors } = await open('?epochs=20');
     await waitUntilReady(page);
     await trainAndWait(page);
     await predictText(page, '28.45');
     await openMoreSettings(page);
     expect(await axeViolationsInEveryLook(page)).toEqual({});
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
-  it('the app with URL notices, errors and the update notice shown', async () => {
-    const { page, errors } = await openApp(browser, '?epochs=lots&optimizer=magic');
+  test('the app with URL notices, errors and the update notice shown', async ({ open }) => {
+    const { page, errors } = await open('?epochs=lots&optimizer=magic');
     await waitUntilReady(page);
     await loadCsv(page, 'notes.csv', 'just one line of text\n');
     expect(await dataError(page)).not.toBe('');
@@ -52,14 +40,12 @@ describe('accessibility (axe-core)', () => {
     await page.locator('update-notice[ready]').waitFor();
     expect(await axeViolationsInEveryLook(page)).toEqual({});
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
-  it('the embed demo page', async () => {
-    const { page, errors } = await openApp(browser, 'embed.html');
+  test('the embed demo page', async ({ open }) => {
+    const { page, errors } = await open('embed.html');
     await page.locator('#styled output').filter({ hasText: /\d/ }).waitFor();
     expect(await axeViolationsInEveryLook(page)).toEqual({});
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });

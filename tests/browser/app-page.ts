@@ -38,6 +38,17 @@ export async function untilRunEnds(page: Page, action: () => Promise<void>): Pro
   await page.locator(`training-panel[data-runs-finished="${before + 1}"]`).waitFor({ timeout: 45_000 });
 }
 
+/**
+ * Waits until the app has rendered what the last user action changed (its pending Lit update), so a
+ * test can assert that something did NOT happen without sleeping: a run that had started would show
+ * in `data-run-state` by then.
+ */
+export async function appRendered(page: Page): Promise<void> {
+  await page.locator('bmi-app').evaluate(async (app) => {
+    await (app as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  });
+}
+
 /** Clicks Train and waits for the run to end (completed, stopped early or diverged). */
 export async function trainAndWait(page: Page): Promise<void> {
   await untilRunEnds(page, () => control(page, 'Train').click());
@@ -389,11 +400,11 @@ export async function filesRead(page: Page): Promise<number> {
 }
 
 /**
- * An init script for `openApp`: the bundled CSV's fetch waits until `releaseBundledCsv()` is called in
- * the page; `bundledCsvServed` is true once its response is handed to the app.
+ * An init script for `open`: the bundled CSV's fetch waits until `releaseBundledCsv()` is called in
+ * the page; `bundledCsvRead` is true once the app has read the response's text.
  */
 export function holdBundledCsv(): void {
-  const w = window as unknown as { releaseBundledCsv?: () => void; bundledCsvServed?: boolean };
+  const w = window as unknown as { releaseBundledCsv?: () => void; bundledCsvRead?: boolean };
   const released = new Promise<void>((resolve) => (w.releaseBundledCsv = resolve));
   const original = window.fetch.bind(window);
   window.fetch = async (input, init) => {
@@ -402,17 +413,25 @@ export function holdBundledCsv(): void {
     await released;
     const response = await original(input, init);
     const body = new Response(await response.text(), { status: response.status, headers: response.headers });
-    w.bundledCsvServed = true;
+    const read = body.text.bind(body);
+    body.text = async () => {
+      const text = await read();
+      w.bundledCsvRead = true;
+      return text;
+    };
     return body;
   };
 }
 
-/** Releases what `holdBundledCsv` held and waits until the app has had time to take the response. */
+/**
+ * Releases what `holdBundledCsv` held and waits until the app has read the text. What the app does
+ * with it right after (parse, keep or drop) runs in promise callbacks, all of which the page finishes
+ * before Playwright's next look at it.
+ */
 export async function releaseBundledCsv(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { releaseBundledCsv: () => void }).releaseBundledCsv());
-  await page.waitForFunction(() => (window as unknown as { bundledCsvServed?: boolean }).bundledCsvServed === true);
-  // The app parses the 163 rows right after the response: a few frames are plenty.
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  await page.waitForFunction(() => (window as unknown as { bundledCsvRead?: boolean }).bundledCsvRead === true);
+  await appRendered(page);
 }
 
 /**

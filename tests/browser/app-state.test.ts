@@ -4,8 +4,7 @@
  * and a training engine that dies.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   chooseSlowWeightsFile,
   control,
@@ -26,22 +25,15 @@ import {
   waitForRunState,
   waitUntilReady,
 } from './app-page.ts';
-import { launchBrowser, openApp } from './browser.ts';
+import { test } from './browser.ts';
 
 /** Chromium's own message for NotReadableError. */
 const NOT_READABLE = 'The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser({ webgpu: true });
-});
-afterAll(async () => {
-  await browser.close();
-});
 
 describe('an unreadable CSV', () => {
-  it('is refused with a message, and the app can read the next file', async () => {
-    const { page, errors } = await openApp(browser, '?split=0');
+  test('is refused with a message, and the app can read the next file', async ({ open }) => {
+    const { page, errors } = await open('?split=0');
     await waitUntilReady(page);
     await selectUnreadableFile(page, 'moved.csv', NOT_READABLE);
     await expect.poll(() => filesRead(page)).toBe(1);
@@ -51,28 +43,26 @@ describe('an unreadable CSV', () => {
     await loadCsv(page, 'next.csv', 'BMI,Life expectancy\n20,60\n25,70\n30,80\n');
     expect(await dataSummary(page)).toBe('3 rows from next.csv');
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });
 
 describe('an unreadable model file', () => {
-  it.each([
+  test.for([
     ['weights.json', `"weights.json" could not be read (${NOT_READABLE}). The current model is kept.`],
     // No extension and no type: its first bytes are read to tell what it is.
     ['weights', `Could not read "weights" (${NOT_READABLE}). The current model is kept.`],
-  ])('%s is refused with a message', async (name, message) => {
-    const { page, errors } = await openApp(browser, '?split=0');
+  ])('%s is refused with a message', async ([name, message], { open }) => {
+    const { page, errors } = await open('?split=0');
     await waitUntilReady(page);
     await selectUnreadableFile(page, name, NOT_READABLE, 'files-chosen');
     expect(await waitForLibraryMessage(page, /could not (be )?read/i)).toEqual({ kind: 'error', text: message });
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });
 
 describe('a CSV given before the bundled data arrives', () => {
-  it('is kept when the bundled data comes in later', async () => {
-    const { page, errors } = await openApp(browser, '?split=0', { initScript: holdBundledCsv });
+  test('is kept when the bundled data comes in later', async ({ open }) => {
+    const { page, errors } = await open('?split=0', { initScript: holdBundledCsv });
     await loadCsv(page, 'mine.csv', 'BMI,Life expectancy\n20,60\n25,70\n30,80\n');
     expect(await dataSummary(page)).toBe('3 rows from mine.csv');
     await releaseBundledCsv(page);
@@ -81,13 +71,12 @@ describe('a CSV given before the bundled data arrives', () => {
     await waitUntilReady(page);
     expect(await dataSummary(page)).toBe('3 rows from mine.csv');
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });
 
 describe('a model loaded while a run starts', () => {
-  it('is refused once the run is going, and the run keeps its result', async () => {
-    const { page, errors } = await openApp(browser, '?split=0');
+  test('is refused once the run is going, and the run keeps its result', async ({ open }) => {
+    const { page, errors } = await open('?split=0');
     await waitUntilReady(page);
     await setEpochs(page, 100000);
     await chooseSlowWeightsFile(page);
@@ -102,13 +91,12 @@ describe('a model loaded while a run starts', () => {
     // The refusal said training was running: it no longer holds.
     await expect.poll(() => page.locator('model-library [data-message]').count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });
 
 describe('a CSV given while training', () => {
-  it('is refused with a message, and the data stays', async () => {
-    const { page, errors } = await openApp(browser, '?split=0');
+  test('is refused with a message, and the data stays', async ({ open }) => {
+    const { page, errors } = await open('?split=0');
     await waitUntilReady(page);
     await setEpochs(page, 100000);
     await control(page, 'Train').click();
@@ -119,13 +107,12 @@ describe('a CSV given while training', () => {
     expect(await dataSummary(page)).toBe('163 rows from bmi_and_life_expectancy.csv');
     await untilRunEnds(page, () => control(page, 'Stop').click());
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });
 
 describe('a training worker that dies mid-run', () => {
-  it('ends the run with a message instead of leaving it running', async () => {
-    const { page, errors } = await openApp(browser, '?split=0');
+  test('ends the run with a message instead of leaving it running', async ({ open }) => {
+    const { page, errors } = await open('?split=0');
     await waitUntilReady(page);
     await setEpochs(page, 100);
     await trainAndWait(page);
@@ -142,11 +129,10 @@ describe('a training worker that dies mid-run', () => {
     // The model from before the run still predicts, and its fit is shown again.
     expect(await metricValue(page, 'mse')).toBe(fit);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
-  it('leaves no stale "Training failed" once other data is loaded', async () => {
-    const { page, errors } = await openApp(browser, '?split=0');
+  test('leaves no stale "Training failed" once other data is loaded', async ({ open }) => {
+    const { page, errors } = await open('?split=0');
     await waitUntilReady(page);
     await setEpochs(page, 100000);
     await control(page, 'Train').click();
@@ -161,13 +147,12 @@ describe('a training worker that dies mid-run', () => {
     // The failure was about the previous data's run: it goes with it, as the loss curve does.
     expect(await alert.count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });
 
 describe("a loaded model's fit", () => {
-  it('is measured on the training and validation rows the settings split the data into', async () => {
-    const { page, errors } = await openApp(browser, '?split=0.2&seed=42');
+  test('is measured on the training and validation rows the settings split the data into', async ({ open }) => {
+    const { page, errors } = await open('?split=0.2&seed=42');
     await waitUntilReady(page);
     const weights = await readFile(new URL('../../dist/sample-weights.json', import.meta.url), 'utf8');
     await dropFiles(page, [{ name: 'sample-weights.json', content: weights, type: 'application/json' }]);
@@ -176,13 +161,12 @@ describe("a loaded model's fit", () => {
     expect(await metricValue(page, 'mse', 'validation')).toBeGreaterThan(0);
     expect(await metricValue(page, 'mse', 'train')).not.toBe(await metricValue(page, 'mse', 'validation'));
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });
 
 describe('the app moved in the page', () => {
-  it('ends its engine when removed, starts a new one when added again, and handles each file once', async () => {
-    const { page, errors } = await openApp(browser, '?split=0');
+  test('ends its engine when removed, starts a new one when added again, and handles each file once', async ({ open }) => {
+    const { page, errors } = await open('?split=0');
     await waitUntilReady(page);
     const disposed = await page.locator('bmi-app').evaluate((app) => {
       const engine = (app as unknown as { engine: { dispose(): void } }).engine;
@@ -205,6 +189,5 @@ describe('the app moved in the page', () => {
     expect(await dataError(page)).toBe('');
     expect(await filesRead(page)).toBe(1);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });

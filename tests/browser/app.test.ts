@@ -3,8 +3,7 @@
  * trains in a worker on WebGPU to the least-squares optimum of its training rows with a live loss chart,
  * and predicts. With `?split=0` it trains on all rows and must hit the reference numbers.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { parseCsv } from '../../src/core/dataset.ts';
 import { splitMetrics, splitDataset } from '../../src/core/split.ts';
 import { leastSquares } from '../../src/core/stats.ts';
@@ -26,7 +25,7 @@ import {
   dataSummary,
   dataError,
 } from './app-page.ts';
-import { launchBrowser, openApp, type AppPage } from './browser.ts';
+import { test, type Open } from './browser.ts';
 
 /** The closed-form optimum of a 20% split's training rows, computed here independently of the page. */
 function expectedSplitOptimum() {
@@ -37,37 +36,25 @@ function expectedSplitOptimum() {
 }
 
 describe('the app on WebGPU with 20% validation rows (?split=0.2)', () => {
-  let browser: Browser;
-  let app: AppPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ webgpu: true });
-    app = await openApp(browser, '?split=0.2');
-    await waitUntilReady(app.page);
-  });
-  afterAll(async () => {
-    expect(app.errors).toEqual([]);
-    await browser.close();
-  });
-
-  it('shows the bundled data and that it trains on WebGPU in a worker', async () => {
-    const { page } = app;
+  test('shows the bundled data, that it trains on WebGPU in a worker, and no model or prediction before training', async ({ open }) => {
+    const { page, errors } = await open('?split=0.2');
+    await waitUntilReady(page);
     expect(await dataSummary(page)).toMatch(/163 rows/);
     await expect(backendBadge(page).textContent()).resolves.toBe('WebGPU');
     await expect(backendBadge(page).getAttribute('data-backend')).resolves.toBe('webgpu');
     await expect(page.locator('[data-engine]').getAttribute('data-engine')).resolves.toBe('worker');
     // TF.js lives in the worker only: the page itself never loads it.
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /main-thread-engine/.test(e.name)))).toBe(false);
-  });
 
-  it('says there is no model before training, and predicts nothing', async () => {
-    const { output, message } = await predictText(app.page, '25');
+    const { output, message } = await predictText(page, '25');
     expect(output).toBe('—');
     expect(message).toMatch(/No model loaded/);
+    expect(errors).toEqual([]);
   });
 
-  it('trains to within 0.1% of the closed-form optimum of its training rows in at most 30 epochs, and frees its tensors', async () => {
-    const { page } = app;
+  test('trains to within 0.1% of the closed-form optimum of its training rows in at most 30 epochs, frees its tensors, and charts the loss on a log scale too', async ({ open }) => {
+    const { page, errors } = await open('?split=0.2');
+    await waitUntilReady(page);
     const expected = expectedSplitOptimum();
     const before = await tensorCount(page);
     await trainAndWait(page);
@@ -90,10 +77,7 @@ describe('the app on WebGPU with 20% validation rows (?split=0.2)', () => {
     expect(reached?.epoch).toBeLessThanOrEqual(30);
 
     expect(await tensorCount(page)).toBe(before);
-  });
 
-  it('switches the loss chart to a log scale and back', async () => {
-    const { page } = app;
     const distribution = () =>
       page.locator('loss-chart').evaluate((chart) => (chart as HTMLElement & { plot?: { scales: { y: { distr: number } } } }).plot?.scales.y.distr);
     expect(await distribution()).toBe(1);
@@ -102,40 +86,34 @@ describe('the app on WebGPU with 20% validation rows (?split=0.2)', () => {
     expect(await plottedLossPoints(page)).toBe(51);
     await page.locator('loss-chart').getByLabel('Log scale').uncheck();
     await expect.poll(distribution).toBe(1);
+    expect(errors).toEqual([]);
   });
 
-  it('refuses a CSV with fewer than 2 usable rows and keeps the data', async () => {
-    const { page } = app;
+  test('refuses a CSV with fewer than 2 usable rows and keeps the data; then loads one with reordered columns and lists its skipped rows', async ({ open }) => {
+    const { page, errors } = await open('?split=0.2');
+    await waitUntilReady(page);
     await loadCsv(page, 'tiny.csv', 'Country,LifeExpectancy,Bmi\nA,70,25\nB,abc,26\n');
     expect(await dataError(page)).toMatch(/Only 1 usable row/);
     expect(await dataSummary(page)).toMatch(/163 rows/);
-  });
 
-  it('loads another CSV with reordered columns and lists the skipped rows', async () => {
-    const { page } = app;
     await loadCsv(page, 'four.csv', 'Bmi,Country,LifeExpectancy\n20,A,60\n22,B,65\n\n24,C,\n26,D,75\n');
     expect(await dataSummary(page)).toMatch(/3 rows from four\.csv/);
     await expect(page.locator('data-panel [data-skipped]').textContent()).resolves.toMatch(/Skipped 1 row.*line\s+5/s);
+    expect(errors).toEqual([]);
   });
 });
 
 describe('the app with ?split=0 (all rows, the reference numbers)', () => {
-  let browser: Browser;
-  let app: AppPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ webgpu: true });
-    app = await openApp(browser, '?split=0');
+  /** A fresh page trained on all rows with the defaults. */
+  async function trained(open: Open) {
+    const app = await open('?split=0');
     await waitUntilReady(app.page);
     await trainAndWait(app.page);
-  });
-  afterAll(async () => {
-    expect(app.errors).toEqual([]);
-    await browser.close();
-  });
+    return app;
+  }
 
-  it('reaches MSE 43.0210 within 0.1% in at most 30 epochs, with no validation rows', async () => {
-    const { page } = app;
+  test('reaches MSE 43.0210 within 0.1% in at most 30 epochs, with no validation rows, and predicts the reference values', async ({ open }) => {
+    const { page, errors } = await trained(open);
     expect(Math.abs((await metricValue(page, 'mse')) - OPTIMUM_MSE) / OPTIMUM_MSE).toBeLessThan(1e-3);
     expect(Math.abs((await optimumMse(page)) - OPTIMUM_MSE) / OPTIMUM_MSE).toBeLessThan(1e-9);
     expect(await metricValue(page, 'r2')).toBeCloseTo(0.4634, 3);
@@ -144,32 +122,35 @@ describe('the app with ?split=0 (all rows, the reference numbers)', () => {
     expect(points.every((p) => p.validationLoss === null)).toBe(true);
     expect(await lossSeries(page)).toEqual(['Training loss']);
     await expect(page.locator('metrics-panel #validation').count()).resolves.toBe(0);
-  });
 
-  it('predicts 60.3 years at BMI 21.07931, with Enter in the field', async () => {
-    const { output, message } = await predictText(app.page, '21.07931');
+    // 60.3 years at BMI 21.07931, with Enter in the field.
+    const { output, message } = await predictText(page, '21.07931');
     expect(output).toBe('60.3 years');
     expect(message).toBe('');
-    await expect(app.page.locator('bmi-predictor output').getAttribute('aria-live')).resolves.toBe('polite');
-  });
+    await expect(page.locator('bmi-predictor output').getAttribute('aria-live')).resolves.toBe('polite');
 
-  it.each([
-    ['', /Enter a BMI/],
-    ['abc', /not a number/],
-    ['NaN', /not a number/],
-    ['-5', /cannot be negative/],
-    ['500', /outside the range/],
-    ['2 5', /not a number/],
-  ])('refuses %j with a message and no number', async (input, message) => {
-    const result = await predictText(app.page, input);
-    expect(result.message).toMatch(message);
-    expect(result.output).toBe('—');
-  });
-
-  it('predicts with the Predict button too', async () => {
-    const { page } = app;
+    // 78.9 years at BMI 28.45, with the Predict button.
     await page.getByLabel('BMI', { exact: true }).fill('28.45');
     await page.getByRole('button', { name: 'Predict' }).click();
     await expect(page.locator('bmi-predictor output').textContent()).resolves.toBe('78.9 years');
+    expect(errors).toEqual([]);
+  });
+
+  test('refuses input that is not a usable BMI with a message and no number', async ({ open }) => {
+    const { page, errors } = await trained(open);
+    const refused: [string, RegExp][] = [
+      ['', /Enter a BMI/],
+      ['abc', /not a number/],
+      ['NaN', /not a number/],
+      ['-5', /cannot be negative/],
+      ['500', /outside the range/],
+      ['2 5', /not a number/],
+    ];
+    for (const [input, message] of refused) {
+      const result = await predictText(page, input);
+      expect(result.message, JSON.stringify(input)).toMatch(message);
+      expect(result.output, JSON.stringify(input)).toBe('—');
+    }
+    expect(errors).toEqual([]);
   });
 });

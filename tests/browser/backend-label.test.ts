@@ -2,20 +2,12 @@
  * The page names what really trains: Chromium's software WebGPU adapter is "no GPU", the fused kernels
  * are shown, and after a fallback the tagline claims no GPU. The app then trains to the exact line.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { OPTIMUM_MSE, backendBadge, metricValue, trainAndWait, waitUntilReady } from './app-page.ts';
-import { launchBrowser, openApp } from './browser.ts';
+import { test, type Open } from './browser.ts';
 
-const browsers: Browser[] = [];
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-});
-
-async function app(webgpu: boolean, path = '?split=0') {
-  const browser = await launchBrowser({ webgpu });
-  browsers.push(browser);
-  const opened = await openApp(browser, path);
+async function app(open: Open, webgpu: boolean, path = '?split=0') {
+  const opened = await open(path, { webgpu });
   await waitUntilReady(opened.page);
   return opened;
 }
@@ -23,8 +15,8 @@ async function app(webgpu: boolean, path = '?split=0') {
 const text = async (locator: { textContent(): Promise<string | null> }): Promise<string> => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe('an honest backend label', () => {
-  it('on the software adapter: WebGPU, named as a software adapter with no GPU, its fused kernels, and training to the optimum', async () => {
-    const { page, errors } = await app(true);
+  test('on the software adapter: WebGPU, named as a software adapter with no GPU, its fused kernels, and training to the optimum', async ({ open }) => {
+    const { page, errors } = await app(open, true);
     await expect(backendBadge(page).getAttribute('data-backend')).resolves.toBe('webgpu');
     const tagline = await text(page.locator('backend-tagline'));
     expect(tagline).toMatch(/WebGPU on a software adapter \(no GPU\)/);
@@ -37,8 +29,8 @@ describe('an honest backend label', () => {
     expect(errors).toEqual([]);
   });
 
-  it('after a fallback the tagline claims no GPU and names the backend in use', async () => {
-    const { page, errors } = await app(false, '?split=0&backend=wasm');
+  test('after a fallback the tagline claims no GPU and names the backend in use', async ({ open }) => {
+    const { page, errors } = await app(open, false, '?split=0&backend=wasm');
     await expect(backendBadge(page).getAttribute('data-backend')).resolves.toBe('wasm');
     const tagline = await text(page.locator('backend-tagline'));
     expect(tagline).toMatch(/with WASM on your CPU/);

@@ -3,8 +3,8 @@
  * make no sense and the keyboard working for all of them; early stopping, divergence, reproducible
  * seeds, tensors that do not pile up, and a main thread free of long tasks while training.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import {
   control,
   lossPoints,
@@ -23,15 +23,8 @@ import {
   waitForRunState,
   waitUntilReady,
 } from './app-page.ts';
-import { launchBrowser, openApp, type AppPage } from './browser.ts';
+import { test, type Open } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser({ webgpu: true });
-});
-afterAll(async () => {
-  await browser.close();
-});
 
 async function enabledControls(page: Page): Promise<string[]> {
   const names = ['Train', 'Pause', 'Resume', 'Step', 'Stop', 'Reset'] as const;
@@ -47,25 +40,64 @@ function focusedControl(page: Page): Promise<string | undefined> {
   });
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A fresh page with a run long enough (100,000 epochs) to be still going while the test steers it. */
+async function longRunPage(open: Open) {
+  const app = await open('?epochs=100000');
+  await waitUntilReady(app.page);
+  return app;
+}
+
+/** Starts the long run and pauses it a few epochs in; returns the epoch it paused after. */
+async function trainThenPause(page: Page): Promise<number> {
+  await control(page, 'Train').click();
+  await waitForRunState(page, 'running');
+  await waitForEpochAbove(page, 5);
+  await control(page, 'Pause').click();
+  await waitForRunState(page, 'paused');
+  return progressEpoch(page);
+}
+
+/**
+ * Clicks Step (or presses a key on it) and waits until the run is paused again one epoch later. The
+ * worker reports "paused" after the epoch's progress, in order, so nothing is still on its way then.
+ */
+async function stepOnce(page: Page, press: () => Promise<void> = () => control(page, 'Step').click()): Promise<void> {
+  const expected = (await progressEpoch(page)) + 1;
+  await press();
+  await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${expected} of`) }).waitFor();
+  await waitForRunState(page, 'paused');
+}
+
+interface LongTaskRecorder {
+  seen: PerformanceEntry[];
+  observer: PerformanceObserver;
+}
+
+/** An init script: records the page's long tasks from its first moment (they are only observable). */
+function recordLongTasks(): void {
+  const seen: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => seen.push(...list.getEntries()));
+  observer.observe({ type: 'longtask', buffered: true });
+  (window as unknown as { longTasks: LongTaskRecorder }).longTasks = { seen, observer };
+}
 
 describe('run controls', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    // Many epochs, so the run is still going while the test steers it.
-    app = await openApp(browser, '?epochs=100000');
-    await waitUntilReady(app.page);
-  });
-  afterAll(() => {
-    expect(app.errors).toEqual([]);
+  test('enable only Train and Step before any run; Step starts a run of one epoch, paused; Reset while paused drops it', async ({ open }) => {
+    const { page, errors } = await longRunPage(open);
+    expect(await enabledControls(page)).toEqual(['Train', 'Step']);
+    await control(page, 'Step').click();
+    await waitForRunState(page, 'paused');
+    expect(await progressEpoch(page)).toBe(1);
+    expect((await lossPoints(page)).map((p) => p.epoch)).toEqual([0, 1]);
+    await untilRunEnds(page, () => control(page, 'Reset').click());
+    expect(await runState(page)).toBe('idle');
+    expect((await predictText(page, '25')).output).toBe('—');
+    expect(await lossPoints(page)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
-  it('enables only Train and Step before any run', async () => {
-    expect(await enabledControls(app.page)).toEqual(['Train', 'Step']);
-  });
-
-  it('pauses, then resumes from the same epoch', async () => {
-    const { page } = app;
+  test('pause, step exactly one epoch at a time while paused, then resume from the same epoch', async ({ open }) => {
+    const { page, errors } = await longRunPage(open);
     await control(page, 'Train').click();
     await waitForRunState(page, 'running');
     expect(await enabledControls(page)).toEqual(['Pause', 'Stop']);
@@ -77,47 +109,34 @@ describe('run controls', () => {
     const pausedAt = await progressEpoch(page);
     expect(pausedAt).toBeGreaterThan(0);
     expect(await statusText(page)).toBe(`Paused after epoch ${pausedAt} of 100000.`);
-    await pause(400);
-    expect(await progressEpoch(page)).toBe(pausedAt);
     expect((await lossPoints(page)).at(-1)?.epoch).toBe(pausedAt);
 
-    await control(page, 'Resume').click();
-    await waitForEpochAbove(page, pausedAt + 5);
-    const points = await lossPoints(page);
-    // One unbroken run: epochs 0 (the start), 1, 2… with no restart after the pause, and the loss carried on.
-    expect(points.map((p) => p.epoch)).toEqual(points.map((_, i) => i));
-    expect(points[pausedAt]!.trainLoss).toBeLessThanOrEqual(points[pausedAt - 1]!.trainLoss * (1 + 1e-6));
-    expect(points[pausedAt]!.trainLoss).toBeLessThan(points[0]!.trainLoss);
-  });
-
-  it('steps exactly one epoch at a time while paused', async () => {
-    const { page } = app;
-    await control(page, 'Pause').click();
-    await waitForRunState(page, 'paused');
-    const pausedAt = await progressEpoch(page);
     for (const expected of [pausedAt + 1, pausedAt + 2]) {
-      await control(page, 'Step').click();
-      await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${expected} of`) }).waitFor();
-      await waitForRunState(page, 'paused');
-      await pause(300);
+      await stepOnce(page);
       expect(await progressEpoch(page)).toBe(expected);
       expect((await lossPoints(page)).at(-1)?.epoch).toBe(expected);
     }
+
+    await control(page, 'Resume').click();
+    await waitForEpochAbove(page, pausedAt + 7);
+    const points = await lossPoints(page);
+    // One unbroken run: epochs 0 (the start), 1, 2… with no restart after the pause, and the loss carried on.
+    expect(points.map((p) => p.epoch)).toEqual(points.map((_, i) => i));
+    expect(points[pausedAt + 3]!.trainLoss).toBeLessThanOrEqual(points[pausedAt + 2]!.trainLoss * (1 + 1e-6));
+    expect(points[pausedAt]!.trainLoss).toBeLessThan(points[0]!.trainLoss);
+    expect(errors).toEqual([]);
   });
 
-  it('stops with the weights reached', async () => {
-    const { page } = app;
-    const paused = await progressEpoch(page);
+  test('Stop keeps the weights reached; Reset then goes back to untrained', async ({ open }) => {
+    const { page, errors } = await longRunPage(open);
+    const paused = await trainThenPause(page);
     const reached = await plottedLine(page);
     await untilRunEnds(page, () => control(page, 'Stop').click());
     expect(await statusText(page)).toBe(`Stopped after ${paused} epochs; kept the weights reached.`);
     expect(await modelLine(page)).toEqual(reached);
     expect((await predictText(page, '25')).output).toMatch(/^\d+\.\d years$/);
     expect(await enabledControls(page)).toEqual(['Train', 'Step', 'Reset']);
-  });
 
-  it('resets to untrained', async () => {
-    const { page } = app;
     await control(page, 'Reset').click();
     const result = await predictText(page, '25');
     expect(result.output).toBe('—');
@@ -126,22 +145,11 @@ describe('run controls', () => {
     expect(await lossPoints(page)).toEqual([]);
     expect(await plottedLine(page)).toBeNull();
     expect(await enabledControls(page)).toEqual(['Train', 'Step']);
+    expect(errors).toEqual([]);
   });
 
-  it('starts a run with Step: one epoch, then paused; Reset while paused drops it', async () => {
-    const { page } = app;
-    await control(page, 'Step').click();
-    await waitForRunState(page, 'paused');
-    expect(await progressEpoch(page)).toBe(1);
-    expect((await lossPoints(page)).map((p) => p.epoch)).toEqual([0, 1]);
-    await untilRunEnds(page, () => control(page, 'Reset').click());
-    expect(await runState(page)).toBe('idle');
-    expect((await predictText(page, '25')).output).toBe('—');
-    expect(await lossPoints(page)).toEqual([]);
-  });
-
-  it('works from the keyboard, focus following the buttons that make sense', async () => {
-    const { page } = app;
+  test('work from the keyboard, focus following the buttons that make sense', async ({ open }) => {
+    const { page, errors } = await longRunPage(open);
     await control(page, 'Train').focus();
     await page.keyboard.press('Enter');
     await waitForRunState(page, 'running');
@@ -151,23 +159,21 @@ describe('run controls', () => {
     await expect.poll(() => focusedControl(page)).toBe('Resume');
     await page.keyboard.press('Tab'); // Step
     expect(await focusedControl(page)).toBe('Step');
-    const at = await progressEpoch(page);
-    await page.keyboard.press('Enter');
-    await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${at + 1} of`) }).waitFor();
-    await waitForRunState(page, 'paused');
+    await stepOnce(page, () => page.keyboard.press('Enter'));
     await page.keyboard.press('Tab'); // Stop
     await untilRunEnds(page, () => page.keyboard.press('Enter'));
     await expect.poll(() => focusedControl(page)).toBe('Train');
     await control(page, 'Reset').focus();
     await page.keyboard.press('Enter');
     expect((await predictText(page, '25')).output).toBe('—');
+    expect(errors).toEqual([]);
   });
 });
 
 describe('early stopping and divergence', () => {
-  it('stops early and restores the weights with the best validation loss', async () => {
+  test('stops early and restores the weights with the best validation loss', async ({ open }) => {
     // SGD at 0.9 overshoots back and forth: the validation loss falls, rises and falls again.
-    const { page, errors } = await openApp(browser, '?split=0.2&lr=0.9&epochs=500&patience=3&improve=0.0001');
+    const { page, errors } = await open('?split=0.2&lr=0.9&epochs=500&patience=3&improve=0.0001');
     await waitUntilReady(page);
     await trainAndWait(page);
     const status = await statusText(page);
@@ -186,8 +192,8 @@ describe('early stopping and divergence', () => {
     expect(errors).toEqual([]);
   });
 
-  it('stops a diverging run (SGD, learning rate 10) by itself; its starting line does not become the model', async () => {
-    const { page, errors } = await openApp(browser, '?lr=10&epochs=1000');
+  test('stops a diverging run (SGD, learning rate 10) by itself; its starting line does not become the model', async ({ open }) => {
+    const { page, errors } = await open('?lr=10&epochs=1000');
     await waitUntilReady(page);
     await trainAndWait(page);
     const status = await statusText(page);
@@ -201,9 +207,9 @@ describe('early stopping and divergence', () => {
 });
 
 describe('reproducible runs', () => {
-  it('gives the same split and the same final weights for the same seed, twice and after a reload', async () => {
+  test('gives the same split and the same final weights for the same seed, twice and after a reload', async ({ open }) => {
     const url = '?split=0.2&seed=7&batch=16&epochs=20&optimizer=adam&lr=0.05';
-    const first = await openApp(browser, url);
+    const first = await open(url);
     await waitUntilReady(first.page);
     const runOnce = async (page: Page) => {
       await trainAndWait(page);
@@ -215,7 +221,7 @@ describe('reproducible runs', () => {
     const b = await runOnce(first.page);
     expect(b).toEqual(a);
 
-    const second = await openApp(browser, url);
+    const second = await open(url);
     await waitUntilReady(second.page);
     expect(await runOnce(second.page)).toEqual(a);
 
@@ -228,8 +234,8 @@ describe('reproducible runs', () => {
 });
 
 describe('resources and responsiveness', () => {
-  it('keeps the same number of tensors after 10 runs as after the first', async () => {
-    const { page, errors } = await openApp(browser, '?epochs=20');
+  test('keeps the same number of tensors after 10 runs as after the first', async ({ open }) => {
+    const { page, errors } = await open('?epochs=20');
     await waitUntilReady(page);
     await trainAndWait(page);
     const afterFirst = await tensorCount(page);
@@ -249,24 +255,18 @@ describe('resources and responsiveness', () => {
     expect(errors).toEqual([]);
   });
 
-  it('has no long task on the page while a 200-epoch run trains in the worker', async () => {
-    const { page, errors } = await openApp(browser, '?epochs=200');
+  test('has no long task on the page while a 200-epoch run trains in the worker', async ({ open }) => {
+    const { page, errors } = await open('?epochs=200', { initScript: recordLongTasks });
     await waitUntilReady(page);
     const loadedAt = await page.evaluate(() => performance.now());
     await trainAndWait(page);
     expect((await lossPoints(page)).length).toBe(201);
-    const longTasks = await page.evaluate(
-      (since) =>
-        new Promise<{ start: number; duration: number }[]>((resolve) => {
-          new PerformanceObserver((list, observer) => {
-            observer.disconnect();
-            resolve(list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })));
-          }).observe({ type: 'longtask', buffered: true });
-          // No entries at all: the observer is never called.
-          setTimeout(() => resolve([]), 500);
-        }).then((entries) => entries.filter((e) => e.start >= since)),
-      loadedAt,
-    );
+    const longTasks = await page.evaluate((since) => {
+      const recorder = (window as unknown as { longTasks: LongTaskRecorder }).longTasks;
+      // takeRecords: the entries observed but not yet handed to the callback, so none is missed.
+      const entries = [...recorder.seen, ...recorder.observer.takeRecords()];
+      return entries.filter((entry) => entry.startTime >= since).map((entry) => ({ start: entry.startTime, duration: entry.duration }));
+    }, loadedAt);
     expect(longTasks).toEqual([]);
     expect(errors).toEqual([]);
   });

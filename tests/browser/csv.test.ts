@@ -3,23 +3,16 @@
  * names and column order against its own closed form, refusing what cannot be used while keeping the
  * current data and model, and parsing a large file in a worker with progress.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { parseCsv } from '../../src/core/dataset.ts';
 import { seededRandom, splitDataset } from '../../src/core/split.ts';
 import { leastSquares, metricsOf } from '../../src/core/stats.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
 import { dataError, dataSummary, loadCsv, metricValue, modelLine, optimumMse, predictText, trainAndWait, waitUntilReady } from './app-page.ts';
-import { launchBrowser, openApp, type AppPage } from './browser.ts';
+import { test } from './browser.ts';
 import { bundledLikeCsv } from './measure.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser({ webgpu: true });
-});
-afterAll(async () => {
-  await browser.close();
-});
 
 /** People's heights and weights with other column names, an id and a text column, in another order. */
 function heightsCsv(): { csv: string; x: number[]; y: number[] } {
@@ -45,8 +38,8 @@ function axisLabels(page: Page): Promise<string[]> {
 }
 
 describe('a CSV with other columns', () => {
-  it('trains on the chosen columns and predicts against their own closed form', async () => {
-    const { page, errors } = await openApp(browser, '?split=0&epochs=200');
+  test('trains on the chosen columns and predicts against their own closed form', async ({ open }) => {
+    const { page, errors } = await open('?split=0&epochs=200');
     await waitUntilReady(page);
     const { csv, x, y } = heightsCsv();
     await loadCsv(page, 'people.csv', csv);
@@ -77,39 +70,35 @@ describe('a CSV with other columns', () => {
 });
 
 describe('files that cannot be used', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openApp(browser);
-    await waitUntilReady(app.page);
-    await trainAndWait(app.page);
-  });
-  afterAll(() => {
-    expect(app.errors).toEqual([]);
-  });
-
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-
-  it.each([
+  const refused = [
     ['chart.png', png, 'image/png', /^chart\.png: Not a CSV file: it looks like a PNG image\. The current data is kept\.$/],
     ['data.json', '{"Bmi": [20, 30], "LifeExpectancy": [60, 80]}', 'application/json', /Not a CSV file: it looks like JSON/],
     ['empty.csv', '', 'text/csv', /^empty\.csv: The file is empty\./],
     ['header.csv', 'Bmi,LifeExpectancy\r\n', 'text/csv', /The file has a header but no data rows\./],
     ['one.csv', 'Country,LifeExpectancy,Bmi\nA,70,25\nB,,26\n', 'text/csv', /Only 1 usable row: at least 2 are needed/],
     ['names.csv', 'Score,Name\n1,A\n2,B\n3,C\n', 'text/csv', /Column "Name" holds text, not numbers; choose a numeric column\./],
-  ] as const)('refuses %s with a message, keeping the data and the model', async (name, content, mime, message) => {
-    const { page } = app;
+  ] as const;
+
+  test(`are refused by name with a message, keeping the data and the model (${refused.map(([name]) => name).join(', ')})`, async ({ open }) => {
+    const { page, errors } = await open();
+    await waitUntilReady(page);
+    await trainAndWait(page);
     const before = await predictText(page, '25');
-    await loadCsv(page, name, content, mime);
-    expect(await dataError(page)).toMatch(message);
-    expect(await dataSummary(page)).toBe('163 rows from bmi_and_life_expectancy.csv');
-    expect(await predictText(page, '25')).toEqual(before);
     expect(before.output).toMatch(/^\d+\.\d years$/);
+    for (const [name, content, mime, message] of refused) {
+      await loadCsv(page, name, content, mime);
+      expect(await dataError(page), name).toMatch(message);
+      expect(await dataSummary(page), name).toBe('163 rows from bmi_and_life_expectancy.csv');
+      expect(await predictText(page, '25'), name).toEqual(before);
+    }
+    expect(errors).toEqual([]);
   });
 });
 
 describe('a large CSV', () => {
-  it('is parsed in a worker with progress, then trains', async () => {
-    const { page, errors } = await openApp(browser, '?epochs=5');
+  test('is parsed in a worker with progress, then trains', async ({ open }) => {
+    const { page, errors } = await open('?epochs=5');
     await waitUntilReady(page);
     // 150,000 rows drawn from the bundled data's rows with a little noise, three of them unusable.
     const csv = bundledLikeCsv(150_000);

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { R_INTERVALS, relativeError } from '../unit/statistics-reference.ts';
 import { predictText } from './app-page.ts';
-import { launchBrowser, openApp, type AppPage } from './browser.ts';
+import { test, type AppPage, type Open } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -37,21 +37,18 @@ interface Detail {
 }
 
 describe('<bmi-predictor> and 95% intervals', () => {
-  let browser: Browser;
   let server: StaticServer;
 
   beforeAll(async () => {
     server = await serveStatic(dist, ROUTES);
-    browser = await launchBrowser({ webgpu: false });
   });
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
   });
 
   /** Opens a page, waits for its model, predicts BMI 28.45 and returns what is shown and heard. */
-  async function predictOn(path: string): Promise<{ opened: AppPage; output: string; interval: string; note: string; detail: Detail }> {
-    const opened = await openApp(browser, `${server.url}${path}`);
+  async function predictOn(open: Open, path: string): Promise<{ opened: AppPage; output: string; interval: string; note: string; detail: Detail }> {
+    const opened = await open(`${server.url}${path}`, { webgpu: false });
     const { page: p } = opened;
     await p.locator('bmi-predictor [part=input][placeholder^="e.g."]').waitFor({ timeout: 10_000 });
     const heard = p.evaluate(
@@ -65,8 +62,8 @@ describe('<bmi-predictor> and 95% intervals', () => {
     return { opened, output, interval: await text('interval'), note: await text('interval-note'), detail: (await heard) as Detail };
   }
 
-  it('shows the 95% prediction interval of a version 2 file beside the prediction, and puts both intervals in the event', async () => {
-    const { opened, output, interval, note, detail } = await predictOn('/pages/v2.html');
+  test('shows the 95% prediction interval of a version 2 file beside the prediction, and puts both intervals in the event', async ({ open }) => {
+    const { opened, output, interval, note, detail } = await predictOn(open, '/pages/v2.html');
     expect(output).toBe('78.9 years');
     expect(interval).toBe('; 95% of cases with this BMI: 65.7 to 92.0');
     expect(note).toBe('');
@@ -78,37 +75,35 @@ describe('<bmi-predictor> and 95% intervals', () => {
     expect(relativeError(detail.confidenceInterval!.low, reference.confidence[0])).toBeLessThan(1e-6);
     expect(relativeError(detail.confidenceInterval!.high, reference.confidence[1])).toBeLessThan(1e-6);
     expect(opened.errors).toEqual([]);
-    await opened.page.context().close();
   });
 
-  it('names the rows as `population` says', async () => {
-    const { opened, interval } = await predictOn('/pages/countries.html');
+  test('names the rows as `population` says', async ({ open }) => {
+    const { opened, interval } = await predictOn(open, '/pages/countries.html');
     expect(interval).toBe('; 95% of countries with this BMI: 65.7 to 92.0');
-    await opened.page.context().close();
+    expect(opened.errors).toEqual([]);
   });
 
-  it('hides the interval with no-interval; the event still carries it', async () => {
-    const { opened, output, interval, detail } = await predictOn('/pages/no-interval.html');
+  test('hides the interval with no-interval; the event still carries it', async ({ open }) => {
+    const { opened, output, interval, detail } = await predictOn(open, '/pages/no-interval.html');
     expect(output).toBe('78.9 years');
     expect(interval).toBe('');
     expect(detail.predictionInterval).toBeDefined();
-    await opened.page.context().close();
+    expect(opened.errors).toEqual([]);
   });
 
-  it('still predicts from a version 1 file, without an interval and with a note saying why', async () => {
-    const { opened, output, interval, note, detail } = await predictOn('/pages/v1.html');
+  test('still predicts from a version 1 file, without an interval and with a note saying why', async ({ open }) => {
+    const { opened, output, interval, note, detail } = await predictOn(open, '/pages/v1.html');
     expect(output).toBe('78.9 years');
     expect(interval).toBe('');
     expect(note).toMatch(/^No 95% interval: its weights file is version 1, which carries no interval statistics/);
     expect(detail.prediction).toBeCloseTo(R_INTERVALS[1].fitted, 8);
     expect(detail.predictionInterval).toBeUndefined();
     expect(opened.errors).toEqual([]);
-    await opened.page.context().close();
   });
 
-  it('shows no note with no-interval', async () => {
-    const { opened, note } = await predictOn('/pages/v1-no-interval.html');
+  test('shows no note with no-interval', async ({ open }) => {
+    const { opened, note } = await predictOn(open, '/pages/v1-no-interval.html');
     expect(note).toBe('');
-    await opened.page.context().close();
+    expect(opened.errors).toEqual([]);
   });
 });

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { REFERENCE } from '../unit/reference.ts';
 import { predictText } from './app-page.ts';
-import { launchBrowser, openApp, type AppPage } from './browser.ts';
+import { test as appTest, type AppPage } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -99,30 +99,24 @@ function dragFile(page: Page, type: 'dragenter' | 'dragover' | 'dragleave' | 'dr
   );
 }
 
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveStatic(dist, ROUTES);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Each test opens its page of the plain static server, in its own context (no WebGPU: the element needs none). */
+const test = appTest.extend(
+  'openPage',
+  async ({ open }): Promise<(path: string, options?: { colorScheme?: 'light' | 'dark' }) => Promise<AppPage>> =>
+    (path, options = {}) => open(`${server.url}${path}`, { ...options, webgpu: false }),
+);
+
 describe('<bmi-predictor> built alone, on plain pages from a plain static server', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let opened: AppPage | undefined;
 
-  const open = async (path: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<AppPage> => {
-    opened = await openApp(browser, `${server.url}${path}`, options);
-    return opened;
-  };
-
-  beforeAll(async () => {
-    server = await serveStatic(dist, ROUTES);
-    browser = await launchBrowser({ webgpu: false });
-  });
-  afterEach(async () => {
-    await opened?.page.context().close();
-    opened = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('predicts 78.9 years at BMI 28.45 on a page with only the script tag and the element, loading nothing else', async () => {
+  test('predicts 78.9 years at BMI 28.45 on a page with only the script tag and the element, loading nothing else', async ({ openPage: open }) => {
     const { page, errors } = await open('/plain.html');
     await waitForModel(page);
     const heard = page.evaluate(
@@ -143,7 +137,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('predicts with the Predict button too', async () => {
+  test('predicts with the Predict button too', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/sample.html');
     await waitForModel(page);
     await field(page).fill('21.07931');
@@ -152,7 +146,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('value: fills the field and predicts as soon as the weights arrive, and again when it changes', async () => {
+  test('value: fills the field and predicts as soon as the weights arrive, and again when it changes', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/value.html');
     await output(page).filter({ hasNotText: '—' }).waitFor({ timeout: 10_000 });
     await expect(output(page).textContent()).resolves.toBe('78.9 years');
@@ -170,7 +164,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('decimals: rounds the shown result, and re-renders it when changed', async () => {
+  test('decimals: rounds the shown result, and re-renders it when changed', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/decimals.html');
     await output(page).filter({ hasNotText: '—' }).waitFor({ timeout: 10_000 });
     await expect(output(page).textContent()).resolves.toBe('78.879 years');
@@ -182,7 +176,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('label: names the field; without it the label is the feature of the weights file', async () => {
+  test('label: names the field; without it the label is the feature of the weights file', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/label.html');
     await waitForModel(page);
     const result = await predictText(page, '28.45', 'Body mass index');
@@ -194,7 +188,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('weights attribute: JSON text of a weights file, validated; its feature names the field', async () => {
+  test('weights attribute: JSON text of a weights file, validated; its feature names the field', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/weights-attribute.html');
     await output(page).filter({ hasNotText: '—' }).waitFor({ timeout: 10_000 });
     // value="100" with slope -0.2, intercept 90: 70.0; the field is labelled by the file's feature.
@@ -203,7 +197,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('weights attribute: JSON that does not parse shows the error and fires the error event', async () => {
+  test('weights attribute: JSON that does not parse shows the error and fires the error event', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/bad-weights-attribute.html');
     const shown = await waitForError(page);
     expect(shown).toMatch(/^weights: The file is not valid JSON \(.+\)\. It is not a weights file\.$/s);
@@ -211,7 +205,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('weights property: a weights-file object replaces the model; an invalid one is refused and the model kept', async () => {
+  test('weights property: a weights-file object replaces the model; an invalid one is refused and the model kept', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/empty.html');
     await page.locator('bmi-predictor').evaluate(async (element) => {
       (element as HTMLElement & { weights: unknown }).weights = await (await fetch('/sample-weights.json')).json();
@@ -230,7 +224,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('without weights: says no model is loaded, and predicting gives a message and the error event, never a number', async () => {
+  test('without weights: says no model is loaded, and predicting gives a message and the error event, never a number', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/empty.html');
     await expect(message(page).textContent()).resolves.toMatch(/^\s*No model loaded yet\.\s*$/);
     const result = await predictText(page, '25');
@@ -240,7 +234,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it.each([
+  test.for([
     ['/pages/missing.html', 'Could not load the weights file /fixtures/missing.json: the server answered 404 Not Found.', [NOT_FOUND_CONSOLE]],
     ['/pages/not-json.html', /^\/fixtures\/not-json\.json: The file is not valid JSON \(.+\)\. It is not a weights file\.$/s, []],
     [
@@ -248,7 +242,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
       '/fixtures/wrong-format.json: This JSON is not a bmi-predictor weights file (its "format" is "some-other-format").',
       [],
     ],
-  ])('weights-src %s: shows why the weights were refused and fires the error event', async (path, expected, consoleErrors) => {
+  ] as const)('weights-src %s: shows why the weights were refused and fires the error event', async ([path, expected, consoleErrors], { openPage: open }) => {
     const { page, errors } = await open(path);
     const shown = await waitForError(page);
     expect(shown).toMatch(expected);
@@ -257,7 +251,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual(consoleErrors);
   });
 
-  it('weights-src: a failed reload keeps the model it had; a good one replaces it', async () => {
+  test('weights-src: a failed reload keeps the model it had; a good one replaces it', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/sample.html');
     await waitForModel(page);
     const element = page.locator('bmi-predictor');
@@ -270,7 +264,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('weights-src: weights given while it is still loading win; the late answer is dropped', async () => {
+  test('weights-src: weights given while it is still loading win; the late answer is dropped', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/empty.html');
     let held: (() => Promise<void>) | undefined;
     const requested = new Promise<void>((resolve) => {
@@ -283,25 +277,28 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     await element.evaluate((el) => el.setAttribute('weights-src', '/fixtures/slow.json'));
     await requested;
     await expect(message(page).textContent()).resolves.toMatch(/Loading weights…/);
+    const slowRequestEnded = Promise.race([
+      page.waitForEvent('requestfinished', (request) => request.url().endsWith('/fixtures/slow.json')),
+      page.waitForEvent('requestfailed', (request) => request.url().endsWith('/fixtures/slow.json')),
+    ]);
     await element.evaluate((el, weights) => ((el as HTMLElement & { weights: unknown }).weights = weights), identityWeights);
     await held!();
-    // Let a fetch that was not cancelled land: the same file again, then a task later.
-    await page.evaluate(async () => {
-      await (await fetch('/sample-weights.json')).json();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    });
+    // The late answer has been delivered (or its fetch was cancelled); one task later, every promise
+    // callback after it has run, so an answer that was not dropped would have replaced the weights.
+    await slowRequestEnded;
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     await expect(element.evaluate((el) => (el as HTMLElement & { model: { slope: number } }).model.slope)).resolves.toBe(1);
     expect((await predictText(page, '28.45')).output).toBe('28.4 years');
     expect(errors).toEqual([]);
   });
 
-  it.each([
+  test.for([
     ['', 'Enter a BMI value.'],
     ['abc', '"abc" is not a number. Enter BMI as digits, e.g. 24.5.'],
     ['-5', 'BMI cannot be negative.'],
     ['500', /^BMI 500 is outside the range this model can answer for \(\d+(\.\d+)? to \d+(\.\d+)?\)\.$/],
     ['Infinity', '"Infinity" is not a number. Enter BMI as digits, e.g. 24.5.'],
-  ])('bad input %j: a message and the error event, never a number', async (input, expected) => {
+  ] as const)('bad input %j: a message and the error event, never a number', async ([input, expected], { openPage: open }) => {
     const { page, errors } = await open('/pages/sample.html');
     await waitForModel(page);
     const result = await predictText(page, input);
@@ -313,7 +310,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('a weights file dropped onto it replaces the weights, with a highlight while dragging; a wrong file is refused and the weights stay', async () => {
+  test('a weights file dropped onto it replaces the weights, with a highlight while dragging; a wrong file is refused and the weights stay', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/sample.html');
     await waitForModel(page);
     const hint = page.locator('bmi-predictor [part=drop-hint]');
@@ -339,14 +336,12 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('follows the page colour scheme: light on a page that does not declare dark, dark on one that does', async () => {
+  test('follows the page colour scheme: light on a page that does not declare dark, dark on one that does', async ({ openPage: open }) => {
     const accentOf = async (path: string): Promise<string> => {
       const { page, errors } = await open(path, { colorScheme: 'dark' });
       await waitForModel(page);
       const colour = await page.locator('bmi-predictor [part=button]').evaluate((button) => getComputedStyle(button).backgroundColor);
       expect(errors).toEqual([]);
-      await page.context().close();
-      opened = undefined;
       return colour;
     };
     // A page that never declared a dark scheme stays white under a dark preference: keep the light colours.
@@ -354,7 +349,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(await accentOf('/pages/dark-aware.html')).toBe('rgb(122, 162, 255)');
   });
 
-  it('is styled through custom properties and ::part()', async () => {
+  test('is styled through custom properties and ::part()', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/styled.html');
     await output(page).filter({ hasNotText: '—' }).waitFor({ timeout: 10_000 });
     const button = page.locator('bmi-predictor [part=button]');
@@ -364,7 +359,7 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  it('a second copy of the script on the page does not redefine the tag', async () => {
+  test('a second copy of the script on the page does not redefine the tag', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/sample.html');
     await waitForModel(page);
     // A string, so the test runner does not rewrite the page's import() as its own.

@@ -2,22 +2,13 @@
  * Without `--enable-unsafe-webgpu` headless Chromium gives no WebGPU adapter: the app must say so,
  * fall back, and still train and predict correctly. `?backend=` forces a backend.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { OPTIMUM_MSE, backendBadge, metricValue, predictText, trainAndWait, waitUntilReady } from './app-page.ts';
-import { launchBrowser, openApp } from './browser.ts';
+import { test } from './browser.ts';
 
 describe('without a WebGPU adapter', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser({ webgpu: false });
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  it('shows why WebGPU was passed over, then trains and predicts on the fallback', async () => {
-    const { page, errors } = await openApp(browser, '?split=0');
+  test('shows why WebGPU was passed over, then trains and predicts on the fallback', async ({ open }) => {
+    const { page, errors } = await open('?split=0', { webgpu: false });
     await waitUntilReady(page);
     const badge = await backendBadge(page).getAttribute('data-backend');
     expect(['webgl', 'wasm', 'cpu']).toContain(badge);
@@ -30,8 +21,8 @@ describe('without a WebGPU adapter', () => {
     expect(errors).toEqual([]);
   });
 
-  it.each(['wasm', 'cpu'] as const)('runs on %s when ?backend= asks for it', async (backend) => {
-    const { page, errors } = await openApp(browser, `?backend=${backend}&split=0`);
+  test.for(['wasm', 'cpu'] as const)('runs on %s when ?backend= asks for it', async (backend, { open }) => {
+    const { page, errors } = await open(`?backend=${backend}&split=0`, { webgpu: false });
     await waitUntilReady(page);
     await expect(backendBadge(page).getAttribute('data-backend')).resolves.toBe(backend);
     await trainAndWait(page);
@@ -41,21 +32,16 @@ describe('without a WebGPU adapter', () => {
 });
 
 describe('first paint', () => {
-  it('happens before TensorFlow.js is even requested', async () => {
-    const browser = await launchBrowser();
-    try {
-      const { page } = await openApp(browser);
-      await waitUntilReady(page);
-      const timing = await page.evaluate(() => {
-        const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-        // The engine module comes first, then the worker that loads TF.js.
-        const tf = performance.getEntriesByType('resource').find((entry) => /(engine|worker).*\.js$/.test(entry.name))?.startTime;
-        return { paint, tf };
-      });
-      expect(timing.paint).toBeGreaterThan(0);
-      expect(timing.tf).toBeGreaterThan(timing.paint!);
-    } finally {
-      await browser.close();
-    }
+  test('happens before TensorFlow.js is even requested', async ({ open }) => {
+    const { page } = await open();
+    await waitUntilReady(page);
+    const timing = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      // The engine module comes first, then the worker that loads TF.js.
+      const tf = performance.getEntriesByType('resource').find((entry) => /(engine|worker).*\.js$/.test(entry.name))?.startTime;
+      return { paint, tf };
+    });
+    expect(timing.paint).toBeGreaterThan(0);
+    expect(timing.tf).toBeGreaterThan(timing.paint!);
   });
 });

@@ -3,22 +3,14 @@
  * float64 gradient descent: same weights, same losses, same run ends whatever number of epochs is
  * queued per read-back, no leaked tensors, and no shader compiled after the first epoch.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { REFERENCE } from '../unit/reference.ts';
-import { launchBrowser, openApp } from './browser.ts';
+import { test, type Open } from './browser.ts';
 import type { CheckRequest, CheckResult } from './pages/fused-training.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function checkPage(): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openApp(browser, 'tests/browser/pages/fused-training.html');
+async function checkPage(open: Open): Promise<{ page: Page; errors: string[] }> {
+  const opened = await open('tests/browser/pages/fused-training.html');
   await opened.page.waitForFunction(() => 'fusedCheck' in globalThis, null, { timeout: 60_000 });
   return opened;
 }
@@ -30,8 +22,8 @@ async function train(page: Page, request: CheckRequest): Promise<CheckResult> {
 const relative = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 
 describe('fused WebGPU training (software adapter)', () => {
-  it('trains the bundled data to the exact least-squares line, cleans up, and compiles nothing after the first epoch', async () => {
-    const { page, errors } = await checkPage();
+  test('trains the bundled data to the exact least-squares line, cleans up, and compiles nothing after the first epoch', async ({ open }) => {
+    const { page, errors } = await checkPage(open);
     const result = await train(page, { fused: true, rows: 163, settings: { epochs: 200 }, reportIntervalMs: 0 });
     expect(result.backend).toBe('webgpu');
     expect(result.kernel).toMatch(/^WebGPU · fused/);
@@ -46,8 +38,8 @@ describe('fused WebGPU training (software adapter)', () => {
     expect(errors).toEqual([]);
   });
 
-  it.each([163, 100_000, 1_000_000])('after 50 epochs on %i rows agrees with the per-op path to 1e-5 and with float64 descent to 1e-5', async (rows) => {
-    const { page, errors } = await checkPage();
+  test.for([163, 100_000, 1_000_000])('after 50 epochs on %i rows agrees with the per-op path to 1e-5 and with float64 descent to 1e-5', { timeout: 240_000 }, async (rows, { open }) => {
+    const { page, errors } = await checkPage(open);
     const fused = await train(page, { fused: true, rows });
     const perOp = await train(page, { fused: false, rows });
     expect(fused.kernel).toMatch(rows <= 32_768 ? /1 pass/ : /2 passes/);
@@ -59,15 +51,17 @@ describe('fused WebGPU training (software adapter)', () => {
     for (const point of fused.points) expect(relative(point.trainLoss, fused.reference[point.epoch]!)).toBeLessThan(1e-5);
     expect(fused.tensorsAfter).toBe(fused.tensorsBefore);
     expect(errors).toEqual([]);
-  }, 240_000);
+  });
 
-  it.each([
+  test.for([
     ['SGD with validation', { validationSplit: 0.2 }],
     // From the raw zero line: at the standardized optimum Adam's steps follow float32 noise in a zero gradient.
     ['Adam', { optimizer: 'adam', learningRate: 0.05 }, { slope: 0, intercept: 0 }],
     ['mini-batches of 16', { batchSize: 16, validationSplit: 0.2 }],
-  ] as const)('%s: weights and losses as the per-op path gives them', async (_, settings, initial?: { slope: number; intercept: number }) => {
-    const { page, errors } = await checkPage();
+  ] as const)('%s: weights and losses as the per-op path gives them', async (row, { open }) => {
+    const [, settings] = row;
+    const initial = (row as readonly unknown[])[2] as { slope: number; intercept: number } | undefined;
+    const { page, errors } = await checkPage(open);
     const request = { rows: 163, settings: { epochs: 30, ...settings }, ...(initial ? { initial } : {}) };
     const fused = await train(page, { fused: true, ...request });
     const perOp = await train(page, { fused: false, ...request });
@@ -83,13 +77,13 @@ describe('fused WebGPU training (software adapter)', () => {
     expect(errors).toEqual([]);
   });
 
-  it.each([
+  test.for([
     ['early stopping', 163, { validationSplit: 0.2, learningRate: 0.9, epochs: 200, earlyStopping: { patience: 3, minImprovement: 0.001 } }, 'early-stopped'],
     ['divergence', 163, { learningRate: 10, epochs: 200 }, 'diverged'],
     ['divergence, two passes', 50_000, { learningRate: 10, epochs: 200 }, 'diverged'],
     ['early stopping with mini-batches', 163, { validationSplit: 0.2, batchSize: 32, epochs: 200, earlyStopping: { patience: 2, minImprovement: 0.01 } }, 'early-stopped'],
-  ] as const)('%s: one epoch per read-back and many end on the same epoch with the same weights', async (_, rows, settings, reason) => {
-    const { page, errors } = await checkPage();
+  ] as const)('%s: one epoch per read-back and many end on the same epoch with the same weights', async ([, rows, settings, reason], { open }) => {
+    const { page, errors } = await checkPage(open);
     const one = await train(page, { fused: true, rows, settings, maxEpochsPerRound: 1, reportIntervalMs: 0 });
     const many = await train(page, { fused: true, rows, settings, reportIntervalMs: 1e9 });
     expect(one.end).toBe(reason);

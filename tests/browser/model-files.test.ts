@@ -6,8 +6,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import {
   OPTIMUM_MSE,
   deleteSaved,
@@ -17,6 +16,7 @@ import {
   dropDragged,
   dropFiles,
   lossPoints,
+  type FileSpec,
   metricValue,
   plottedLine,
   predictText,
@@ -27,36 +27,36 @@ import {
   waitForLibraryMessage,
   waitUntilReady,
 } from './app-page.ts';
-import { launchBrowser, openApp, type AppPage } from './browser.ts';
+import { test, type AppPage, type Open, type OpenOptions } from './browser.ts';
 import { tfjsFiles } from './tfjs-fixtures.ts';
 
-let browser: Browser;
 let dir: string;
+/** The pages the current test opened, whose errors are checked when it ends. */
 const pages: AppPage[] = [];
 
 /** A new page on every row (`split=0`), so a trained model is the reference line these tests compare with. */
-async function freshApp(options: Parameters<typeof openApp>[2] = {}): Promise<AppPage> {
-  const app = await openApp(browser, '?split=0', options);
+async function freshApp(open: Open, options: OpenOptions = {}): Promise<AppPage> {
+  const app = await open('?split=0', options);
   pages.push(app);
   await waitUntilReady(app.page);
   return app;
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser({ webgpu: true });
   dir = await mkdtemp(join(tmpdir(), 'bmi-model-files-'));
 });
+afterEach(() => {
+  for (const { errors } of pages.splice(0)) expect(errors).toEqual([]);
+});
 afterAll(async () => {
-  for (const { errors } of pages) expect(errors).toEqual([]);
-  await browser.close();
   await rm(dir, { recursive: true, force: true });
 });
 
 const BMI = '21.07931';
 
 describe('weights files', () => {
-  it('downloads the trained model, and the file dropped on a fresh page predicts the same', async () => {
-    const first = await freshApp();
+  test('downloads the trained model, and the file dropped on a fresh page predicts the same', async ({ open }) => {
+    const first = await freshApp(open);
     await trainAndWait(first.page);
     const trained = await predictValue(first.page, BMI);
     expect(trained).toBeCloseTo(60.3156471640, 2);
@@ -66,7 +66,7 @@ describe('weights files', () => {
     expect(weights).toMatchObject({ format: 'bmi-predictor-weights', version: 1, feature: { name: 'Bmi' }, target: { name: 'LifeExpectancy' } });
     expect(file.name).toBe(`bmi-weights-${weights.training.date.slice(0, 10)}.json`);
 
-    const { page } = await freshApp();
+    const { page } = await freshApp(open);
     expect((await predictText(page, BMI)).message).toMatch(/No model loaded/);
     const overlay = page.locator('drop-zone [part=overlay]');
     await expect(overlay.isVisible()).resolves.toBe(false);
@@ -83,8 +83,8 @@ describe('weights files', () => {
     expect(Math.abs((await metricValue(page, 'mse')) - weights.training.trainMse)).toBeLessThan(1e-4);
   });
 
-  it('loads a weights file with the file picker too', async () => {
-    const { page } = await freshApp();
+  test('loads a weights file with the file picker too', async ({ open }) => {
+    const { page } = await freshApp(open);
     await trainAndWait(page);
     const file = await downloadWeights(page, dir);
     const trained = await predictValue(page, BMI);
@@ -96,8 +96,8 @@ describe('weights files', () => {
     expect(await predictValue(page, BMI)).toBe(trained);
   });
 
-  it('makes a weights file dropped on the prediction form the whole app\'s model', async () => {
-    const { page } = await freshApp();
+  test('makes a weights file dropped on the prediction form the whole app\'s model', async ({ open }) => {
+    const { page } = await freshApp(open);
     const sample = await readFile('public/sample-weights.json');
     const weights = JSON.parse(sample.toString('utf8'));
     await dropFiles(page, [{ name: 'sample-weights.json', content: sample, type: 'application/json' }], page.locator('bmi-predictor'));
@@ -106,22 +106,22 @@ describe('weights files', () => {
     expect(await predictValue(page, '28.45')).toBeCloseTo(78.8785783793, 9);
   });
 
-  it('loads data when a CSV is dropped on the page', async () => {
-    const { page } = await freshApp();
+  test('loads data when a CSV is dropped on the page', async ({ open }) => {
+    const { page } = await freshApp(open);
     await dropFiles(page, [{ name: 'four.csv', content: 'Bmi,Country,LifeExpectancy\n20,A,60\n22,B,65\n26,D,75\n', type: 'text/csv' }]);
     // Reading the dropped file is asynchronous: wait for the summary to change.
     await page.locator('data-panel [data-summary]').filter({ hasText: /3\s+rows from\s+four\.csv/ }).waitFor();
   });
 
-  it('resumes training from a loaded file where its loss left off', async () => {
-    const first = await freshApp();
+  test('resumes training from a loaded file where its loss left off', async ({ open }) => {
+    const first = await freshApp(open);
     await setEpochs(first.page, 3);
     await trainAndWait(first.page);
     const file = await downloadWeights(first.page, dir);
     const saved = JSON.parse(file.bytes.toString('utf8'));
     const untrained = (await lossPoints(first.page))[0]!.trainLoss;
 
-    const { page } = await freshApp();
+    const { page } = await freshApp(open);
     await dropFiles(page, [{ name: file.name, content: file.bytes }]);
     await waitForLibraryMessage(page, /Loaded the weights file/);
     await setEpochs(page, 20);
@@ -142,8 +142,8 @@ describe('weights files', () => {
 });
 
 describe('the browser keeps models (IndexedDB)', () => {
-  it('restores the last trained model after a reload', async () => {
-    const { page } = await freshApp();
+  test('restores the last trained model after a reload', async ({ open }) => {
+    const { page } = await freshApp(open);
     await trainAndWait(page);
     const trained = await predictValue(page, BMI);
     await page.reload();
@@ -151,8 +151,8 @@ describe('the browser keeps models (IndexedDB)', () => {
     expect(await predictValue(page, BMI)).toBe(trained);
   });
 
-  it('saves two named models, lists them newest first, loads the older and deletes one', async () => {
-    const { page } = await freshApp();
+  test('saves two named models, lists them newest first, loads the older and deletes one', async ({ open }) => {
+    const { page } = await freshApp(open);
     const save = async (name: string, expected = new RegExp(`Saved "${name}"`)): Promise<void> => {
       await page.getByLabel('Model name').fill(name);
       await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -190,8 +190,8 @@ describe('the browser keeps models (IndexedDB)', () => {
     expect(await predictValue(page, BMI)).toBe(twoEpochs);
   });
 
-  it('reports damaged records instead of trusting them', async () => {
-    const { page } = await freshApp();
+  test('reports damaged records instead of trusting them', async ({ open }) => {
+    const { page } = await freshApp(open);
     await page.locator('model-library [data-saved-empty]').waitFor();
     await page.evaluate(
       () =>
@@ -218,7 +218,7 @@ describe('the browser keeps models (IndexedDB)', () => {
     await page.locator('model-library [data-saved-empty]').waitFor();
   });
 
-  it.each([
+  test.for<[string, () => void, RegExp]>([
     ['indexedDB.open throws', () => {
       IDBFactory.prototype.open = () => {
         throw new DOMException('IndexedDB is blocked here', 'SecurityError');
@@ -227,8 +227,8 @@ describe('the browser keeps models (IndexedDB)', () => {
     ['there is no indexedDB', () => {
       delete (window as { indexedDB?: IDBFactory }).indexedDB;
     }, /Saving in this browser is off \(this browser offers no IndexedDB\)/],
-  ])('when %s: says saving is off, and training, predicting, downloading and loading files still work', async (_case, initScript, notice) => {
-    const { page } = await freshApp({ initScript });
+  ])('when %s: says saving is off, and training, predicting, downloading and loading files still work', async ([, initScript, notice], { open }) => {
+    const { page } = await freshApp(open, { initScript });
     await expect(page.locator('model-library [data-storage-off]').textContent()).resolves.toMatch(notice);
     await expect(page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).resolves.toBe(true);
     await trainAndWait(page);
@@ -244,8 +244,8 @@ describe('the browser keeps models (IndexedDB)', () => {
 });
 
 describe('TF.js model files', () => {
-  it('exports model.json + weights.bin and imports them on a fresh page with the same prediction, loading TF.js code lazily', async () => {
-    const first = await freshApp();
+  test('exports model.json + weights.bin and imports them on a fresh page with the same prediction, loading TF.js code lazily', async ({ open }) => {
+    const first = await freshApp(open);
     const chunkRequested = (page: typeof first.page): Promise<boolean> =>
       page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /tfjs-model-files/.test(entry.name)));
     await trainAndWait(first.page);
@@ -267,7 +267,7 @@ describe('TF.js model files', () => {
     expect(kernel).toBe(Math.fround(modelJson.userDefinedMetadata.bmiPredictor.slope));
     expect(bias).toBe(Math.fround(modelJson.userDefinedMetadata.bmiPredictor.intercept));
 
-    const { page } = await freshApp();
+    const { page } = await freshApp(open);
     const tensorsBefore = await tensorCount(page);
     await page.getByLabel(/Import TF.js files/).setInputFiles([json.path, bin.path]);
     await waitForLibraryMessage(page, /Loaded the TF\.js model/);
@@ -285,8 +285,8 @@ describe('TF.js model files', () => {
     expect(Math.abs((await predictValue(page, BMI)) - trained)).toBeLessThan(1e-6);
   });
 
-  it('imports TF.js files without metadata as a float32 line described by the loaded data', async () => {
-    const { page } = await freshApp();
+  test('imports TF.js files without metadata as a float32 line described by the loaded data', async ({ open }) => {
+    const { page } = await freshApp(open);
     const { json, bin } = tfjsFiles([{ inputs: 1, units: 1 }], [2.5, 7]);
     await dropFiles(page, [json, bin]);
     const message = await waitForLibraryMessage(page, /Loaded the TF\.js model/);
@@ -297,22 +297,18 @@ describe('TF.js model files', () => {
 });
 
 describe('bad model files are refused by name, and nothing is lost', () => {
-  let app: AppPage;
-  let trained: number;
-  let good: string;
-
-  beforeAll(async () => {
-    app = await freshApp();
+  /** A fresh trained page, its prediction at BMI 21.07931 and its downloaded weights file. */
+  async function trainedWithWeights(open: Open) {
+    const app = await freshApp(open);
     await trainAndWait(app.page);
-    trained = await predictValue(app.page, BMI);
-    good = (await downloadWeights(app.page, dir)).bytes.toString('utf8');
-  });
+    return { ...app, trained: await predictValue(app.page, BMI), good: (await downloadWeights(app.page, dir)).bytes.toString('utf8') };
+  }
 
-  const weightsWith = (edit: (text: string) => string) => () => [{ name: 'edited.json', content: edit(good), type: 'application/json' }];
+  const weightsWith = (edit: (text: string) => string) => (good: string) => [{ name: 'edited.json', content: edit(good), type: 'application/json' }];
   const setSlope = (value: string) => weightsWith((text) => text.replace(/"slope": [^,]+/, `"slope": ${value}`));
   const tfjsModel = tfjsFiles([{ inputs: 1, units: 1 }], [2.5, 7], 'line');
 
-  it.each([
+  const refused: [string, (good: string) => FileSpec[], RegExp][] = [
     ['text that is not JSON', () => [{ name: 'notes.json', content: 'slope = 2.5' }], /"notes\.json": The file is not valid JSON \(/],
     ['"slope": NaN', setSlope('NaN'), /it has "slope": NaN, and JSON has no NaN or Infinity/],
     ['JSON of another format', () => [{ name: 'other.json', content: '{"format": "keras", "weights": [1, 2]}' }], /not a bmi-predictor weights file \(its "format" is "keras"\)/],
@@ -329,25 +325,29 @@ describe('bad model files are refused by name, and nothing is lost', () => {
     ['a renamed weights.bin', () => [tfjsModel.json, { ...tfjsModel.bin, name: 'renamed.bin' }], /expects its weights in "line\.weights\.bin", but the other file is "renamed\.bin"/],
     ['a truncated weights.bin', () => [tfjsModel.json, { ...tfjsModel.bin, content: new Uint8Array(4) }], /TensorFlow\.js could not read "line\.json" with "line\.weights\.bin"/],
     ['three files at once', () => [tfjsModel.json, tfjsModel.bin, { name: 'x.csv', content: 'a,b\n1,2\n' }], /Got 3 files/],
-  ])('refuses %s', async (_case, files, message) => {
-    const { page } = app;
-    await dropFiles(page, files());
-    const shown = await waitForLibraryMessage(page, message);
-    expect(shown.kind).toBe('error');
-    expect(shown.text).toMatch(/The current model is kept\.$/);
-    expect(await predictValue(page, BMI)).toBe(trained);
-    await expect(page.locator('data-panel [data-summary]').textContent()).resolves.toMatch(/163\s+rows/);
+  ];
+
+  test(`refuses each dropped file that is not a usable model, keeping the model and the data (${refused.length} kinds)`, async ({ open }) => {
+    const { page, trained, good } = await trainedWithWeights(open);
+    for (const [kind, files, message] of refused) {
+      await dropFiles(page, files(good));
+      const shown = await waitForLibraryMessage(page, message);
+      expect(shown.kind, kind).toBe('error');
+      expect(shown.text, kind).toMatch(/The current model is kept\.$/);
+      expect(await predictValue(page, BMI), kind).toBe(trained);
+      await expect(page.locator('data-panel [data-summary]').textContent(), kind).resolves.toMatch(/163\s+rows/);
+    }
   });
 
-  it('refuses a bad file from the file picker the same way', async () => {
-    const { page } = app;
+  test('refuses a bad file from the file picker the same way', async ({ open }) => {
+    const { page, trained, good } = await trainedWithWeights(open);
     await page.getByLabel('Load weights file').setInputFiles({ name: 'nan.json', mimeType: 'application/json', buffer: Buffer.from(good.replace(/"intercept": [^,]+/, '"intercept": Infinity')) });
     await waitForLibraryMessage(page, /"nan\.json": The file is not valid JSON: it has "intercept": Infinity/);
     expect(await predictValue(page, BMI)).toBe(trained);
   });
 
-  it('warns about a weights file for a column the data does not have, and still predicts with it', async () => {
-    const { page } = app;
+  test('warns about a weights file for a column the data does not have, and still predicts with it', async ({ open }) => {
+    const { page, trained, good } = await trainedWithWeights(open);
     const weights = JSON.parse(good);
     weights.feature = { name: 'Weight', unit: 'kg', min: 40, max: 120 };
     weights.slope = 0.25;
@@ -359,7 +359,7 @@ describe('bad model files are refused by name, and nothing is lost', () => {
     expect(await predictValue(page, '70', 'Weight')).toBeCloseTo(0.25 * 70 + 50, 9);
     expect(await plottedLine(page)).toBeNull();
 
-    // Back to the good file for any test after this one.
+    // The good file makes it the model again.
     await dropFiles(page, [{ name: 'good.json', content: good }]);
     await waitForLibraryMessage(page, /Loaded the weights file "good\.json"/);
     expect(await predictValue(page, BMI)).toBe(trained);

@@ -3,16 +3,15 @@
  * Each test visits the app once online, goes offline (Playwright's offline context), reloads, and
  * trains and predicts with no network, on WebGPU and on the WASM backend (its binaries precached too).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { REFERENCE } from '../unit/reference.ts';
 import { OPTIMUM_MSE, backendBadge, dataSummary, metricValue, modelLine, predictValue, trainAndWait, waitUntilReady } from './app-page.ts';
-import { launchBrowser, openApp } from './browser.ts';
+import { test, type Open } from './browser.ts';
 import { isControlled, waitForServiceWorker } from './service-worker.ts';
 
 /** Visits the app once online, then reloads `path` with the network off; returns the page and its errors. */
-async function reloadOffline(browser: Browser, path: string) {
-  const app = await openApp(browser, '', { serviceWorkers: true });
+async function reloadOffline(open: Open, path: string) {
+  const app = await open('', { serviceWorkers: true });
   expect(await waitForServiceWorker(app.page)).toBe('activated');
   await app.page.context().setOffline(true);
   expect(await app.page.evaluate(() => navigator.onLine)).toBe(false);
@@ -28,17 +27,8 @@ async function reloadOffline(browser: Browser, path: string) {
 }
 
 describe('the app offline after one visit', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ webgpu: true });
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
-  it('loads the bundled data, trains on WebGPU and predicts with no network', async () => {
-    const { page, errors } = await reloadOffline(browser, '?split=0&epochs=60');
+  test('loads the bundled data, trains on WebGPU and predicts with no network', async ({ open }) => {
+    const { page, errors } = await reloadOffline(open, '?split=0&epochs=60');
     await waitUntilReady(page);
     expect(await dataSummary(page)).toMatch(/163 rows/);
     await expect(backendBadge(page).getAttribute('data-backend')).resolves.toBe('webgpu');
@@ -50,17 +40,15 @@ describe('the app offline after one visit', () => {
     expect(prediction).toBeCloseTo(line.slope * 28.45 + line.intercept, 9);
     expect(prediction).toBeCloseTo(REFERENCE.predictionAt28, 1);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
-  it('trains on the WASM backend with no network (its binaries come from the cache)', async () => {
-    const { page, errors } = await reloadOffline(browser, '?split=0&epochs=60&backend=wasm');
+  test('trains on the WASM backend with no network (its binaries come from the cache)', async ({ open }) => {
+    const { page, errors } = await reloadOffline(open, '?split=0&epochs=60&backend=wasm');
     await waitUntilReady(page);
     await expect(backendBadge(page).getAttribute('data-backend')).resolves.toBe('wasm');
     await trainAndWait(page);
     expect(Math.abs((await metricValue(page, 'mse')) - OPTIMUM_MSE) / OPTIMUM_MSE).toBeLessThan(1e-3);
     expect(await predictValue(page, '28.45')).toBeCloseTo(REFERENCE.predictionAt28, 1);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });

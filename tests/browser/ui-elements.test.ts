@@ -3,8 +3,7 @@
  * what screen readers are told, and text that must not go stale.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect } from 'vitest';
 import {
   contrastRatio,
   control,
@@ -24,37 +23,33 @@ import {
   waitForRunState,
   waitUntilReady,
 } from './app-page.ts';
-import { launchBrowser, openApp, type AppPage } from './browser.ts';
+import { test, type AppPage, type Open } from './browser.ts';
 import { bundledLikeCsv } from './measure.ts';
 
-let browser: Browser;
+/** The pages the current test opened, whose errors are checked when it ends. */
 const pages: AppPage[] = [];
 
-async function freshApp(path = '?split=0'): Promise<AppPage> {
-  const app = await openApp(browser, path);
+async function freshApp(open: Open, path = '?split=0'): Promise<AppPage> {
+  const app = await open(path);
   pages.push(app);
   await waitUntilReady(app.page);
   return app;
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser({ webgpu: true });
-});
-afterAll(async () => {
-  for (const { errors } of pages) expect(errors).toEqual([]);
-  await browser.close();
+afterEach(() => {
+  for (const { errors } of pages.splice(0)) expect(errors).toEqual([]);
 });
 
 describe('files dropped on the prediction form', () => {
-  it('a CSV is loaded as data, and the form does not also try to read it as weights', async () => {
-    const { page } = await freshApp();
+  test('a CSV is loaded as data, and the form does not also try to read it as weights', async ({ open }) => {
+    const { page } = await freshApp(open);
     await dropFiles(page, [{ name: 'two.csv', content: 'Bmi,Country,LifeExpectancy\n20,A,60\n22,B,65\n26,D,75\n', type: 'text/csv' }], page.locator('bmi-predictor'));
     await page.locator('data-panel [data-summary]').filter({ hasText: /3\s+rows from\s+two\.csv/ }).waitFor();
     expect(await predictorMessage(page)).not.toMatch(/two\.csv|JSON/);
   });
 
-  it('weights dropped while training are refused once, and the form keeps the current model too', async () => {
-    const { page } = await freshApp();
+  test('weights dropped while training are refused once, and the form keeps the current model too', async ({ open }) => {
+    const { page } = await freshApp(open);
     const sample = await readFile('public/sample-weights.json');
     const weights = JSON.parse(sample.toString('utf8'));
     await setEpochs(page, 100_000);
@@ -72,8 +67,8 @@ describe('files dropped on the prediction form', () => {
 });
 
 describe('keyboard focus', () => {
-  it('stays on a run control when a run started with Enter ends by itself', async () => {
-    const { page } = await freshApp();
+  test('stays on a run control when a run started with Enter ends by itself', async ({ open }) => {
+    const { page } = await freshApp(open);
     await setEpochs(page, 30);
     const train = control(page, 'Train');
     await train.focus();
@@ -87,8 +82,8 @@ describe('keyboard focus', () => {
 
 describe('contrast (WCAG 1.4.11, 3:1 for focus rings and field borders)', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    it(`focus ring and field borders stand out in the ${scheme} scheme, in the app and in the prediction form`, async () => {
-      const { page } = await freshApp();
+    test(`focus ring and field borders stand out in the ${scheme} scheme, in the app and in the prediction form`, async ({ open }) => {
+      const { page } = await freshApp(open);
       await page.emulateMedia({ colorScheme: scheme });
       const surface = await page.locator('bmi-app').evaluate((app) => getComputedStyle(app).getPropertyValue('--bp-surface').trim());
       const surfaceRgb = await page.evaluate((color) => {
@@ -116,8 +111,8 @@ describe('contrast (WCAG 1.4.11, 3:1 for focus rings and field borders)', () => 
 });
 
 describe('what screen readers are told', () => {
-  it('a refused setting is described by its message', async () => {
-    const { page } = await freshApp();
+  test('a refused setting is described by its message', async ({ open }) => {
+    const { page } = await freshApp(open);
     await setSetting(page, 'Epochs', '-5');
     const field = page.locator('training-settings').getByLabel('Epochs', { exact: true });
     await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -129,8 +124,8 @@ describe('what screen readers are told', () => {
     await expect(field.getAttribute('aria-describedby')).resolves.toBeNull();
   });
 
-  it('a backend fallback reason and a backend failure are inside the live status, not only the badge', async () => {
-    const { page } = await freshApp();
+  test('a backend fallback reason and a backend failure are inside the live status, not only the badge', async ({ open }) => {
+    const { page } = await freshApp(open);
     const status = page.locator('backend-status [role=status]');
     await page.locator('backend-status').evaluate((element) => {
       (element as HTMLElement & { choice: unknown }).choice = { name: 'cpu', fallbacks: ['WebGPU unavailable: no adapter'] };
@@ -142,8 +137,8 @@ describe('what screen readers are told', () => {
     await expect(status.textContent()).resolves.toMatch(/No backend could start\./);
   });
 
-  it('reading a large CSV is announced when it starts and when it ends, not per chunk; progress stays in a labelled bar', async () => {
-    const { page } = await freshApp();
+  test('reading a large CSV is announced when it starts and when it ends, not per chunk; progress stays in a labelled bar', async ({ open }) => {
+    const { page } = await freshApp(open);
     await page.locator('data-panel').evaluate((panel) => {
       const live = [...panel.shadowRoot!.querySelectorAll('[aria-live]')];
       const record = { live: live.length, texts: [] as string[], progress: 0 };
@@ -163,8 +158,8 @@ describe('what screen readers are told', () => {
 });
 
 describe('no stale text', () => {
-  it('shows no progress figures before the first run, and does after one', async () => {
-    const { page } = await freshApp();
+  test('shows no progress figures before the first run, and does after one', async ({ open }) => {
+    const { page } = await freshApp(open);
     await expect(page.locator('training-progress').isVisible()).resolves.toBe(false);
     await setEpochs(page, 5);
     await trainAndWait(page);
@@ -172,8 +167,8 @@ describe('no stale text', () => {
     await expect(page.locator('training-progress [data-progress=epoch]').textContent()).resolves.toBe('5 of 5');
   });
 
-  it('says why training is unavailable instead of waiting forever', async () => {
-    const { page } = await freshApp();
+  test('says why training is unavailable instead of waiting forever', async ({ open }) => {
+    const { page } = await freshApp(open);
     await page.locator('training-panel').evaluate((panel) => {
       const element = panel as HTMLElement & { ready: boolean; unavailable: string };
       element.ready = false;
@@ -182,8 +177,8 @@ describe('no stale text', () => {
     await expect.poll(() => statusText(page)).toBe('No backend could start: training is unavailable.');
   });
 
-  it('shows the error, not "Loading data…", when the bundled data cannot be fetched', async () => {
-    const app = await openApp(browser, '', {
+  test('shows the error, not "Loading data…", when the bundled data cannot be fetched', async ({ open }) => {
+    const app = await open('', {
       initScript: () => {
         const original = window.fetch;
         window.fetch = (input, init) =>
@@ -199,8 +194,8 @@ describe('no stale text', () => {
 });
 
 describe('model library', () => {
-  it('disables loading and importing while training, with a hint saying why', async () => {
-    const { page } = await freshApp();
+  test('disables loading and importing while training, with a hint saying why', async ({ open }) => {
+    const { page } = await freshApp(open);
     const library = page.locator('model-library');
     const weightsInput = library.getByLabel('Load weights file');
     await expect(weightsInput.isEnabled()).resolves.toBe(true);
@@ -215,8 +210,8 @@ describe('model library', () => {
     await expect(hint.count()).resolves.toBe(0);
   });
 
-  it('deletes a saved model only after a confirming press, from the keyboard too; Escape cancels', async () => {
-    const { page } = await freshApp();
+  test('deletes a saved model only after a confirming press, from the keyboard too; Escape cancels', async ({ open }) => {
+    const { page } = await freshApp(open);
     await setEpochs(page, 3);
     await trainAndWait(page);
     await page.getByLabel('Model name').fill('keep me');

@@ -8,10 +8,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { control, progressEpoch, runState, waitForEpochAbove, waitForRunState, waitUntilReady } from './app-page.ts';
-import { launchBrowser, openApp } from './browser.ts';
+import { test } from './browser.ts';
 import { isControlled, waitForServiceWorker } from './service-worker.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -35,7 +35,6 @@ const notice = (page: Page) => page.locator('update-notice');
 const checkForUpdate = (page: Page) => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
 
 describe('an update of the app', () => {
-  let browser: Browser;
   let root: string;
   let server: StaticServer;
 
@@ -43,16 +42,14 @@ describe('an update of the app', () => {
     root = await mkdtemp(join(tmpdir(), 'bmi-update-'));
     await cp(dist, root, { recursive: true });
     server = await serveStatic(root);
-    browser = await launchBrowser({ webgpu: true });
   });
   afterAll(async () => {
-    await browser.close();
     await server.close();
     await rm(root, { recursive: true, force: true });
   });
 
-  it('waits while training runs, survives a browser reload, and starts on the notice’s Reload', async () => {
-    const { page, errors } = await openApp(browser, `${server.url}/index.html?split=0&epochs=100000`, { serviceWorkers: true });
+  test('waits while training runs, survives a browser reload, and starts on the notice’s Reload', async ({ open }) => {
+    const { page, errors } = await open(`${server.url}/index.html?split=0&epochs=100000`, { serviceWorkers: true });
     expect(await waitForServiceWorker(page)).toBe('activated');
     await page.reload();
     expect(await isControlled(page)).toBe(true);
@@ -86,7 +83,6 @@ describe('an update of the app', () => {
     expect(await version(page)).toBe('2');
     await expect(notice(page).getAttribute('ready')).resolves.toBeNull();
     expect(errors).toEqual([]);
-    await page.context().close();
     // Installing the new version shares two cores with a software-WebGPU run: allow it time.
   }, 150_000);
 });

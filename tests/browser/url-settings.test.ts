@@ -2,18 +2,10 @@
  * Shareable settings: the URL sets up the page, edits are written back with `history.replaceState`,
  * a reload keeps them, and bad values fall back to defaults with a visible notice.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backendBadge, control, dataSummary, metricValue, openMoreSettings, setSetting, tensorCount, trainAndWait, waitUntilReady } from './app-page.ts';
-import { launchBrowser, openApp } from './browser.ts';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser({ webgpu: true });
-});
-afterAll(async () => {
-  await browser.close();
-});
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { appRendered, backendBadge, control, dataSummary, metricValue, openMoreSettings, setSetting, tensorCount, trainAndWait, waitUntilReady } from './app-page.ts';
+import { test } from './browser.ts';
 
 function field(page: Page, label: string) {
   return page.locator('training-settings').getByLabel(label, { exact: true });
@@ -31,8 +23,8 @@ async function formValues(page: Page): Promise<Record<string, string | boolean>>
 const query = (page: Page) => new URL(page.url()).searchParams;
 
 describe('settings in the URL', () => {
-  it('set up the form and the backend', async () => {
-    const { page, errors } = await openApp(browser, '?epochs=77&lr=0.05&optimizer=adam&batch=16&split=0.1&seed=9&patience=4&improve=0.001&backend=wasm');
+  test('set up the form and the backend', async ({ open }) => {
+    const { page, errors } = await open('?epochs=77&lr=0.05&optimizer=adam&batch=16&split=0.1&seed=9&patience=4&improve=0.001&backend=wasm');
     await waitUntilReady(page);
     expect(await formValues(page)).toEqual({
       Epochs: '77',
@@ -51,8 +43,8 @@ describe('settings in the URL', () => {
     expect(errors).toEqual([]);
   });
 
-  it('follow edits without adding history entries, and survive a reload', async () => {
-    const { page, errors } = await openApp(browser);
+  test('follow edits without adding history entries, and survive a reload', async ({ open }) => {
+    const { page, errors } = await open();
     await waitUntilReady(page);
     const historyLength = await page.evaluate(() => history.length);
     await setSetting(page, 'Learning rate', '0.25');
@@ -77,23 +69,23 @@ describe('settings in the URL', () => {
     expect(errors).toEqual([]);
   });
 
-  it('refuses a bad value typed in the form with a message, and keeps the URL', async () => {
-    const { page, errors } = await openApp(browser, '?lr=0.2');
+  test('refuses a bad value typed in the form with a message, and keeps the URL', async ({ open }) => {
+    const { page, errors } = await open('?lr=0.2');
     await waitUntilReady(page);
     await setSetting(page, 'Learning rate', '-1');
     await expect(page.locator('training-settings [data-settings-error]').textContent()).resolves.toMatch(/Learning rate must be a number above 0 and at most 10\./);
     await expect(field(page, 'Learning rate').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(query(page).get('lr')).toBe('0.2');
     await control(page, 'Train').click();
-    await page.waitForTimeout(300);
+    await appRendered(page);
     await expect(page.locator('training-panel').getAttribute('data-run-state')).resolves.toBe('idle');
     await expect(page.locator('training-panel').getAttribute('data-runs-finished')).resolves.toBe('0');
     await expect(page.locator('metrics-panel #train').count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   });
 
-  it('falls back to defaults with a notice for each bad value, and the page still works', async () => {
-    const { page, errors } = await openApp(browser, '?lr=abc&epochs=-3&split=2&optimizer=rmsprop&batch=-1&seed=x&backend=tpu&target=Country');
+  test('falls back to defaults with a notice for each bad value, and the page still works', async ({ open }) => {
+    const { page, errors } = await open('?lr=abc&epochs=-3&split=2&optimizer=rmsprop&batch=-1&seed=x&backend=tpu&target=Country');
     await waitUntilReady(page);
     const notices = await page.locator('[data-notices] li').allTextContents();
     expect(notices).toHaveLength(8);
@@ -112,8 +104,8 @@ describe('settings in the URL', () => {
     expect(errors).toEqual([]);
   });
 
-  it('switches the backend from the form, restarting the worker on it', async () => {
-    const { page, errors } = await openApp(browser);
+  test('switches the backend from the form, restarting the worker on it', async ({ open }) => {
+    const { page, errors } = await open();
     await waitUntilReady(page);
     await setSetting(page, 'Backend', 'cpu');
     await expect.poll(() => backendBadge(page).getAttribute('data-backend')).toBe('cpu');
@@ -124,8 +116,8 @@ describe('settings in the URL', () => {
     expect(errors).toEqual([]);
   });
 
-  it('trains on the page thread with ?engine=main (to compare with the worker)', async () => {
-    const { page, errors } = await openApp(browser, '?engine=main&split=0');
+  test('trains on the page thread with ?engine=main (to compare with the worker)', async ({ open }) => {
+    const { page, errors } = await open('?engine=main&split=0');
     await waitUntilReady(page);
     await expect(page.locator('[data-engine]').getAttribute('data-engine')).resolves.toBe('main');
     const before = await tensorCount(page);

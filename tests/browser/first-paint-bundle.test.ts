@@ -1,0 +1,27 @@
+/**
+ * The built app's first-paint chunks (index.html's entry and its static imports, from Vite's manifest)
+ * carry no TensorFlow.js; the lazy chunks that do are really kept out of them.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkFirstPaint, firstPaintChunks, LIBRARY_CODE_MARKERS, type Manifest } from '../../scripts/first-paint-check.ts';
+
+const manifest = (): Manifest => JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Manifest;
+const read = (file: string): string => readFileSync(`dist/${file}`, 'utf8');
+const TFJS = LIBRARY_CODE_MARKERS.find((marker) => marker.library === 'TensorFlow.js')!.pattern;
+
+describe('the first-paint chunks of the built app', () => {
+  it('carry no TensorFlow.js (nor papaparse or uPlot beyond the allowed list)', () => {
+    expect(checkFirstPaint(manifest(), read)).toEqual([]);
+  });
+
+  it('are walked from the entry through static imports only, and the markers find TF.js where it is', () => {
+    const built = manifest();
+    const initial = firstPaintChunks(built);
+    expect(initial.get(built['index.html']!.file)).toEqual(['index.html']);
+    // The lazy engine chunks do carry TF.js, so the marker would see it had they been static imports.
+    const lazy = (built['index.html']!.dynamicImports ?? []).map((key) => built[key]!.file);
+    expect(lazy.length).toBeGreaterThan(0);
+    expect(lazy.filter((file) => !initial.has(file) && TFJS.test(read(file))).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * `<data-panel>` alone: the summary, skipped rows, errors, reading progress, the column choice and the
+ * file input, and the events a file pick and a column change send.
+ */
+import { describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type { ColumnsChangeEvent, DataFileSelectedEvent } from '../../src/ui/events.ts';
+import '../../src/ui/data-panel.ts';
+import { REFERENCE_LINE, fiveRows } from './fixtures.ts';
+import { mount, part, recordEvents, shadowOf, textOf, update } from './mount.ts';
+
+const COLUMNS = ['LifeExpectancy', 'Bmi', 'Year'];
+
+describe('<data-panel>', () => {
+  it('says the data is loading before there is any, with no column choice yet', async () => {
+    const panel = await mount('data-panel');
+    expect(textOf(part(panel, '[data-summary]'))).toBe('Loading data…');
+    expect(shadowOf(panel).querySelector('select')).toBeNull();
+    expect(textOf(part(panel, '[role=alert]'))).toBe('');
+  });
+
+  it('shows an error instead of "Loading" forever when there is no data', async () => {
+    const panel = await mount('data-panel', { error: 'Could not load bmi_and_life_expectancy.csv: 404 Not Found.' });
+    expect(textOf(part(panel, '[data-summary]'))).toBe('No data loaded.');
+    expect(textOf(part(panel, '[role=alert]'))).toBe('Could not load bmi_and_life_expectancy.csv: 404 Not Found.');
+  });
+
+  it('shows the rows, their source and the chosen columns, and announces them once', async () => {
+    const panel = await mount('data-panel', { data: fiveRows(), source: 'five.csv', numericColumns: COLUMNS, line: REFERENCE_LINE });
+    expect(textOf(part(panel, '[data-summary]'))).toBe('5 rows from five.csv');
+    const announce = part(panel, '[data-announce]');
+    expect(announce.getAttribute('aria-live')).toBe('polite');
+    expect(textOf(announce)).toBe('5 rows from five.csv.');
+    await expect.element(page.getByLabelText('Feature (x axis)')).toHaveDisplayValue('BMI');
+    await expect.element(page.getByLabelText('Target (y axis)')).toHaveDisplayValue('Life expectancy');
+    const options = [...part<HTMLSelectElement>(panel, '#feature-column').options].map((option) => option.textContent);
+    expect(options).toEqual(['Life expectancy', 'BMI', 'Year']);
+    // The scatter plot gets the same data and line.
+    const plot = part(panel, 'scatter-plot') as HTMLElementTagNameMap['scatter-plot'];
+    expect(plot.data).toBe(panel.data);
+    expect(plot.line).toBe(REFERENCE_LINE);
+  });
+
+  it('lists the skipped rows, with an ellipsis when there were more than it keeps', async () => {
+    const panel = await mount('data-panel', { data: fiveRows(), source: 'x.csv', skipped: { count: 1, lines: [4] } });
+    expect(textOf(part(panel, '[data-skipped]'))).toBe('Skipped 1 row with missing or non-numeric values (line 4).');
+    await update(panel, { skipped: { count: 25, lines: [2, 3, 7] } });
+    expect(textOf(part(panel, '[data-skipped]'))).toBe('Skipped 25 rows with missing or non-numeric values (lines 2, 3, 7, …).');
+    await update(panel, { skipped: { count: 0, lines: [] } });
+    expect(shadowOf(panel).querySelector('[data-skipped]')).toBeNull();
+  });
+
+  it('while a file is read: the share in a labelled bar, one announcement, and no other file or column choice', async () => {
+    const panel = await mount('data-panel', { data: fiveRows(), source: 'x.csv', numericColumns: COLUMNS, loading: 0.42 });
+    expect(textOf(part(panel, '[data-summary]'))).toBe('Reading the file… 42%');
+    const bar = part<HTMLProgressElement>(panel, '[data-loading]');
+    expect(bar.getAttribute('aria-label')).toBe('Reading the file');
+    expect(bar.value).toBeCloseTo(0.42);
+    expect(textOf(part(panel, '[data-announce]'))).toBe('Reading the file…');
+    await update(panel, { loading: 0.9 });
+    // The announcement does not change per chunk.
+    expect(textOf(part(panel, '[data-announce]'))).toBe('Reading the file…');
+    await expect.element(page.getByLabelText('Load another CSV (any numeric columns)')).toBeDisabled();
+    await expect.element(page.getByLabelText('Feature (x axis)')).toBeDisabled();
+    await update(panel, { loading: undefined });
+    expect(shadowOf(panel).querySelector('[data-loading]')).toBeNull();
+    await expect.element(page.getByLabelText('Load another CSV (any numeric columns)')).toBeEnabled();
+  });
+
+  it('locked (a run is going): no file or column choice', async () => {
+    await mount('data-panel', { data: fiveRows(), source: 'x.csv', numericColumns: COLUMNS, locked: true });
+    await expect.element(page.getByLabelText('Load another CSV (any numeric columns)')).toBeDisabled();
+    await expect.element(page.getByLabelText('Feature (x axis)')).toBeDisabled();
+    await expect.element(page.getByLabelText('Target (y axis)')).toBeDisabled();
+  });
+
+  it('sends the picked CSV file, and lets the same file be picked again', async () => {
+    const panel = await mount('data-panel', { data: fiveRows(), source: 'x.csv' });
+    const picked = recordEvents<DataFileSelectedEvent>(panel, 'data-file-selected');
+    const file = new File(['Bmi,LifeExpectancy\n20,60\n30,80\n'], 'two.csv', { type: 'text/csv' });
+    const input = page.getByLabelText('Load another CSV (any numeric columns)');
+    await userEvent.upload(input, file);
+    expect(picked.map((event) => event.file.name)).toEqual(['two.csv']);
+    expect(await picked[0]!.file.text()).toBe('Bmi,LifeExpectancy\n20,60\n30,80\n');
+    expect(part<HTMLInputElement>(panel, 'input[type=file]').value).toBe('');
+  });
+
+  it('sends the feature and target chosen', async () => {
+    const panel = await mount('data-panel', { data: fiveRows(), source: 'x.csv', numericColumns: COLUMNS });
+    const changes = recordEvents<ColumnsChangeEvent>(panel, 'columns-change');
+    await userEvent.selectOptions(page.getByLabelText('Feature (x axis)'), 'Year');
+    expect(changes.map((event) => event.columns)).toEqual([{ feature: 'Year', target: 'LifeExpectancy' }]);
+    await userEvent.selectOptions(page.getByLabelText('Target (y axis)'), 'BMI');
+    expect(changes.at(-1)!.columns).toEqual({ feature: 'Year', target: 'Bmi' });
+  });
+});
