@@ -32,11 +32,11 @@ const summary = (page: Page) => page.locator('fit-summary-table');
 const cell = (page: Page, term: 'slope' | 'intercept', name: string) => summary(page).locator(`[data-term=${term}] [data-cell=${name}]`);
 const stat = async (page: Page, name: string) => Number(await summary(page).locator(`[data-stat=${name}]`).getAttribute('data-value'));
 
-/** The values of the scatter plot's band series (uPlot's data columns 3 to 6) at the first x. */
+/** The values of the scatter plot's band series (uPlot's last four data columns) at the first x. */
 function plottedBands(page: Page): Promise<(number | null)[]> {
   return page.locator('scatter-plot').evaluate((element) => {
     const data = (element as unknown as { plot: { data: (number | null)[][] } }).plot.data;
-    return data.slice(3, 7).map((series) => series[0] ?? null);
+    return data.slice(-4).map((series) => series[0] ?? null);
   });
 }
 
@@ -84,15 +84,9 @@ describe('statistics on the page, trained with the defaults', () => {
     expect(confidenceLow!).toBeLessThan(confidenceHigh!);
     expect(confidenceHigh!).toBeLessThan(predictionHigh!);
     await toggle.uncheck();
-    await page.waitForFunction(() => {
-      const plot = document.querySelector('bmi-app')!.shadowRoot!.querySelector('data-panel')!.shadowRoot!.querySelector('scatter-plot') as unknown as { plot: { data: unknown[][] } };
-      return plot.plot.data[3]!.every((value) => value === null);
-    });
+    await expect.poll(() => plottedBands(page)).toEqual([null, null, null, null]);
     await toggle.check();
-    await page.waitForFunction(() => {
-      const plot = document.querySelector('bmi-app')!.shadowRoot!.querySelector('data-panel')!.shadowRoot!.querySelector('scatter-plot') as unknown as { plot: { data: unknown[][] } };
-      return typeof plot.plot.data[3]![0] === 'number';
-    });
+    await expect.poll(async () => (await plottedBands(page)).every((value) => typeof value === 'number')).toBe(true);
     // The chart's text alternative says so too.
     await expect(page.locator('scatter-plot [role=img]').getAttribute('aria-label')).resolves.toMatch(/95% confidence band \(dashed\) and prediction band \(dotted\)/);
   });
@@ -109,6 +103,10 @@ describe('statistics on the page, trained with the defaults', () => {
     // The summary is of the line drawn now: the run's live weights.
     const live = await page.locator('scatter-plot').evaluate((plot) => (plot as unknown as { line: { slope: number } }).line.slope);
     expect(Number(await cell(page, 'slope', 'estimate').getAttribute('data-value'))).toBe(live);
+    // Predicting with the paused line gives its provisional interval, not a note.
+    await predictText(page, '28.45');
+    await expect(page.locator('bmi-predictor [part=interval]').textContent()).resolves.toMatch(/^; 95% of countries with this BMI: \d+\.\d to \d+\.\d$/);
+    expect(await page.locator('bmi-predictor [part=interval-note]').count()).toBe(0);
     await control(page, 'Stop').click();
     await waitForRunState(page, 'idle');
     await page.locator('fit-summary-table:not(:has([data-provisional]))').waitFor();
