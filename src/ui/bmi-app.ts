@@ -89,6 +89,7 @@ export class BmiApp extends LitElement {
     data: () => this.dataSource.data,
     training: () => this.urlSettings.settings.training,
     provisional: () => this.run.active,
+    running: () => this.run.view.state === 'running',
   });
 
   /** The running engine (the browser tests reach it to play a crashed worker). */

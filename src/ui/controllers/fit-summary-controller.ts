@@ -23,15 +23,19 @@ export interface FitSummaryHost {
   training(): TrainingSettings;
   /** A run is going or paused: its line is not final. */
   provisional(): boolean;
+  /** A run is going (not paused): its line changes every frame. */
+  running(): boolean;
 }
 
 export type FitSummaryView =
   | { readonly state: 'none' }
   | { readonly state: 'ready'; readonly result: FitSummaryResult; readonly line: Line; readonly provisional: boolean };
 
-/** Large data sets are summarised at most this often while a run goes (each summary is a pass over the rows). */
+/**
+ * While a run goes (not paused) the summary is refreshed at most this often: a table and bands that change every
+ * frame cannot be read anyway, and each refresh is a pass over the rows and a redraw.
+ */
 const PROVISIONAL_INTERVAL_MS = 250;
-const LARGE_ROWS = 20_000;
 const NOT_YET: IntervalStatistics = Object.freeze({ unavailable: "the paused run's line has no interval statistics yet" });
 
 export class FitSummaryController implements ReactiveController {
@@ -69,8 +73,8 @@ export class FitSummaryController implements ReactiveController {
     const train = this.trainingRows(data);
     const current = this.view;
     if (current.state === 'ready' && current.line === line && current.provisional === provisional && this.summarisedRows === train) return;
-    // A long run over many rows: keep the last summary (still marked provisional) between refreshes.
-    if (provisional && current.state === 'ready' && train.x.length > LARGE_ROWS && performance.now() - this.computedAt < PROVISIONAL_INTERVAL_MS) return;
+    // During a run: keep the last summary (still marked provisional) between refreshes.
+    if (this.page.running() && current.state === 'ready' && current.provisional && performance.now() - this.computedAt < PROVISIONAL_INTERVAL_MS) return;
     this.computedAt = performance.now();
     this.summarisedRows = train;
     this.view = { state: 'ready', result: this.module.fitSummary(line, train.x, train.y), line, provisional };
@@ -79,8 +83,15 @@ export class FitSummaryController implements ReactiveController {
   /** The line and what its 95% bands need, when the summary has them. */
   get bands(): { line: Line; basis: IntervalBasis } | null {
     const { view } = this;
-    return view.state === 'ready' && view.result.ok ? { line: view.line, basis: view.result.summary.basis } : null;
+    if (view.state !== 'ready' || !view.result.ok) return null;
+    // The same object while the summary stands, so the plot redraws only when the bands change.
+    if (this.shownBands?.line !== view.line || this.shownBands.basis !== view.result.summary.basis) {
+      this.shownBands = { line: view.line, basis: view.result.summary.basis };
+    }
+    return this.shownBands;
   }
+
+  private shownBands: { line: Line; basis: IntervalBasis } | undefined;
 
   /**
    * A model made from the summarised line (a paused run's) with the summary's interval statistics, so
