@@ -9,6 +9,7 @@
  */
 import type { Dataset } from '../core/dataset.ts';
 import { fitSummary, type Coefficient, type FitSummary } from '../core/fit-summary.ts';
+import { formatPValue } from '../core/fit-summary-words.ts';
 import type { Line } from '../core/predict.ts';
 import { splitDataset } from '../core/split.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
@@ -18,10 +19,6 @@ const EPSILON = 2.220446e-16;
 
 function stars(p: number): string {
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
-}
-
-function formatP(p: number): string {
-  return p < 2e-16 ? '<2e-16' : p < 1e-4 ? p.toExponential(2) : Number(p.toPrecision(3)).toString();
 }
 
 /** Right-aligns each column of `rows` (the first column left-aligned), two spaces apart at least. */
@@ -43,7 +40,7 @@ export function formatFitSummary(summary: FitSummary, featureName: string): stri
   ];
   const table = alignColumns([
     ['', 'Estimate', 'Std. Error', 't value', 'Pr(>|t|)', ''],
-    ...coefficients.map(([name, c]) => [name, c.estimate.toFixed(4), c.standardError.toFixed(4), c.t.toFixed(3), formatP(c.p), stars(c.p)]),
+    ...coefficients.map(([name, c]) => [name, c.estimate.toFixed(4), c.standardError.toFixed(4), c.t.toFixed(3), formatPValue(c.p), stars(c.p)]),
   ]);
   const level = summary.basis.level * 100;
   const confint = alignColumns([

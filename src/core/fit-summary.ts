@@ -38,6 +38,21 @@ export interface FitSummary {
 
 export type FitSummaryResult = Result<{ summary: FitSummary }>;
 
+/**
+ * The two-sided t quantile for `level`, remembered per degrees of freedom: the quantile is an iterative
+ * search (milliseconds), and a run's provisional summaries ask for the same one again and again.
+ */
+const quantiles = new Map<string, number>();
+function tQuantileOf(level: number, degreesOfFreedom: number): number {
+  const key = `${level}:${degreesOfFreedom}`;
+  let quantile = quantiles.get(key);
+  if (quantile === undefined) {
+    quantile = studentTQuantile(1 - (1 - level) / 2, degreesOfFreedom);
+    quantiles.set(key, quantile);
+  }
+  return quantile;
+}
+
 /** The sums every statistic here is built from, or why the rows cannot carry them. */
 function basisOf(line: Line, x: ArrayLike<number>, y: ArrayLike<number>, level: number): Result<{ basis: IntervalBasis; totalSquares: number }> {
   const rows = x.length;
@@ -55,7 +70,7 @@ function basisOf(line: Line, x: ArrayLike<number>, y: ArrayLike<number>, level: 
   if (!(featureSumOfSquares > 0)) return { ok: false, error: 'the feature has the same value in every row it was fitted on' };
   const degreesOfFreedom = rows - 2;
   const residualStandardError = Math.sqrt(residualSquares / degreesOfFreedom);
-  const tQuantile = studentTQuantile(1 - (1 - level) / 2, degreesOfFreedom);
+  const tQuantile = tQuantileOf(level, degreesOfFreedom);
   const basis: IntervalBasis = { level, rows, featureMean, featureSumOfSquares, residualStandardError, degreesOfFreedom, tQuantile };
   if (![featureMean, featureSumOfSquares, residualStandardError, tQuantile, totalSquares].every(Number.isFinite)) {
     return { ok: false, error: 'the sums of squares of the rows it was fitted on overflow' };

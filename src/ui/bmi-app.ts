@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
-import { columnUnit } from '../core/columns.ts';
+import { columnLabel, columnUnit } from '../core/columns.ts';
+import { rowsNoun } from '../core/rows-noun.ts';
 import type { Model } from '../core/model.ts';
 import { READY_MARK } from '../app/user-timing.ts';
 import type { TrainingEngine } from '../app/training-engine.ts';
@@ -7,6 +8,7 @@ import { defineElement } from '../embed/define.ts';
 import { CurrentModelController } from './controllers/current-model-controller.ts';
 import { DataController } from './controllers/data-controller.ts';
 import { EngineController } from './controllers/engine-controller.ts';
+import { FitSummaryController } from './controllers/fit-summary-controller.ts';
 import { ModelHistoryController } from './controllers/model-history-controller.ts';
 import { ModelLibraryController } from './controllers/model-library-controller.ts';
 import { TrainingRunController } from './controllers/training-run-controller.ts';
@@ -17,6 +19,7 @@ import '../embed/bmi-predictor.ts';
 import './backend-status.ts';
 import './data-panel.ts';
 import './drop-zone.ts';
+import './fit-summary-table.ts';
 import './landscape-panel.ts';
 import './metrics-panel.ts';
 import './model-library.ts';
@@ -80,6 +83,15 @@ export class BmiApp extends LitElement {
     canChange: () => !this.run.active,
   });
 
+  /** R's summary of the line shown, on its training rows; provisional during a run. */
+  private readonly fitSummary = new FitSummaryController(this, {
+    line: () => (this.run.active ? this.run.view.liveLine : this.currentModel.fitting),
+    data: () => this.dataSource.data,
+    training: () => this.urlSettings.settings.training,
+    provisional: () => this.run.active,
+    running: () => this.run.view.state === 'running',
+  });
+
   /** The running engine (the browser tests reach it to play a crashed worker). */
   get engine(): TrainingEngine | undefined {
     return this.engines.engine;
@@ -135,6 +147,7 @@ export class BmiApp extends LitElement {
             data-files-read=${filesRead}
             .data=${data}
             .line=${run.liveLine ?? this.currentModel.fitting}
+            .intervals=${this.fitSummary.bands}
             source=${source}
             .skipped=${skipped}
             .numericColumns=${table?.numericColumns ?? []}
@@ -177,10 +190,17 @@ export class BmiApp extends LitElement {
         <section class="card predict" aria-labelledby="predict-heading">
           <h2 id="predict-heading">Predict</h2>
           ${paused ? html`<p class="muted" data-predict-source>Predicting with the paused run's line (epoch ${run.epoch}); it is not the model until the run ends.</p>` : ''}
-          <bmi-predictor no-drop .model=${paused ?? model}></bmi-predictor>
+          <bmi-predictor no-drop .model=${paused ? this.fitSummary.withIntervals(paused) : model} population=${rowsNoun(table?.columns ?? [])}></bmi-predictor>
         </section>
         <section class="card fit" aria-label="Fit">
           <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>
+          <fit-summary-table
+            .view=${this.fitSummary.view}
+            feature=${columnLabel(data?.featureName ?? 'Bmi')}
+            target=${columnLabel(data?.targetName ?? 'LifeExpectancy')}
+            unit=${targetUnit}
+            runState=${run.state}
+          ></fit-summary-table>
         </section>
         <section class="card model" aria-label="Model">
           <undo-bar undoLabel=${this.history.undoLabel} offerLabel=${this.history.offerLabel} ?disabled=${this.run.active}></undo-bar>

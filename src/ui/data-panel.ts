@@ -1,8 +1,9 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { columnOptions } from './column-options.ts';
 import type { Dataset, SkippedRows } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
+import type { LineBands } from './scatter-plot.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 import { formatCount } from '../core/format.ts';
@@ -43,6 +44,12 @@ export class DataPanel extends LitElement {
       point-views {
         margin-top: 0.75rem;
       }
+      label.toggle {
+        flex-direction: row;
+        align-items: center;
+        gap: 0.5rem;
+        margin-top: 0.75rem;
+      }
       .error:empty {
         display: none;
       }
@@ -52,6 +59,9 @@ export class DataPanel extends LitElement {
 
   @property({ attribute: false }) data: Dataset | null = null;
   @property({ attribute: false }) line: Line | null = null;
+  /** The line's 95% bands, drawn when the "95% bands" box is ticked. */
+  @property({ attribute: false }) intervals: LineBands | null = null;
+  @state() private showBands = true;
   /** Where the data came from, e.g. the file name. */
   @property() source = '';
   @property({ attribute: false }) skipped: SkippedRows = { count: 0, lines: [] };
@@ -158,7 +168,11 @@ export class DataPanel extends LitElement {
         Load another CSV (any numeric columns)
         <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ?disabled=${this.locked || loading !== undefined} @change=${this.onFileChange} />
       </label>
-      <point-views .data=${this.data} .line=${this.line}></point-views>`;
+      <label class="toggle">
+        <input type="checkbox" data-bands-toggle .checked=${this.showBands} @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)} />
+        Show the 95% confidence band (the mean) and prediction band (new observations)
+      </label>
+      <point-views .data=${this.data} .line=${this.line} .bands=${this.showBands ? this.intervals : null}></point-views>`;
   }
 }
 

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Dataset } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
+import type { LineBands } from './scatter-plot.ts';
 import { PointInspectionController } from './controllers/point-inspection-controller.ts';
 import { defineElement } from '../embed/define.ts';
 import './furthest-points.ts';
@@ -39,6 +40,8 @@ export class PointViews extends LitElement {
   @property({ attribute: false }) data: Dataset | null = null;
   /** The current line (training's live line or the model's), or null. */
   @property({ attribute: false }) line: Line | null = null;
+  /** The line's 95% bands for the scatter plot, or null for none. */
+  @property({ attribute: false }) bands: LineBands | null = null;
 
   private readonly inspection = new PointInspectionController(this, () => ({ data: this.data, line: this.line }));
 
@@ -48,7 +51,7 @@ export class PointViews extends LitElement {
     const furthest = this.inspection.furthest;
     const marked = furthest.map((p) => p.index);
     return html`<div class="plots">
-        <div><scatter-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected} .refit=${influence?.refit ?? null}></scatter-plot></div>
+        <div><scatter-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected} .refit=${influence?.refit ?? null} .bands=${this.bands}></scatter-plot></div>
         <div>
           <h3>Residuals vs fitted</h3>
           <residuals-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected}></residuals-plot>

@@ -1,6 +1,9 @@
 import type uPlot from 'uplot';
+import { css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
+import { intervalBands } from '../core/interval-bands.ts';
+import type { IntervalBasis } from '../core/intervals.ts';
 import type { Line } from '../core/predict.ts';
 import { pointName } from '../core/point-text.ts';
 import { defineElement } from '../embed/define.ts';
@@ -8,10 +11,25 @@ import { formatCount } from '../core/format.ts';
 import { PointChart } from './point-chart.ts';
 import type { ColorOf } from './uplot-chart.ts';
 
+/** A line with what its 95% confidence and prediction bands need. */
+export interface LineBands {
+  line: Line;
+  basis: IntervalBasis;
+}
+
+/** The bands around the line: the confidence band dashed, the prediction band dotted. */
+const BAND_SERIES = [
+  { label: '95% confidence band (the mean)', dash: [6, 4] },
+  { label: '95% confidence band, upper edge', dash: [6, 4] },
+  { label: '95% prediction band (new observations)', dash: [2, 4] },
+  { label: '95% prediction band, upper edge', dash: [2, 4] },
+];
+
 /**
  * The data as a scatter plot (feature on x, target on y) with the current fitted line over it. Each
  * point is a row: hover or focus it for its name and values, click it (or press Enter) to select it;
- * with a selection, the line refitted without that row is drawn dashed.
+ * with a selection, the line refitted without that row is drawn dashed. When given, the line's 95%
+ * confidence and prediction bands are drawn around it.
  *
  * @fires point-select - The user selected a point (`row`), or cleared the selection (`row` null).
  * @cssprop --bp-points - Colour of the data points.
@@ -19,6 +37,12 @@ import type { ColorOf } from './uplot-chart.ts';
  * @cssprop --bp-accent - The selected point's ring and the refitted line.
  */
 export class ScatterPlot extends PointChart {
+  // One legend entry per band: the four band edges are always the last series (the refitted line comes
+  // and goes before them), and the upper edges' rows are hidden.
+  static override styles = [...PointChart.styles, css`.u-legend tr:nth-last-child(3), .u-legend tr:nth-last-child(1) { display: none; }`];
+
+  /** The 95% bands drawn around the line, or null for none. */
+  @property({ attribute: false }) bands: LineBands | null = null;
   /** The line refitted without the selected row, or null. */
   @property({ attribute: false }) refit: Line | null = null;
 
@@ -48,8 +72,19 @@ export class ScatterPlot extends PointChart {
 
   protected chartData(): uPlot.AlignedData {
     const [xs, ys] = this.pointSeries();
-    const data: uPlot.AlignedData = [xs, ys, this.lineSeries(xs, this.line)];
-    return this.showsRefit ? [...data, this.lineSeries(xs, this.refit)] : data;
+    const { bands } = this;
+    const band = bands ? intervalBands(bands.line, bands.basis, xs) : undefined;
+    const none = xs.map(() => null);
+    return [
+      xs,
+      ys,
+      this.lineSeries(xs, this.line),
+      ...(this.showsRefit ? [this.lineSeries(xs, this.refit)] : []),
+      band?.confidenceLow ?? none,
+      band?.confidenceHigh ?? none,
+      band?.predictionLow ?? none,
+      band?.predictionHigh ?? none,
+    ];
   }
 
   protected options(width: number, color: ColorOf): uPlot.Options {
@@ -74,6 +109,7 @@ export class ScatterPlot extends PointChart {
         },
         { label: 'Fitted line', stroke: color('--bp-line'), width: 2.5, spanGaps: true, points: { show: false } },
         ...(this.showsRefit ? [{ label: `Refitted without ${this.data ? pointName(this.data, this.selected!) : 'the point'}`, stroke: color('--bp-accent'), width: 2, dash: [6, 4], spanGaps: true, points: { show: false } }] : []),
+        ...BAND_SERIES.map(({ label, dash }) => ({ label, stroke: color('--bp-line'), width: 1, dash, points: { show: false } })),
       ],
     };
   }
@@ -86,7 +122,8 @@ export class ScatterPlot extends PointChart {
       this.selected !== null && this.refit && this.data
         ? ` Refitted without ${pointName(this.data, this.selected)}: slope ${this.refit.slope.toFixed(3)}, intercept ${this.refit.intercept.toFixed(3)}.`
         : '';
-    return `Scatter plot of ${shown}${formatCount(rows)} rows.${line}${refit}`;
+    const bands = this.bands ? ' With its 95% confidence band (dashed) and prediction band (dotted).' : '';
+    return `Scatter plot of ${shown}${formatCount(rows)} rows.${line}${bands}${refit}`;
   }
 
   protected tableCaption(): string {

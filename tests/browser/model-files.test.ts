@@ -64,7 +64,7 @@ describe('weights files', () => {
     const file = await downloadWeights(first.page, dir);
     expect(file.name).toMatch(/^bmi-weights-\d{4}-\d{2}-\d{2}\.json$/);
     const weights = JSON.parse(file.bytes.toString('utf8'));
-    expect(weights).toMatchObject({ format: 'bmi-predictor-weights', version: WEIGHTS_VERSION, feature: { name: 'Bmi' }, target: { name: 'LifeExpectancy' } });
+    expect(weights).toMatchObject({ format: 'bmi-predictor-weights', version: WEIGHTS_VERSION, feature: { name: 'Bmi' }, target: { name: 'LifeExpectancy' }, intervals: { level: 0.95, rows: 163 } });
     expect(file.name).toBe(`bmi-weights-${weights.training.date.slice(0, 10)}.json`);
 
     const { page } = await freshApp(open);
@@ -261,7 +261,7 @@ describe('TF.js model files', () => {
     expect(modelJson.format).toBe('layers-model');
     expect(modelJson.modelTopology.config.layers).toHaveLength(1);
     expect(modelJson.modelTopology.config.layers[0]).toMatchObject({ class_name: 'Dense', config: { units: 1, use_bias: true, activation: 'linear', batch_input_shape: [null, 1] } });
-    expect(modelJson.userDefinedMetadata.bmiPredictor).toMatchObject({ format: 'bmi-predictor-weights', version: WEIGHTS_VERSION });
+    expect(modelJson.userDefinedMetadata.bmiPredictor).toMatchObject({ format: 'bmi-predictor-weights', version: WEIGHTS_VERSION, intervals: { degreesOfFreedom: 161 } });
     // kernel = slope and bias = intercept, raw units, float32.
     const [kernel, bias] = new Float32Array(new Uint8Array(bin.bytes).buffer);
     expect(bin.bytes.length).toBe(8);

@@ -6,6 +6,7 @@ import { closedFormModel } from '../../src/core/closed-form-model.ts';
 import { intervalNote, intervalsAt, isIntervalBasis } from '../../src/core/intervals.ts';
 import type { Model } from '../../src/core/model.ts';
 import { WeightsWriteError, modelProblem, parseWeights, serializeWeights, toWeightsFile, validateWeights } from '../../src/core/weights-file.ts';
+import { TFJS_METADATA_KEY, modelFromTfjsLine } from '../../src/core/tfjs-model-json.ts';
 import { INTERVAL_BASIS_FIELDS } from '../../src/core/weights-intervals.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { R_INTERVALS, R_SUMMARY, relativeError } from './statistics-reference.ts';
@@ -102,6 +103,15 @@ describe('weights file version 2', () => {
     const json = v2Json();
     (json.intervals as Json).note = 'hand-edited';
     expect(readModel(json).intervals).toEqual(exact().intervals);
+  });
+});
+
+describe('TF.js model files', () => {
+  it('carry version 2 in their metadata, so an import gets the intervals back', () => {
+    const model = exact();
+    const float32 = { slope: Math.fround(model.slope), intercept: Math.fround(model.intercept) };
+    const result = modelFromTfjsLine(float32, { [TFJS_METADATA_KEY]: toWeightsFile(model) }, null);
+    expect(result.ok && result.fromMetadata && result.model.intervals).toEqual(model.intervals);
   });
 });
 

@@ -1,0 +1,121 @@
+/**
+ * The fit summary of the line the page shows, on the rows it is (being) trained on: the current
+ * model's, or during a run the line as it stands, marked provisional. The summary's code (with the
+ * t and F distributions) loads after the first paint, as TF.js does, so it never delays the page.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Dataset } from '../../core/dataset.ts';
+import type { FitSummaryResult } from '../../core/fit-summary.ts';
+import type { IntervalBasis, IntervalStatistics } from '../../core/intervals.ts';
+import type { Model } from '../../core/model.ts';
+import type { Line } from '../../core/predict.ts';
+import { splitDataset } from '../../core/split.ts';
+import type { TrainingSettings } from '../../core/train/settings.ts';
+
+type FitSummaryModule = typeof import('../../core/fit-summary.ts');
+
+/** What the summary needs from the rest of the page. */
+export interface FitSummaryHost {
+  /** The line shown: a run's live line, else the current model's (null when none fits the data). */
+  line(): Line | null;
+  data(): Dataset | null;
+  /** Whose validation split and seed give the training rows. */
+  training(): TrainingSettings;
+  /** A run is going or paused: its line is not final. */
+  provisional(): boolean;
+  /** A run is going (not paused): its line changes every frame. */
+  running(): boolean;
+}
+
+export type FitSummaryView =
+  | { readonly state: 'none' }
+  | { readonly state: 'ready'; readonly result: FitSummaryResult; readonly line: Line; readonly provisional: boolean };
+
+/**
+ * While a run goes (not paused) the summary is refreshed at most this often: a table and bands that change every
+ * frame cannot be read anyway, and each refresh is a pass over the rows and a redraw.
+ */
+const PROVISIONAL_INTERVAL_MS = 250;
+const NOT_YET: IntervalStatistics = Object.freeze({ unavailable: "the paused run's line has no interval statistics yet" });
+
+export class FitSummaryController implements ReactiveController {
+  view: FitSummaryView = { state: 'none' };
+
+  private module: FitSummaryModule | undefined;
+  private split: { data: Dataset; validationSplit: number; seed: number; train: Dataset } | undefined;
+  private computedAt = 0;
+  private summarisedRows: Dataset | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly page: FitSummaryHost,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.module) return;
+    void import('../../core/fit-summary.ts').then((module) => {
+      this.module = module;
+      this.host.requestUpdate();
+    });
+  }
+
+  /** Before each render: the summary follows the line and the rows shown. */
+  hostUpdate(): void {
+    const line = this.page.line();
+    const data = this.page.data();
+    if (!this.module || !line || !data) {
+      this.view = { state: 'none' };
+      return;
+    }
+    const provisional = this.page.provisional();
+    const train = this.trainingRows(data);
+    const current = this.view;
+    if (current.state === 'ready' && current.line === line && current.provisional === provisional && this.summarisedRows === train) return;
+    // During a run: keep the last summary (still marked provisional) between refreshes.
+    if (this.page.running() && current.state === 'ready' && current.provisional && performance.now() - this.computedAt < PROVISIONAL_INTERVAL_MS) return;
+    this.computedAt = performance.now();
+    this.summarisedRows = train;
+    this.view = { state: 'ready', result: this.module.fitSummary(line, train.x, train.y), line, provisional };
+  }
+
+  /** The line and what its 95% bands need, when the summary has them. */
+  get bands(): { line: Line; basis: IntervalBasis } | null {
+    const { view } = this;
+    if (view.state !== 'ready' || !view.result.ok) return null;
+    // The same object while the summary stands, so the plot redraws only when the bands change.
+    if (this.shownBands?.line !== view.line || this.shownBands.basis !== view.result.summary.basis) {
+      this.shownBands = { line: view.line, basis: view.result.summary.basis };
+    }
+    return this.shownBands;
+  }
+
+  private shownBands: { line: Line; basis: IntervalBasis } | undefined;
+
+  /**
+   * A model made from the summarised line (a paused run's) with the summary's interval statistics, so
+   * its predictions show the provisional interval. The same object while nothing changes.
+   */
+  withIntervals(model: Model): Model {
+    const bands = this.bands;
+    const matches = bands !== null && bands.line.slope === model.slope && bands.line.intercept === model.intercept;
+    const intervals: IntervalStatistics = matches ? bands.basis : NOT_YET;
+    const cached = this.withStatistics;
+    if (cached?.model !== model || cached.intervals !== intervals) {
+      this.withStatistics = { model, intervals, result: { ...model, intervals } };
+    }
+    return this.withStatistics!.result;
+  }
+
+  private withStatistics: { model: Model; intervals: IntervalStatistics; result: Model } | undefined;
+
+  private trainingRows(data: Dataset): Dataset {
+    const { validationSplit, seed } = this.page.training();
+    const cached = this.split;
+    if (cached && cached.data === data && cached.validationSplit === validationSplit && cached.seed === seed) return cached.train;
+    const { train } = splitDataset(data, validationSplit, seed);
+    this.split = { data, validationSplit, seed, train };
+    return train;
+  }
+}

@@ -1,0 +1,156 @@
+import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Coefficient, FitSummary } from '../core/fit-summary.ts';
+import { formatPValue, slopeInWords } from '../core/fit-summary-words.ts';
+import { formatInterval } from '../core/intervals.ts';
+import { defineElement } from '../embed/define.ts';
+import type { FitSummaryView } from './controllers/fit-summary-controller.ts';
+import type { RunState } from './controllers/training-run-state.ts';
+import { panelStyles } from './theme.ts';
+
+/**
+ * The line's fit summary as R's `summary(lm(...))` gives it, on the training rows: for the intercept
+ * and the slope the estimate, standard error, t value, two-sided p-value and 95% confidence interval;
+ * the residual standard error and its degrees of freedom, R², adjusted R², the F statistic and its
+ * p-value; and the slope in plain words. During a run it describes the line as it stands, marked
+ * provisional.
+ */
+export class FitSummaryTable extends LitElement {
+  static override styles = [
+    panelStyles,
+    css`
+      h3 {
+        font-size: 0.95rem;
+        margin: 1rem 0 0.5rem;
+      }
+      .provisional {
+        font-size: 0.8rem;
+        font-weight: 600;
+        color: var(--bp-accent);
+        border: 1px solid currentColor;
+        border-radius: 999px;
+        padding: 0 0.5rem;
+        margin-left: 0.4rem;
+      }
+      .words {
+        margin: 0 0 0.5rem;
+      }
+      .scroll {
+        overflow-x: auto;
+      }
+      .scroll:focus-visible {
+        outline: 3px solid var(--bp-accent);
+        outline-offset: 2px;
+      }
+      table {
+        border-collapse: collapse;
+        font-variant-numeric: tabular-nums;
+        font-size: 0.85rem;
+        width: 100%;
+      }
+      caption {
+        text-align: left;
+        color: var(--bp-muted);
+        font-size: 0.85rem;
+        padding-bottom: 0.25rem;
+      }
+      th,
+      td {
+        padding: 0.25rem 0.35rem;
+        border-bottom: 1px solid var(--bp-border);
+        text-align: right;
+        white-space: nowrap;
+      }
+      th:first-child {
+        text-align: left;
+      }
+      thead th {
+        color: var(--bp-muted);
+        font-weight: 600;
+      }
+      .overall {
+        margin: 0.5rem 0 0;
+        font-size: 0.9rem;
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  /** The summary to show, from the page's FitSummaryController. */
+  @property({ attribute: false }) view: FitSummaryView = { state: 'none' };
+  /** The feature's label, e.g. "BMI". */
+  @property() feature = 'BMI';
+  /** The target's label, e.g. "Life expectancy". */
+  @property() target = 'Life expectancy';
+  /** Unit of the target, e.g. "years". */
+  @property() unit = '';
+  /** The run's state, for the provisional note. */
+  @property() runState: RunState = 'idle';
+
+  private row(name: string, term: string, c: Coefficient) {
+    return html`<tr data-term=${term}>
+      <th scope="row">${name}</th>
+      <td data-cell="estimate" data-value=${c.estimate}>${c.estimate.toFixed(4)}</td>
+      <td data-cell="standard-error" data-value=${c.standardError}>${c.standardError.toFixed(4)}</td>
+      <td data-cell="t" data-value=${c.t}>${c.t.toFixed(3)}</td>
+      <td data-cell="p" data-value=${c.p}>${formatPValue(c.p)}</td>
+      <td data-cell="ci" data-low=${c.confidenceInterval.low} data-high=${c.confidenceInterval.high}>${formatInterval(c.confidenceInterval, 3)}</td>
+    </tr>`;
+  }
+
+  private renderSummary(summary: FitSummary, provisional: boolean) {
+    const unit = this.unit ? ` ${this.unit}` : '';
+    const level = Math.round(summary.basis.level * 100);
+    return html`<p class="words" data-words aria-live=${provisional ? 'off' : 'polite'}>${slopeInWords(summary, this.feature, this.target, this.unit)}</p>
+      <div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
+        <table data-fit-summary>
+          <caption>
+            The line on the ${summary.basis.rows} training rows, as R's summary(lm) reports it (p two-sided)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Term</th>
+              <th scope="col">Estimate</th>
+              <th scope="col">Std. error</th>
+              <th scope="col">t value</th>
+              <th scope="col">p</th>
+              <th scope="col"><abbr title="${level}% confidence interval">${level}% CI</abbr></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.row('Intercept', 'intercept', summary.intercept)} ${this.row(`${this.feature} (slope)`, 'slope', summary.slope)}
+          </tbody>
+        </table>
+      </div>
+      <p class="overall" data-overall>
+        Residual standard error <span data-stat="residual-se" data-value=${summary.residualStandardError}>${summary.residualStandardError.toFixed(4)}</span>${unit}
+        on <span data-stat="df" data-value=${summary.degreesOfFreedom}>${summary.degreesOfFreedom}</span> degrees of freedom.
+        R² <span data-stat="r2" data-value=${summary.r2}>${summary.r2.toFixed(4)}</span>, adjusted R²
+        <span data-stat="adjusted-r2" data-value=${summary.adjustedR2}>${summary.adjustedR2.toFixed(4)}</span>. F
+        <span data-stat="f" data-value=${summary.f}>${summary.f.toFixed(2)}</span> on 1 and ${summary.degreesOfFreedom} degrees of freedom, p
+        <span data-stat="f-p" data-value=${summary.fP}>${formatPValue(summary.fP, true)}</span>.
+      </p>`;
+  }
+
+  protected override render() {
+    const { view } = this;
+    if (view.state === 'none') return '';
+    const { result, provisional } = view;
+    const why = this.runState === 'paused' ? 'paused' : 'still running';
+    return html`<h3 id="summary-heading">
+        Fit summary${provisional
+          ? html`<span class="provisional" data-provisional title="The line as it stands: training is ${why}">provisional</span>`
+          : ''}
+      </h3>
+      ${provisional ? html`<p class="muted" data-provisional-note>The line as it stands: training is ${why}; the summary is final when it ends.</p>` : ''}
+      ${result.ok ? this.renderSummary(result.summary, provisional) : html`<p class="muted" data-summary-error>${result.error}</p>`}`;
+  }
+}
+
+defineElement('fit-summary-table', FitSummaryTable);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fit-summary-table': FitSummaryTable;
+  }
+}
