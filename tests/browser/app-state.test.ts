@@ -96,7 +96,8 @@ describe('a model loaded while a run starts', () => {
 
 describe('a CSV given while training', () => {
   test('is refused with a message, and the data stays', async ({ open }) => {
-    const { page, errors } = await open('?split=0');
+    // Slow epochs (mini-batches, small steps), so the run is still going when the file comes.
+    const { page, errors } = await open('?split=0&batch=32&lr=0.001');
     await waitUntilReady(page);
     await setEpochs(page, 100000);
     await control(page, 'Train').click();

@@ -49,7 +49,7 @@ describe('an update of the app', () => {
   });
 
   test('waits while training runs, survives a browser reload, and starts on the notice’s Reload', async ({ open }) => {
-    const { page, errors } = await open(`${server.url}/index.html?split=0&epochs=100000`, { serviceWorkers: true });
+    const { page, errors } = await open(`${server.url}/index.html?split=0&epochs=100000&batch=32&lr=0.001`, { serviceWorkers: true });
     expect(await waitForServiceWorker(page)).toBe('activated');
     await page.reload();
     expect(await isControlled(page)).toBe(true);
