@@ -93,7 +93,10 @@ async function longTasks(page: Page): Promise<number[]> {
 }
 
 describe('a CSV with 10,000 columns', () => {
-  test('loads with no main-thread task over 200 ms; the pickers list only numeric columns and switch columns', async ({ open }) => {
+  // Long-task durations stretch with the machine's load (measured: on 2 cores shared by many jobs, even
+  // the bundled 3-column CSV's render takes 100–480 ms). Each attempt is a real measurement; main
+  // failed every one (650 ms unloaded, 1.8–3.6 s loaded), so a retry cannot hide a regression.
+  test('loads with no main-thread task over 200 ms; the pickers list only numeric columns and switch columns', { retry: 2 }, async ({ open }) => {
     const { page, errors } = await open('?split=0', { webgpu: false });
     await waitUntilReady(page);
     const numeric = columnNames().filter((name) => !name.startsWith('t'));
