@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 
@@ -10,13 +11,19 @@ export default defineConfig({
     // Lit's development-build notice, printed once per element test file: noise, not a finding.
     onConsoleLog: (log) => !log.includes('Lit is in dev mode'),
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 1 } } },
       {
         // Each element mounted alone in real Chromium, from its TypeScript source (no build needed).
         // Pre-bundled up front: a dependency first met mid-run makes Vite reload the test page.
         optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/keyed.js', 'uplot'] },
+        // The PWA plugin's virtual module exists only in the app's build: a stand-in, so Vite's
+        // dependency scan (and the pre-bundling above) does not give up on it.
+        resolve: { alias: { 'virtual:pwa-register': fileURLToPath(new URL('./tests/elements/stubs/pwa-register.ts', import.meta.url)) } },
         test: {
           name: 'elements',
+          // First and by itself (about half a minute): its Chromium does not compete for the two cores
+          // with the whole-app Chromium and the spawned CLI commands, whose tests have timeouts.
+          sequence: { groupOrder: 0 },
           include: ['tests/elements/**/*.test.ts'],
           browser: {
             enabled: true,
@@ -35,6 +42,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           environment: 'node',
           globalSetup: ['tests/browser/global-setup.ts'],
           // Real Chromium with software WebGPU on two cores: one file at a time, generous timeouts.
@@ -44,7 +52,7 @@ export default defineConfig({
         },
       },
       // Spawns the real `train` and `serve` commands, so each test may take a few seconds.
-      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 } },
+      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000, sequence: { groupOrder: 1 } } },
     ],
   },
 });

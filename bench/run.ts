@@ -15,6 +15,7 @@ import { EMBED_GZIP_BUDGET_BYTES, FORBIDDEN_MARKERS, gzipSize } from '../scripts
 import { READY_MARK } from '../src/app/user-timing.ts';
 import { waitUntilReady } from '../tests/browser/app-page.ts';
 import { bundledLikeCsv, measureCsvLoad, measureTraining } from '../tests/browser/measure.ts';
+import { measureFirstRun } from './first-run.ts';
 import { measureServerLoad } from './server-load.ts';
 import type { ConvergenceResult, RecipeResult, ScaleResult } from './tasks.ts';
 
@@ -42,10 +43,18 @@ function single(value: number): Summary {
   return summarize([value]);
 }
 
+// Whole runs (setup and read-backs included) divided by their epochs: enough epochs that a run's setup
+// does not hide the epochs' cost, few enough that the slow per-op rows keep the bench short.
 const SCALE_SIZES: { rows: number; epochs: number; runs: number }[] = [
-  { rows: 163, epochs: 50, runs: 5 },
-  { rows: 100_000, epochs: 10, runs: 3 },
-  { rows: 1_000_000, epochs: 4, runs: 3 },
+  { rows: 163, epochs: 200, runs: 5 },
+  { rows: 100_000, epochs: 30, runs: 3 },
+  { rows: 1_000_000, epochs: 12, runs: 3 },
+];
+
+/** The scale rows: every backend as the app runs it (WebGPU = fused programs), and WebGPU's per-op loop to compare. */
+const SCALE_PATHS: { backend: BackendName; fused: boolean; label: string }[] = [
+  ...BACKENDS.map((backend) => ({ backend, fused: true, label: backend })),
+  { backend: 'webgpu', fused: false, label: 'webgpu (per-op)' },
 ];
 
 async function benchPage(browser: Browser, url: string): Promise<Page> {
@@ -82,13 +91,47 @@ function formatBytes(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} KB`;
 }
 
+function describeCalls(result: ScaleResult): string {
+  const calls = result.perEpoch;
+  if (!calls) return '';
+  const f = (n: number): string => (n >= 10 ? n.toFixed(0) : n.toFixed(2));
+  return `; per epoch ${f(calls.dispatches)} dispatches, ${f(calls.submits)} submits, ${f(calls.writes)} buffer writes`;
+}
+
 async function scaleRows(page: Page): Promise<void> {
   for (const size of SCALE_SIZES) {
-    for (const backend of BACKENDS) {
-      const result = (await call(page, 'inWorker', { kind: 'scale', backend, ...size })) as ScaleResult;
-      const label = result.backend === backend ? backend : `${backend} (fell back to ${result.backend})`;
-      add({ section: 'Scale (worker)', measure: 'ms per full-batch epoch', backend: label, rows: size.rows.toLocaleString('en'), unit: 'ms', summary: summarize(result.msPerEpoch), note: `peak tf.memory ${formatBytes(result.peakBytes)}` });
+    for (const path of SCALE_PATHS) {
+      const result = (await call(page, 'inWorker', { kind: 'scale', backend: path.backend, fused: path.fused, ...size })) as ScaleResult;
+      const label = result.backend === path.backend ? path.label : `${path.label} (fell back to ${result.backend})`;
+      const kernel = result.kernel === 'per-op' ? '' : `${result.kernel}; `;
+      add({
+        section: 'Scale (worker)',
+        measure: 'ms per full-batch epoch',
+        backend: label,
+        rows: size.rows.toLocaleString('en'),
+        unit: 'ms',
+        summary: summarize(result.msPerEpoch),
+        note: `${kernel}peak tf.memory ${formatBytes(result.peakBytes)}${describeCalls(result)}`,
+      });
     }
+  }
+}
+
+/** The app's first run after load: 50 epochs with the defaults, from the click on Train to the run's end, per backend. */
+async function firstRunRows(browser: Browser, appUrl: string): Promise<void> {
+  for (const backend of BACKENDS) {
+    const times: number[] = [];
+    let actual = '';
+    for (let i = 0; i < 3; i++) {
+      const page = await browser.newPage();
+      await page.goto(new URL(`?backend=${backend}`, appUrl).href);
+      await waitUntilReady(page);
+      actual = (await page.locator('backend-status [part=badge]').getAttribute('data-backend')) ?? '';
+      times.push(await measureFirstRun(page));
+      await page.close();
+    }
+    const label = actual === backend ? backend : `${backend} (fell back to ${actual})`;
+    add({ section: 'Responsiveness', measure: 'first 50-epoch run after load (defaults), click to done', backend: label, rows: '163', unit: 'ms', summary: summarize(times) });
   }
 }
 
@@ -151,6 +194,7 @@ async function csvRows(browser: Browser, appUrl: string): Promise<void> {
 interface ManifestChunk {
   file: string;
   imports?: string[];
+  dynamicImports?: string[];
 }
 
 function gzipFile(path: string): number {
@@ -178,7 +222,18 @@ function sizeRows(): void {
   const worker = scripts.filter((file) => file.startsWith('training-worker-'));
   add({ section: 'Size', measure: 'training worker: TF.js + trainer, loaded after first paint (gzip)', backend: '-', rows: '-', unit: 'KB', summary: single(worker.reduce((sum, file) => sum + gzipFile(`dist/assets/${file}`), 0) / 1000) });
   const tfMarker = FORBIDDEN_MARKERS.find((marker) => marker.library === 'TensorFlow.js')!.pattern;
-  const onDemand = scripts.filter((file) => !worker.includes(file) && !initial.has(`assets/${file}`) && tfMarker.test(readFileSync(`dist/assets/${file}`, 'utf8')));
+  // The fused-training test page is built too; what only it loads is not the app's.
+  const app = new Set<string>();
+  const visitAll = (key: string): void => {
+    const chunk = manifest[key];
+    if (!chunk || app.has(chunk.file)) return;
+    app.add(chunk.file);
+    [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visitAll);
+  };
+  visitAll('index.html');
+  const onDemand = scripts.filter(
+    (file) => !worker.includes(file) && !initial.has(`assets/${file}`) && app.has(`assets/${file}`) && tfMarker.test(readFileSync(`dist/assets/${file}`, 'utf8')),
+  );
   add({ section: 'Size', measure: 'TF.js on the page, only for TF.js file export/import or ?engine=main (gzip)', backend: '-', rows: '-', unit: 'KB', summary: single(onDemand.reduce((sum, file) => sum + gzipFile(`dist/assets/${file}`), 0) / 1000) });
   add({ section: 'Size', measure: '`<bmi-predictor>` module, Lit included (gzip)', backend: '-', rows: '-', unit: 'KB', summary: single(gzipFile('dist/bmi-predictor.js') / 1000), note: `budget ${EMBED_GZIP_BUDGET_BYTES / 1024} KiB` });
 }
@@ -209,9 +264,19 @@ function formatRow(row: Row): string {
   return `| ${row.section} | ${row.measure} | ${row.backend} | ${row.rows} | ${value} ${s ? row.unit : ''} | ${spread} | ${s?.runs ?? ''} | ${row.note ?? ''} |`;
 }
 
+/** `npm run bench -- --only=scale,first-run` runs some sections (and then writes no results file). */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (section: string): boolean => !only || only.includes(section);
+
 async function main(): Promise<void> {
   const started = Date.now();
-  const dev = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  // No file watching and no hot reload: an edit during a run must not reload the bench page under it.
+  // The bench page's dependencies are found up front, so no late optimisation reloads it either.
+  const dev = await createServer({
+    server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
+    optimizeDeps: { entries: ['bench/index.html', 'bench/bench-worker.ts'] },
+    logLevel: 'warn',
+  });
   await dev.listen();
   const app = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
   const devUrl = dev.resolvedUrls?.local[0];
@@ -229,14 +294,15 @@ async function main(): Promise<void> {
       const found = await gpu?.requestAdapter();
       return found?.info ? `${found.info.vendor} ${found.info.architecture}`.trim() : 'none';
     });
-    await convergenceRows(page);
-    await scaleRows(page);
+    if (wanted('convergence')) await convergenceRows(page);
+    if (wanted('scale')) await scaleRows(page);
     await page.close();
-    await startupRows(browser, appUrl);
-    await engineRows(browser, appUrl);
-    await csvRows(browser, appUrl);
-    sizeRows();
-    await serverRows();
+    if (wanted('startup')) await startupRows(browser, appUrl);
+    if (wanted('first-run')) await firstRunRows(browser, appUrl);
+    if (wanted('engines')) await engineRows(browser, appUrl);
+    if (wanted('csv')) await csvRows(browser, appUrl);
+    if (wanted('size')) sizeRows();
+    if (wanted('server')) await serverRows();
   } finally {
     await browser.close();
     await dev.close();
@@ -263,6 +329,7 @@ async function main(): Promise<void> {
     winnersBySize(),
   ].join('\n');
   console.log(table);
+  if (only) return log(`done in ${Math.round((Date.now() - started) / 1000)} s (only ${only.join(', ')}; bench/results.json left as it was)`);
   writeFileSync('bench/results.json', `${JSON.stringify({ date, machine, seconds: Math.round((Date.now() - started) / 1000), rows }, null, 2)}\n`);
   log(`done in ${Math.round((Date.now() - started) / 1000)} s; wrote bench/results.json`);
 }

@@ -6,7 +6,11 @@ import * as tf from '@tensorflow/tfjs';
 import { wasmPaths } from '../src/app/wasm-paths.ts';
 import type { BackendName } from '../src/core/backends.ts';
 import { parseCsv, type Dataset } from '../src/core/dataset.ts';
+import type { BackendChoice } from '../src/core/backends.ts';
+import type { TrainerHooks } from '../src/core/train/trainer.ts';
 import { chooseBackend } from '../src/tfjs-browser/backend.ts';
+import { runnerFor } from '../src/tfjs-browser/runner-choice.ts';
+import { countGpuCalls, type GpuCalls } from './gpu-calls.ts';
 import { DEFAULT_SETTINGS } from '../src/core/train/settings.ts';
 import { Trainer, type LossPoint } from '../src/core/train/trainer.ts';
 import { leastSquares, metricsOf } from '../src/core/stats.ts';
@@ -18,9 +22,13 @@ export async function bundledDataset(): Promise<Dataset> {
   return outcome.dataset;
 }
 
-/** Switches to `backend`; returns the backend really running (a fallback when it is unavailable). */
-async function useBackend(backend: BackendName): Promise<BackendName> {
-  return (await chooseBackend({ preferred: backend, wasmPaths })).name;
+/**
+ * Switches to `backend`; returns the backend really running (a fallback when it is unavailable) and
+ * the Trainer hooks that run epochs as the app does (fused WebGPU programs unless `fused` is false).
+ */
+async function useBackend(backend: BackendName, fused = true): Promise<{ name: BackendName; choice: BackendChoice; hooks: TrainerHooks }> {
+  const choice = await chooseBackend({ preferred: backend, wasmPaths, fused });
+  return { name: choice.name, choice, hooks: { createRunner: runnerFor(choice) } };
 }
 
 export interface ConvergenceResult {
@@ -33,17 +41,17 @@ export interface ConvergenceResult {
 
 /** Default settings on all rows: epochs and time until the MSE is within 0.1% of the optimum. */
 export async function convergence(backend: BackendName, runs: number): Promise<ConvergenceResult> {
-  const actual = await useBackend(backend);
+  const { name: actual, hooks } = await useBackend(backend);
   const data = await bundledDataset();
   const settings = { ...DEFAULT_SETTINGS, validationSplit: 0 };
   const optimum = metricsOf(leastSquares(data.x, data.y), data.x, data.y).mse;
   const points: LossPoint[] = [];
-  const result = await new Trainer(data, settings, null, { onProgress: (p) => points.push(...p.points) }).run();
+  const result = await new Trainer(data, settings, null, { ...hooks, onProgress: (p) => points.push(...p.points) }).run();
   const reached = points.find((p) => p.trainLoss <= optimum * 1.001)?.epoch ?? null;
   const ms: number[] = [];
   for (let i = 0; reached !== null && i < runs; i++) {
     const start = performance.now();
-    await new Trainer(data, { ...settings, epochs: reached }).run();
+    await new Trainer(data, { ...settings, epochs: reached }, null, hooks).run();
     ms.push(performance.now() - start);
   }
   return { backend: actual, epochsToReach: reached, ms, finalMse: result.metrics.train.mse };
@@ -61,7 +69,7 @@ export interface RecipeResult {
  * at 1e-6 on raw (unscaled) BMI, full batch. Deliberately not the project's trainer.
  */
 export async function originalRecipe(backend: BackendName, epochs: number): Promise<RecipeResult> {
-  const actual = await useBackend(backend);
+  const { name: actual } = await useBackend(backend);
   const data = await bundledDataset();
   const x = tf.tensor2d(Float32Array.from(data.x), [data.x.length, 1]);
   const y = tf.tensor2d(Float32Array.from(data.y), [data.y.length, 1]);
@@ -89,23 +97,34 @@ export interface ScaleResult {
   rows: number;
   msPerEpoch: number[];
   peakBytes: number;
+  /** What ran the epochs, e.g. "WebGPU · fused, 2 passes, workgroup 4" or "per-op". */
+  kernel: string;
+  /** Device calls per epoch over the measured runs (WebGPU only). */
+  perEpoch: GpuCalls | null;
 }
 
-/** Milliseconds per full-batch epoch at a given size (after a warm-up run that compiles kernels). */
-export async function scale(backend: BackendName, rows: number, epochs: number, runs: number): Promise<ScaleResult> {
-  const actual = await useBackend(backend);
+/**
+ * Milliseconds per full-batch epoch at a given size, whole runs as the app does them (after a warm-up
+ * run that compiles kernels); `fused: false` runs WebGPU through TF.js's per-op loop for comparison.
+ */
+export async function scale(backend: BackendName, rows: number, epochs: number, runs: number, fused = true): Promise<ScaleResult> {
+  const { name: actual, hooks } = await useBackend(backend, fused);
   const data = rows === 163 ? await bundledDataset() : syntheticDataset(await bundledDataset(), rows);
   const settings = { ...DEFAULT_SETTINGS, validationSplit: 0, epochs };
   let peakBytes = 0;
   const onProgress = (): void => {
     peakBytes = Math.max(peakBytes, tf.memory().numBytes);
   };
-  await new Trainer(data, { ...settings, epochs: 2 }).run();
+  const warm = await new Trainer(data, { ...settings, epochs: 2 }, null, hooks).run();
   const msPerEpoch: number[] = [];
+  const calls = actual === 'webgpu' ? countGpuCalls() : undefined;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    await new Trainer(data, settings, null, { onProgress }).run();
+    await new Trainer(data, settings, null, { ...hooks, onProgress }).run();
     msPerEpoch.push((performance.now() - start) / epochs);
   }
-  return { backend: actual, rows, msPerEpoch, peakBytes };
+  const counted = calls?.();
+  const per = (n: number): number => n / (epochs * runs);
+  const perEpoch = counted ? { dispatches: per(counted.dispatches), submits: per(counted.submits), writes: per(counted.writes) } : null;
+  return { backend: actual, rows, msPerEpoch, peakBytes, kernel: warm.kernel ?? 'per-op', perEpoch };
 }

@@ -4,16 +4,10 @@
  * landscape with the optimizer's path, and the loss chart with values under the cursor. Serves the
  * built app (run `npm run build` first) and trains once in headless Chromium with WebGPU.
  */
-import { chromium, type Locator, type Page } from 'playwright-core';
-import { preview } from 'vite';
+import { type Locator, type Page } from 'playwright-core';
+import { openPreviewBrowser } from './preview-browser.ts';
 
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-const url = server.resolvedUrls?.local[0];
-if (!url) throw new Error('The preview server gave no URL.');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--enable-unsafe-webgpu', '--no-sandbox'],
-});
+const { url, browser, close } = await openPreviewBrowser();
 
 /** Moves the mouse onto the row with this label in a point chart. */
 async function hoverRow(page: Page, chart: Locator, label: string): Promise<void> {
@@ -69,6 +63,5 @@ try {
   await page.screenshot({ path: `docs/view-page-${scheme}.png`, fullPage: true });
   console.log(`wrote docs/view-page-${scheme}.png`);
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

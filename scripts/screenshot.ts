@@ -4,8 +4,8 @@
  * docs/screenshot-<width>-<scheme>.png. Run `npm run build` first. Waits for states, never for time,
  * so it gives the same pictures on a slow or busy machine.
  */
-import { chromium, type Page } from 'playwright-core';
-import { preview } from 'vite';
+import { type Page } from 'playwright-core';
+import { openPreviewBrowser } from './preview-browser.ts';
 
 const WIDTHS = [360, 768, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
@@ -17,13 +17,7 @@ const settled = (page: Page) =>
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
 
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-const url = server.resolvedUrls?.local[0];
-if (!url) throw new Error('The preview server gave no URL.');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--enable-unsafe-webgpu', '--no-sandbox'],
-});
+const { url, browser, close } = await openPreviewBrowser();
 try {
   for (const width of WIDTHS) {
     // No service worker: it would only fetch the whole build in the background.
@@ -52,6 +46,5 @@ try {
     await context.close();
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

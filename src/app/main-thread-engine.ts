@@ -3,13 +3,14 @@
  * so TensorFlow.js never delays the first paint.
  */
 import { chooseBackend } from '../tfjs-browser/backend.ts';
-import { runnerFor } from '../tfjs-browser/runner-choice.ts';
+import { runnerFor, warmUp } from '../tfjs-browser/runner-choice.ts';
 import { memoryInfo, startTrainer } from '../core/train/start-run.ts';
 import type { StartEngine } from './training-engine.ts';
 import { wasmPaths } from './wasm-paths.ts';
 
 export const startEngine: StartEngine = async (preferred) => {
   const backend = await chooseBackend({ preferred, wasmPaths });
+  await warmUp(backend);
   return {
     name: 'main',
     backend,

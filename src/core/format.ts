@@ -5,6 +5,19 @@ import { columnLabel } from './columns.ts';
 import type { Model } from './model.ts';
 import { gapToOptimum } from './stats.ts';
 
+const countFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A whole number as people read it in their language: 149997 → "149,997" in English, "149 997" in
+ * French. `locale` defaults to the runtime's (the browser's language, or Node's).
+ */
+export function formatCount(value: number, locale?: string): string {
+  const key = locale ?? '';
+  let format = countFormats.get(key);
+  if (!format) countFormats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })));
+  return format.format(value);
+}
+
 /** "Life expectancy = 2.5185 × BMI + 7.2278" (a negative intercept gets a real minus sign). */
 export function formatLine(model: Pick<Model, 'slope' | 'intercept' | 'feature' | 'target'>): string {
   const sign = model.intercept < 0 ? '−' : '+';

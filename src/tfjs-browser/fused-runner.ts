@@ -13,6 +13,7 @@ import type { EpochRunner, EpochTurn, EpochValues, RunnerSetup } from '../core/t
 import { MAX_PENDING_EPOCHS } from '../core/train/round-size.ts';
 import { seededRandom, shuffledIndices } from '../core/split.ts';
 import {
+  BLOCK_ROWS,
   EpochsProgram,
   FinishProgram,
   groupLayout,
@@ -98,8 +99,9 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
   const partials = (xs: tf.Tensor, ys: tf.Tensor, lo: number, hi: number, withValidation: boolean): { sums: tf.Tensor; trainGroups: number; valGroups: number } => {
     const alignedLo = Math.floor(lo / 4) * 4;
     const layout = groupLayout(Math.max(hi - alignedLo, withValidation ? valRows : 0), size, choice.maxGroups);
-    const trainGroups = Math.ceil((hi - alignedLo) / (size * 64 * layout.blocks));
-    const valGroups = withValidation && hasValidation ? Math.ceil(valRows / (size * 64 * layout.blocks)) : 0;
+    const rowsPerGroup = size * BLOCK_ROWS * layout.blocks;
+    const trainGroups = Math.ceil((hi - alignedLo) / rowsPerGroup);
+    const valGroups = withValidation && hasValidation ? Math.ceil(valRows / rowsPerGroup) : 0;
     const program = new PartialsProgram(size, trainGroups + valGroups);
     const info = run(program, [xs, ys, tensors.valX, tensors.valY, history], [
       { type: 'int32', data: [lo] },

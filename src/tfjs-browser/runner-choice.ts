@@ -6,6 +6,7 @@ import type { BackendChoice } from '../core/backends.ts';
 import type { RunnerFactory } from '../core/train/epoch-runner.ts';
 import { createPerOpRunner } from '../core/train/per-op-runner.ts';
 import { createFusedRunner } from './fused-runner.ts';
+import { warmUpFusedKernels } from './fused-warmup.ts';
 import { chooseKernels } from './kernel-choice.ts';
 import { settleWebgpuQueue } from './webgpu-queue.ts';
 
@@ -16,4 +17,14 @@ export function runnerFor(choice: BackendChoice): RunnerFactory {
   if (choice.kernels === undefined || !device) return (setup) => createPerOpRunner(setup, settleWebgpuQueue);
   const kernels = chooseKernels(device);
   return (setup) => createFusedRunner(setup, kernels);
+}
+
+/** Compiles the fused programs ahead of the first run when they will be used; never fails a run. */
+export async function warmUp(choice: BackendChoice): Promise<void> {
+  if (choice.name !== 'webgpu' || choice.kernels === undefined || !choice.device) return;
+  try {
+    await warmUpFusedKernels(chooseKernels(choice.device));
+  } catch {
+    // A failed warm-up only means the first run compiles its shaders itself.
+  }
 }

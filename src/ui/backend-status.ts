@@ -57,7 +57,7 @@ export class BackendStatus extends LitElement {
         >${this.error ? 'none' : choice ? BACKEND_LABELS[choice.name] : 'loading TensorFlow.js…'}</span
       >
       ${!this.error && choice?.device ? html`<span part="device" class="reason" data-software=${choice.device.software}>${describeDevice(choice)}</span>` : ''}
-      ${!this.error && choice?.kernels ? html`<span part="kernels" class="reason">· ${choice.kernels}</span>` : ''}
+      ${!this.error && choice?.kernels ? html`<span part="kernels" class="reason">Training: ${choice.kernels}</span>` : ''}
       ${this.error
         ? html`<span part="reason" class="error">${this.error}</span>`
         : choice && choice.fallbacks.length > 0

@@ -30,6 +30,38 @@ export const bmiAppStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr));
     gap: 1rem;
   }
+  /*
+   * Two columns when there is room: Data and Predict beside Training (about as tall as both), then Fit
+   * and Model across the width, so no card is stretched around empty space or left beside a hole.
+   */
+  @media (min-width: 900px) {
+    main {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      grid-template-areas:
+        'data training'
+        'predict training'
+        'fit fit'
+        'model model';
+      align-items: start;
+    }
+    .data {
+      grid-area: data;
+    }
+    .training {
+      grid-area: training;
+      align-self: stretch;
+    }
+    .predict {
+      grid-area: predict;
+      align-self: stretch;
+    }
+    .fit {
+      grid-area: fit;
+    }
+    .model {
+      grid-area: model;
+    }
+  }
   .card {
     background: var(--bp-surface);
     border: 1px solid var(--bp-border);

@@ -130,7 +130,7 @@ export class BmiApp extends LitElement {
           : ''}
       </header>
       <main>
-        <section class="card" aria-label="Data">
+        <section class="card data" aria-label="Data">
           <data-panel
             data-files-read=${filesRead}
             .data=${data}
@@ -144,7 +144,7 @@ export class BmiApp extends LitElement {
             ?locked=${active}
           ></data-panel>
         </section>
-        <section class="card" aria-label="Training">
+        <section class="card training" aria-label="Training">
           <training-panel
             unavailable=${this.engines.error ? `Training is unavailable: ${this.engines.error}` : ''}
             data-run-state=${run.state}
@@ -174,15 +174,15 @@ export class BmiApp extends LitElement {
             .points=${run.points}
           ></landscape-panel>
         </section>
-        <section class="card" aria-label="Fit">
-          <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>
-        </section>
-        <section class="card" aria-labelledby="predict-heading">
+        <section class="card predict" aria-labelledby="predict-heading">
           <h2 id="predict-heading">Predict</h2>
           ${paused ? html`<p class="muted" data-predict-source>Predicting with the paused run's line (epoch ${run.epoch}); it is not the model until the run ends.</p>` : ''}
           <bmi-predictor no-drop .model=${paused ?? model}></bmi-predictor>
         </section>
-        <section class="card" aria-label="Model">
+        <section class="card fit" aria-label="Fit">
+          <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>
+        </section>
+        <section class="card model" aria-label="Model">
           <undo-bar undoLabel=${this.history.undoLabel} offerLabel=${this.history.offerLabel} ?disabled=${this.run.active}></undo-bar>
           <model-library
             ?training=${this.run.active}

@@ -1,10 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MAX_LISTED_COLUMNS, columnOptions, listedColumns } from './column-options.ts';
 import type { Dataset, SkippedRows } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
+import { formatCount } from '../core/format.ts';
 import { panelStyles } from './theme.ts';
 import { visuallyHidden } from './visually-hidden.ts';
 import './point-views.ts';
@@ -71,9 +72,16 @@ export class DataPanel extends LitElement {
   /** No data changes while a run is going. */
   @property({ type: Boolean }) locked = false;
 
+  /**
+   * The file picker is disabled while its file is read, which takes the keyboard focus away from it;
+   * when reading ends, focus goes back to it, where the user was, instead of to the page's start.
+   */
+  private refocusPickerAfterLoading = false;
+
   private onFileChange(event: Event): void {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
+    this.refocusPickerAfterLoading = file !== undefined;
     if (file) this.dispatchEvent(new DataFileSelectedEvent(file));
     // Let the same file be picked again after a fix.
     input.value = '';
@@ -97,7 +105,7 @@ export class DataPanel extends LitElement {
     if (count === 0) return '';
     const more = count > lines.length ? ', …' : '';
     return html`<p class="problems muted" data-skipped>
-      Skipped ${count} row${count === 1 ? '' : 's'} with missing or non-numeric values (line${count === 1 ? '' : 's'}
+      Skipped ${formatCount(count)} row${count === 1 ? '' : 's'} with missing or non-numeric values (line${count === 1 ? '' : 's'}
       ${lines.join(', ')}${more}).
     </p>`;
   }
@@ -127,15 +135,23 @@ export class DataPanel extends LitElement {
   private summary() {
     const loading = this.loading;
     if (loading !== undefined) return `Reading the file… ${Math.round(loading * 100)}%`;
-    if (this.data) return html`<strong>${this.data.x.length}</strong> rows from <em>${this.source}</em>`;
+    if (this.data) return html`<strong>${formatCount(this.data.x.length)}</strong> rows from <em>${this.source}</em>`;
     return this.error ? 'No data loaded.' : 'Loading data…';
   }
 
   /** What screen readers are told: it changes when reading starts and ends, not per chunk. */
   private announcement(): string {
     if (this.loading !== undefined) return 'Reading the file…';
-    if (this.data) return `${this.data.x.length} rows from ${this.source}.`;
+    if (this.data) return `${formatCount(this.data.x.length)} rows from ${this.source}.`;
     return '';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('loading') || this.loading !== undefined || !this.refocusPickerAfterLoading) return;
+    this.refocusPickerAfterLoading = false;
+    // Only if nothing else took the focus meanwhile.
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body) this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.focus();
   }
 
   protected override render() {

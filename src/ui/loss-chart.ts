@@ -14,6 +14,9 @@ function plottable(value: number | null, log: boolean): number | null {
   return value !== null && Number.isFinite(value) && (!log || value > 0) ? value : null;
 }
 
+/** Said over the empty chart (and in its text alternative) before any training. */
+const EMPTY_HINT = 'Press Train to see the loss fall here, epoch by epoch.';
+
 /**
  * The live loss chart: training and, when there are validation rows, validation MSE per epoch, on a
  * linear or logarithmic scale. Each update looks only at the new epochs, and a long run is drawn
@@ -31,6 +34,22 @@ export class LossChart extends UplotChart {
         justify-content: flex-end;
         font-size: 0.85rem;
         color: var(--bp-muted);
+      }
+      .plot-area {
+        position: relative;
+      }
+      /* Before any training: the axes are drawn with a placeholder range and this hint over them. */
+      .hint {
+        position: absolute;
+        inset: 0 0 60px 60px;
+        display: grid;
+        place-items: center;
+        margin: 0;
+        padding: 0 1rem;
+        text-align: center;
+        color: var(--bp-muted);
+        font-size: 0.9rem;
+        pointer-events: none;
       }
       .toolbar label {
         display: inline-flex;
@@ -59,6 +78,8 @@ export class LossChart extends UplotChart {
   protected chartData(): uPlot.AlignedData {
     const { logScale } = this;
     const points = this.curve.drawn();
+    // Nothing trained yet: one empty epoch, so uPlot still draws the axes (on the ranges below).
+    if (points.length === 0) return this.showValidation ? [[0], [null], [null]] : [[0], [null]];
     const data: uPlot.AlignedData = [points.map((p) => p.epoch), points.map((p) => plottable(p.trainLoss, logScale))];
     return this.showValidation ? [...data, points.map((p) => plottable(p.validationLoss, logScale))] : data;
   }
@@ -67,7 +88,12 @@ export class LossChart extends UplotChart {
     const common = this.commonOptions(width);
     return {
       ...common,
-      scales: { ...common.scales, y: { distr: this.logScale ? 3 : 1 } },
+      scales: {
+        ...common.scales,
+        // Placeholder ranges while the chart is empty (ten epochs, and a loss scale without numbers).
+        x: { ...common.scales?.x, range: (_, min, max) => (this.points.length === 0 ? [0, 10] : min === max ? [min, min + 1] : [min, max]) },
+        y: { distr: this.logScale ? 3 : 1, ...(this.points.length === 0 ? { range: [1, 10] as uPlot.Range.MinMax } : {}) },
+      },
       axes: [
         this.axis('Epoch', color),
         {
@@ -75,7 +101,8 @@ export class LossChart extends UplotChart {
           size: 60,
           // A diverging run reaches 1e30 and beyond: exponents keep the ticks inside the axis, with
           // enough digits that neighbours differ. (uPlot passes null for ticks it skips on a log scale.)
-          values: (_, ticks) => tickLabels(ticks),
+          // No numbers on the placeholder axis of an empty chart.
+          values: (_, ticks) => (this.points.length === 0 ? ticks.map(() => '') : tickLabels(ticks)),
         },
       ],
       // The legend shows the epoch and losses under the cursor (the last epoch when it is away).
@@ -97,12 +124,13 @@ export class LossChart extends UplotChart {
       // A new run decides from its first point; an empty chart keeps the last choice.
       if (first) this.showValidation = first.validationLoss !== null;
     }
-    if (changed.has('unit') || changed.has('logScale') || changed.has('showValidation')) this.rebuildOnNextUpdate();
+    const emptinessChanged = changed.has('points') && ((changed.get('points') as readonly LossPoint[] | undefined)?.length === 0) !== (this.points.length === 0);
+    if (changed.has('unit') || changed.has('logScale') || changed.has('showValidation') || emptinessChanged) this.rebuildOnNextUpdate();
   }
 
   protected description(): string {
     const last = this.points.at(-1);
-    if (!last) return 'Loss chart: no training yet.';
+    if (!last) return `Loss chart: no training yet. ${EMPTY_HINT}`;
     const validation = last.validationLoss === null ? '' : `, validation MSE ${formatLoss(last.validationLoss)}`;
     // Points run from epoch 0 (where training started), so their count is one more than the epochs.
     return `Loss chart: epochs ${this.points[0]!.epoch} to ${last.epoch}, latest training MSE ${formatLoss(last.trainLoss)}${validation}.`;
@@ -122,7 +150,9 @@ export class LossChart extends UplotChart {
         <label><input type="checkbox" .checked=${this.logScale} @change=${(e: Event) => (this.logScale = (e.target as HTMLInputElement).checked)} />
           Log scale</label>
       </div>
-      ${super.render()}
+      <div class="plot-area">
+        ${super.render()}${this.points.length === 0 ? html`<p class="hint" aria-hidden="true">${EMPTY_HINT}</p>` : ''}
+      </div>
       <chart-table
         caption="Loss per epoch"
         .columns=${['Epoch', 'Training MSE', ...(this.showValidation ? ['Validation MSE'] : [])]}

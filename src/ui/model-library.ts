@@ -8,6 +8,7 @@ import type { Model } from '../core/model.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
+import './embed-snippet-button.ts';
 
 /** How long an armed Delete button waits for the confirming press. */
 const CONFIRM_MS = 5000;
@@ -45,11 +46,25 @@ export class ModelLibrary extends LitElement {
         font-variant-numeric: tabular-nums;
         overflow-wrap: anywhere;
       }
+      /* One, two or four columns, never three: each button stays beside (or above) its file picker. */
+      .files {
+        container-type: inline-size;
+      }
       .actions {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.75rem;
         align-items: end;
+      }
+      @container (min-width: 24rem) {
+        .actions {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+        }
+      }
+      @container (min-width: 52rem) {
+        .actions {
+          grid-template-columns: repeat(4, minmax(0, 1fr));
+        }
       }
       .message {
         margin: 0.5rem 0;
@@ -272,7 +287,7 @@ export class ModelLibrary extends LitElement {
       <div role="status">${this.renderMessage('status')}</div>
       <div role="alert">${this.renderMessage('alert')}</div>
       <h3>Files</h3>
-      <div class="actions">
+      <div class="files"><div class="actions">
         <button type="button" ?disabled=${none} @click=${() => this.send({ kind: 'download-weights' })}>Download weights</button>
         <label>
           Load weights file
@@ -290,13 +305,15 @@ export class ModelLibrary extends LitElement {
             @change=${this.onFiles}
           />
         </label>
-      </div>
+      </div></div>
       ${this.training
         ? html`<p class="muted" id="training-hint" data-training-hint>
             ${this.paused ? 'Training is paused: stop it, or resume and let it finish, to load a model.' : 'Training is running: load a model when it has finished.'}
           </p>`
         : nothing}
       <p class="muted">Or drop a weights file, TF.js files or a CSV anywhere on the page.</p>
+      <h3>On another page</h3>
+      <embed-snippet-button .model=${this.model}></embed-snippet-button>
       ${this.renderSaved()}`;
   }
 }

@@ -4,6 +4,7 @@ import { columnLabel } from '../core/columns.ts';
 import type { Line } from '../core/predict.ts';
 import { pointName } from '../core/point-text.ts';
 import { defineElement } from '../embed/define.ts';
+import { formatCount } from '../core/format.ts';
 import { PointChart } from './point-chart.ts';
 import type { ColorOf } from './uplot-chart.ts';
 
@@ -31,15 +32,31 @@ export class ScatterPlot extends PointChart {
     return xs.map((x, i) => (line && (i === 0 || i === last) ? line.slope * x + line.intercept : null));
   }
 
+  /** The refitted line is a series (and a legend entry) only while a point is selected. */
+  private get showsRefit(): boolean {
+    return this.selected !== null && this.refit !== null;
+  }
+
+  /** Whether the plot was built with the refit series. */
+  private builtWithRefit = false;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    // The series list changes (and the legend names the point): build the plot anew.
+    if (this.showsRefit !== this.builtWithRefit || (this.showsRefit && changed.has('selected'))) this.rebuildOnNextUpdate();
+  }
+
   protected chartData(): uPlot.AlignedData {
     const [xs, ys] = this.pointSeries();
-    return [xs, ys, this.lineSeries(xs, this.line), this.lineSeries(xs, this.selected === null ? null : this.refit)];
+    const data: uPlot.AlignedData = [xs, ys, this.lineSeries(xs, this.line)];
+    return this.showsRefit ? [...data, this.lineSeries(xs, this.refit)] : data;
   }
 
   protected options(width: number, color: ColorOf): uPlot.Options {
     const feature = columnLabel(this.data?.featureName ?? 'Bmi');
     const target = columnLabel(this.data?.targetName ?? 'LifeExpectancy');
     const common = this.commonOptions(width);
+    this.builtWithRefit = this.showsRefit;
     return {
       ...common,
       cursor: { ...common.cursor, points: { show: false } },
@@ -56,20 +73,20 @@ export class ScatterPlot extends PointChart {
           points: { show: true, size: 6, stroke: color('--bp-points'), fill: color('--bp-points') },
         },
         { label: 'Fitted line', stroke: color('--bp-line'), width: 2.5, spanGaps: true, points: { show: false } },
-        { label: 'Refitted without the selected point', stroke: color('--bp-accent'), width: 2, dash: [6, 4], spanGaps: true, points: { show: false } },
+        ...(this.showsRefit ? [{ label: `Refitted without ${this.data ? pointName(this.data, this.selected!) : 'the point'}`, stroke: color('--bp-accent'), width: 2, dash: [6, 4], spanGaps: true, points: { show: false } }] : []),
       ],
     };
   }
 
   protected description(): string {
     const rows = this.data?.x.length ?? 0;
-    const shown = this.drawnRows.length < rows ? `${this.drawnRows.length} of ` : '';
+    const shown = this.drawnRows.length < rows ? `${formatCount(this.drawnRows.length)} of ` : '';
     const line = this.line ? ` Fitted line: slope ${this.line.slope.toFixed(3)}, intercept ${this.line.intercept.toFixed(3)}.` : '';
     const refit =
       this.selected !== null && this.refit && this.data
         ? ` Refitted without ${pointName(this.data, this.selected)}: slope ${this.refit.slope.toFixed(3)}, intercept ${this.refit.intercept.toFixed(3)}.`
         : '';
-    return `Scatter plot of ${shown}${rows} rows.${line}${refit}`;
+    return `Scatter plot of ${shown}${formatCount(rows)} rows.${line}${refit}`;
   }
 
   protected tableCaption(): string {

@@ -139,6 +139,10 @@ export const panelStyles = css`
     outline: 3px solid var(--bp-accent);
     outline-offset: 2px;
   }
+  /* A secondary button's border is already the accent: its ring takes the text colour to stand apart. */
+  button.secondary:focus-visible {
+    outline-color: var(--bp-text);
+  }
   .muted {
     color: var(--bp-muted);
     font-size: 0.9rem;

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/train/settings.
 import type { LossPoint } from '../core/train/trainer.ts';
 import { RunControlEvent, TrainRequestEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
+import { formatCount } from '../core/format.ts';
 import { panelStyles } from './theme.ts';
 import type { RunState } from './controllers/training-run-state.ts';
 import type { TrainingSettingsForm } from './training-settings.ts';
@@ -174,7 +175,7 @@ export class TrainingPanel extends LitElement {
     if (this.unavailable && this.runState === 'idle') return this.unavailable;
     if (!this.ready && this.runState === 'idle') return 'Waiting for data and a backend…';
     if (this.runState === 'running') return 'Training…';
-    if (this.runState === 'paused') return `Paused after epoch ${this.epoch} of ${this.epochs}.`;
+    if (this.runState === 'paused') return `Paused after epoch ${formatCount(this.epoch)} of ${formatCount(this.epochs)}.`;
     return this.endMessage || 'Ready to train.';
   }
 

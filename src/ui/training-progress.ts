@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { formatDuration, formatLoss, formatRate, progressFigures } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';
+import { formatCount } from '../core/format.ts';
 import { panelStyles } from './theme.ts';
 
 /**
@@ -63,7 +64,7 @@ export class TrainingProgress extends LitElement {
     const hasValidation = this.last?.validationLoss !== null && this.last?.validationLoss !== undefined;
     const timeLeft = this.active && secondsLeft !== undefined ? `${formatDuration(secondsLeft)} left` : '';
     return html`<div class="line">
-        <span>Epoch <strong data-progress="epoch">${this.epoch} of ${this.epochs}</strong></span>
+        <span>Epoch <strong data-progress="epoch">${formatCount(this.epoch)} of ${formatCount(this.epochs)}</strong></span>
         <span class="rate">
           <span data-progress="speed">${epochsPerSecond === undefined ? '' : formatRate(epochsPerSecond)}</span>${timeLeft ? ' · ' : ''}<span
             data-progress="time-left"
@@ -75,7 +76,7 @@ export class TrainingProgress extends LitElement {
         max=${Math.max(this.epochs, 1)}
         .value=${this.epoch}
         aria-label="Training progress"
-        aria-valuetext=${`Epoch ${this.epoch} of ${this.epochs}`}
+        aria-valuetext=${`Epoch ${formatCount(this.epoch)} of ${formatCount(this.epochs)}`}
       ></progress>
       <dl>
         <div><dt>Training loss</dt><dd data-progress="train-loss">${formatLoss(this.last?.trainLoss)}</dd></div>

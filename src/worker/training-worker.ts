@@ -5,7 +5,7 @@
 import type { BackendChoice } from '../core/backends.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { chooseBackend } from '../tfjs-browser/backend.ts';
-import { runnerFor } from '../tfjs-browser/runner-choice.ts';
+import { runnerFor, warmUp } from '../tfjs-browser/runner-choice.ts';
 import type { TrainingEvent, TrainingRequest } from '../core/train/protocol.ts';
 import { errorMessage } from '../core/text.ts';
 import { memoryInfo, startTrainer } from '../core/train/start-run.ts';
@@ -40,7 +40,12 @@ async function train(request: Extract<TrainingRequest, { type: 'train' }>): Prom
 function handle(request: TrainingRequest): void {
   switch (request.type) {
     case 'init':
-      backend = chooseBackend({ preferred: request.preferred, wasmPaths: request.wasmPaths });
+      // Ready once the backend is up and, on WebGPU, its fused shaders are compiled, so the first run
+      // does not wait for them.
+      backend = chooseBackend({ preferred: request.preferred, wasmPaths: request.wasmPaths }).then(async (choice) => {
+        await warmUp(choice);
+        return choice;
+      });
       backend.then(
         (choice) => post({ type: 'ready', backend: choice }),
         (error: unknown) => post({ type: 'init-failed', message: errorMessage(error) }),

@@ -82,10 +82,10 @@ export async function setSetting(page: Page, label: string, value: string): Prom
   }
 }
 
-/** The epoch the progress shows ("37 of 200" → 37). */
+/** The epoch the progress shows ("37 of 200" → 37; "1,234 of 100,000" → 1234). */
 export async function progressEpoch(page: Page): Promise<number> {
   const text = (await page.locator('training-progress [data-progress=epoch]').textContent()) ?? '';
-  return Number(/^\s*(\d+)/.exec(text)?.[1]);
+  return Number(text.split(' of ')[0]!.replace(/\D/g, ''));
 }
 
 /** Waits until the progress shows an epoch above `epoch`. */
@@ -94,7 +94,7 @@ export async function waitForEpochAbove(page: Page, epoch: number): Promise<void
     (above) => {
       const panel = document.querySelector('bmi-app')?.shadowRoot?.querySelector('training-panel');
       const text = panel?.shadowRoot?.querySelector('training-progress')?.shadowRoot?.querySelector('[data-progress=epoch]')?.textContent ?? '';
-      return Number(/\d+/.exec(text)?.[0]) > above;
+      return Number(text.split(' of ')[0]!.replace(/\D/g, '')) > above;
     },
     epoch,
     { timeout: 45_000 },

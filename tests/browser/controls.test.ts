@@ -42,7 +42,8 @@ function focusedControl(page: Page): Promise<string | undefined> {
 
 /** A fresh page with a run long enough (100,000 epochs) to be still going while the test steers it. */
 async function longRunPage(open: Open) {
-  const app = await open('?epochs=100000');
+  // Slow epochs (mini-batches, small steps): 100,000 full-batch epochs take seconds on fused WebGPU.
+  const app = await open('?epochs=100000&batch=32&lr=0.001');
   await waitUntilReady(app.page);
   return app;
 }
@@ -64,7 +65,7 @@ async function trainThenPause(page: Page): Promise<number> {
 async function stepOnce(page: Page, press: () => Promise<void> = () => control(page, 'Step').click()): Promise<void> {
   const expected = (await progressEpoch(page)) + 1;
   await press();
-  await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${expected} of`) }).waitFor();
+  await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${expected.toLocaleString('en-US')} of`) }).waitFor();
   await waitForRunState(page, 'paused');
 }
 
@@ -108,7 +109,7 @@ describe('run controls', () => {
     expect(await enabledControls(page)).toEqual(['Resume', 'Step', 'Stop', 'Reset']);
     const pausedAt = await progressEpoch(page);
     expect(pausedAt).toBeGreaterThan(0);
-    expect(await statusText(page)).toBe(`Paused after epoch ${pausedAt} of 100000.`);
+    expect(await statusText(page)).toBe(`Paused after epoch ${pausedAt.toLocaleString('en-US')} of 100,000.`);
     expect((await lossPoints(page)).at(-1)?.epoch).toBe(pausedAt);
 
     for (const expected of [pausedAt + 1, pausedAt + 2]) {
@@ -132,7 +133,7 @@ describe('run controls', () => {
     const paused = await trainThenPause(page);
     const reached = await plottedLine(page);
     await untilRunEnds(page, () => control(page, 'Stop').click());
-    expect(await statusText(page)).toBe(`Stopped after ${paused} epochs; kept the weights reached.`);
+    expect(await statusText(page)).toBe(`Stopped after ${paused.toLocaleString('en-US')} epochs; kept the weights reached.`);
     expect(await modelLine(page)).toEqual(reached);
     expect((await predictText(page, '25')).output).toMatch(/^\d+\.\d years$/);
     expect(await enabledControls(page)).toEqual(['Train', 'Step', 'Reset']);

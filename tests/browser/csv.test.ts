@@ -113,11 +113,11 @@ describe('a large CSV', () => {
       }).observe(panel.shadowRoot!, { subtree: true, childList: true, characterData: true });
     });
     await loadCsv(page, 'big.csv', csv);
-    expect(await dataSummary(page)).toBe('149997 rows from big.csv');
+    expect(await dataSummary(page)).toBe('149,997 rows from big.csv');
     await expect(page.locator('data-panel [data-skipped]').textContent()).resolves.toMatch(/Skipped 3 rows.*lines\s+9, 50009, 100009/s);
     expect((await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)).length).toBeGreaterThan(0);
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /csv-worker.*\.js$/.test(e.name)))).toBe(true);
-    await expect(page.locator('scatter-plot [role=img]').getAttribute('aria-label')).resolves.toMatch(/^Scatter plot of 5000 of 149997 rows/);
+    await expect(page.locator('scatter-plot [role=img]').getAttribute('aria-label')).resolves.toMatch(/^Scatter plot of 5,000 of 149,997 rows/);
 
     await trainAndWait(page);
     const all = parseCsv(csv);

@@ -50,6 +50,8 @@ describe('fused WebGPU training (software adapter)', () => {
     expect(fused.reference).toHaveLength(51);
     for (const point of fused.points) expect(relative(point.trainLoss, fused.reference[point.epoch]!)).toBeLessThan(1e-5);
     expect(fused.tensorsAfter).toBe(fused.tensorsBefore);
+    // Every report comes after the first epoch: the pipelines compiled by then are all there will be.
+    expect(new Set(fused.pipelines).size).toBe(1);
     expect(errors).toEqual([]);
   });
 

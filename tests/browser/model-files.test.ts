@@ -27,6 +27,7 @@ import {
   waitForLibraryMessage,
   waitUntilReady,
 } from './app-page.ts';
+import { WEIGHTS_VERSION } from '../../src/core/weights-file.ts';
 import { test, type AppPage, type Open, type OpenOptions } from './browser.ts';
 import { tfjsFiles } from './tfjs-fixtures.ts';
 
@@ -63,7 +64,7 @@ describe('weights files', () => {
     const file = await downloadWeights(first.page, dir);
     expect(file.name).toMatch(/^bmi-weights-\d{4}-\d{2}-\d{2}\.json$/);
     const weights = JSON.parse(file.bytes.toString('utf8'));
-    expect(weights).toMatchObject({ format: 'bmi-predictor-weights', version: 1, feature: { name: 'Bmi' }, target: { name: 'LifeExpectancy' } });
+    expect(weights).toMatchObject({ format: 'bmi-predictor-weights', version: WEIGHTS_VERSION, feature: { name: 'Bmi' }, target: { name: 'LifeExpectancy' } });
     expect(file.name).toBe(`bmi-weights-${weights.training.date.slice(0, 10)}.json`);
 
     const { page } = await freshApp(open);
@@ -260,7 +261,7 @@ describe('TF.js model files', () => {
     expect(modelJson.format).toBe('layers-model');
     expect(modelJson.modelTopology.config.layers).toHaveLength(1);
     expect(modelJson.modelTopology.config.layers[0]).toMatchObject({ class_name: 'Dense', config: { units: 1, use_bias: true, activation: 'linear', batch_input_shape: [null, 1] } });
-    expect(modelJson.userDefinedMetadata.bmiPredictor).toMatchObject({ format: 'bmi-predictor-weights', version: 1 });
+    expect(modelJson.userDefinedMetadata.bmiPredictor).toMatchObject({ format: 'bmi-predictor-weights', version: WEIGHTS_VERSION });
     // kernel = slope and bias = intercept, raw units, float32.
     const [kernel, bias] = new Float32Array(new Uint8Array(bin.bytes).buffer);
     expect(bin.bytes.length).toBe(8);
@@ -312,7 +313,7 @@ describe('bad model files are refused by name, and nothing is lost', () => {
     ['text that is not JSON', () => [{ name: 'notes.json', content: 'slope = 2.5' }], /"notes\.json": The file is not valid JSON \(/],
     ['"slope": NaN', setSlope('NaN'), /it has "slope": NaN, and JSON has no NaN or Infinity/],
     ['JSON of another format', () => [{ name: 'other.json', content: '{"format": "keras", "weights": [1, 2]}' }], /not a bmi-predictor weights file \(its "format" is "keras"\)/],
-    ['a newer version', weightsWith((text) => text.replace('"version": 1', '"version": 2')), /version 2, newer than this app reads \(version 1\)\. Update the app/],
+    ['a newer version', weightsWith((text) => text.replace(`"version": ${WEIGHTS_VERSION}`, `"version": ${WEIGHTS_VERSION + 1}`)), new RegExp(`version ${WEIGHTS_VERSION + 1}, newer than this app reads \\(version ${WEIGHTS_VERSION}\\)\\. Update the app`)],
     ['missing fields', weightsWith((text) => text.replace(/\s*"intercept": [^,]+,/, '').replace(/,\s*"date": "[^"]+"/, '')), /missing "intercept", "training\.date"/],
     ['"slope": "abc"', setSlope('"abc"'), /"slope" must be a finite number \(found "abc"\)/],
     ['"slope": 1e999', setSlope('1e999'), /"slope" must be a finite number \(found Infinity\)/],

@@ -49,7 +49,8 @@ describe('files dropped on the prediction form', () => {
   });
 
   test('weights dropped while training are refused once, and the form keeps the current model too', async ({ open }) => {
-    const { page } = await freshApp(open);
+    // Slow epochs (mini-batches, small steps), so the run is still going when the file is dropped.
+    const { page } = await freshApp(open, '?split=0&batch=32&lr=0.001');
     const sample = await readFile('public/sample-weights.json');
     const weights = JSON.parse(sample.toString('utf8'));
     await setEpochs(page, 100_000);
@@ -153,7 +154,7 @@ describe('what screen readers are told', () => {
     const announced = await page.evaluate(() => (window as unknown as { announced: { live: number; texts: string[]; progress: number } }).announced);
     expect(announced.live).toBe(1);
     expect(announced.progress).toBeGreaterThan(1);
-    expect(announced.texts).toEqual(['Reading the file…', '149997 rows from big.csv.']);
+    expect(announced.texts).toEqual(['Reading the file…', '149,997 rows from big.csv.']);
   });
 });
 

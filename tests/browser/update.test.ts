@@ -1,6 +1,6 @@
 /**
  * A new version of the app never swaps code under the user: it installs in the background, the page
- * says "A new version is ready", a training run goes on, a plain browser reload still gets the old
+ * says "A new version is ready", a training run started before goes on, a plain browser reload still gets the old
  * version, and only the notice's Reload button starts the new one. Served from a copy of dist/ by a
  * plain static server, so the test can publish a "new version" by changing files.
  */
@@ -56,16 +56,20 @@ describe('an update of the app', () => {
     await waitUntilReady(page);
     await expect(notice(page).getAttribute('ready')).resolves.toBeNull();
 
+    // A run in progress (paused, so that it is still there however fast the epochs go here).
     await control(page, 'Train').click();
     await waitForRunState(page, 'running');
+    await control(page, 'Pause').click();
+    await waitForRunState(page, 'paused');
     await publishNewVersion(root);
     await checkForUpdate(page);
     await page.locator('update-notice[ready]').waitFor({ timeout: 60_000 });
     expect(((await notice(page).locator('[part=notice]').textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe('A new version is ready: Reload');
     // The run goes on, on the code it started with; the new worker only waits.
+    expect(await runState(page)).toBe('paused');
     const epoch = await progressEpoch(page);
+    await control(page, 'Resume').click();
     await waitForEpochAbove(page, epoch);
-    expect(await runState(page)).toBe('running');
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting !== null)).toBe(true);
     expect(await version(page)).toBe('1');
 

@@ -4,27 +4,23 @@
  * optimizer's path, and the loss chart's values under the cursor. Reference numbers from the data
  * README (the defaults train on all 163 rows).
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect } from 'vitest';
 import { control, loadCsv, trainAndWait, waitUntilReady } from './app-page.ts';
-import { launchBrowser, openApp, type AppPage } from './browser.ts';
+import { test, type AppPage, type Open } from './browser.ts';
 
-let browser: Browser;
+/** The pages the current test opened, whose errors are checked when it ends. */
 const pages: AppPage[] = [];
 
-async function freshApp(path = ''): Promise<Page> {
-  const app = await openApp(browser, path);
+async function freshApp(open: Open, path = ''): Promise<Page> {
+  const app = await open(path);
   pages.push(app);
   await waitUntilReady(app.page);
   return app.page;
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser({ webgpu: true });
-});
-afterAll(async () => {
-  for (const { errors } of pages) expect(errors).toEqual([]);
-  await browser.close();
+afterEach(() => {
+  for (const { errors } of pages.splice(0)) expect(errors).toEqual([]);
 });
 
 /** Where the row with this label is drawn in a point chart, in viewport pixels. */
@@ -48,8 +44,8 @@ async function furthestNames(page: Page): Promise<string[]> {
 }
 
 describe('which point is which', () => {
-  it('hovering the scatter plot at a point shows its country, values and, with a line, prediction and residual', async () => {
-    const page = await freshApp();
+  test('hovering the scatter plot at a point shows its country, values and, with a line, prediction and residual', async ({ open }) => {
+    const page = await freshApp(open);
     const scatter = page.locator('scatter-plot');
     const lesotho = await rowPosition(scatter, 'Lesotho');
     await page.mouse.move(lesotho.x, lesotho.y);
@@ -64,16 +60,16 @@ describe('which point is which', () => {
     await tooltip.waitFor({ state: 'detached' });
   });
 
-  it('after Train with the defaults, the furthest from the line are South Africa, Swaziland, Lesotho, Japan, Marshall Islands', async () => {
-    const page = await freshApp();
+  test('after Train with the defaults, the furthest from the line are South Africa, Swaziland, Lesotho, Japan, Marshall Islands', async ({ open }) => {
+    const page = await freshApp(open);
     expect(await furthestNames(page)).toEqual([]);
     await trainAndWait(page);
     expect(await furthestNames(page)).toEqual(['South Africa', 'Swaziland', 'Lesotho', 'Japan', 'Marshall Islands']);
     expect(await page.locator('furthest-points [data-furthest] .residual').first().textContent()).toBe('−21.46');
   });
 
-  it('the residuals plot shows the same tooltips', async () => {
-    const page = await freshApp();
+  test('the residuals plot shows the same tooltips', async ({ open }) => {
+    const page = await freshApp(open);
     await trainAndWait(page);
     const residuals = page.locator('residuals-plot');
     const japan = await rowPosition(residuals, 'Japan');
@@ -83,8 +79,8 @@ describe('which point is which', () => {
 });
 
 describe('what moves the line', () => {
-  it('clicking Tonga shows its leverage, Cook\'s distance and the refit without it (slope 2.6206); clearing removes it', async () => {
-    const page = await freshApp();
+  test('clicking Tonga shows its leverage, Cook\'s distance and the refit without it (slope 2.6206); clearing removes it', async ({ open }) => {
+    const page = await freshApp(open);
     await trainAndWait(page);
     const tonga = await rowPosition(page.locator('scatter-plot'), 'Tonga');
     await page.mouse.click(tonga.x, tonga.y);
@@ -102,8 +98,8 @@ describe('what moves the line', () => {
     await expect(page.locator('scatter-plot .chart').getAttribute('aria-label')).resolves.not.toMatch(/Refitted/);
   });
 
-  it('by keyboard: arrows move between points, Enter selects, Escape clears; the furthest list selects too', async () => {
-    const page = await freshApp();
+  test('by keyboard: arrows move between points, Enter selects, Escape clears; the furthest list selects too', async ({ open }) => {
+    const page = await freshApp(open);
     await trainAndWait(page);
     const group = page.locator('scatter-plot .wrap');
     await group.focus();
@@ -123,8 +119,8 @@ describe('what moves the line', () => {
 });
 
 describe('text alternatives', () => {
-  it('the scatter plot\'s table view lists every row with its country', async () => {
-    const page = await freshApp();
+  test('the scatter plot\'s table view lists every row with its country', async ({ open }) => {
+    const page = await freshApp(open);
     await page.locator('scatter-plot chart-table summary').click();
     const rows = page.locator('scatter-plot chart-table tbody tr');
     await expect(rows.count()).resolves.toBe(163);
@@ -140,8 +136,8 @@ async function landscapeMarks(page: Page): Promise<{ optimum: number[]; end: num
 }
 
 describe('the loss landscape', () => {
-  it('the path of a converged run ends at the optimum marker; the previous run stays, and both are in the table view', async () => {
-    const page = await freshApp();
+  test('the path of a converged run ends at the optimum marker; the previous run stays, and both are in the table view', async ({ open }) => {
+    const page = await freshApp(open);
     expect((await landscapeMarks(page)).end).toBeUndefined();
     await trainAndWait(page);
     const { optimum, end } = await landscapeMarks(page);
@@ -153,8 +149,8 @@ describe('the loss landscape', () => {
     await expect(page.locator('loss-landscape canvas').getAttribute('aria-label')).resolves.toMatch(/This run's path: 51 epochs.*previous run's path is drawn faded/);
   });
 
-  it('in standardized units the path still ends at the optimum, and the cursor reads the MSE under it', async () => {
-    const page = await freshApp();
+  test('in standardized units the path still ends at the optimum, and the cursor reads the MSE under it', async ({ open }) => {
+    const page = await freshApp(open);
     await trainAndWait(page);
     await page.locator('loss-landscape').getByLabel('Standardized axes').check();
     const { optimum, end } = await landscapeMarks(page);
@@ -169,8 +165,8 @@ describe('the loss landscape', () => {
 });
 
 describe('the loss chart', () => {
-  it('shows the epoch and loss under the cursor, and a table view of the epochs', async () => {
-    const page = await freshApp();
+  test('shows the epoch and loss under the cursor, and a table view of the epochs', async ({ open }) => {
+    const page = await freshApp(open);
     await trainAndWait(page);
     const over = page.locator('loss-chart .u-over');
     await over.scrollIntoViewIfNeeded();
@@ -193,8 +189,8 @@ describe('the loss chart', () => {
 });
 
 describe('the label column', () => {
-  it('with two text columns there is none until the user picks one, and None takes it away again', async () => {
-    const page = await freshApp();
+  test('with two text columns there is none until the user picks one, and None takes it away again', async ({ open }) => {
+    const page = await freshApp(open);
     await loadCsv(page, 'regions.csv', 'Name,Region,Bmi,LifeExpectancy\nAlpha,North,20,60\nBeta,South,25,70\nGamma,East,30,75\n');
     const scatter = page.locator('scatter-plot');
     const tooltip = page.locator('scatter-plot [data-tooltip]');

@@ -48,7 +48,7 @@ describe('<backend-status>', () => {
     const device = part(status, '[part=device]');
     expect(textOf(device)).toBe('WebGPU on a software adapter (google swiftshader): no GPU');
     expect(device.dataset['software']).toBe('true');
-    expect(textOf(part(status, '[part=kernels]'))).toBe('· fused kernels, 1 pass per epoch');
+    expect(textOf(part(status, '[part=kernels]'))).toBe('Training: fused kernels, 1 pass per epoch');
     expect(part(status, '[role=status]').contains(device)).toBe(true);
     await update(status, { choice: { name: 'webgl', fallbacks: [], device: { name: 'nvidia ampere', software: false } } });
     expect(textOf(part(status, '[part=device]'))).toBe('WebGL on nvidia ampere');

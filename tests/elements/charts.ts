@@ -2,14 +2,19 @@
 import { expect } from 'vitest';
 import { part, shadowOf, textOf } from './mount.ts';
 
+/** The legend rows of the y series: a live legend also lists the x series, whose marker uPlot leaves unstyled. */
+function seriesRows(chart: HTMLElement): HTMLElement[] {
+  return [...shadowOf(chart).querySelectorAll<HTMLElement>('.u-legend .u-series')].filter((row) => row.querySelector<HTMLElement>('.u-marker')?.style.borderColor);
+}
+
 /** The series labels in the legend (the x series is not listed). */
 export function legendLabels(chart: HTMLElement): string[] {
-  return [...shadowOf(chart).querySelectorAll('.u-legend .u-series')].map((series) => textOf(series.querySelector('.u-label')));
+  return seriesRows(chart).map((series) => textOf(series.querySelector('.u-label')));
 }
 
 /** The colour of each series' legend marker, which uPlot sets from the series' stroke. */
 export function legendColours(chart: HTMLElement): string[] {
-  return [...shadowOf(chart).querySelectorAll<HTMLElement>('.u-legend .u-series .u-marker')].map((marker) => marker.style.borderColor);
+  return seriesRows(chart).map((row) => row.querySelector<HTMLElement>('.u-marker')!.style.borderColor);
 }
 
 /** The chart's text alternative for screen readers. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
 import '../../src/ui/loss-chart.ts';
 import { description, drawn, legendColours, legendLabels, plotWidth } from './charts.ts';
-import { mount, settled, update } from './mount.ts';
+import { mount, part, settled, textOf, update } from './mount.ts';
 
 /** The y scale's distribution of the uPlot instance the chart drew with (1 linear, 3 logarithmic). */
 function yDistribution(chart: HTMLElement): number | undefined {
@@ -23,7 +23,10 @@ describe('<loss-chart>', () => {
   it('says there is no training yet, as an image with a text alternative', async () => {
     const chart = await mount('loss-chart');
     await drawn(chart);
-    expect(description(chart)).toBe('Loss chart: no training yet.');
+    expect(description(chart)).toMatch(/^Loss chart: no training yet\. Press Train to see the loss fall here, epoch by epoch\./);
+    // Not a blank box: the axes are drawn, with the hint over them.
+    expect(textOf(part(chart, '.hint'))).toBe('Press Train to see the loss fall here, epoch by epoch.');
+    expect(chart.shadowRoot!.querySelectorAll('.u-axis').length).toBeGreaterThanOrEqual(2);
     expect(legendLabels(chart)).toEqual(['Training loss']);
   });
 

@@ -53,7 +53,7 @@ describe('<scatter-plot>', () => {
     const x = Float64Array.from({ length: rows }, (_, i) => i);
     const chart = await mount('scatter-plot', { data: { featureName: 'Year', targetName: 'Sales', x, y: x.map((value) => value * 2) } });
     await drawn(chart);
-    expect(description(chart)).toBe('Scatter plot of 4000 of 12000 rows.');
+    expect(description(chart)).toBe('Scatter plot of 4,000 of 12,000 rows.');
     expect(plotted(chart)[0]!.slice(0, 3)).toEqual([0, 3, 6]);
     // The axes are named after the chosen columns.
     expect(axisLabels(chart)).toEqual(['Year', 'Sales']);

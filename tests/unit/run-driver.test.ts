@@ -5,17 +5,22 @@
 import { describe, expect, it } from 'vitest';
 import { EpochJudge, type LossPoint } from '../../src/core/train/epoch-judge.ts';
 import type { EpochRunner, EpochValues } from '../../src/core/train/epoch-runner.ts';
-import { RoundSize } from '../../src/core/train/round-size.ts';
+import { MAX_PENDING_EPOCHS, RoundSize } from '../../src/core/train/round-size.ts';
 import { RunControls } from '../../src/core/train/run-controls.ts';
 import { driveRun, type DriverOptions, type DriverReport } from '../../src/core/train/run-driver.ts';
 
-/** A runner whose epoch `e` (1-based; 0 = the start) gives `script(e)`; it records the counts asked for. */
-function scriptedRunner(script: (epoch: number) => EpochValues, options: { longEpochs?: boolean; settleMs?: (count: number) => number; clock?: { t: number } } = {}) {
+/**
+ * A runner whose epoch `e` (1-based; 0 = the start) gives `script(e)`; it records the counts asked for.
+ * With a clock, it models a device: each queued epoch takes `epochMs` of device time, in queue order,
+ * and waiting for the device moves the host's clock to when it is done.
+ */
+function scriptedRunner(script: (epoch: number) => EpochValues, options: { longEpochs?: boolean; epochMs?: number; clock?: { t: number } } = {}) {
   let queued = 0;
   let pending: EpochValues[] = [];
   const counts: number[] = [];
   let reads = 0;
-  let sinceSettle = 0;
+  let deviceFree = 0;
+  const clock = options.clock;
   const runner: EpochRunner = {
     kernel: 'scripted',
     longEpochs: options.longEpochs ?? false,
@@ -25,12 +30,18 @@ function scriptedRunner(script: (epoch: number) => EpochValues, options: { longE
     async queueEpochs(count) {
       counts.push(count);
       for (let i = 0; i < count; i++) pending.push(script(++queued));
-      sinceSettle += count;
+      if (clock) deviceFree = Math.max(deviceFree, clock.t) + count * (options.epochMs ?? 0);
       return count;
     },
-    async settle() {
-      if (options.clock && options.settleMs) options.clock.t += options.settleMs(sinceSettle);
-      sinceSettle = 0;
+    settle() {
+      const until = deviceFree;
+      // Waiting (not asking) moves the host's clock: a thenable that advances it when awaited.
+      return {
+        then(resolve: () => void) {
+          if (clock) clock.t = Math.max(clock.t, until);
+          resolve();
+        },
+      } as unknown as Promise<void>;
     },
     async readBack() {
       reads += 1;
@@ -143,7 +154,7 @@ describe('RoundSize', () => {
     rounds.observe(4, 0.4);
     expect(rounds.next).toBe(80);
     rounds.observe(80, 1e-9);
-    expect(rounds.next).toBe(1024);
+    expect(rounds.next).toBe(MAX_PENDING_EPOCHS);
     expect(new RoundSize(8, 1).next).toBe(1);
   });
 });
@@ -171,10 +182,10 @@ describe('driveRun', () => {
     expect(one.reads()).toBe(a.epoch);
   });
 
-  it('bounds the queue by device time: rounds settle before more is queued, and read-backs wait for the interval', async () => {
+  it('bounds the queue by device time: at most two rounds of about half an interval on the device, read back once per interval', async () => {
     const clock = { t: 0 };
     // Each queued epoch costs 2 ms of device time, paid when the runner settles.
-    const { runner, counts, reads } = scriptedRunner(converging(), { clock, settleMs: (n) => 2 * n });
+    const { runner, counts, reads } = scriptedRunner(converging(), { clock, epochMs: 2 });
     const result = await driveRun(runner, new RunControls(), options({ epochs: 200, now: () => clock.t, reportIntervalMs: 16 }));
     expect(result.epoch).toBe(200);
     expect(Math.max(...counts)).toBeLessThanOrEqual(4);

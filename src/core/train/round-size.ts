@@ -3,7 +3,11 @@
  * report interval, measured from the work it really did (queue → settled), never from encoding time
  * alone, so a slow device never collects seconds of queued epochs before a read-back.
  */
-export const MAX_PENDING_EPOCHS = 1024;
+/**
+ * Most epochs pending between two read-backs: enough that even a run of very fast epochs (thousands
+ * per frame on the fused WebGPU path) reads back no more than once per frame.
+ */
+export const MAX_PENDING_EPOCHS = 4096;
 
 export class RoundSize {
   private size = 1;

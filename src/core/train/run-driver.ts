@@ -133,6 +133,15 @@ export async function driveRun(runner: EpochRunner, controls: RunControls, optio
     runner.queueStart();
     pending.push(0);
     let lastReport = now();
+    // Two rounds at most on the device: after queueing one, wait for the one before, so the device
+    // always has work queued while the queue stays bounded by work really done.
+    let previous: { done: Promise<void>; epochs: number } | undefined;
+    let lastDone = now();
+    const roundDone = (epochs: number): void => {
+      const at = now();
+      rounds.observe(epochs, at - lastDone);
+      lastDone = at;
+    };
     while (epoch < options.epochs && !controls.stopRequested && judge.end === undefined) {
       if (controls.stepsAllowed <= 0) {
         if (!(await waitWhilePaused())) break;
@@ -140,20 +149,26 @@ export async function driveRun(runner: EpochRunner, controls: RunControls, optio
       }
       const wanted = runner.longEpochs ? 1 : Math.min(rounds.next, options.epochs - epoch, MAX_PENDING_EPOCHS - pending.length + 1);
       const count = controls.take(wanted);
-      const roundStart = now();
+      if (previous === undefined) lastDone = now();
       const turn = turnFor();
       const queued = await runner.queueEpochs(count, turn);
       for (let i = 1; i <= queued; i++) pending.push(epoch + i);
       epoch += queued;
       if (queued < count) break;
       if (now() - lastReport >= reportIntervalMs || pending.length > MAX_PENDING_EPOCHS) {
+        // The read-back waits for everything queued.
         await report();
-        rounds.observe(queued, now() - roundStart);
+        roundDone(queued + (previous?.epochs ?? 0));
+        previous = undefined;
         await yieldAndCheckStop();
         lastReport = now();
       } else if (!runner.longEpochs) {
-        await runner.settle();
-        rounds.observe(queued, now() - roundStart);
+        const done = runner.settle();
+        if (previous) {
+          await previous.done;
+          roundDone(previous.epochs);
+        }
+        previous = { done, epochs: queued };
       }
     }
     stopClock();

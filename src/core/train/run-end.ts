@@ -2,6 +2,7 @@
  * How a training run ended, and the sentence the page shows for it. Apart from the trainer so the page
  * can describe a run without loading TensorFlow.js.
  */
+import { formatCount } from '../format.ts';
 import { formatLoss } from './progress.ts';
 
 /** A loss at the weights reached after `epoch` epochs (0 = the starting line). */
@@ -25,7 +26,7 @@ function weightsOf(epoch: number): string {
 
 /** One or two sentences for the status line, e.g. "Stopped early after 37 epochs: …". */
 export function describeRunEnd(end: RunEnd, epochsRun: number, lastTrainLoss: number | undefined): string {
-  const plural = (n: number): string => `${n} epoch${n === 1 ? '' : 's'}`;
+  const plural = (n: number): string => `${formatCount(n)} epoch${n === 1 ? '' : 's'}`;
   switch (end.reason) {
     case 'completed':
       return `Trained ${plural(epochsRun)}${lastTrainLoss === undefined ? '' : `; last training MSE ${formatLoss(lastTrainLoss)}`}.`;
