@@ -30,19 +30,20 @@ class ColumnOptionsDirective extends Directive {
     if (part.type !== PartType.ELEMENT) throw new Error('columnOptions() belongs on a <select> element.');
   }
 
-  override render(_columns: readonly string[], _selected: string | undefined): unknown {
+  override render(_columns: readonly string[], _selected: string | undefined, _none?: string): unknown {
     return noChange;
   }
 
-  override update(part: ElementPart, [columns, selected]: [readonly string[], string | undefined]): unknown {
+  override update(part: ElementPart, [columns, selected, none]: [readonly string[], string | undefined, string?]): unknown {
     const select = part.element as HTMLSelectElement;
     this.selected = selected;
-    if (columns !== this.columns) {
+    // The same columns in a new array (a host may build the list on each render) are not a new list.
+    if (!sameColumns(columns, this.columns)) {
       this.columns = columns;
       this.generation += 1;
       this.early = new Map();
       this.listed = 0;
-      select.replaceChildren();
+      select.replaceChildren(...(none === undefined ? [] : [new Option(none, '')]));
       this.showSelected(select);
       this.listSlice(select, columns, this.generation);
     } else {
@@ -54,7 +55,10 @@ class ColumnOptionsDirective extends Directive {
   /** Selects the chosen column, putting its option in early when its slice has not come yet. */
   private showSelected(select: HTMLSelectElement): void {
     const selected = this.selected;
-    if (selected === undefined || select.value === selected) return;
+    if (selected === undefined || select.value === selected || selected === '') {
+      if (selected === '') select.value = '';
+      return;
+    }
     const index = this.columns?.indexOf(selected) ?? -1;
     if (index >= this.listed && !this.early.has(selected)) {
       const option = new Option(columnLabel(selected), selected);
@@ -80,5 +84,35 @@ class ColumnOptionsDirective extends Directive {
   }
 }
 
-/** `<select ${columnOptions(columns, selected)}>`: one option per column, `selected` chosen. */
+/** A picker lists at most this many columns; a wider table gets a filter to find the others. */
+export const MAX_LISTED_COLUMNS = 200;
+
+/**
+ * The columns a picker lists: those whose name contains `filter` (any case), at most
+ * `MAX_LISTED_COLUMNS`, always with the chosen one, in table order. Thousands of options make every
+ * relayout of the page slow, and nobody scrolls through them.
+ */
+export function listedColumns(columns: readonly string[], filter: string, selected: string | undefined): readonly string[] {
+  const needle = filter.trim().toLowerCase();
+  if (needle === '' && columns.length <= MAX_LISTED_COLUMNS) return columns;
+  const listed: string[] = [];
+  for (const column of columns) {
+    if (listed.length >= MAX_LISTED_COLUMNS) break;
+    if (column === selected || column.toLowerCase().includes(needle)) listed.push(column);
+  }
+  if (selected !== undefined && columns.includes(selected) && !listed.includes(selected)) {
+    listed.push(selected);
+    listed.sort((a, b) => columns.indexOf(a) - columns.indexOf(b));
+  }
+  return listed;
+}
+
+function sameColumns(a: readonly string[], b: readonly string[] | undefined): boolean {
+  return a === b || (b !== undefined && a.length === b.length && a.every((column, i) => column === b[i]));
+}
+
+/**
+ * `<select ${columnOptions(columns, selected, none)}>`: one option per column, `selected` chosen;
+ * with `none`, a first option of that text and the value '' (no column).
+ */
 export const columnOptions = directive(ColumnOptionsDirective);

@@ -1,6 +1,6 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { columnOptions } from './column-options.ts';
+import { MAX_LISTED_COLUMNS, columnOptions, listedColumns } from './column-options.ts';
 import type { Dataset, SkippedRows } from '../core/dataset.ts';
 import type { Line } from '../core/predict.ts';
 import type { LineBands } from './scatter-plot.ts';
@@ -36,6 +36,12 @@ export class DataPanel extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
         gap: 0.75rem;
         margin: 0.75rem 0;
+      }
+      /* As wide as their cell, whatever the longest option: filling a picker of thousands of columns
+         must not keep widening it and re-laying out (and redrawing) the page. */
+      .columns select {
+        width: 100%;
+        min-width: 0;
       }
       progress {
         width: 100%;
@@ -91,6 +97,13 @@ export class DataPanel extends LitElement {
     input.value = '';
   }
 
+  /** What the column filter holds (shown only for tables wider than a picker lists). */
+  @state() private columnFilter = '';
+
+  private get wide(): boolean {
+    return Math.max(this.numericColumns.length, this.textColumns.length) > MAX_LISTED_COLUMNS;
+  }
+
   private onColumnChange(): void {
     const value = (id: string) => (this.renderRoot.querySelector(`#${id}`) as HTMLSelectElement).value;
     const label = this.textColumns.length > 0 ? value('label-column') || null : undefined;
@@ -111,7 +124,7 @@ export class DataPanel extends LitElement {
     // A label next to (not around) the select, so its name is the label alone, not the chosen option.
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <select id=${id} ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange} ${columnOptions(this.numericColumns, selected)}></select>
+      <select id=${id} ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange} ${columnOptions(listedColumns(this.numericColumns, this.columnFilter, selected), selected)}></select>
     </div>`;
   }
 
@@ -119,10 +132,12 @@ export class DataPanel extends LitElement {
   private labelSelect(selected: string | undefined) {
     return html`<div class="field">
       <label for="label-column">Label (names the points)</label>
-      <select id="label-column" ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange}>
-        <option value="" ?selected=${selected === undefined}>None</option>
-        ${this.textColumns.map((column) => html`<option value=${column} ?selected=${column === selected}>${column}</option>`)}
-      </select>
+      <select
+        id="label-column"
+        ?disabled=${this.locked || this.loading !== undefined}
+        @change=${this.onColumnChange}
+        ${columnOptions(listedColumns(this.textColumns, this.columnFilter, selected), selected ?? '', 'None')}
+      ></select>
     </div>`;
   }
 
@@ -158,7 +173,14 @@ export class DataPanel extends LitElement {
       ${this.renderSkipped()}
       <p class="error" role="alert" data-error>${this.error}</p>
       ${this.data
-        ? html`<div class="columns">
+        ? html`${this.wide
+              ? html`<label class="filter"
+                  >Find a column (${this.numericColumns.length + this.textColumns.length} columns; the pickers list the first
+                  ${MAX_LISTED_COLUMNS} that match)
+                  <input type="search" data-column-filter .value=${this.columnFilter} @input=${(event: Event) => (this.columnFilter = (event.target as HTMLInputElement).value)}
+                /></label>`
+              : ''}
+            <div class="columns">
             ${this.columnSelect('feature-column', 'Feature (x axis)', this.data.featureName)}
             ${this.columnSelect('target-column', 'Target (y axis)', this.data.targetName)}
             ${this.textColumns.length > 0 ? this.labelSelect(this.data.labelName) : ''}

@@ -16,8 +16,17 @@ export interface PackedTable {
   lines: Uint32Array;
   /** Column after column, `lines.length` numbers each, in `columns` order. */
   numbers: Float64Array;
-  /** The text columns, already packed (one string and two offset arrays each). */
-  texts: Table['texts'];
+  /**
+   * The text columns, all in one: their names, every cell's text one after another in `textChars`,
+   * and each cell's start and end in it, column after column (`textRows` gives where each column's
+   * cells begin). Thousands of separate offset arrays would cost the page a long task, like numbers.
+   */
+  textColumns: string[];
+  textChars: string;
+  textStarts: Uint32Array;
+  textEnds: Uint32Array;
+  /** Column i's cells are `textRows[i]` to `textRows[i + 1]` in the offset arrays. */
+  textRows: Uint32Array;
 }
 
 export type PackedTableOutcome = Result<{ table: PackedTable }>;
@@ -30,14 +39,39 @@ export function packTable(table: Table): PackedTable {
   const rows = table.lines.length;
   const numbers = new Float64Array(rows * table.columns.length);
   table.columns.forEach((column, i) => numbers.set(table.values.get(column)!, i * rows));
-  return { columns: table.columns, numericColumns: table.numericColumns, lines: table.lines, numbers, texts: table.texts };
+  const textColumns = [...table.texts.keys()];
+  const cells = textColumns.map((column) => table.texts.get(column)!);
+  const textRows = new Uint32Array(cells.length + 1);
+  cells.forEach((column, i) => (textRows[i + 1] = textRows[i]! + column.starts.length));
+  const textStarts = new Uint32Array(textRows[cells.length]!);
+  const textEnds = new Uint32Array(textRows[cells.length]!);
+  let shift = 0;
+  cells.forEach((column, i) => {
+    for (let row = 0; row < column.starts.length; row++) {
+      textStarts[textRows[i]! + row] = column.starts[row]! + shift;
+      textEnds[textRows[i]! + row] = column.ends[row]! + shift;
+    }
+    shift += column.text.length;
+  });
+  const textChars = cells.map((column) => column.text).join('');
+  return { columns: table.columns, numericColumns: table.numericColumns, lines: table.lines, numbers, textColumns, textChars, textStarts, textEnds, textRows };
+}
+
+/** The buffers a packed table can hand over instead of copying. */
+export function transferablesOf(packed: PackedTable): ArrayBuffer[] {
+  return [packed.numbers, packed.lines, packed.textStarts, packed.textEnds, packed.textRows].map((array) => array.buffer as ArrayBuffer);
 }
 
 /** The table again, each column a view on the one buffer (no copy). */
 export function unpackTable(packed: PackedTable): Table {
   const rows = packed.lines.length;
   const values = new Map(packed.columns.map((column, i) => [column, packed.numbers.subarray(i * rows, (i + 1) * rows)]));
-  return { columns: packed.columns, numericColumns: packed.numericColumns, lines: packed.lines, values, texts: packed.texts };
+  const { textChars: text, textStarts, textEnds, textRows } = packed;
+  // Views on the shared offsets; every column's text is the one joined string (offsets point into it).
+  const texts: Table['texts'] = new Map(
+    packed.textColumns.map((column, i) => [column, { text, starts: textStarts.subarray(textRows[i], textRows[i + 1]), ends: textEnds.subarray(textRows[i], textRows[i + 1]) }]),
+  );
+  return { columns: packed.columns, numericColumns: packed.numericColumns, lines: packed.lines, values, texts };
 }
 
 export function unpackOutcome(outcome: PackedTableOutcome): TableOutcome {

@@ -1,7 +1,7 @@
 /** Parses one CSV file off the page's thread, posting progress, then the table (its numbers transferred in one buffer). */
 import Papa from 'papaparse';
 import { streamTable } from '../core/csv-stream.ts';
-import { packTable, type CsvWorkerEvent, type CsvWorkerRequest } from './csv-protocol.ts';
+import { packTable, transferablesOf, type CsvWorkerEvent, type CsvWorkerRequest } from './csv-protocol.ts';
 
 function post(event: CsvWorkerEvent, transfer: Transferable[] = []): void {
   self.postMessage(event, { transfer });
@@ -12,5 +12,5 @@ self.addEventListener('message', async (message: MessageEvent<CsvWorkerRequest>)
   const outcome = await streamTable((config) => Papa.parse(file, config), file.size, (progress) => post({ type: 'progress', progress }));
   if (!outcome.ok) return post({ type: 'done', outcome });
   const table = packTable(outcome.table);
-  post({ type: 'done', outcome: { ok: true, table } }, [table.numbers.buffer, table.lines.buffer]);
+  post({ type: 'done', outcome: { ok: true, table } }, transferablesOf(table));
 });

@@ -71,7 +71,7 @@ describe('a run that fails never replaces the model (item 2)', () => {
       expect(await predictorLine(page)).toEqual({ slope: sample.slope, intercept: sample.intercept });
     } else {
       // The run got an epoch in before Stop: a finished run, so it replaced the model, with an Undo.
-      expect(status).toMatch(/^Stopped after \d+ epochs?/);
+      expect(status).toMatch(/^Stopped after [\d,]+ epochs?/);
       await undoButton(page).click();
       expect(await predictorLine(page)).toEqual({ slope: sample.slope, intercept: sample.intercept });
     }
