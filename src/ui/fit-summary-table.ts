@@ -19,10 +19,6 @@ export class FitSummaryTable extends LitElement {
   static override styles = [
     panelStyles,
     css`
-      h3 {
-        font-size: 0.95rem;
-        margin: 1rem 0 0.5rem;
-      }
       .provisional {
         font-size: 0.8rem;
         font-weight: 600;

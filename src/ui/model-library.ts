@@ -35,10 +35,6 @@ export class ModelLibrary extends LitElement {
   static override styles = [
     panelStyles,
     css`
-      h3 {
-        font-size: 0.95rem;
-        margin: 1rem 0 0.5rem;
-      }
       .current {
         margin: 0 0 0.5rem;
       }

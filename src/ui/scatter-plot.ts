@@ -37,9 +37,12 @@ const BAND_SERIES = [
  * @cssprop --bp-accent - The selected point's ring and the refitted line.
  */
 export class ScatterPlot extends PointChart {
-  // One legend entry per band: the four band edges are always the last series (the refitted line comes
-  // and goes before them), and the upper edges' rows are hidden.
-  static override styles = [...PointChart.styles, css`.u-legend tr:nth-last-child(3), .u-legend tr:nth-last-child(1) { display: none; }`];
+  // One legend entry per band: with bands, the four band edges are the last series (the refitted line
+  // comes and goes before them), and the upper edges' rows are hidden.
+  static override styles = [
+    ...PointChart.styles,
+    css`:host([bands-shown]) .u-legend tr:nth-last-child(3), :host([bands-shown]) .u-legend tr:nth-last-child(1) { display: none; }`,
+  ];
 
   /** The 95% bands drawn around the line, or null for none. */
   @property({ attribute: false }) bands: LineBands | null = null;
@@ -61,29 +64,28 @@ export class ScatterPlot extends PointChart {
     return this.selected !== null && this.refit !== null;
   }
 
-  /** Whether the plot was built with the refit series. */
+  /** Whether the plot was built with the refit series, and with the band series. */
   private builtWithRefit = false;
+  private builtWithBands = false;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     // The series list changes (and the legend names the point): build the plot anew.
-    if (this.showsRefit !== this.builtWithRefit || (this.showsRefit && changed.has('selected'))) this.rebuildOnNextUpdate();
+    const showsBands = this.bands !== null;
+    if (this.showsRefit !== this.builtWithRefit || showsBands !== this.builtWithBands || (this.showsRefit && changed.has('selected'))) this.rebuildOnNextUpdate();
+    this.toggleAttribute('bands-shown', showsBands);
   }
 
   protected chartData(): uPlot.AlignedData {
     const [xs, ys] = this.pointSeries();
     const { bands } = this;
     const band = bands ? intervalBands(bands.line, bands.basis, xs) : undefined;
-    const none = xs.map(() => null);
     return [
       xs,
       ys,
       this.lineSeries(xs, this.line),
       ...(this.showsRefit ? [this.lineSeries(xs, this.refit)] : []),
-      band?.confidenceLow ?? none,
-      band?.confidenceHigh ?? none,
-      band?.predictionLow ?? none,
-      band?.predictionHigh ?? none,
+      ...(band ? [band.confidenceLow, band.confidenceHigh, band.predictionLow, band.predictionHigh] : []),
     ];
   }
 
@@ -92,6 +94,7 @@ export class ScatterPlot extends PointChart {
     const target = columnLabel(this.data?.targetName ?? 'LifeExpectancy');
     const common = this.commonOptions(width);
     this.builtWithRefit = this.showsRefit;
+    this.builtWithBands = this.bands !== null;
     return {
       ...common,
       cursor: { ...common.cursor, points: { show: false } },
@@ -109,7 +112,7 @@ export class ScatterPlot extends PointChart {
         },
         { label: 'Fitted line', stroke: color('--bp-line'), width: 2.5, spanGaps: true, points: { show: false } },
         ...(this.showsRefit ? [{ label: `Refitted without ${this.data ? pointName(this.data, this.selected!) : 'the point'}`, stroke: color('--bp-accent'), width: 2, dash: [6, 4], spanGaps: true, points: { show: false } }] : []),
-        ...BAND_SERIES.map(({ label, dash }) => ({ label, stroke: color('--bp-line'), width: 1, dash, points: { show: false } })),
+        ...(this.bands === null ? [] : BAND_SERIES).map(({ label, dash }) => ({ label, stroke: color('--bp-line'), width: 1, dash, points: { show: false } })),
       ],
     };
   }

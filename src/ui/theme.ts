@@ -72,6 +72,10 @@ export const panelStyles = css`
     font-size: 1.05rem;
     margin: 0 0 0.75rem;
   }
+  h3 {
+    font-size: 0.95rem;
+    margin: 1rem 0 0.5rem;
+  }
   label {
     display: flex;
     flex-direction: column;
