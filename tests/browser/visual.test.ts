@@ -123,8 +123,9 @@ describe('text alternatives', () => {
     const page = await freshApp(open);
     await page.locator('scatter-plot chart-table summary').click();
     const rows = page.locator('scatter-plot chart-table tbody tr');
-    await expect(rows.count()).resolves.toBe(163);
-    await expect(text(page.locator('scatter-plot chart-table tbody tr', { hasText: 'Tonga' }))).resolves.toMatch(/^Tonga 31\.00 kg\/m² 70\.30 years$/);
+    // The table renders after the click's update: poll for it rather than read it at once.
+    await expect.poll(() => rows.count()).toBe(163);
+    await expect.poll(() => text(page.locator('scatter-plot chart-table tbody tr', { hasText: 'Tonga' }))).toMatch(/^Tonga 31\.00 kg\/m² 70\.30 years$/);
   });
 });
 
@@ -182,8 +183,9 @@ describe('the loss chart', () => {
     await expect(values.nth(1).textContent()).resolves.toBe('43.0210');
     // Its table view lists the same epochs.
     await page.locator('loss-chart chart-table summary').click();
-    await expect(page.locator('loss-chart chart-table tbody tr').count()).resolves.toBe(51);
-    await expect(text(page.locator('loss-chart chart-table tbody tr').last())).resolves.toBe('50 43.0210');
+    // The table renders after the click's update: poll for it rather than read it at once.
+    await expect.poll(() => page.locator('loss-chart chart-table tbody tr').count()).toBe(51);
+    await expect.poll(() => text(page.locator('loss-chart chart-table tbody tr').last())).toBe('50 43.0210');
     expect(control(page, 'Train')).toBeTruthy();
   });
 });

@@ -124,7 +124,7 @@ describe('a CSV with 10,000 columns', () => {
     expect(await listed()).toContain('Bmi'); // the chosen column stays listed
     await feature.selectOption('n9998');
     // The scatter plot draws the newly chosen column.
-    await waitInPage(page, `panel.shadowRoot.querySelector('scatter-plot')?.data?.featureName === arg`, 'n9998');
+    await waitInPage(page, `panel.shadowRoot.querySelector('point-views')?.shadowRoot?.querySelector('scatter-plot')?.data?.featureName === arg`, 'n9998');
     const choosing = await longTasks(page);
     expect(Math.max(0, ...choosing), `long tasks while choosing: ${choosing.join(', ')} ms`).toBeLessThanOrEqual(200);
     expect(await feature.inputValue()).toBe('n9998');

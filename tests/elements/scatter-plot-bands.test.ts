@@ -4,7 +4,7 @@ import { intervalBands } from '../../src/core/interval-bands.ts';
 import type { IntervalBasis } from '../../src/core/intervals.ts';
 import '../../src/ui/scatter-plot.ts';
 import { R_SUMMARY } from '../unit/statistics-reference.ts';
-import { description, drawn } from './charts.ts';
+import { description, drawn, legendLabels } from './charts.ts';
 import { REFERENCE_LINE, fiveRows } from './fixtures.ts';
 import { mount, shadowOf, update } from './mount.ts';
 
@@ -49,7 +49,10 @@ describe('<scatter-plot> with 95% bands', () => {
     const chart = await mount('scatter-plot', { data: fiveRows(), line: REFERENCE_LINE, bands: { line: REFERENCE_LINE, basis: BASIS } });
     await drawn(chart);
     await update(chart, { bands: null });
-    expect(plotted(chart).slice(-4).flat().every((value) => value === null)).toBe(true);
+    await drawn(chart);
+    // Only x, the points and the fitted line are left: no band series, no band legend rows.
+    expect(plotted(chart)).toHaveLength(3);
+    expect(legendLabels(chart)).toEqual(['Data points', 'Fitted line']);
     expect(description(chart)).not.toMatch(/band/);
   });
 });
