@@ -1,33 +1,15 @@
 /**
- * `<scatter-plot>` and `<residuals-plot>` as point charts: the tooltip of the point under the pointer
- * or keyboard focus, selection by click, Enter and Escape, the furthest points marked, the refit drawn
- * while a point is selected, and the table view.
+ * `<scatter-plot>` as a point chart: the tooltip of the point under the pointer or keyboard focus,
+ * selection by click, Enter and Escape, the furthest points marked, the refit drawn while a point is
+ * selected, and the table view.
  */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { packTexts } from '../../src/core/text-column.ts';
 import type { PointSelectEvent } from '../../src/ui/point-events.ts';
-import '../../src/ui/residuals-plot.ts';
-import '../../src/ui/scatter-plot.ts';
 import { description, drawn, legendLabels } from './charts.ts';
 import { REFERENCE_LINE, fiveRows } from './fixtures.ts';
 import { mount, part, recordEvents, settled, shadowOf, textOf, update } from './mount.ts';
-
-const COUNTRIES = ['Afghanistan', 'Albania', 'Algeria', 'Andorra', 'Angola'];
-const labelled = () => ({ ...fiveRows(), labelName: 'Country', labels: packTexts(COUNTRIES) });
-
-type PointChartElement = HTMLElementTagNameMap['scatter-plot'] | HTMLElementTagNameMap['residuals-plot'];
-
-/** Moves the pointer onto a row as drawn (uPlot listens on its overlay). */
-async function pointAt(chart: PointChartElement, row: number): Promise<void> {
-  const at = chart.pointPosition(row)!;
-  part(chart, '.u-over').dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: at.x, clientY: at.y }));
-  await settled(chart);
-}
-
-function tooltip(chart: HTMLElement): string {
-  return textOf(shadowOf(chart).querySelector('[data-tooltip]'));
-}
+import { labelled, pointAt, tooltip } from './point-charts.ts';
 
 describe('<scatter-plot> points', () => {
   it('shows the name, values, prediction and residual of the point under the pointer', async () => {
@@ -83,21 +65,5 @@ describe('<scatter-plot> points', () => {
     await expect.poll(() => shadowOf(table).querySelectorAll('tbody tr').length).toBe(5);
     const rows = [...shadowOf(table).querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => textOf(cell)).join(' | '));
     expect(rows[0]).toBe('Row 1 | 20.62 kg/m² | 52.80 years | 59.16 years | −6.36');
-  });
-});
-
-describe('<residuals-plot>', () => {
-  it('without a line: no points, and says so', async () => {
-    const chart = await mount('residuals-plot', { data: labelled() });
-    await drawn(chart);
-    expect(description(chart)).toBe('Residuals vs fitted: no line yet. Train or load a model.');
-  });
-
-  it('plots residuals against fitted values, with the same tooltips', async () => {
-    const chart = await mount('residuals-plot', { data: labelled(), line: REFERENCE_LINE });
-    await drawn(chart);
-    expect(description(chart)).toBe('Residuals vs fitted values of 5 rows for the line with slope 2.518 and intercept 7.228.');
-    await pointAt(chart, 3);
-    expect(tooltip(chart)).toMatch(/^Andorra BMI27\.63 kg\/m².*Residual\+7\.79$/);
   });
 });

@@ -1,29 +1,15 @@
-/** `<furthest-points>` and `<point-influence>` alone: the list that selects, and what a selected point does to the fit. */
+/** `<point-influence>` alone: the selected point's leverage, Cook's distance and refit. */
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { influenceOf } from '../../src/core/influence.ts';
 import { momentsOf } from '../../src/core/moments.ts';
 import { packTexts } from '../../src/core/text-column.ts';
-import '../../src/ui/furthest-points.ts';
 import '../../src/ui/point-influence.ts';
 import type { PointSelectEvent } from '../../src/ui/point-events.ts';
 import { fiveRows } from './fixtures.ts';
 import { mount, part, recordEvents, shadowOf, textOf, update } from './mount.ts';
 
 const data = { ...fiveRows(), labelName: 'Country', labels: packTexts(['Afghanistan', 'Albania', 'Algeria', 'Andorra', 'Angola']) };
-
-describe('<furthest-points>', () => {
-  it('shows nothing without points, then lists them with signed residuals, each a button that selects its row', async () => {
-    const list = await mount('furthest-points', { data });
-    expect(shadowOf(list).querySelector('ol')).toBeNull();
-    await update(list, { points: [{ index: 3, residual: 7.785 }, { index: 4, residual: -6.57 }], selected: 4 });
-    expect([...shadowOf(list).querySelectorAll('li')].map((item) => textOf(item))).toEqual(['Andorra +7.79', 'Angola −6.57']);
-    await expect.element(page.getByRole('button', { name: 'Angola −6.57' })).toHaveAttribute('aria-pressed', 'true');
-    const selections = recordEvents<PointSelectEvent>(list, 'point-select');
-    await userEvent.click(page.getByRole('button', { name: 'Andorra +7.79' }));
-    expect(selections.map((event) => event.row)).toEqual([3]);
-  });
-});
 
 describe('<point-influence>', () => {
   it('shows the selected point\'s leverage, Cook\'s distance and refit, and clears the selection', async () => {

@@ -1,0 +1,22 @@
+/** `<residuals-plot>` alone: residuals against fitted values, with the scatter plot's tooltips. */
+import { describe, expect, it } from 'vitest';
+import { description, drawn } from './charts.ts';
+import { REFERENCE_LINE } from './fixtures.ts';
+import { mount } from './mount.ts';
+import { labelled, pointAt, tooltip } from './point-charts.ts';
+
+describe('<residuals-plot>', () => {
+  it('without a line: no points, and says so', async () => {
+    const chart = await mount('residuals-plot', { data: labelled() });
+    await drawn(chart);
+    expect(description(chart)).toBe('Residuals vs fitted: no line yet. Train or load a model.');
+  });
+
+  it('plots residuals against fitted values, with the same tooltips', async () => {
+    const chart = await mount('residuals-plot', { data: labelled(), line: REFERENCE_LINE });
+    await drawn(chart);
+    expect(description(chart)).toBe('Residuals vs fitted values of 5 rows for the line with slope 2.518 and intercept 7.228.');
+    await pointAt(chart, 3);
+    expect(tooltip(chart)).toMatch(/^Andorra BMI27\.63 kg\/m².*Residual\+7\.79$/);
+  });
+});
