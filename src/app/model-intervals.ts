@@ -5,8 +5,9 @@
  */
 import type { Dataset } from '../core/dataset.ts';
 import type { Model } from '../core/model.ts';
+import { datasetMoments } from '../core/dataset-facts.ts';
 
 export async function withIntervalsFrom(model: Model, dataset: Dataset): Promise<Model> {
   const { intervalStatistics } = await import('../core/fit-summary.ts');
-  return { ...model, intervals: intervalStatistics(model, dataset.x, dataset.y) };
+  return { ...model, intervals: intervalStatistics(model, datasetMoments(dataset)) };
 }

@@ -13,6 +13,7 @@ import { formatPValue } from '../core/fit-summary-words.ts';
 import type { Line } from '../core/predict.ts';
 import { splitDataset } from '../core/split.ts';
 import type { TrainingSettings } from '../core/train/settings.ts';
+import { datasetMoments } from '../core/dataset-facts.ts';
 
 /** R's smallest p it prints as a number (`.Machine$double.eps`); below it, "< 2.2e-16". */
 const EPSILON = 2.220446e-16;
@@ -66,6 +67,6 @@ export function formatFitSummary(summary: FitSummary, featureName: string): stri
 /** The summary of a trained line on the rows it was trained on (the same seeded split as the run). */
 export function fitSummaryText(line: Line, dataset: Dataset, settings: Pick<TrainingSettings, 'validationSplit' | 'seed'>): string {
   const { train } = splitDataset(dataset, settings.validationSplit, settings.seed);
-  const result = fitSummary(line, train.x, train.y);
+  const result = fitSummary(line, datasetMoments(train));
   return result.ok ? formatFitSummary(result.summary, dataset.featureName) : result.error;
 }

@@ -6,11 +6,12 @@ import type { Dataset } from './dataset.ts';
 import { intervalStatistics } from './fit-summary.ts';
 import { modelFromLine, type Model } from './model.ts';
 import { leastSquares } from './stats.ts';
+import { datasetMoments } from './dataset-facts.ts';
 
 export function closedFormModel(dataset: Dataset, date: Date): Model {
   // No iterations: the line is solved for, so there are no epochs and no learning rate. The format
   // requires an optimizer name; "sgd" with 0 epochs is the honest nearest.
   const line = leastSquares(dataset.x, dataset.y);
   const model = modelFromLine(line, dataset, { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: 'closed-form' }, date);
-  return { ...model, intervals: intervalStatistics(line, dataset.x, dataset.y) };
+  return { ...model, intervals: intervalStatistics(line, datasetMoments(dataset)) };
 }

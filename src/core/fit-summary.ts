@@ -9,7 +9,7 @@ import { fUpperTailP, studentTQuantile, studentTTwoSidedP } from './distribution
 import { INTERVAL_LEVEL, type Interval, type IntervalBasis, type IntervalStatistics } from './intervals.ts';
 import type { Line } from './predict.ts';
 import type { Result } from './result.ts';
-import { mean } from './stats.ts';
+import { mseAt, type Moments } from './moments.ts';
 
 export interface Coefficient {
   estimate: number;
@@ -53,25 +53,22 @@ function tQuantileOf(level: number, degreesOfFreedom: number): number {
   return quantile;
 }
 
-/** The sums every statistic here is built from, or why the rows cannot carry them. */
-function basisOf(line: Line, x: ArrayLike<number>, y: ArrayLike<number>, level: number): Result<{ basis: IntervalBasis; totalSquares: number }> {
-  const rows = x.length;
-  if (rows < 3) return { ok: false, error: `the line was fitted on ${rows} row${rows === 1 ? '' : 's'}, and standard errors need at least 3` };
-  const featureMean = mean(x);
-  const targetMean = mean(y);
-  let featureSumOfSquares = 0;
-  let residualSquares = 0;
-  let totalSquares = 0;
-  for (let i = 0; i < rows; i++) {
-    featureSumOfSquares += (x[i]! - featureMean) ** 2;
-    residualSquares += (y[i]! - (line.slope * x[i]! + line.intercept)) ** 2;
-    totalSquares += (y[i]! - targetMean) ** 2;
-  }
+/**
+ * The sums every statistic here is built from, or why the rows cannot carry them. They come from the
+ * rows' moments (see `moments.ts`), so a summary costs the same at 163 rows as at a million.
+ */
+function basisOf(line: Line, rows: Moments, level: number): Result<{ basis: IntervalBasis; totalSquares: number }> {
+  const { n, meanX: featureMean, sxx: featureSumOfSquares, syy: totalSquares } = rows;
+  if (n < 3) return { ok: false, error: `the line was fitted on ${n} row${n === 1 ? '' : 's'}, and standard errors need at least 3` };
+  // Below the rounding of the sums it is made from, the residual sum of squares is an exact fit's 0.
+  const rounding = 64 * Number.EPSILON * (totalSquares + line.slope ** 2 * featureSumOfSquares);
+  const fromMoments = n * mseAt(rows, line);
+  const residualSquares = fromMoments > rounding ? fromMoments : 0;
   if (!(featureSumOfSquares > 0)) return { ok: false, error: 'the feature has the same value in every row it was fitted on' };
-  const degreesOfFreedom = rows - 2;
+  const degreesOfFreedom = n - 2;
   const residualStandardError = Math.sqrt(residualSquares / degreesOfFreedom);
   const tQuantile = tQuantileOf(level, degreesOfFreedom);
-  const basis: IntervalBasis = { level, rows, featureMean, featureSumOfSquares, residualStandardError, degreesOfFreedom, tQuantile };
+  const basis: IntervalBasis = { level, rows: n, featureMean, featureSumOfSquares, residualStandardError, degreesOfFreedom, tQuantile };
   if (![featureMean, featureSumOfSquares, residualStandardError, tQuantile, totalSquares].every(Number.isFinite)) {
     return { ok: false, error: 'the sums of squares of the rows it was fitted on overflow' };
   }
@@ -82,8 +79,8 @@ function basisOf(line: Line, x: ArrayLike<number>, y: ArrayLike<number>, level: 
  * What a model keeps for its intervals: the basis, or why there is none (too few rows, a constant
  * feature). Stored in the weights file, so predicting an interval needs no distribution code.
  */
-export function intervalStatistics(line: Line, x: ArrayLike<number>, y: ArrayLike<number>, level = INTERVAL_LEVEL): IntervalStatistics {
-  const result = basisOf(line, x, y, level);
+export function intervalStatistics(line: Line, moments: Moments, level = INTERVAL_LEVEL): IntervalStatistics {
+  const result = basisOf(line, moments, level);
   return result.ok ? result.basis : { unavailable: result.error };
 }
 
@@ -99,9 +96,9 @@ function coefficient(estimate: number, standardError: number, basis: IntervalBas
   };
 }
 
-/** The summary of `line` on the rows (x, y) it was fitted on. */
-export function fitSummary(line: Line, x: ArrayLike<number>, y: ArrayLike<number>, level = INTERVAL_LEVEL): FitSummaryResult {
-  const sums = basisOf(line, x, y, level);
+/** The summary of `line` on the rows it was fitted on (their moments). */
+export function fitSummary(line: Line, moments: Moments, level = INTERVAL_LEVEL): FitSummaryResult {
+  const sums = basisOf(line, moments, level);
   if (!sums.ok) return { ok: false, error: `No fit summary: ${sums.error}.` };
   const { basis, totalSquares } = sums;
   const { rows, featureMean, featureSumOfSquares, residualStandardError: s, degreesOfFreedom: df } = basis;

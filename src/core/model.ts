@@ -4,10 +4,11 @@
  */
 import { columnUnit } from './columns.ts';
 import type { Dataset } from './dataset.ts';
-import { hashColumns } from './hash.ts';
+import { datasetFeatureRange, datasetHash, datasetMoments, datasetScaling } from './dataset-facts.ts';
 import type { IntervalStatistics } from './intervals.ts';
 import type { Line } from './predict.ts';
-import { metricsOf, range, scalingOf, type Scaling } from './stats.ts';
+import { metricsAt } from './moments.ts';
+import type { Scaling } from './stats.ts';
 
 export type OptimizerName = 'sgd' | 'adam';
 export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'adam'];
@@ -59,13 +60,15 @@ export function describeData(dataset: Dataset): Pick<Model, 'feature' | 'target'
   rows: number;
   dataHash: string;
 } {
-  const { min, max } = range(dataset.x);
+  const { min, max } = datasetFeatureRange(dataset);
+  const { feature, target } = datasetScaling(dataset);
   return {
     feature: { name: dataset.featureName, unit: columnUnit(dataset.featureName), min, max },
     target: { name: dataset.targetName, unit: columnUnit(dataset.targetName) },
-    normalization: { feature: scalingOf(dataset.x), target: scalingOf(dataset.y) },
+    // Copies: a model is the caller's to keep, the remembered facts are shared.
+    normalization: { feature: { ...feature }, target: { ...target } },
     rows: dataset.x.length,
-    dataHash: hashColumns(dataset.x, dataset.y),
+    dataHash: datasetHash(dataset),
   };
 }
 
@@ -84,7 +87,7 @@ export type LineOrigin = Pick<TrainingInfo, 'epochs' | 'optimizer' | 'learningRa
  */
 export function modelFromLine(line: Line, dataset: Dataset, origin: LineOrigin, date: Date): Model {
   const { rows, dataHash, ...columns } = describeData(dataset);
-  const { mse, r2 } = metricsOf(line, dataset.x, dataset.y);
+  const { mse, r2 } = metricsAt(datasetMoments(dataset), line);
   return {
     slope: line.slope,
     intercept: line.intercept,

@@ -4,6 +4,7 @@
  * Centred sums (two passes) rather than raw power sums, so a million rows keep float64 precision.
  */
 import type { Line } from './predict.ts';
+import type { Metrics } from './stats.ts';
 
 export interface Moments {
   n: number;
@@ -54,6 +55,13 @@ export function mseAt(m: Moments, line: Line): number {
   const { slope: a, intercept: b } = line;
   const offset = m.meanY - a * m.meanX - b;
   return (m.syy - 2 * a * m.sxy + a * a * m.sxx) / m.n + offset * offset;
+}
+
+/** MSE, RMSE and R² of any line on the data, from the moments alone. */
+export function metricsAt(m: Moments, line: Line): Metrics {
+  // Rounding can take an exact fit's MSE a hair below zero.
+  const mse = Math.max(0, mseAt(m, line));
+  return { mse, rmse: Math.sqrt(mse), r2: m.syy === 0 ? 0 : 1 - (mse * m.n) / m.syy };
 }
 
 /** The moments without row (x, y): the exact downdate of the centred sums. */

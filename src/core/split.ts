@@ -4,7 +4,9 @@
  */
 import type { Dataset } from './dataset.ts';
 import type { Line } from './predict.ts';
-import { leastSquares, metricsOf, type Metrics } from './stats.ts';
+import { datasetMoments } from './dataset-facts.ts';
+import { fitOfMoments, metricsAt } from './moments.ts';
+import type { Metrics } from './stats.ts';
 
 /** mulberry32: a tiny, fast, well-distributed 32-bit generator; returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -52,6 +54,18 @@ function pick(dataset: Dataset, indices: ArrayLike<number>): Dataset {
  * always stay for training, and a split that would leave validation empty leaves it empty.
  */
 export function splitDataset(dataset: Dataset, validationFraction: number, seed: number): Split {
+  // The same split of the same data set is the same objects, so what is remembered per data set
+  // (see dataset-facts.ts) carries from one run or summary to the next.
+  const known = lastSplit.get(dataset);
+  if (known && known.validationFraction === validationFraction && known.seed === seed) return known.split;
+  const split = freshSplit(dataset, validationFraction, seed);
+  lastSplit.set(dataset, { validationFraction, seed, split });
+  return split;
+}
+
+const lastSplit = new WeakMap<Dataset, { validationFraction: number; seed: number; split: Split }>();
+
+function freshSplit(dataset: Dataset, validationFraction: number, seed: number): Split {
   const n = dataset.x.length;
   const validationRows = Math.min(Math.round(n * validationFraction), Math.max(0, n - 2));
   if (validationRows <= 0) return { train: dataset, validation: pick(dataset, []) };
@@ -69,8 +83,8 @@ export interface SplitMetrics {
 /** Metrics of a raw-unit line on a split, with the optimum on its training rows. */
 export function splitMetrics(line: Line, train: Dataset, validation: Dataset): SplitMetrics {
   return {
-    train: metricsOf(line, train.x, train.y),
-    validation: validation.x.length > 0 ? metricsOf(line, validation.x, validation.y) : null,
-    optimum: metricsOf(leastSquares(train.x, train.y), train.x, train.y),
+    train: metricsAt(datasetMoments(train), line),
+    validation: validation.x.length > 0 ? metricsAt(datasetMoments(validation), line) : null,
+    optimum: metricsAt(datasetMoments(train), fitOfMoments(datasetMoments(train))),
   };
 }

@@ -6,6 +6,7 @@ import { splitDataset } from '../../src/core/split.ts';
 import { leastSquares } from '../../src/core/stats.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { R_INTERVALS, R_SUMMARY, relativeError } from './statistics-reference.ts';
+import { momentsOf } from '../../src/core/moments.ts';
 
 const RELATIVE = 1e-6;
 
@@ -15,7 +16,7 @@ function expectRelative(actual: number, expected: number): void {
 }
 
 function summaryOf(x: ArrayLike<number>, y: ArrayLike<number>) {
-  const result = fitSummary(leastSquares(x, y), x, y);
+  const result = fitSummary(leastSquares(x, y), momentsOf(x, y));
   if (!result.ok) throw new Error(result.error);
   return result.summary;
 }
@@ -62,7 +63,7 @@ describe('fit summary of the least-squares line on all 163 rows, against R', () 
   });
 
   it('keeps the same basis as intervalStatistics, which models store', () => {
-    expect(intervalStatistics(line, x, y)).toEqual(summary.basis);
+    expect(intervalStatistics(line, momentsOf(x, y))).toEqual(summary.basis);
     const both = intervalsAt({ ...line, intervals: summary.basis }, 28.45);
     expectRelative(both!.predictionInterval.low, 65.7149079933);
     expectRelative(both!.confidenceInterval.high, 80.7283731208);
@@ -139,27 +140,27 @@ describe('fit summary on a training split, against the textbook formulas on that
 
 describe('fit summary refusals and lines still training', () => {
   it('needs at least 3 rows and a feature that varies, and says so', () => {
-    const two = fitSummary({ slope: 1, intercept: 0 }, [1, 2], [1, 3]);
+    const two = fitSummary({ slope: 1, intercept: 0 }, momentsOf([1, 2], [1, 3]));
     expect(two).toEqual({ ok: false, error: 'No fit summary: the line was fitted on 2 rows, and standard errors need at least 3.' });
-    const constant = fitSummary({ slope: 0, intercept: 2 }, [5, 5, 5], [1, 2, 3]);
+    const constant = fitSummary({ slope: 0, intercept: 2 }, momentsOf([5, 5, 5], [1, 2, 3]));
     expect(constant.ok).toBe(false);
-    expect(intervalStatistics({ slope: 0, intercept: 2 }, [5, 5, 5], [1, 2, 3])).toEqual({
+    expect(intervalStatistics({ slope: 0, intercept: 2 }, momentsOf([5, 5, 5], [1, 2, 3]))).toEqual({
       unavailable: 'the feature has the same value in every row it was fitted on',
     });
-    expect(isIntervalBasis(intervalStatistics({ slope: 1, intercept: 0 }, [1, 2], [1, 3]))).toBe(false);
+    expect(isIntervalBasis(intervalStatistics({ slope: 1, intercept: 0 }, momentsOf([1, 2], [1, 3])))).toBe(false);
   });
 
   it('refuses a line through every row (zero residual error) instead of an infinite t', () => {
-    const exact = fitSummary({ slope: 2, intercept: 1 }, [1, 2, 3], [3, 5, 7]);
+    const exact = fitSummary({ slope: 2, intercept: 1 }, momentsOf([1, 2, 3], [3, 5, 7]));
     expect(exact.ok).toBe(false);
     // Its intervals exist and have zero width: finite numbers.
-    const basis = intervalStatistics({ slope: 2, intercept: 1 }, [1, 2, 3], [3, 5, 7]);
+    const basis = intervalStatistics({ slope: 2, intercept: 1 }, momentsOf([1, 2, 3], [3, 5, 7]));
     expect(isIntervalBasis(basis) && predictionInterval({ slope: 2, intercept: 1 }, basis, 2)).toEqual({ level: 0.95, low: 5, high: 5 });
   });
 
   it('describes a line far from the optimum as it stands: larger error, F at 0 when it explains less than the mean', () => {
     const { x, y } = bundledDataset;
-    const untrained = fitSummary({ slope: 0, intercept: 0 }, x, y);
+    const untrained = fitSummary({ slope: 0, intercept: 0 }, momentsOf(x, y));
     if (!untrained.ok) throw new Error(untrained.error);
     expect(untrained.summary.residualStandardError).toBeGreaterThan(R_SUMMARY.residualStandardError * 5);
     expect(untrained.summary.r2).toBeLessThan(0);

@@ -7,10 +7,11 @@ import { rowsNoun } from '../../src/core/rows-noun.ts';
 import { leastSquares } from '../../src/core/stats.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { R_INTERVALS, relativeError } from './statistics-reference.ts';
+import { momentsOf } from '../../src/core/moments.ts';
 
 const { x, y } = bundledDataset;
 const line = leastSquares(x, y);
-const result = fitSummary(line, x, y);
+const result = fitSummary(line, momentsOf(x, y));
 if (!result.ok) throw new Error(result.error);
 const summary = result.summary;
 
@@ -45,7 +46,7 @@ describe('the summary in words', () => {
   });
 
   it('says "fewer" for a negative slope and names the target without a unit', () => {
-    const negative = fitSummary({ slope: -line.slope, intercept: 200 }, x, y.map((v, i) => 200 - line.slope * x[i]! + (v - line.slope * x[i]! - line.intercept)));
+    const negative = fitSummary({ slope: -line.slope, intercept: 200 }, momentsOf(x, y.map((v, i) => 200 - line.slope * x[i]! + (v - line.slope * x[i]! - line.intercept))));
     if (!negative.ok) throw new Error(negative.error);
     expect(slopeInWords(negative.summary, 'BMI', 'Score', 'years')).toMatch(/^Each extra BMI point goes with 2\.5 fewer years \(95% CI −2\.9 to −2\.1\)\.$/);
     expect(slopeInWords(summary, 'BMI', 'Score', '')).toMatch(/goes with 2\.5 higher Score/);

@@ -27,6 +27,7 @@ import { driveRun } from './run-driver.ts';
 import type { RunEnd } from './run-end.ts';
 import type { TrainingSettings } from './settings.ts';
 import { lineToRawUnits, lineToScaledUnits, standardize } from '../stats.ts';
+import { datasetMoments, datasetStandardized } from '../dataset-facts.ts';
 
 export type { LossPoint } from './epoch-judge.ts';
 export type { TrainerState } from './run-controls.ts';
@@ -128,7 +129,7 @@ export class Trainer {
     const start = this.initial ? lineToScaledUnits(this.initial, normalization.feature, normalization.target) : { slope: 0, intercept: 0 };
     const createRunner = this.hooks.createRunner ?? ((setup) => createPerOpRunner(setup));
     const runner = createRunner({
-      train: { x: standardize(this.train.x, normalization.feature), y: standardize(this.train.y, normalization.target) },
+      train: datasetStandardized(this.train),
       validation: { x: standardize(this.validation.x, normalization.feature), y: standardize(this.validation.y, normalization.target) },
       start,
       settings: this.settings,
@@ -179,7 +180,7 @@ export class Trainer {
         date: new Date().toISOString(),
       },
       // The training rows' statistics for 95% intervals, so predicting them stays arithmetic.
-      intervals: intervalStatistics(line, this.train.x, this.train.y),
+      intervals: intervalStatistics(line, datasetMoments(this.train)),
     };
     return { model, metrics, epochsRun: epoch, stopped: finalEnd.reason !== 'completed', end: finalEnd, elapsedMs: outcome.elapsedMs, kernel: runner.kernel };
   }

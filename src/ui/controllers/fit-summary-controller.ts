@@ -11,6 +11,7 @@ import type { Model } from '../../core/model.ts';
 import type { Line } from '../../core/predict.ts';
 import { splitDataset } from '../../core/split.ts';
 import type { TrainingSettings } from '../../core/train/settings.ts';
+import { datasetMoments } from '../../core/dataset-facts.ts';
 
 type FitSummaryModule = typeof import('../../core/fit-summary.ts');
 
@@ -42,7 +43,6 @@ export class FitSummaryController implements ReactiveController {
   view: FitSummaryView = { state: 'none' };
 
   private module: FitSummaryModule | undefined;
-  private split: { data: Dataset; validationSplit: number; seed: number; train: Dataset } | undefined;
   private computedAt = 0;
   private summarisedRows: Dataset | undefined;
 
@@ -77,7 +77,7 @@ export class FitSummaryController implements ReactiveController {
     if (this.page.running() && current.state === 'ready' && current.provisional && performance.now() - this.computedAt < PROVISIONAL_INTERVAL_MS) return;
     this.computedAt = performance.now();
     this.summarisedRows = train;
-    this.view = { state: 'ready', result: this.module.fitSummary(line, train.x, train.y), line, provisional };
+    this.view = { state: 'ready', result: this.module.fitSummary(line, datasetMoments(train)), line, provisional };
   }
 
   /** The line and what its 95% bands need, when the summary has them. */
@@ -112,10 +112,7 @@ export class FitSummaryController implements ReactiveController {
 
   private trainingRows(data: Dataset): Dataset {
     const { validationSplit, seed } = this.page.training();
-    const cached = this.split;
-    if (cached && cached.data === data && cached.validationSplit === validationSplit && cached.seed === seed) return cached.train;
-    const { train } = splitDataset(data, validationSplit, seed);
-    this.split = { data, validationSplit, seed, train };
-    return train;
+    // The same split of the same data is the same object (splitDataset remembers it).
+    return splitDataset(data, validationSplit, seed).train;
   }
 }
