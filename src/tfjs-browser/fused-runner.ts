@@ -98,7 +98,7 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
   /** One partial-sums pass over training rows [lo, hi) of `xs`/`ys` (and the validation rows when `withValidation`). */
   const partials = (xs: tf.Tensor, ys: tf.Tensor, lo: number, hi: number, withValidation: boolean): { sums: tf.Tensor; trainGroups: number; valGroups: number } => {
     const alignedLo = Math.floor(lo / 4) * 4;
-    const layout = groupLayout(Math.max(hi - alignedLo, withValidation ? valRows : 0), size, choice.maxGroups);
+    const layout = groupLayout(Math.max(hi - alignedLo, withValidation ? valRows : 0), size, choice.maxGroups, choice.minBlocks);
     const rowsPerGroup = size * BLOCK_ROWS * layout.blocks;
     const trainGroups = Math.ceil((hi - alignedLo) / rowsPerGroup);
     const valGroups = withValidation && hasValidation ? Math.ceil(valRows / rowsPerGroup) : 0;
@@ -229,14 +229,15 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
       // A fresh tensor: TF.js caches what it reads, and the history buffer keeps changing.
       const slots = tf.slice(history, 0, written * STATE_SIZE);
       const count = written;
+      // Taken now: the copy is queued before any later epoch, so the next slots are written from 0
+      // again while this one travels. The latest state stays where it is.
+      written = 0;
       let values: Float32Array;
       try {
         values = (await slots.data()) as Float32Array;
       } finally {
         slots.dispose();
       }
-      written = 0;
-      // The latest state stays where it is; the next slots are written from 0 again.
       const points: EpochValues[] = [];
       for (let i = 0; i < count; i++) {
         const at = i * STATE_SIZE;

@@ -76,7 +76,8 @@ describe('a CSV given before the bundled data arrives', () => {
 
 describe('a model loaded while a run starts', () => {
   test('is refused once the run is going, and the run keeps its result', async ({ open }) => {
-    const { page, errors } = await open('?split=0');
+    // Mini-batches, so the run is still going (100,000 full-batch epochs take a second).
+    const { page, errors } = await open('?split=0&batch=32');
     await waitUntilReady(page);
     await setEpochs(page, 100000);
     await chooseSlowWeightsFile(page);
@@ -113,7 +114,8 @@ describe('a CSV given while training', () => {
 
 describe('a training worker that dies mid-run', () => {
   test('ends the run with a message instead of leaving it running', async ({ open }) => {
-    const { page, errors } = await open('?split=0');
+    // Mini-batches, so the second run is still going when the worker dies.
+    const { page, errors } = await open('?split=0&batch=32');
     await waitUntilReady(page);
     await setEpochs(page, 100);
     await trainAndWait(page);
@@ -133,7 +135,8 @@ describe('a training worker that dies mid-run', () => {
   });
 
   test('leaves no stale "Training failed" once other data is loaded', async ({ open }) => {
-    const { page, errors } = await open('?split=0');
+    // Mini-batches, so the run is still going (100,000 full-batch epochs take a second).
+    const { page, errors } = await open('?split=0&batch=32');
     await waitUntilReady(page);
     await setEpochs(page, 100000);
     await control(page, 'Train').click();

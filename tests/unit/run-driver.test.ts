@@ -14,12 +14,14 @@ import { driveRun, type DriverOptions, type DriverReport } from '../../src/core/
  * With a clock, it models a device: each queued epoch takes `epochMs` of device time, in queue order,
  * and waiting for the device moves the host's clock to when it is done.
  */
-function scriptedRunner(script: (epoch: number) => EpochValues, options: { longEpochs?: boolean; epochMs?: number; clock?: { t: number } } = {}) {
+function scriptedRunner(script: (epoch: number) => EpochValues, options: { longEpochs?: boolean; epochMs?: number; latencyMs?: number; clock?: { t: number } } = {}) {
   let queued = 0;
   let pending: EpochValues[] = [];
   const counts: number[] = [];
   let reads = 0;
   let deviceFree = 0;
+  /** Time the device had nothing queued, between its first and last epoch. */
+  let idle = 0;
   const clock = options.clock;
   const runner: EpochRunner = {
     kernel: 'scripted',
@@ -30,11 +32,15 @@ function scriptedRunner(script: (epoch: number) => EpochValues, options: { longE
     async queueEpochs(count) {
       counts.push(count);
       for (let i = 0; i < count; i++) pending.push(script(++queued));
-      if (clock) deviceFree = Math.max(deviceFree, clock.t) + count * (options.epochMs ?? 0);
+      if (clock) {
+        if (queued > count) idle += Math.max(0, clock.t - deviceFree);
+        deviceFree = Math.max(deviceFree, clock.t) + count * (options.epochMs ?? 0);
+      }
       return count;
     },
     settle() {
-      const until = deviceFree;
+      // Hearing back from the device takes a round trip after it is done.
+      const until = deviceFree + (options.latencyMs ?? 0);
       // Waiting (not asking) moves the host's clock: a thenable that advances it when awaited.
       return {
         then(resolve: () => void) {
@@ -45,14 +51,15 @@ function scriptedRunner(script: (epoch: number) => EpochValues, options: { longE
     },
     async readBack() {
       reads += 1;
-      await runner.settle();
+      // The points queued before the call, there once the device has done them.
       const out = pending;
       pending = [];
+      await runner.settle();
       return out;
     },
     dispose() {},
   };
-  return { runner, counts, reads: () => reads, queued: () => queued };
+  return { runner, counts, reads: () => reads, queued: () => queued, idle: () => idle };
 }
 
 /** Gradient descent on a parabola: converges, then (with `riseFrom`) the loss creeps back up. */
@@ -193,6 +200,17 @@ describe('driveRun', () => {
     // 400 ms of device work read back about once per 16 ms.
     expect(reads()).toBeGreaterThan(10);
     expect(reads()).toBeLessThanOrEqual(400 / 16 + 2);
+  });
+
+  it('keeps the device busy while a read-back travels: the next round is queued before waiting for the values', async () => {
+    const clock = { t: 0 };
+    // 1 ms of device time per epoch; every wait for the device costs a 4 ms round trip on top.
+    const { runner, reads, idle } = scriptedRunner(converging(), { clock, epochMs: 1, latencyMs: 4 });
+    const result = await driveRun(runner, new RunControls(), options({ epochs: 300, now: () => clock.t, reportIntervalMs: 16 }));
+    expect(result.epoch).toBe(300);
+    expect(reads()).toBeGreaterThan(5);
+    // Draining the queue at each read-back would leave the device a round trip idle every time.
+    expect(idle()).toBeLessThan(reads());
   });
 
   it('queues long (mini-batch) epochs one per call', async () => {

@@ -48,7 +48,10 @@ export interface EpochRunner {
   queueEpochs(count: number, turn: EpochTurn): Promise<number>;
   /** Resolves when the device has done everything queued, so the queue is bounded by work really done. */
   settle(): Promise<void>;
-  /** Reads every queued point back in one transfer, oldest first. */
+  /**
+   * Reads back every point queued before the call, in one transfer, oldest first. The points are taken
+   * when it is called: epochs queued while the values travel belong to the next read-back.
+   */
   readBack(): Promise<EpochValues[]>;
   dispose(): void;
 }

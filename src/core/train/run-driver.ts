@@ -7,7 +7,7 @@
 import type { Line } from '../predict.ts';
 import type { Snapshot } from './early-stopping.ts';
 import { EpochJudge, type LossPoint } from './epoch-judge.ts';
-import type { EpochRunner, EpochTurn } from './epoch-runner.ts';
+import type { EpochRunner, EpochTurn, EpochValues } from './epoch-runner.ts';
 import { MAX_PENDING_EPOCHS, RoundSize } from './round-size.ts';
 import type { RunControls, TrainerState } from './run-controls.ts';
 import type { RunEnd } from './run-end.ts';
@@ -66,26 +66,35 @@ export async function driveRun(runner: EpochRunner, controls: RunControls, optio
 
   /** Epoch numbers of the points queued and not yet read back, in queue order. */
   let pending: number[] = [];
-  const report = async (): Promise<void> => {
+  /** The epoch of the last point read back: what a report shows. */
+  let readEpoch = 0;
+  /**
+   * Starts reading back every point queued so far (the runner takes them at once); what is queued
+   * after this call is not part of it, so the device can go on working while the values travel.
+   */
+  const startReading = (): { epochs: number[]; values: Promise<EpochValues[]> } => {
+    const reading = { epochs: pending, values: pending.length > 0 ? runner.readBack() : Promise.resolve([]) };
+    pending = [];
+    return reading;
+  };
+  const report = async (reading = startReading()): Promise<void> => {
     const points: LossPoint[] = [];
-    if (pending.length > 0) {
-      const values = await runner.readBack();
-      for (let i = 0; i < pending.length && judge.end === undefined; i++) {
-        const v = values[i]!;
-        const point: LossPoint = {
-          epoch: pending[i]!,
-          trainLoss: v.trainLoss * options.lossScale,
-          validationLoss: v.validationLoss === null ? null : v.validationLoss * options.lossScale,
-          line: { slope: v.slope, intercept: v.intercept },
-        };
-        points.push(point);
-        // Epochs run past the end are dropped.
-        if (judge.examine(point, { slope: v.slope, intercept: v.intercept })) epoch = point.epoch;
-      }
-      pending = [];
+    const values = await reading.values;
+    for (let i = 0; i < reading.epochs.length && judge.end === undefined; i++) {
+      const v = values[i]!;
+      const point: LossPoint = {
+        epoch: reading.epochs[i]!,
+        trainLoss: v.trainLoss * options.lossScale,
+        validationLoss: v.validationLoss === null ? null : v.validationLoss * options.lossScale,
+        line: { slope: v.slope, intercept: v.intercept },
+      };
+      points.push(point);
+      readEpoch = point.epoch;
+      // Epochs run past the end are dropped.
+      if (judge.examine(point, { slope: v.slope, intercept: v.intercept })) epoch = point.epoch;
     }
     if (judge.end !== undefined) controls.state = 'done';
-    options.onReport({ state: controls.state, epoch, points, line: judge.line, elapsedMs: elapsed() });
+    options.onReport({ state: controls.state, epoch: readEpoch, points, line: judge.line, elapsedMs: elapsed() });
   };
 
   let lastYield = now();
@@ -150,10 +159,24 @@ export async function driveRun(runner: EpochRunner, controls: RunControls, optio
       const wanted = runner.longEpochs ? 1 : Math.min(rounds.next, options.epochs - epoch, MAX_PENDING_EPOCHS - pending.length + 1);
       const count = controls.take(wanted);
       if (previous === undefined) lastDone = now();
+      // A report due: its read-back starts before the next round is queued, so the device works on
+      // that round while the values come back, instead of idling for a whole round trip.
+      const reading = !runner.longEpochs && previous !== undefined && now() - lastReport >= reportIntervalMs ? startReading() : undefined;
       const turn = turnFor();
       const queued = await runner.queueEpochs(count, turn);
       for (let i = 1; i <= queued; i++) pending.push(epoch + i);
       epoch += queued;
+      if (reading) {
+        // The values arrive once the device has done the rounds before this one.
+        const done = runner.settle();
+        await report(reading);
+        roundDone(previous!.epochs);
+        previous = { done, epochs: queued };
+        await yieldAndCheckStop();
+        lastReport = now();
+        if (queued < count) break;
+        continue;
+      }
       if (queued < count) break;
       if (now() - lastReport >= reportIntervalMs || pending.length > MAX_PENDING_EPOCHS) {
         // The read-back waits for everything queued.
