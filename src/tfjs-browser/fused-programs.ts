@@ -146,10 +146,13 @@ const EPOCH_MATH = `
     for (var k = 0; k < ${STATE_SIZE}; k++) { result[at + k] = s[k]; }
   }`;
 
-/** How to cover `rows` rows with workgroups of `workgroupSize` invocations and at most `maxGroups` groups. */
-export function groupLayout(rows: number, workgroupSize: number, maxGroups: number): { groups: number; blocks: number } {
-  const blocks = Math.max(1, Math.ceil(rows / (workgroupSize * BLOCK_ROWS * maxGroups)));
-  return { groups: Math.ceil(rows / (workgroupSize * BLOCK_ROWS * blocks)), blocks };
+/**
+ * How to cover `rows` rows with workgroups of `workgroupSize` invocations: each invocation sums at least
+ * `minBlocks` blocks (a workgroup has a fixed cost of its own), and at most `maxGroups` groups run.
+ */
+export function groupLayout(rows: number, workgroupSize: number, maxGroups: number, minBlocks = 1): { groups: number; blocks: number } {
+  const blocks = Math.max(minBlocks, Math.ceil(rows / (workgroupSize * BLOCK_ROWS * maxGroups)));
+  return { groups: Math.max(1, Math.ceil(rows / (workgroupSize * BLOCK_ROWS * blocks))), blocks };
 }
 
 /**
