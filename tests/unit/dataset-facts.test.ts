@@ -33,6 +33,8 @@ describe('facts remembered per data set', () => {
     expect(datasetMoments(other)).not.toBe(datasetMoments(data));
     expect(datasetMoments(other).meanY).toBeCloseTo(datasetMoments(data).meanY + 1, 12);
     expect(datasetHash(other)).not.toBe(datasetHash(data));
+    // The same columns in another data set object: what they gave is kept.
+    expect(datasetMoments({ ...data, featureName: 'Renamed' })).toBe(datasetMoments(data));
   });
 
   it('leave every model its own copy of the scaling', () => {
