@@ -151,7 +151,8 @@ describe('the defaults agree with the command line (item 4)', () => {
 
 describe('paused means paused (item 5)', () => {
   test('no time left while paused, the model card says paused, and Predict uses the paused line, labelled', async ({ open }) => {
-    const { page, errors } = await open('?epochs=100000&lr=0.001');
+    // Mini-batches, so the run is still going when Pause comes (100,000 full-batch epochs take a second).
+    const { page, errors } = await open('?epochs=100000&lr=0.001&batch=32');
     await waitUntilReady(page);
     await control(page, 'Train').click();
     await waitForRunState(page, 'running');
