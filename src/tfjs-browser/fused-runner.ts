@@ -40,7 +40,8 @@ function padded(values: Float32Array): Float32Array {
 function means(values: Float32Array): { meanX: number; meanXX: number } {
   let sum = 0;
   let squares = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     sum += v;
     squares += v * v;
   }
