@@ -75,7 +75,8 @@ export class PointInspectionController implements ReactiveController {
     const { selected } = this;
     const cache = this.influenceFor;
     if (cache.row !== selected || cache.data !== data) {
-      const moments = this.moments;
+      // The moments (a pass over the rows) only once a row is selected, not for every new data set.
+      const moments = selected === null ? null : this.moments;
       const value = data && moments && selected !== null ? influenceOf(moments, data.x[selected]!, data.y[selected]!) : undefined;
       this.influenceFor = { row: selected, data, value };
     }
