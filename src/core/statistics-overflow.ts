@@ -3,7 +3,7 @@
  * give a model: its scaling, line or fit would be NaN or Infinity, and such a model could be neither
  * shown nor saved. It is refused before training, naming the rows to fix.
  */
-import { momentsOf } from './moments.ts';
+import { columnMoments } from './moments.ts';
 
 /** How many offending line numbers a message names (the count is always exact). */
 const MAX_NAMED_LINES = 5;
@@ -19,7 +19,7 @@ interface Column {
  * `leastSquares` and `metricsOf` in stats.ts, in three passes over the rows instead of their nine.
  */
 function statisticsAreFinite(x: Float64Array, y: Float64Array): boolean {
-  const { n, meanX, meanY, sxx, sxy, syy } = momentsOf(x, y);
+  const { n, meanX, meanY, sxx, sxy, syy } = columnMoments(x, y);
   const slope = sxx === 0 ? 0 : sxy / sxx;
   const intercept = meanY - slope * meanX;
   let residual = 0;
