@@ -8,11 +8,11 @@ import type { TableOutcome } from '../../core/csv-stream.ts';
 import { parseTable, selectColumns, type ColumnChoice, type Dataset, type SkippedRows, type Table } from '../../core/dataset.ts';
 import type { Result } from '../../core/result.ts';
 import { errorMessage } from '../../core/text.ts';
+import { yieldThroughMessage } from '../../core/train/yield.ts';
 import { loadCsvFile } from '../../app/csv-file-loader.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
 import type { UrlSettingsController } from './url-settings-controller.ts';
-import { yieldThroughMessage } from '../../core/train/yield.ts';
 
 type Chosen = Result<{ table: Table; selected: { dataset: Dataset; skipped: SkippedRows } }>;
 
