@@ -6,7 +6,8 @@
  * are skipped and reported with their line numbers, so the user can find them in the file.
  */
 import Papa from 'papaparse';
-import { packTexts, pickTexts, textLength, type TextColumn } from './text-column.ts';
+import { rowsWithNaN, withoutRows } from './drop-rows.ts';
+import { packTexts, type TextColumn } from './text-column.ts';
 import type { Result } from './result.ts';
 import { statisticsOverflowError } from './statistics-overflow.ts';
 import { stripBom } from './text.ts';
@@ -172,35 +173,23 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   }
   const xs = table.values.get(feature)!;
   const ys = table.values.get(target)!;
-  // Typed arrays filled in place: a million rows take milliseconds, not a long task.
-  const x = new Float64Array(xs.length);
-  const y = new Float64Array(xs.length);
-  const usableLines = new Uint32Array(xs.length);
-  const usableRows = new Uint32Array(xs.length);
-  const labelName = chooseLabel(table, choice);
-  const texts = labelName === undefined ? undefined : table.texts.get(labelName);
-  let usable = 0;
-  for (let i = 0; i < xs.length; i++) {
-    if (Number.isNaN(xs[i]!) || Number.isNaN(ys[i]!)) {
-      skipped.count += 1;
-      if (skipped.lines.length < MAX_REPORTED_LINES) skipped.lines.push(table.lines[i]!);
-    } else {
-      x[usable] = xs[i]!;
-      y[usable] = ys[i]!;
-      usableLines[usable] = table.lines[i]!;
-      usableRows[usable] = i;
-      usable += 1;
-    }
-  }
+  // The few bad rows found first, then each column copied around them in blocks (drop-rows.ts): a
+  // million rows take milliseconds, not a long task.
+  const dropped = rowsWithNaN(xs, ys);
+  skipped.count = dropped.length;
+  skipped.lines = dropped.slice(0, MAX_REPORTED_LINES).map((row) => table.lines[row]!);
+  const usable = xs.length - dropped.length;
   if (usable < MIN_ROWS) {
     return { ok: false, error: `Only ${usable} usable row${usable === 1 ? '' : 's'}: at least ${MIN_ROWS} are needed to fit a line.`, ...base };
   }
-  const dataset: Dataset = { featureName: feature, targetName: target, x: x.slice(0, usable), y: y.slice(0, usable) };
-  const overflow = statisticsOverflowError({ name: feature, values: dataset.x }, { name: target, values: dataset.y }, usableLines);
+  const dataset: Dataset = { featureName: feature, targetName: target, x: withoutRows(xs, dropped), y: withoutRows(ys, dropped) };
+  const overflow = statisticsOverflowError({ name: feature, values: dataset.x }, { name: target, values: dataset.y }, () => withoutRows(table.lines, dropped));
   if (overflow) return { ok: false, error: overflow, ...base };
+  const labelName = chooseLabel(table, choice);
+  const texts = labelName === undefined ? undefined : table.texts.get(labelName);
   if (!texts) return { ok: true, dataset, ...base };
   // Every row usable (the usual case): the table's column as it is, else only the usable rows' cells.
-  const labels = usable === textLength(texts) ? texts : pickTexts(texts, usableRows.subarray(0, usable));
+  const labels = dropped.length === 0 ? texts : { text: texts.text, starts: withoutRows(texts.starts, dropped), ends: withoutRows(texts.ends, dropped) };
   return { ok: true, dataset: { ...dataset, labelName, labels }, ...base };
 }
 

@@ -41,6 +41,21 @@ export function momentsOf(x: ArrayLike<number>, y: ArrayLike<number>): Moments {
   return { n, meanX, meanY, sxx, sxy, syy };
 }
 
+/**
+ * The moments of a data set's columns, computed once per pair of columns: the check that a new data
+ * set's statistics are finite, the loss landscape and the point inspection all need them, and each
+ * is a pass over every row. A data set's columns are never changed once made.
+ */
+export function columnMoments(x: Float64Array, y: Float64Array): Moments {
+  const cached = momentsByColumns.get(x);
+  if (cached?.y === y) return cached.moments;
+  const moments = momentsOf(x, y);
+  momentsByColumns.set(x, { y, moments });
+  return moments;
+}
+
+const momentsByColumns = new WeakMap<Float64Array, { y: Float64Array; moments: Moments }>();
+
 /** The least-squares line of these moments (slope 0 when x is constant). */
 export function fitOfMoments(m: Moments): Line {
   const slope = m.sxx === 0 ? 0 : m.sxy / m.sxx;

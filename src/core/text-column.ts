@@ -41,7 +41,3 @@ export function indexOfText(column: TextColumn, cell: string): number {
   for (let i = 0; i < column.starts.length; i++) if (column.ends[i]! - column.starts[i]! === cell.length && textAt(column, i) === cell) return i;
   return -1;
 }
-
-export function textLength(column: TextColumn): number {
-  return column.starts.length;
-}

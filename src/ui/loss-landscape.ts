@@ -150,8 +150,9 @@ export class LossLandscape extends LitElement {
   private readonly schemeQuery = matchMedia('(prefers-color-scheme: dark)');
   private readonly redrawAll = (): void => {
     this.background = undefined;
-    this.draw();
+    this.draw(true);
   };
+  private drawPending = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -220,7 +221,12 @@ export class LossLandscape extends LitElement {
     return getComputedStyle(this).getPropertyValue(name).trim() || '#888';
   }
 
-  private draw(): void {
+  /**
+   * Draws the landscape and its marks. A new heat map (new data, units or window) is drawn in the next
+   * frame unless `now`: its contours take tens of milliseconds, and in the task that brought a new
+   * data set they would add to the drawing of every other view. The marks' positions are set at once.
+   */
+  private draw(now = false): void {
     const canvas = this.canvas;
     if (!canvas || !this.moments || !this.bounds || !this.grid) {
       canvas?.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
@@ -235,7 +241,11 @@ export class LossLandscape extends LitElement {
       canvas.height = height;
       this.background = undefined;
     }
-    this.background ??= this.drawBackground(width, height, ratio);
+    this.recordMarks(canvas, this.moments);
+    if (!this.background) {
+      if (!now) return this.drawInNextFrame();
+      this.background = this.drawBackground(width, height, ratio);
+    }
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, width, height);
@@ -251,8 +261,20 @@ export class LossLandscape extends LitElement {
     this.drawPath(ctx, this.previousPath, this.color('--bp-text'), 1.5, [5, 4], 0.7);
     this.drawOptimum(ctx);
     ctx.restore();
+  }
+
+  private drawInNextFrame(): void {
+    if (this.drawPending) return;
+    this.drawPending = true;
+    requestAnimationFrame(() => {
+      this.drawPending = false;
+      if (this.isConnected) this.draw(true);
+    });
+  }
+
+  private recordMarks(canvas: HTMLCanvasElement, moments: Moments): void {
     // Where the marks are, for whoever checks the drawing (the browser tests).
-    const [ox, oy] = this.position(fitOfMoments(this.moments));
+    const [ox, oy] = this.position(fitOfMoments(moments));
     canvas.dataset.optimum = `${ox.toFixed(1)},${oy.toFixed(1)}`;
     const end = this.path.at(-1);
     if (end) {

@@ -10,7 +10,7 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/columns.ts';
 import type { Dataset } from '../core/dataset.ts';
-import { sampleRowsByX } from '../core/display-sample.ts';
+import { sampledRowsOf } from '../core/display-sample.ts';
 import { describePoint, pointFacts, pointName, rowOfLabel } from '../core/point-text.ts';
 import type { Line } from '../core/predict.ts';
 import { PointSelectEvent } from './point-events.ts';
@@ -96,7 +96,7 @@ export abstract class PointChart extends UplotChart {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('data')) {
-      this.rowsByX = sampleRowsByX(this.data?.x ?? []);
+      this.rowsByX = this.data ? sampledRowsOf(this.data.x) : new Uint32Array();
       this.active = null;
       this.keyboardAt = -1;
       // Axis labels follow the chosen columns.

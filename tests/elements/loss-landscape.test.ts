@@ -48,6 +48,23 @@ describe('<loss-landscape>', () => {
     expect(part(landscape, 'canvas').getAttribute('aria-label')).toMatch(/This run's path: 11 epochs, from slope 0\.0000/);
   });
 
+  it('paints the heat map once the data has arrived (in the next frame), and again for other data', async () => {
+    const landscape = await mount('loss-landscape', { moments });
+    const canvas = part<HTMLCanvasElement>(landscape, 'canvas');
+    /** A signature of the canvas's pixels: 0 while nothing is painted. */
+    const picture = (): number => {
+      const { data: pixels } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let sum = 0;
+      for (let i = 0; i < pixels.length; i += 7) sum += pixels[i]! * ((i % 251) + 1);
+      return sum;
+    };
+    await expect.poll(picture).toBeGreaterThan(0);
+    const first = picture();
+    // Life expectancy turned upside down: the slope changes sign, the bowl tilts the other way.
+    await update(landscape, { moments: momentsOf(data.x, data.y.map((y) => 200 - y)) });
+    await expect.poll(picture).not.toBe(first);
+  });
+
   it('keeps a path that leaves the window inside a wider one, and names the previous run', async () => {
     const far = { slope: -40, intercept: 900 };
     const landscape = await mount('loss-landscape', { moments, points: pathTo(far, 5), previousPoints: pathTo(best, 5) });

@@ -1,7 +1,7 @@
 /** Residuals, leverage, Cook's distance and refits against R's numbers for the bundled data. */
 import { describe, expect, it } from 'vitest';
 import { furthestFromLine, influenceOf } from '../../src/core/influence.ts';
-import { fitOfMoments, momentsOf, momentsWithout, mseAt } from '../../src/core/moments.ts';
+import { columnMoments, fitOfMoments, momentsOf, momentsWithout, mseAt } from '../../src/core/moments.ts';
 import { leastSquares } from '../../src/core/stats.ts';
 import { pointName, rowOfLabel } from '../../src/core/point-text.ts';
 import { bundledDataset as data } from './bundled-data.ts';
@@ -74,5 +74,18 @@ describe('influence of a point', () => {
 
   it('has no answer with fewer than three rows', () => {
     expect(influenceOf(momentsOf([1, 2], [1, 2]), 1, 1)).toBeUndefined();
+  });
+});
+
+describe('moments of a data set, once per pair of columns', () => {
+  it('gives the same object for the same columns, the exact moments, and new ones for other columns', () => {
+    const first = columnMoments(data.x, data.y);
+    expect(first).toEqual(momentsOf(data.x, data.y));
+    expect(columnMoments(data.x, data.y)).toBe(first);
+    const otherY = data.y.map((y) => y * 2);
+    const other = columnMoments(data.x, otherY);
+    expect(other).not.toBe(first);
+    expect(other.syy).toBeCloseTo(first.syy * 4, 6);
+    expect(columnMoments(data.x, data.y)).toEqual(first);
   });
 });

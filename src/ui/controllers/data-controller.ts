@@ -6,11 +6,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TableOutcome } from '../../core/csv-stream.ts';
 import { parseTable, selectColumns, type ColumnChoice, type Dataset, type SkippedRows, type Table } from '../../core/dataset.ts';
+import type { Result } from '../../core/result.ts';
 import { errorMessage } from '../../core/text.ts';
+import { yieldThroughMessage } from '../../core/train/yield.ts';
 import { loadCsvFile } from '../../app/csv-file-loader.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
 import type { UrlSettingsController } from './url-settings-controller.ts';
+
+type Chosen = Result<{ table: Table; selected: { dataset: Dataset; skipped: SkippedRows } }>;
 
 const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
 
@@ -117,9 +121,13 @@ export class DataController implements ReactiveController {
       // E.g. NotReadableError: the file was moved or its permission withdrawn after it was picked.
       outcome = { ok: false, error: `The file could not be read (${errorMessage(error)}).` };
     }
-    this.set({ loading: undefined });
     // The current columns when the new file has them, else its defaults.
-    const error = outcome.ok ? this.useTable(outcome.table, file.name, [this.page.urlSettings.settings.columns, {}]) : outcome.error;
+    const chosen = outcome.ok ? this.chooseColumns(outcome.table, [this.page.urlSettings.settings.columns, {}]) : outcome;
+    // Taking the columns (a pass over every row) and drawing them are each a task of their own: for a
+    // million rows the two together would hold up the page for too long. Still loading till then.
+    if (chosen.ok) await yieldThroughMessage();
+    this.set({ loading: undefined });
+    const error = chosen.ok ? this.take(chosen.table, file.name, chosen.selected) : chosen.error;
     if (error) this.refuse(file.name, error);
     else this.page.urlSettings.update({ columns: this.currentColumns() });
     this.set({ filesRead: this.state.filesRead + 1 });
@@ -147,18 +155,26 @@ export class DataController implements ReactiveController {
    * choice was passed over. Returns why none worked (the current data is then untouched).
    */
   private useTable(table: Table, source: string, choices: ColumnChoice[], onRefused: (error: string) => void = () => {}): string | undefined {
+    const chosen = this.chooseColumns(table, choices, onRefused);
+    return chosen.ok ? this.take(table, source, chosen.selected) : chosen.error;
+  }
+
+  /** The data set of the first column choice the table supports, or why none worked. */
+  private chooseColumns(table: Table, choices: ColumnChoice[], onRefused: (error: string) => void = () => {}): Chosen {
     let error = 'No columns to choose from.';
     for (const choice of choices) {
       const outcome = selectColumns(table, choice);
-      if (!outcome.ok) {
-        error = outcome.error;
-        if (choice !== choices.at(-1)) onRefused(outcome.error);
-        continue;
-      }
-      this.set({ table, data: outcome.dataset, source, skipped: outcome.skipped, error: '' });
-      this.page.dataChanged();
-      return undefined;
+      if (outcome.ok) return { ok: true, table, selected: outcome };
+      error = outcome.error;
+      if (choice !== choices.at(-1)) onRefused(outcome.error);
     }
-    return error;
+    return { ok: false, error };
+  }
+
+  /** Makes a chosen data set the current data. */
+  private take(table: Table, source: string, selected: { dataset: Dataset; skipped: SkippedRows }): undefined {
+    this.set({ table, data: selected.dataset, source, skipped: selected.skipped, error: '' });
+    this.page.dataChanged();
+    return undefined;
   }
 }

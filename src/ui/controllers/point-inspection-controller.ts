@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/dataset.ts';
 import { furthestFromLine, influenceOf, type Influence, type PointResidual } from '../../core/influence.ts';
-import { momentsOf, type Moments } from '../../core/moments.ts';
+import { columnMoments, type Moments } from '../../core/moments.ts';
 import type { Line } from '../../core/predict.ts';
 import { PointSelectEvent } from '../point-events.ts';
 
@@ -22,7 +22,6 @@ export class PointInspectionController implements ReactiveController {
   /** The selected row, or null. */
   selected: number | null = null;
   private seenData: Dataset | null = null;
-  private cachedMoments: Moments | null = null;
   private furthestFor: { data: Dataset | null; line: Line | null; rows: PointResidual[] } = { data: null, line: null, rows: [] };
   private influenceFor: { row: number | null; data: Dataset | null; value: Influence | undefined } = { row: null, data: null, value: undefined };
 
@@ -39,7 +38,6 @@ export class PointInspectionController implements ReactiveController {
     const { data } = this.source();
     if (data !== this.seenData) {
       this.seenData = data;
-      this.cachedMoments = null;
       this.selected = null;
     }
   }
@@ -53,9 +51,7 @@ export class PointInspectionController implements ReactiveController {
   /** The data's moments (one pass over the rows, once per data set). */
   get moments(): Moments | null {
     const { data } = this.source();
-    if (!data) return null;
-    this.cachedMoments ??= momentsOf(data.x, data.y);
-    return this.cachedMoments;
+    return data ? columnMoments(data.x, data.y) : null;
   }
 
   /** The rows furthest from the current line, largest residual first; none without a line. */
@@ -75,7 +71,8 @@ export class PointInspectionController implements ReactiveController {
     const { selected } = this;
     const cache = this.influenceFor;
     if (cache.row !== selected || cache.data !== data) {
-      const moments = this.moments;
+      // The moments (a pass over the rows) only once a row is selected, not for every new data set.
+      const moments = selected === null ? null : this.moments;
       const value = data && moments && selected !== null ? influenceOf(moments, data.x[selected]!, data.y[selected]!) : undefined;
       this.influenceFor = { row: selected, data, value };
     }

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/dataset.ts';
-import { momentsOf, type Moments } from '../../core/moments.ts';
+import { columnMoments, type Moments } from '../../core/moments.ts';
 import { splitDataset } from '../../core/split.ts';
 import type { LossPoint } from '../../core/train/trainer.ts';
 
@@ -52,7 +52,7 @@ export class RunPathsController implements ReactiveController {
     let cached = this.momentsFor;
     if (!cached || cached.data !== data || cached.validationSplit !== validationSplit || cached.seed !== seed) {
       const train = data ? splitDataset(data, validationSplit, seed).train : null;
-      cached = { data, validationSplit, seed, moments: train && train.x.length > 0 ? momentsOf(train.x, train.y) : null };
+      cached = { data, validationSplit, seed, moments: train && train.x.length > 0 ? columnMoments(train.x, train.y) : null };
       this.momentsFor = cached;
     }
     return cached.moments;
