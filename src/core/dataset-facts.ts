@@ -7,42 +7,33 @@
  */
 import type { Dataset } from './dataset.ts';
 import { hashColumns } from './hash.ts';
-import { momentsOf, type Moments } from './moments.ts';
+import { columnMoments, type Moments } from './moments.ts';
+import { oncePerColumn, oncePerColumns } from './once-per-columns.ts';
 import { range, standardize, type Scaling } from './stats.ts';
 
-/**
- * `compute` once per pair of columns: a data set object made again around the same columns (with
- * other names or labels) keeps what its rows gave.
- */
-function oncePerDataset<T>(compute: (dataset: Dataset) => T): (dataset: Dataset) => T {
-  const known = new WeakMap<Float64Array, { y: Float64Array; value: T }>();
-  return (dataset) => {
-    const cached = known.get(dataset.x);
-    if (cached?.y === dataset.y) return cached.value;
-    const value = compute(dataset);
-    known.set(dataset.x, { y: dataset.y, value });
-    return value;
-  };
-}
+/** The moments of the columns: the same object `columnMoments` gives. */
+export const datasetMoments = (dataset: Dataset): Moments => columnMoments(dataset.x, dataset.y);
 
-export const datasetMoments: (dataset: Dataset) => Moments = oncePerDataset((d) => momentsOf(d.x, d.y));
+const featureRange = oncePerColumn((x) => range(x));
+export const datasetFeatureRange = (dataset: Dataset): { min: number; max: number } => featureRange(dataset.x);
 
-export const datasetFeatureRange: (dataset: Dataset) => { min: number; max: number } = oncePerDataset((d) => range(d.x));
-
-export const datasetHash: (dataset: Dataset) => string = oncePerDataset((d) => hashColumns(d.x, d.y));
+const fingerprint = oncePerColumns((x, y) => hashColumns(x, y));
+export const datasetHash = (dataset: Dataset): string => fingerprint(dataset.x, dataset.y);
 
 /** Mean and population standard deviation of each column (a constant column keeps std 1: unscaled). */
-export const datasetScaling: (dataset: Dataset) => { feature: Scaling; target: Scaling } = oncePerDataset((d) => {
-  const m = datasetMoments(d);
+const scalingOfColumns = oncePerColumns((x, y): { feature: Scaling; target: Scaling } => {
+  const m = columnMoments(x, y);
   const scaling = (mean: number, squares: number): Scaling => {
     const std = Math.sqrt(squares / m.n);
     return { mean, std: std > 0 ? std : 1 };
   };
   return { feature: scaling(m.meanX, m.sxx), target: scaling(m.meanY, m.syy) };
 });
+export const datasetScaling = (dataset: Dataset): { feature: Scaling; target: Scaling } => scalingOfColumns(dataset.x, dataset.y);
 
 /** Both columns standardized by `datasetScaling`, in float32, as training uploads them. */
-export const datasetStandardized: (dataset: Dataset) => { x: Float32Array; y: Float32Array } = oncePerDataset((d) => {
-  const { feature, target } = datasetScaling(d);
-  return { x: standardize(d.x, feature), y: standardize(d.y, target) };
+const standardizedColumns = oncePerColumns((x, y): { x: Float32Array; y: Float32Array } => {
+  const { feature, target } = scalingOfColumns(x, y);
+  return { x: standardize(x, feature), y: standardize(y, target) };
 });
+export const datasetStandardized = (dataset: Dataset): { x: Float32Array; y: Float32Array } => standardizedColumns(dataset.x, dataset.y);

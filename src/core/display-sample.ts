@@ -3,6 +3,8 @@
  * points would block the page and show nothing more), in ascending x as uPlot wants.
  */
 
+import { oncePerColumn } from './once-per-columns.ts';
+
 /** The most rows a plot draws. */
 export const MAX_DRAWN_POINTS = 5000;
 
@@ -10,13 +12,7 @@ export const MAX_DRAWN_POINTS = 5000;
  * The drawn rows of a column, sampled once per column: the scatter plot and the residuals plot of
  * one data set share them (the caller must not change the array).
  */
-export function sampledRowsOf(x: Float64Array): Uint32Array {
-  let rows = sampled.get(x);
-  if (!rows) sampled.set(x, (rows = sampleRowsByX(x)));
-  return rows;
-}
-
-const sampled = new WeakMap<Float64Array, Uint32Array>();
+export const sampledRowsOf: (x: Float64Array) => Uint32Array = oncePerColumn((x) => sampleRowsByX(x));
 
 export function sampleRowsByX(x: ArrayLike<number>, max = MAX_DRAWN_POINTS): Uint32Array {
   const stride = Math.max(1, Math.ceil(x.length / max));

@@ -3,6 +3,7 @@
  * MSE anywhere in (slope, intercept) and the fit without any one row need, in O(1) once they are known.
  * Centred sums (two passes) rather than raw power sums, so a million rows keep float64 precision.
  */
+import { oncePerColumns } from './once-per-columns.ts';
 import type { Line } from './predict.ts';
 import type { Metrics } from './stats.ts';
 
@@ -46,15 +47,7 @@ export function momentsOf(x: ArrayLike<number>, y: ArrayLike<number>): Moments {
  * set's statistics are finite, the loss landscape and the point inspection all need them, and each
  * is a pass over every row. A data set's columns are never changed once made.
  */
-export function columnMoments(x: Float64Array, y: Float64Array): Moments {
-  const cached = momentsByColumns.get(x);
-  if (cached?.y === y) return cached.moments;
-  const moments = momentsOf(x, y);
-  momentsByColumns.set(x, { y, moments });
-  return moments;
-}
-
-const momentsByColumns = new WeakMap<Float64Array, { y: Float64Array; moments: Moments }>();
+export const columnMoments: (x: Float64Array, y: Float64Array) => Moments = oncePerColumns(momentsOf);
 
 /** The least-squares line of these moments (slope 0 when x is constant). */
 export function fitOfMoments(m: Moments): Line {

@@ -5,7 +5,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/dataset.ts';
-import { columnMoments, type Moments } from '../../core/moments.ts';
+import { datasetMoments } from '../../core/dataset-facts.ts';
+import type { Moments } from '../../core/moments.ts';
 import { splitDataset } from '../../core/split.ts';
 import type { LossPoint } from '../../core/train/trainer.ts';
 
@@ -22,7 +23,6 @@ export class RunPathsController implements ReactiveController {
   previousPoints: readonly LossPoint[] = [];
   private lastPoints: readonly LossPoint[] = [];
   private seenData: Dataset | null = null;
-  private momentsFor: { data: Dataset | null; validationSplit: number; seed: number; moments: Moments | null } | undefined;
 
   constructor(
     host: ReactiveControllerHost,
@@ -46,15 +46,10 @@ export class RunPathsController implements ReactiveController {
     this.lastPoints = points;
   }
 
-  /** The moments of the training rows; computed once per data set and split. */
+  /** The moments of the training rows (remembered per data set and split, see dataset-facts.ts). */
   get moments(): Moments | null {
     const { data, validationSplit, seed } = this.source();
-    let cached = this.momentsFor;
-    if (!cached || cached.data !== data || cached.validationSplit !== validationSplit || cached.seed !== seed) {
-      const train = data ? splitDataset(data, validationSplit, seed).train : null;
-      cached = { data, validationSplit, seed, moments: train && train.x.length > 0 ? columnMoments(train.x, train.y) : null };
-      this.momentsFor = cached;
-    }
-    return cached.moments;
+    const train = data ? splitDataset(data, validationSplit, seed).train : null;
+    return train && train.x.length > 0 ? datasetMoments(train) : null;
   }
 }
