@@ -21,6 +21,7 @@ import {
   setEpochs,
   trainAndWait,
   untilRunEnds,
+  waitForEpochAbove,
   waitForLibraryMessage,
   waitForRunState,
   waitUntilReady,
@@ -86,6 +87,8 @@ describe('a model loaded while a run starts', () => {
     await finishSlowRead(page);
     const message = await waitForLibraryMessage(page, /Training is running/);
     expect(message).toEqual({ kind: 'error', text: 'Training is running; load a model when it has finished. The current model is kept.' });
+    // Past the first epoch, so Stop has a trained line to keep.
+    await waitForEpochAbove(page, 1);
     await untilRunEnds(page, () => control(page, 'Stop').click());
     // The model is the trained one, not the file's.
     expect(await page.locator('model-library').getAttribute('origin')).toBe('trained in this page');
