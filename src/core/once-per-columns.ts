@@ -4,9 +4,9 @@
  * from them once holds until they are dropped.
  */
 
-/** `compute` once per column. */
-export function oncePerColumn<T>(compute: (x: Float64Array) => T): (x: Float64Array) => T {
-  const known = new WeakMap<Float64Array, T>();
+/** `compute` once per column (of any typed array kind). */
+export function oncePerColumn<C extends Float64Array | Float32Array, T>(compute: (x: C) => T): (x: C) => T {
+  const known = new WeakMap<C, T>();
   return (x) => {
     if (known.has(x)) return known.get(x)!;
     const value = compute(x);

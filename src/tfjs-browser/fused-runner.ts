@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu/dist/webgpu_program';
 import type { EpochRunner, EpochTurn, EpochValues, RunnerSetup } from '../core/train/epoch-runner.ts';
 import { MAX_PENDING_EPOCHS } from '../core/train/round-size.ts';
+import { oncePerColumn } from '../core/once-per-columns.ts';
 import { seededRandom, shuffledIndices } from '../core/split.ts';
 import {
   BLOCK_ROWS,
@@ -37,7 +38,10 @@ function padded(values: Float32Array): Float32Array {
   return out;
 }
 
-function means(values: Float32Array): { meanX: number; meanXX: number } {
+/** mean(x) and mean(x²) in float64, once per column (the training columns are remembered per data set). */
+const means = oncePerColumn((values: Float32Array) => meansOf(values));
+
+function meansOf(values: Float32Array): { meanX: number; meanXX: number } {
   let sum = 0;
   let squares = 0;
   for (let i = 0; i < values.length; i++) {
@@ -208,6 +212,7 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
   return {
     kernel: describeKernel(choice, rows + valRows, miniBatch),
     longEpochs: miniBatch,
+    paceKey: `fused:${size}:${passes}:${rows}:${valRows}:${batchSize}:${settings.optimizer}`,
     queueStart() {
       startPending = true;
     },

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { EpochJudge, type LossPoint } from '../../src/core/train/epoch-judge.ts';
 import type { EpochRunner, EpochValues } from '../../src/core/train/epoch-runner.ts';
-import { MAX_PENDING_EPOCHS, RoundSize } from '../../src/core/train/round-size.ts';
+import { lastPace, MAX_PENDING_EPOCHS, RoundSize } from '../../src/core/train/round-size.ts';
 import { RunControls } from '../../src/core/train/run-controls.ts';
 import { driveRun, type DriverOptions, type DriverReport } from '../../src/core/train/run-driver.ts';
 
@@ -164,6 +164,16 @@ describe('RoundSize', () => {
     expect(rounds.next).toBe(MAX_PENDING_EPOCHS);
     expect(new RoundSize(8, 1).next).toBe(1);
   });
+
+  it('starts from an epoch time a run of the same kind measured, and reports the median of its own', () => {
+    const rounds = new RoundSize(8, MAX_PENDING_EPOCHS, 0.5);
+    expect(rounds.next).toBe(16);
+    expect(rounds.typicalPerEpochMs).toBeUndefined();
+    rounds.observe(16, 16);
+    rounds.observe(16, 4);
+    rounds.observe(1, 4);
+    expect(rounds.typicalPerEpochMs).toBe(1);
+  });
 });
 
 describe('driveRun', () => {
@@ -211,6 +221,24 @@ describe('driveRun', () => {
     expect(reads()).toBeGreaterThan(5);
     // Draining the queue at each read-back would leave the device a round trip idle every time.
     expect(idle()).toBeLessThan(reads());
+  });
+
+  it('starts a run at the round size the last run of the same kind ended with, not at one epoch', async () => {
+    const key = `scripted:${Math.random()}`;
+    const run = async (): Promise<number[]> => {
+      const clock = { t: 0 };
+      const { runner, counts } = scriptedRunner(converging(), { clock, epochMs: 1, latencyMs: 4 });
+      await driveRun({ ...runner, paceKey: key }, new RunControls(), options({ epochs: 100, now: () => clock.t, reportIntervalMs: 16 }));
+      return counts;
+    };
+    const first = await run();
+    expect(first[0]).toBe(1);
+    const measured = lastPace.get(key)!;
+    expect(measured).toBeGreaterThan(0);
+    const second = await run();
+    // Half a report interval of the epoch time the first run measured.
+    expect(second[0]).toBe(Math.floor(8 / measured));
+    expect(second[0]).toBeGreaterThan(1);
   });
 
   it('queues long (mini-batch) epochs one per call', async () => {

@@ -42,6 +42,11 @@ export interface EpochRunner {
    * runner gives the host turns inside it. Otherwise a call may queue many epochs at once.
    */
   readonly longEpochs: boolean;
+  /**
+   * Runs with the same key take about as long per epoch on this device (same kernels, rows, batches),
+   * so one can start with the round size the last one measured.
+   */
+  readonly paceKey?: string;
   /** Queues the starting point (epoch 0). Called once, before any epoch. */
   queueStart(): void;
   /** Queues `count` epochs; resolves to how many whole epochs were queued (fewer only when a turn said to stop). */

@@ -57,6 +57,7 @@ export function createPerOpRunner(setup: RunnerSetup, settle: () => Promise<void
   return {
     kernel: 'per-op',
     longEpochs: batchSize < rows,
+    paceKey: `per-op:${tf.getBackend()}:${rows}:${setup.validation.x.length}:${batchSize}:${setup.settings.optimizer}`,
     queueStart() {
       pending.push(tf.tidy(measure));
     },

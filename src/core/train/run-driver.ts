@@ -8,7 +8,7 @@ import type { Line } from '../predict.ts';
 import type { Snapshot } from './early-stopping.ts';
 import { EpochJudge, type LossPoint } from './epoch-judge.ts';
 import type { EpochRunner, EpochTurn, EpochValues } from './epoch-runner.ts';
-import { MAX_PENDING_EPOCHS, RoundSize } from './round-size.ts';
+import { lastPace, MAX_PENDING_EPOCHS, RoundSize } from './round-size.ts';
 import type { RunControls, TrainerState } from './run-controls.ts';
 import type { RunEnd } from './run-end.ts';
 import type { EarlyStoppingSettings } from './settings.ts';
@@ -51,7 +51,7 @@ const WORK_SLICE_MS = 10;
 export async function driveRun(runner: EpochRunner, controls: RunControls, options: DriverOptions): Promise<DriveOutcome> {
   const { now, yieldToHost, reportIntervalMs } = options;
   const judge = new EpochJudge(options.start, options.earlyStopping);
-  const rounds = new RoundSize(reportIntervalMs / 2, options.maxEpochsPerRound);
+  const rounds = new RoundSize(reportIntervalMs / 2, options.maxEpochsPerRound, runner.paceKey === undefined ? undefined : lastPace.get(runner.paceKey));
   let epoch = 0;
   controls.state = 'running';
 
@@ -197,6 +197,8 @@ export async function driveRun(runner: EpochRunner, controls: RunControls, optio
     stopClock();
     controls.state = 'done';
     await report();
+    const pace = rounds.typicalPerEpochMs;
+    if (runner.paceKey !== undefined && pace !== undefined) lastPace.set(runner.paceKey, pace);
   } finally {
     controls.state = 'done';
   }
