@@ -5,13 +5,13 @@
 import type { Dataset } from './dataset.ts';
 import { intervalStatistics } from './fit-summary.ts';
 import { modelFromLine, type Model } from './model.ts';
-import { leastSquares } from './stats.ts';
+import { fitOfMoments } from './moments.ts';
 import { datasetMoments } from './dataset-facts.ts';
 
 export function closedFormModel(dataset: Dataset, date: Date): Model {
   // No iterations: the line is solved for, so there are no epochs and no learning rate. The format
   // requires an optimizer name; "sgd" with 0 epochs is the honest nearest.
-  const line = leastSquares(dataset.x, dataset.y);
+  const line = fitOfMoments(datasetMoments(dataset));
   const model = modelFromLine(line, dataset, { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: 'closed-form' }, date);
   return { ...model, intervals: intervalStatistics(line, datasetMoments(dataset)) };
 }

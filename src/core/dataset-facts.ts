@@ -9,7 +9,7 @@ import type { Dataset } from './dataset.ts';
 import { hashColumns } from './hash.ts';
 import { columnMoments, type Moments } from './moments.ts';
 import { oncePerColumn, oncePerColumns } from './once-per-columns.ts';
-import { range, standardize, type Scaling } from './stats.ts';
+import { range, scalingFrom, standardize, type Scaling } from './stats.ts';
 
 /** The moments of the columns: the same object `columnMoments` gives. */
 export const datasetMoments = (dataset: Dataset): Moments => columnMoments(dataset.x, dataset.y);
@@ -23,11 +23,7 @@ export const datasetHash = (dataset: Dataset): string => fingerprint(dataset.x, 
 /** Mean and population standard deviation of each column (a constant column keeps std 1: unscaled). */
 const scalingOfColumns = oncePerColumns((x, y): { feature: Scaling; target: Scaling } => {
   const m = columnMoments(x, y);
-  const scaling = (mean: number, squares: number): Scaling => {
-    const std = Math.sqrt(squares / m.n);
-    return { mean, std: std > 0 ? std : 1 };
-  };
-  return { feature: scaling(m.meanX, m.sxx), target: scaling(m.meanY, m.syy) };
+  return { feature: scalingFrom(m.meanX, m.sxx, m.n), target: scalingFrom(m.meanY, m.syy, m.n) };
 });
 export const datasetScaling = (dataset: Dataset): { feature: Scaling; target: Scaling } => scalingOfColumns(dataset.x, dataset.y);
 

@@ -2,6 +2,7 @@
  * Float64 statistics: the closed-form least-squares line (the reference every training run is judged
  * against), the error metrics, and the standardization training uses inside.
  */
+import { fitOfMoments, momentsOf } from './moments.ts';
 import type { Line } from './predict.ts';
 
 export interface Metrics {
@@ -27,9 +28,14 @@ export function scalingOf(values: ArrayLike<number>): Scaling {
   const m = mean(values);
   let squares = 0;
   for (let i = 0; i < values.length; i++) squares += (values[i]! - m) ** 2;
-  const std = Math.sqrt(squares / values.length);
+  return scalingFrom(m, squares, values.length);
+}
+
+/** The scaling of a column from its mean and Σ (v − mean)² over its n values. */
+export function scalingFrom(mean: number, squares: number, n: number): Scaling {
+  const std = Math.sqrt(squares / n);
   // A constant column would divide by zero; leave it unscaled instead.
-  return { mean: m, std: std > 0 ? std : 1 };
+  return { mean, std: std > 0 ? std : 1 };
 }
 
 export function standardize(values: ArrayLike<number>, scaling: Scaling): Float32Array {
@@ -50,17 +56,7 @@ export function range(values: ArrayLike<number>): { min: number; max: number } {
 
 /** Ordinary least squares for y = slope·x + intercept, in float64 and O(n). */
 export function leastSquares(x: ArrayLike<number>, y: ArrayLike<number>): Line {
-  const mx = mean(x);
-  const my = mean(y);
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < x.length; i++) {
-    const dx = x[i]! - mx;
-    sxy += dx * (y[i]! - my);
-    sxx += dx * dx;
-  }
-  const slope = sxx === 0 ? 0 : sxy / sxx;
-  return { slope, intercept: my - slope * mx };
+  return fitOfMoments(momentsOf(x, y));
 }
 
 export function metricsOf(line: Line, x: ArrayLike<number>, y: ArrayLike<number>): Metrics {
