@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { parseCsv } from '../src/core/dataset.ts';
-import { closedFormModel } from '../src/core/closed-form-model.ts';
-import type { Model } from '../src/core/model.ts';
-import { serializeWeights } from '../src/core/weights-file.ts';
+import { parseCsv } from '../src/core/data/dataset.ts';
+import { closedFormModel } from '../src/core/model/closed-form-model.ts';
+import type { Model } from '../src/core/model/model.ts';
+import { serializeWeights } from '../src/core/model/weights-file.ts';
 
 export interface ServerLoad {
   requestsPerSecond: number;

@@ -3,9 +3,9 @@
  * standard deviation, life expectancy on the bundled least-squares line plus normal noise of its RMSE.
  * Seeded, so every run measures the same rows.
  */
-import type { Dataset } from '../src/core/dataset.ts';
-import { seededRandom } from '../src/core/split.ts';
-import { leastSquares, metricsOf, scalingOf } from '../src/core/stats.ts';
+import type { Dataset } from '../src/core/data/dataset.ts';
+import { seededRandom } from '../src/core/data/split.ts';
+import { leastSquares, metricsOf, scalingOf } from '../src/core/stats/stats.ts';
 
 /** Box–Muller: a standard normal draw from two uniform ones. */
 function normal(random: () => number): number {

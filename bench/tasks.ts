@@ -4,16 +4,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { wasmPaths } from '../src/app/wasm-paths.ts';
-import type { BackendName } from '../src/core/backends.ts';
-import { parseCsv, type Dataset } from '../src/core/dataset.ts';
-import type { BackendChoice } from '../src/core/backends.ts';
+import type { BackendName } from '../src/core/settings/backends.ts';
+import { parseCsv, type Dataset } from '../src/core/data/dataset.ts';
+import type { BackendChoice } from '../src/core/settings/backends.ts';
 import type { TrainerHooks } from '../src/core/train/trainer.ts';
 import { chooseBackend } from '../src/tfjs-browser/backend.ts';
 import { runnerFor } from '../src/tfjs-browser/runner-choice.ts';
 import { countGpuCalls, type GpuCalls } from './gpu-calls.ts';
-import { DEFAULT_SETTINGS } from '../src/core/train/settings.ts';
+import { DEFAULT_SETTINGS } from '../src/core/settings/training-settings.ts';
 import { Trainer, type LossPoint } from '../src/core/train/trainer.ts';
-import { leastSquares, metricsOf } from '../src/core/stats.ts';
+import { leastSquares, metricsOf } from '../src/core/stats/stats.ts';
 import { syntheticDataset } from './synthetic-data.ts';
 
 export async function bundledDataset(): Promise<Dataset> {

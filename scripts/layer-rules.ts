@@ -41,7 +41,7 @@ export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
 };
 
 export interface ImportRef {
-  /** The file that imports, relative to the repository, e.g. `src/core/model.ts`. */
+  /** The file that imports, relative to the repository, e.g. `src/core/model/model.ts`. */
   from: string;
   /** The specifier as written, e.g. `../app/x.ts`, `lit/decorators.js`, `node:fs`. */
   specifier: string;
@@ -112,4 +112,38 @@ export function layerViolations(refs: readonly ImportRef[], rules: Readonly<Reco
     }
   }
   return problems;
+}
+
+/**
+ * The import cycles among the given files (type-only imports included: they tie the files' meanings
+ * together just the same), each as the list of files around it, starting from its smallest name.
+ */
+export function importCycles(refs: readonly ImportRef[]): string[][] {
+  const edges = new Map<string, Set<string>>();
+  for (const { from, specifier } of refs) {
+    const bare = specifier.replace(/\?.*$/, '');
+    if (!bare.startsWith('.')) continue;
+    const target = resolveRelative(from, bare);
+    if (!edges.has(from)) edges.set(from, new Set());
+    edges.get(from)!.add(target);
+  }
+  const cycles = new Map<string, string[]>();
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (file: string): void => {
+    state.set(file, 'open');
+    path.push(file);
+    for (const next of edges.get(file) ?? []) {
+      if (state.get(next) === 'open') {
+        const ring = path.slice(path.indexOf(next));
+        const start = ring.indexOf([...ring].sort()[0]!);
+        const canonical = [...ring.slice(start), ...ring.slice(0, start)];
+        cycles.set(canonical.join(' → '), canonical);
+      } else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, 'done');
+  };
+  for (const file of [...edges.keys()].sort()) if (!state.has(file)) visit(file);
+  return [...cycles.values()];
 }

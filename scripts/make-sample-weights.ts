@@ -4,9 +4,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { closedFormModel } from '../src/core/closed-form-model.ts';
-import { parseCsv } from '../src/core/dataset.ts';
-import { serializeWeights } from '../src/core/weights-file.ts';
+import { closedFormModel } from '../src/core/model/closed-form-model.ts';
+import { parseCsv } from '../src/core/data/dataset.ts';
+import { serializeWeights } from '../src/core/model/weights-file.ts';
 
 const csvPath = fileURLToPath(new URL('../public/bmi_and_life_expectancy.csv', import.meta.url));
 const outPath = fileURLToPath(new URL('../public/sample-weights.json', import.meta.url));

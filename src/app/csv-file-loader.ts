@@ -2,8 +2,8 @@
  * Reads a CSV file the user picked: refuses what is plainly not CSV, then parses it in a worker
  * (`worker/csv-worker.ts`) with progress, so even a million rows never block the page.
  */
-import { checkCsvFile, HEAD_BYTES } from '../core/file-check.ts';
-import type { ParseProgress, TableOutcome } from '../core/csv-stream.ts';
+import { checkCsvFile, HEAD_BYTES } from '../core/csv/file-check.ts';
+import type { ParseProgress, TableOutcome } from '../core/csv/csv-stream.ts';
 import { unpackOutcome, type CsvWorkerEvent, type CsvWorkerRequest } from '../worker/csv-protocol.ts';
 
 export async function loadCsvFile(file: File, onProgress: (progress: ParseProgress) => void): Promise<TableOutcome> {

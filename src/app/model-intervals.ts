@@ -3,11 +3,11 @@
  * metadata), measured on that data. The fit summary and its distribution code load only now, so they
  * stay out of the page's first paint.
  */
-import type { Dataset } from '../core/dataset.ts';
-import type { Model } from '../core/model.ts';
-import { datasetMoments } from '../core/dataset-facts.ts';
+import type { Dataset } from '../core/data/dataset.ts';
+import type { Model } from '../core/model/model.ts';
+import { datasetMoments } from '../core/data/dataset-facts.ts';
 
 export async function withIntervalsFrom(model: Model, dataset: Dataset): Promise<Model> {
-  const { intervalStatistics } = await import('../core/fit-summary.ts');
+  const { intervalStatistics } = await import('../core/stats/fit-summary.ts');
   return { ...model, intervals: intervalStatistics(model, datasetMoments(dataset)) };
 }

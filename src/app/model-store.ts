@@ -4,9 +4,9 @@
  * checked with `validateWeights`, so a damaged record is reported, never trusted.
  */
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
-import type { Model } from '../core/model.ts';
+import type { Model } from '../core/model/model.ts';
 import type { Result } from '../core/result.ts';
-import { toWeightsFile, validateWeights, type WeightsReadResult } from '../core/weights-file.ts';
+import { toWeightsFile, validateWeights, type WeightsReadResult } from '../core/model/weights-file.ts';
 
 export const MODEL_DB_NAME = 'bmi-predictor';
 export const MODEL_STORE_NAME = 'models';

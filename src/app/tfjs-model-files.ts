@@ -3,7 +3,7 @@
  * slope, bias = intercept, raw units) saved as `model.json` + `weights.bin`, and such a pair read back.
  *
  * Only tfjs-core's browser file handlers are used, straight from their module: the model.json and the
- * two float32 weights are built and read by core/tfjs-linear-artifacts.ts, so neither tfjs-layers nor a
+ * two float32 weights are built and read by core/model/tfjs-linear-artifacts.ts, so neither tfjs-layers nor a
  * backend is loaded (the handlers only move bytes and JSON; they create no tensors). Loaded with a
  * dynamic `import()` all the same.
  */
@@ -15,11 +15,11 @@ import '@tensorflow/tfjs-core/dist/platforms/platform_browser';
 import { browserDownloads, browserFiles } from '@tensorflow/tfjs-core/dist/io/browser_files';
 import { CompositeArrayBuffer } from '@tensorflow/tfjs-core/dist/io/composite_array_buffer';
 import type { ModelArtifacts } from '@tensorflow/tfjs-core/dist/io/types';
-import type { Model } from '../core/model.ts';
-import type { Line } from '../core/predict.ts';
-import { LINEAR_WEIGHT_SPECS, lineFromWeightData, lineToWeightData, linearModelTopology } from '../core/tfjs-linear-artifacts.ts';
-import { TFJS_METADATA_KEY } from '../core/tfjs-model-json.ts';
-import { toWeightsFile } from '../core/weights-file.ts';
+import type { Model } from '../core/model/model.ts';
+import type { Line } from '../core/model/predict.ts';
+import { LINEAR_WEIGHT_SPECS, lineFromWeightData, lineToWeightData, linearModelTopology } from '../core/model/tfjs-linear-artifacts.ts';
+import { TFJS_METADATA_KEY } from '../core/model/tfjs-model-json.ts';
+import { toWeightsFile } from '../core/model/weights-file.ts';
 
 /**
  * Downloads `<name>.json` and `<name>.weights.bin`. The model.json also carries the full weights file

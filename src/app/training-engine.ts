@@ -2,13 +2,13 @@
  * What the page needs from whatever runs the training (a Web Worker by default, or the page's own
  * thread to compare): a backend, and runs it can pause, step, resume and stop.
  */
-import type { Dataset } from '../core/dataset.ts';
-import type { Model } from '../core/model.ts';
-import type { BackendChoice, BackendName } from '../core/backends.ts';
+import type { Dataset } from '../core/data/dataset.ts';
+import type { Model } from '../core/model/model.ts';
+import type { BackendChoice, BackendName } from '../core/settings/backends.ts';
 import type { MemoryInfo, RunStart } from '../core/train/protocol.ts';
-import type { TrainingSettings } from '../core/train/settings.ts';
+import type { TrainingSettings } from '../core/settings/training-settings.ts';
 import type { TrainingProgress, TrainingResult } from '../core/train/trainer.ts';
-import type { EngineName } from '../core/engines.ts';
+import type { EngineName } from '../core/settings/engines.ts';
 
 export interface TrainingRun {
   readonly result: Promise<TrainingResult>;

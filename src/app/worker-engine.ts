@@ -2,7 +2,7 @@
  * Training in a Web Worker: the page posts requests and renders the events that come back
  * (`core/train/protocol.ts`). TensorFlow.js loads in the worker only, so the page never runs it.
  */
-import type { Dataset } from '../core/dataset.ts';
+import type { Dataset } from '../core/data/dataset.ts';
 import type { MemoryInfo, TrainingEvent, TrainingRequest } from '../core/train/protocol.ts';
 import { errorMessage } from '../core/text.ts';
 import type { TrainingProgress, TrainingResult } from '../core/train/trainer.ts';

@@ -5,8 +5,8 @@
  * reach the command as a (wrong) positional value it can explain, not be refused as an unknown
  * short option.
  */
-import { hasThousandsSeparator, parseDecimal } from '../core/predict.ts';
-import { checkText, type NumberRule } from '../core/train/settings-rules.ts';
+import { hasThousandsSeparator, parseDecimal } from '../core/model/predict.ts';
+import { checkText, type NumberRule } from '../core/settings/training-settings-rules.ts';
 import { CliError } from './cli-error.ts';
 
 export interface OptionSpec {
@@ -89,7 +89,7 @@ export function formatOptions(options: readonly OptionSpec[]): string {
 
 /**
  * Reads a number argument by a range rule: for training settings the app's own rules
- * (core/train/settings-rules.ts), so the command line accepts exactly what the app and its URL do.
+ * (core/settings/training-settings-rules.ts), so the command line accepts exactly what the app and its URL do.
  * `what` names the argument in the message: `--lr must be a number above 0 and at most 10 (got "-1").`
  */
 export function parseNumber(text: string, what: string, rule: NumberRule): number {

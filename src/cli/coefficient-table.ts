@@ -7,13 +7,13 @@
  *   (Intercept)   7.2278     5.3200   1.359    0.176
  *   Bmi           2.5185     0.2136  11.792   <2e-16 ***
  */
-import type { Dataset } from '../core/dataset.ts';
-import { fitSummary, type Coefficient, type FitSummary } from '../core/fit-summary.ts';
-import { formatPValue } from '../core/fit-summary-words.ts';
-import type { Line } from '../core/predict.ts';
-import { splitDataset } from '../core/split.ts';
-import type { TrainingSettings } from '../core/train/settings.ts';
-import { datasetMoments } from '../core/dataset-facts.ts';
+import type { Dataset } from '../core/data/dataset.ts';
+import { fitSummary, type Coefficient, type FitSummary } from '../core/stats/fit-summary.ts';
+import { formatPValue } from '../core/view/fit-summary-words.ts';
+import type { Line } from '../core/model/predict.ts';
+import { splitDataset } from '../core/data/split.ts';
+import type { TrainingSettings } from '../core/settings/training-settings.ts';
+import { datasetMoments } from '../core/data/dataset-facts.ts';
 
 /** R's smallest p it prints as a number (`.Machine$double.eps`); below it, "< 2.2e-16". */
 const EPSILON = 2.220446e-16;

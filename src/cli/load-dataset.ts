@@ -3,7 +3,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseCsv, type ColumnChoice, type Dataset, type SkippedRows } from '../core/dataset.ts';
+import { parseCsv, type ColumnChoice, type Dataset, type SkippedRows } from '../core/data/dataset.ts';
 import { CliError, describeFileError } from './cli-error.ts';
 
 /** The data set the app ships, found relative to this file so the command works from any folder. */

@@ -2,8 +2,8 @@
  * Continuing training from a weights file: it must describe the same columns. (Its epoch count carries
  * over in the Trainer.)
  */
-import type { ColumnChoice } from '../core/dataset.ts';
-import type { Model } from '../core/model.ts';
+import type { ColumnChoice } from '../core/data/dataset.ts';
+import type { Model } from '../core/model/model.ts';
 import { CliError } from './cli-error.ts';
 
 /** Refuses to continue a model of other columns than the ones asked for: its line would mean something else. */

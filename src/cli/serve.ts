@@ -2,8 +2,8 @@
  * `npm run serve -- <weights.json> [--port 8000] [--host 127.0.0.1]`: answers predictions over HTTP
  * from a weights file. See `--help`.
  */
-import { columnLabel } from '../core/columns.ts';
-import { intervalNote } from '../core/intervals.ts';
+import { columnLabel } from '../core/data/columns.ts';
+import { intervalNote } from '../core/stats/intervals.ts';
 import { formatPreciseLoss } from '../core/train/progress.ts';
 import { createPredictServer } from '../server/predict-server.ts';
 import { runCommand } from './cli-error.ts';

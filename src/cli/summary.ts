@@ -1,12 +1,12 @@
 /**
  * The text `train` prints before and after training.
  */
-import { columnLabel } from '../core/columns.ts';
-import type { Dataset } from '../core/dataset.ts';
-import type { Model } from '../core/model.ts';
-import { gapToOptimum } from '../core/stats.ts';
+import { columnLabel } from '../core/data/columns.ts';
+import type { Dataset } from '../core/data/dataset.ts';
+import type { Model } from '../core/model/model.ts';
+import { gapToOptimum } from '../core/stats/stats.ts';
 import { formatPreciseLoss } from '../core/train/progress.ts';
-import type { TrainingSettings } from '../core/train/settings.ts';
+import type { TrainingSettings } from '../core/settings/training-settings.ts';
 import type { RunResult } from './training-run.ts';
 
 /** "Training BMI → Life expectancy on 163 rows of data.csv, from w.json (100 epochs, MSE 43.021031): sgd, learning rate 0.1." */

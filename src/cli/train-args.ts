@@ -1,10 +1,10 @@
 /**
  * The `train` command's arguments: one table gives both the parsing and the help text.
  */
-import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
-import { OPTIMIZERS, type OptimizerName } from '../core/model.ts';
-import { BATCH_SIZE_OR_FULL_RULE, SETTING_RULES } from '../core/train/settings-rules.ts';
-import { DEFAULT_SETTINGS } from '../core/train/settings.ts';
+import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/data/dataset.ts';
+import { OPTIMIZERS, type OptimizerName } from '../core/model/model.ts';
+import { BATCH_SIZE_OR_FULL_RULE, SETTING_RULES } from '../core/settings/training-settings-rules.ts';
+import { DEFAULT_SETTINGS } from '../core/settings/training-settings.ts';
 import { checkPositionals, formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
 import { CliError, withUsageHint } from './cli-error.ts';
 

@@ -3,8 +3,8 @@
  * continuing from the weights file when it exists, and saves it atomically. See `--help`.
  */
 import { relative } from 'node:path';
-import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/dataset.ts';
-import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/train/settings.ts';
+import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/data/dataset.ts';
+import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/settings/training-settings.ts';
 import type { AtomicWriteOptions } from './atomic-write.ts';
 import { runCommand } from './cli-error.ts';
 import { escapeControlCharacters } from './terminal-text.ts';

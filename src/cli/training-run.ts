@@ -8,10 +8,10 @@
  */
 // The full bundle in Node: it registers the CPU backend and the gradients the trainer needs.
 import * as tf from '@tensorflow/tfjs';
-import type { Dataset } from '../core/dataset.ts';
-import type { Model } from '../core/model.ts';
-import type { SplitMetrics } from '../core/split.ts';
-import type { TrainingSettings } from '../core/train/settings.ts';
+import type { Dataset } from '../core/data/dataset.ts';
+import type { Model } from '../core/model/model.ts';
+import type { SplitMetrics } from '../core/data/split.ts';
+import type { TrainingSettings } from '../core/settings/training-settings.ts';
 import { Trainer } from '../core/train/trainer.ts';
 
 export interface RunResult {

@@ -9,8 +9,8 @@
 import { constants, type Stats } from 'node:fs';
 import { access, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Model } from '../core/model.ts';
-import { parseWeights, serializeWeights, WeightsWriteError } from '../core/weights-file.ts';
+import type { Model } from '../core/model/model.ts';
+import { parseWeights, serializeWeights, WeightsWriteError } from '../core/model/weights-file.ts';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.ts';
 import { CliError, describeFileError } from './cli-error.ts';
 

@@ -5,12 +5,12 @@
  */
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { columnLabel } from '../core/columns.ts';
-import { formatInterval, intervalNote, intervalsAt, type Interval } from '../core/intervals.ts';
-import type { Model } from '../core/model.ts';
-import { acceptedRange, checkInput, predictFinite } from '../core/predict.ts';
+import { columnLabel } from '../core/data/columns.ts';
+import { formatInterval, intervalNote, intervalsAt, type Interval } from '../core/stats/intervals.ts';
+import type { Model } from '../core/model/model.ts';
+import { acceptedRange, checkInput, predictFinite } from '../core/model/predict.ts';
 import { errorMessage } from '../core/text.ts';
-import type { WeightsFile, WeightsReadResult } from '../core/weights-file.ts';
+import type { WeightsFile, WeightsReadResult } from '../core/model/weights-file.ts';
 import { defineElement } from './define.ts';
 import { bmiPredictorStyles } from './bmi-predictor-styles.ts';
 import { FileDropController } from './file-drop-controller.ts';

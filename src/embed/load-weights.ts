@@ -5,7 +5,7 @@
  */
 import type { Result } from '../core/result.ts';
 import { errorMessage } from '../core/text.ts';
-import { MAX_WEIGHTS_FILE_BYTES, parseWeights, validateWeights, weightsFileSizeError, type WeightsReadResult } from '../core/weights-file.ts';
+import { MAX_WEIGHTS_FILE_BYTES, parseWeights, validateWeights, weightsFileSizeError, type WeightsReadResult } from '../core/model/weights-file.ts';
 
 function refuse(source: string, result: WeightsReadResult): WeightsReadResult {
   return result.ok ? result : { ok: false, error: `${source}: ${result.error}` };

@@ -4,7 +4,7 @@
  * `{"level": 0.95, "low": …, "high": …}`. Without them the answer says why in `intervalNote`. The
  * form answer stays the plain number, the original tool's contract.
  */
-import { intervalNote, intervalsAt, type Interval } from '../core/intervals.ts';
+import { intervalNote, intervalsAt, type Interval } from '../core/stats/intervals.ts';
 import type { PredictApi } from './predict-api.ts';
 
 export interface JsonAnswer {

@@ -6,10 +6,10 @@
  * tool's form); the JSON answer names the target in camelCase (`lifeExpectancy`). Value checks go
  * through the core's `checkInput`, the same rule the browser's prediction form uses.
  */
-import { columnLabel } from '../core/columns.ts';
+import { columnLabel } from '../core/data/columns.ts';
 import { isJsonObject } from '../core/json-object.ts';
-import type { Model } from '../core/model.ts';
-import { acceptedRange, checkInput, predictFinite, type InputCheck, type InputRange, type PredictionOutcome } from '../core/predict.ts';
+import type { Model } from '../core/model/model.ts';
+import { acceptedRange, checkInput, predictFinite, type InputCheck, type InputRange, type PredictionOutcome } from '../core/model/predict.ts';
 import { topLevelKeys } from './json-keys.ts';
 
 export interface PredictApi {

@@ -13,7 +13,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { errorMessage, startsLikeJsonObject } from '../core/text.ts';
-import type { Model } from '../core/model.ts';
+import type { Model } from '../core/model/model.ts';
 import { jsonAnswer } from './json-answer.ts';
 import { formatPlainPrediction, predictApiOf, predictionFor, readFormInput, readJsonInput, titleOf, type PredictApi } from './predict-api.ts';
 import { readBody } from './request-body.ts';

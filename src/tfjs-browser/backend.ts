@@ -15,7 +15,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName, type DeviceSummary } from '../core/backends.ts';
+import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName, type DeviceSummary } from '../core/settings/backends.ts';
 import type { Result } from '../core/result.ts';
 import { errorMessage } from '../core/text.ts';
 import { describeAdapter, describeWebglRenderer, type AdapterLike } from './device-info.ts';

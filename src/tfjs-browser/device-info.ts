@@ -3,7 +3,7 @@
  * or the WebGL renderer string, so the page never calls a software rasterizer a GPU.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { DeviceSummary } from '../core/backends.ts';
+import type { DeviceSummary } from '../core/settings/backends.ts';
 
 const SOFTWARE = /swiftshader|llvmpipe|lavapipe|softpipe|software|warp|basic render|microsoft basic/i;
 

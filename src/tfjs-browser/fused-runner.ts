@@ -11,8 +11,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu/dist/webgpu_program';
 import type { EpochRunner, EpochTurn, EpochValues, RunnerSetup } from '../core/train/epoch-runner.ts';
 import { MAX_PENDING_EPOCHS } from '../core/train/round-size.ts';
-import { oncePerColumn } from '../core/once-per-columns.ts';
-import { seededRandom, shuffledIndices } from '../core/split.ts';
+import { oncePerColumn } from '../core/data/once-per-columns.ts';
+import { seededRandom, shuffledIndices } from '../core/data/split.ts';
 import {
   BLOCK_ROWS,
   EpochsProgram,

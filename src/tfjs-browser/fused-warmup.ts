@@ -3,7 +3,7 @@
  * read-back) with one epoch on four rows, so that run does not wait for shader compilation. Larger
  * data sets (two passes) compile theirs in their first epoch, where it weighs little.
  */
-import { DEFAULT_SETTINGS } from '../core/train/settings.ts';
+import { DEFAULT_SETTINGS } from '../core/settings/training-settings.ts';
 import { createFusedRunner } from './fused-runner.ts';
 import type { KernelChoice } from './kernel-choice.ts';
 

@@ -2,7 +2,7 @@
  * What runs the epochs in the browser: the fused WebGPU programs when WebGPU is up and its adapter
  * known, TF.js's per-op loop otherwise (WebGL, WASM, CPU), behind the same EpochRunner interface.
  */
-import type { BackendChoice } from '../core/backends.ts';
+import type { BackendChoice } from '../core/settings/backends.ts';
 import type { RunnerFactory } from '../core/train/epoch-runner.ts';
 import { createPerOpRunner } from '../core/train/per-op-runner.ts';
 import { createFusedRunner } from './fused-runner.ts';

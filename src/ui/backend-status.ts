@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { BACKEND_LABELS, describeBackend, describeDevice, type BackendChoice } from '../core/backends.ts';
+import { BACKEND_LABELS, describeBackend, describeDevice, type BackendChoice } from '../core/settings/backends.ts';
 import { defineElement } from '../embed/define.ts';
 // The header's tagline shows the same choice; registered with the status so the page needs no other import.
 import './backend-tagline.ts';

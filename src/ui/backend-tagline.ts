@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { tagline, type BackendChoice } from '../core/backends.ts';
+import { tagline, type BackendChoice } from '../core/settings/backends.ts';
 import { defineElement } from '../embed/define.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
-import { columnLabel, columnUnit } from '../core/columns.ts';
-import { rowsNoun } from '../core/rows-noun.ts';
-import type { Model } from '../core/model.ts';
+import { columnLabel, columnUnit } from '../core/data/columns.ts';
+import { rowsNoun } from '../core/view/rows-noun.ts';
+import type { Model } from '../core/model/model.ts';
 import { READY_MARK } from '../app/user-timing.ts';
 import type { TrainingEngine } from '../app/training-engine.ts';
 import { defineElement } from '../embed/define.ts';

@@ -7,7 +7,7 @@
  */
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
-import { columnLabel } from '../core/columns.ts';
+import { columnLabel } from '../core/data/columns.ts';
 
 /**
  * Options added per frame. Their style and layout are computed in the frame's rendering step, so one

@@ -1,12 +1,12 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MAX_LISTED_COLUMNS, columnOptions, listedColumns } from './column-options.ts';
-import type { Dataset, SkippedRows } from '../core/dataset.ts';
-import type { Line } from '../core/predict.ts';
+import type { Dataset, SkippedRows } from '../core/data/dataset.ts';
+import type { Line } from '../core/model/predict.ts';
 import type { LineBands } from './scatter-plot.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
-import { formatCount } from '../core/format.ts';
+import { formatCount } from '../core/view/format.ts';
 import { panelStyles } from './theme.ts';
 import { visuallyHidden } from './visually-hidden.ts';
 import './point-views.ts';

@@ -1,8 +1,8 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { copyText } from '../app/clipboard.ts';
-import { EMBED_SCRIPT, embedSnippet } from '../core/embed-snippet.ts';
-import type { Model } from '../core/model.ts';
+import { EMBED_SCRIPT, embedSnippet } from '../core/model/embed-snippet.ts';
+import type { Model } from '../core/model/model.ts';
 import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
 

@@ -1,9 +1,9 @@
 /**
  * The typed events the app's elements send up to `<bmi-app>`. Each bubbles and crosses shadow roots.
  */
-import type { BackendName } from '../core/backends.ts';
+import type { BackendName } from '../core/settings/backends.ts';
 import type { RunControl, RunStart } from '../core/train/protocol.ts';
-import type { TrainingSettings } from '../core/train/settings.ts';
+import type { TrainingSettings } from '../core/settings/training-settings.ts';
 
 const options: EventInit = { bubbles: true, composed: true };
 

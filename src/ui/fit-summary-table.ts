@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Coefficient, FitSummary } from '../core/fit-summary.ts';
-import { formatPValue, slopeInWords } from '../core/fit-summary-words.ts';
-import { formatInterval } from '../core/intervals.ts';
+import type { Coefficient, FitSummary } from '../core/stats/fit-summary.ts';
+import { formatPValue, slopeInWords } from '../core/view/fit-summary-words.ts';
+import { formatInterval } from '../core/stats/intervals.ts';
 import { defineElement } from '../embed/define.ts';
 import type { FitSummaryView } from './controllers/fit-summary-controller.ts';
 import type { RunState } from './controllers/training-run-state.ts';

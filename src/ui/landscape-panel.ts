@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Dataset } from '../core/dataset.ts';
+import type { Dataset } from '../core/data/dataset.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';
 import { RunPathsController } from './controllers/run-paths-controller.ts';

@@ -1,8 +1,8 @@
 import type uPlot from 'uplot';
 import { css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LossCurve } from '../core/loss-curve.ts';
-import { tickLabels } from '../core/tick-labels.ts';
+import { LossCurve } from '../core/view/loss-curve.ts';
+import { tickLabels } from '../core/view/tick-labels.ts';
 import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';

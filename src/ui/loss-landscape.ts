@@ -1,7 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { contours } from 'd3-contour';
-import { columnLabel } from '../core/columns.ts';
+import { columnLabel } from '../core/data/columns.ts';
 import {
   contourLevels,
   fromSpace,
@@ -11,10 +11,10 @@ import {
   type LandscapeBounds,
   type LandscapeSpace,
   type LossGrid,
-} from '../core/loss-landscape.ts';
-import { fitOfMoments, mseAt, type Moments } from '../core/moments.ts';
-import type { Line } from '../core/predict.ts';
-import { niceTicks, tickLabels } from '../core/tick-labels.ts';
+} from '../core/stats/loss-landscape.ts';
+import { fitOfMoments, mseAt, type Moments } from '../core/stats/moments.ts';
+import type { Line } from '../core/model/predict.ts';
+import { niceTicks, tickLabels } from '../core/view/tick-labels.ts';
 import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';

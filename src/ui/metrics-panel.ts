@@ -1,10 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { describeGap, formatLine } from '../core/format.ts';
-import type { Model } from '../core/model.ts';
-import type { Metrics } from '../core/stats.ts';
+import { describeGap, formatLine } from '../core/view/format.ts';
+import type { Model } from '../core/model/model.ts';
+import type { Metrics } from '../core/stats/metrics.ts';
 import { formatLoss } from '../core/train/progress.ts';
-import type { SplitMetrics } from '../core/split.ts';
+import type { SplitMetrics } from '../core/data/split.ts';
 import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
 

@@ -8,11 +8,11 @@
 import type uPlot from 'uplot';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { columnLabel } from '../core/columns.ts';
-import type { Dataset } from '../core/dataset.ts';
-import { sampledRowsOf } from '../core/display-sample.ts';
-import { describePoint, pointFacts, pointName, rowOfLabel } from '../core/point-text.ts';
-import type { Line } from '../core/predict.ts';
+import { columnLabel } from '../core/data/columns.ts';
+import type { Dataset } from '../core/data/dataset.ts';
+import { sampledRowsOf } from '../core/view/display-sample.ts';
+import { describePoint, pointFacts, pointName, rowOfLabel } from '../core/view/point-text.ts';
+import type { Line } from '../core/model/predict.ts';
 import { PointSelectEvent } from './point-events.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
 import { visuallyHidden } from './visually-hidden.ts';

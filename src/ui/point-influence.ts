@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Dataset } from '../core/dataset.ts';
-import type { Influence } from '../core/influence.ts';
-import { formatSigned, pointName } from '../core/point-text.ts';
+import type { Dataset } from '../core/data/dataset.ts';
+import type { Influence } from '../core/stats/influence.ts';
+import { formatSigned, pointName } from '../core/view/point-text.ts';
 import { defineElement } from '../embed/define.ts';
 import { PointSelectEvent } from './point-events.ts';
 

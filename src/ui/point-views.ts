@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Dataset } from '../core/dataset.ts';
-import type { Line } from '../core/predict.ts';
+import type { Dataset } from '../core/data/dataset.ts';
+import type { Line } from '../core/model/predict.ts';
 import type { LineBands } from './scatter-plot.ts';
 import { PointInspectionController } from './controllers/point-inspection-controller.ts';
 import { defineElement } from '../embed/define.ts';

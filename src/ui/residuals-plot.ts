@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import { columnLabel, columnUnit } from '../core/columns.ts';
+import { columnLabel, columnUnit } from '../core/data/columns.ts';
 import { defineElement } from '../embed/define.ts';
 import { PointChart } from './point-chart.ts';
 import type { ColorOf } from './uplot-chart.ts';

@@ -1,13 +1,13 @@
 import type uPlot from 'uplot';
 import { css } from 'lit';
 import { property } from 'lit/decorators.js';
-import { columnLabel } from '../core/columns.ts';
-import { intervalBands } from '../core/interval-bands.ts';
-import type { IntervalBasis } from '../core/intervals.ts';
-import type { Line } from '../core/predict.ts';
-import { pointName } from '../core/point-text.ts';
+import { columnLabel } from '../core/data/columns.ts';
+import { intervalBands } from '../core/view/interval-bands.ts';
+import type { IntervalBasis } from '../core/stats/intervals.ts';
+import type { Line } from '../core/model/predict.ts';
+import { pointName } from '../core/view/point-text.ts';
 import { defineElement } from '../embed/define.ts';
-import { formatCount } from '../core/format.ts';
+import { formatCount } from '../core/view/format.ts';
 import { PointChart } from './point-chart.ts';
 import type { ColorOf } from './uplot-chart.ts';
 

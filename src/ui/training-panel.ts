@@ -1,12 +1,12 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { BackendName } from '../core/backends.ts';
+import type { BackendName } from '../core/settings/backends.ts';
 import type { RunControl, RunStart } from '../core/train/protocol.ts';
-import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/train/settings.ts';
+import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/settings/training-settings.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { RunControlEvent, TrainRequestEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
-import { formatCount } from '../core/format.ts';
+import { formatCount } from '../core/view/format.ts';
 import { panelStyles } from './theme.ts';
 import type { RunState } from './controllers/training-run-state.ts';
 import type { TrainingSettingsForm } from './training-settings.ts';

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { formatDuration, formatLoss, formatRate, progressFigures } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';
-import { formatCount } from '../core/format.ts';
+import { formatCount } from '../core/view/format.ts';
 import { panelStyles } from './theme.ts';
 
 /**

@@ -1,7 +1,7 @@
 /** The messages between the page (`app/csv-file-loader.ts`) and the CSV worker (`csv-worker.ts`). */
-import type { ParseProgress, TableOutcome } from '../core/csv-stream.ts';
+import type { ParseProgress, TableOutcome } from '../core/csv/csv-stream.ts';
 import type { Result } from '../core/result.ts';
-import type { Table } from '../core/dataset.ts';
+import type { Table } from '../core/data/dataset.ts';
 
 export type CsvWorkerRequest = { type: 'parse'; file: File };
 

@@ -1,6 +1,6 @@
 /** Parses one CSV file off the page's thread, posting progress, then the table (its numbers transferred in one buffer). */
 import Papa from 'papaparse';
-import { streamTable } from '../core/csv-stream.ts';
+import { streamTable } from '../core/csv/csv-stream.ts';
 import { packTable, transferablesOf, type CsvWorkerEvent, type CsvWorkerRequest } from './csv-protocol.ts';
 
 function post(event: CsvWorkerEvent, transfer: Transferable[] = []): void {

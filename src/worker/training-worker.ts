@@ -2,8 +2,8 @@
  * The training worker: TensorFlow.js, its backend and every training run live here, so the page's
  * thread only renders. It speaks `protocol.ts` and nothing else.
  */
-import type { BackendChoice } from '../core/backends.ts';
-import type { Dataset } from '../core/dataset.ts';
+import type { BackendChoice } from '../core/settings/backends.ts';
+import type { Dataset } from '../core/data/dataset.ts';
 import { chooseBackend } from '../tfjs-browser/backend.ts';
 import { runnerFor, warmUp } from '../tfjs-browser/runner-choice.ts';
 import type { TrainingEvent, TrainingRequest } from '../core/train/protocol.ts';

@@ -4,10 +4,10 @@
  * and predicts. With `?split=0` it trains on all rows and must hit the reference numbers.
  */
 import { describe, expect } from 'vitest';
-import { parseCsv } from '../../src/core/dataset.ts';
-import { splitMetrics, splitDataset } from '../../src/core/split.ts';
-import { leastSquares } from '../../src/core/stats.ts';
-import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
+import { parseCsv } from '../../src/core/data/dataset.ts';
+import { splitMetrics, splitDataset } from '../../src/core/data/split.ts';
+import { leastSquares } from '../../src/core/stats/stats.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
 import { bundledCsv } from '../unit/bundled-data.ts';
 import {
   OPTIMUM_MSE,

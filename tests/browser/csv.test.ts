@@ -5,10 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { parseCsv } from '../../src/core/dataset.ts';
-import { seededRandom, splitDataset } from '../../src/core/split.ts';
-import { leastSquares, metricsOf } from '../../src/core/stats.ts';
-import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
+import { parseCsv } from '../../src/core/data/dataset.ts';
+import { seededRandom, splitDataset } from '../../src/core/data/split.ts';
+import { leastSquares, metricsOf } from '../../src/core/stats/stats.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
 import { dataError, dataSummary, loadCsv, metricValue, modelLine, optimumMse, predictText, trainAndWait, waitUntilReady } from './app-page.ts';
 import { test } from './browser.ts';
 import { bundledLikeCsv } from './measure.ts';

@@ -4,8 +4,8 @@
  * being shown. Plus a generator of large CSV files shaped like the bundled data.
  */
 import type { Page } from 'playwright-core';
-import { parseCsv } from '../../src/core/dataset.ts';
-import { seededRandom } from '../../src/core/split.ts';
+import { parseCsv } from '../../src/core/data/dataset.ts';
+import { seededRandom } from '../../src/core/data/split.ts';
 import { bundledCsv } from '../unit/bundled-data.ts';
 import { loadCsv, trainAndWait } from './app-page.ts';
 

@@ -27,7 +27,7 @@ import {
   waitForLibraryMessage,
   waitUntilReady,
 } from './app-page.ts';
-import { WEIGHTS_VERSION } from '../../src/core/weights-file.ts';
+import { WEIGHTS_VERSION } from '../../src/core/model/weights-file.ts';
 import { test, type AppPage, type Open, type OpenOptions } from './browser.ts';
 import { tfjsFiles } from './tfjs-fixtures.ts';
 

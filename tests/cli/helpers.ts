@@ -7,9 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../../src/core/dataset.ts';
-import { modelFromLine, type Model } from '../../src/core/model.ts';
-import { leastSquares } from '../../src/core/stats.ts';
+import { parseCsv } from '../../src/core/data/dataset.ts';
+import { modelFromLine, type Model } from '../../src/core/model/model.ts';
+import { leastSquares } from '../../src/core/stats/stats.ts';
 import { bundledCsv } from '../unit/bundled-data.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

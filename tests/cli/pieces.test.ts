@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../src/cli/atomic-write.ts';
 import { ProgressPrinter } from '../../src/cli/progress.ts';
 import { parseServeArgs } from '../../src/cli/serve-args.ts';
 import { parseTrainArgs } from '../../src/cli/train-args.ts';
-import { predict } from '../../src/core/predict.ts';
+import { predict } from '../../src/core/model/predict.ts';
 import { createPredictServer } from '../../src/server/predict-server.ts';
 import { closedFormModel, makeTempDir } from './helpers.ts';
 

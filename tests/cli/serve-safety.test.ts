@@ -12,7 +12,7 @@ import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeWeights } from '../../src/core/weights-file.ts';
+import { serializeWeights } from '../../src/core/model/weights-file.ts';
 import { createPredictServer } from '../../src/server/predict-server.ts';
 import { closedFormModel, collect, ENTRY, makeTempDir, ROOT, run, waitForOutput, type RunResult } from './helpers.ts';
 

@@ -6,9 +6,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Model } from '../../src/core/model.ts';
-import { predict } from '../../src/core/predict.ts';
-import { parseWeights, serializeWeights } from '../../src/core/weights-file.ts';
+import type { Model } from '../../src/core/model/model.ts';
+import { predict } from '../../src/core/model/predict.ts';
+import { parseWeights, serializeWeights } from '../../src/core/model/weights-file.ts';
 import { REFERENCE } from '../unit/reference.ts';
 import { closedFormModel, collect, makeTempDir, run, spawnCommand, waitForOutput, type RunResult } from './helpers.ts';
 

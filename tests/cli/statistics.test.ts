@@ -6,9 +6,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedFormModel as exactModel } from '../../src/core/closed-form-model.ts';
-import { isIntervalBasis } from '../../src/core/intervals.ts';
-import { parseWeights, serializeWeights } from '../../src/core/weights-file.ts';
+import { closedFormModel as exactModel } from '../../src/core/model/closed-form-model.ts';
+import { isIntervalBasis } from '../../src/core/stats/intervals.ts';
+import { parseWeights, serializeWeights } from '../../src/core/model/weights-file.ts';
 import { R_INTERVALS, R_SUMMARY, relativeError } from '../unit/statistics-reference.ts';
 import { bundledDataset, closedFormModel as version1Model, collect, makeTempDir, run, spawnCommand, waitForOutput } from './helpers.ts';
 

@@ -9,7 +9,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWeights, serializeWeights } from '../../src/core/weights-file.ts';
+import { parseWeights, serializeWeights } from '../../src/core/model/weights-file.ts';
 import { bundledCsv } from '../unit/bundled-data.ts';
 import { closedFormModel, collect, ENTRY, makeTempDir, ROOT, run, waitForOutput, type RunResult } from './helpers.ts';
 

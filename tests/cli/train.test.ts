@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWeights, serializeWeights } from '../../src/core/weights-file.ts';
-import { scalingOf } from '../../src/core/stats.ts';
+import { parseWeights, serializeWeights } from '../../src/core/model/weights-file.ts';
+import { scalingOf } from '../../src/core/stats/stats.ts';
 import { REFERENCE } from '../unit/reference.ts';
 import { bundledDataset, closedFormModel, collect, ENTRY, lossLines, makeTempDir, ROOT, run, waitForOutput } from './helpers.ts';
 

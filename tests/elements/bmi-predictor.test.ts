@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { serializeWeights, toWeightsFile } from '../../src/core/weights-file.ts';
+import { serializeWeights, toWeightsFile } from '../../src/core/model/weights-file.ts';
 import '../../src/embed/bmi-predictor.ts';
 import type { BmiPredictor, PredictionDetail, PredictorErrorDetail } from '../../src/embed/bmi-predictor.ts';
 import { drag, filesTransfer } from './drag.ts';

@@ -4,8 +4,8 @@
  * that cannot be written gets a message, no snippet.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { embedSnippet } from '../../src/core/embed-snippet.ts';
-import type { Model } from '../../src/core/model.ts';
+import { embedSnippet } from '../../src/core/model/embed-snippet.ts';
+import type { Model } from '../../src/core/model/model.ts';
 import '../../src/ui/embed-snippet-button.ts';
 import sample from '../../public/sample-weights.json';
 import { mount, part, settled, textOf, update } from './mount.ts';

@@ -1,6 +1,6 @@
 /** `<fit-summary-table>` alone: R's coefficient table, the overall fit, the slope in words, provisional. */
 import { describe, expect, it } from 'vitest';
-import type { FitSummary } from '../../src/core/fit-summary.ts';
+import type { FitSummary } from '../../src/core/stats/fit-summary.ts';
 import '../../src/ui/fit-summary-table.ts';
 import { R_SUMMARY } from '../unit/statistics-reference.ts';
 import { REFERENCE_LINE } from './fixtures.ts';

@@ -2,8 +2,8 @@
  * Small, exact inputs for the element tests: five rows of the bundled data and the closed-form line of
  * all 163 rows (slope 2.5184794389, intercept 7.2278383433, MSE 43.0210311892, R² 0.4634456).
  */
-import type { Dataset } from '../../src/core/dataset.ts';
-import { modelFromLine, type Model } from '../../src/core/model.ts';
+import type { Dataset } from '../../src/core/data/dataset.ts';
+import { modelFromLine, type Model } from '../../src/core/model/model.ts';
 
 /** The first five countries of bmi_and_life_expectancy.csv. */
 export function fiveRows(): Dataset {

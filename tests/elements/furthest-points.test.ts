@@ -1,7 +1,7 @@
 /** `<furthest-points>` alone: the list of the points furthest from the line, each selecting its row. */
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { packTexts } from '../../src/core/text-column.ts';
+import { packTexts } from '../../src/core/csv/text-column.ts';
 import '../../src/ui/furthest-points.ts';
 import type { PointSelectEvent } from '../../src/ui/point-events.ts';
 import { fiveRows } from './fixtures.ts';

@@ -3,8 +3,8 @@
  * the split the settings make, and the previous run's path kept when a new run starts.
  */
 import { describe, expect, it } from 'vitest';
-import { momentsOf } from '../../src/core/moments.ts';
-import { splitDataset } from '../../src/core/split.ts';
+import { momentsOf } from '../../src/core/stats/moments.ts';
+import { splitDataset } from '../../src/core/data/split.ts';
 import type { LossPoint } from '../../src/core/train/trainer.ts';
 import '../../src/ui/landscape-panel.ts';
 import { fiveRows } from './fixtures.ts';

@@ -1,7 +1,7 @@
 /** `<loss-landscape>` alone: the optimum marked, the path drawn to its last epoch, the previous run, the units toggle. */
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { fitOfMoments, momentsOf } from '../../src/core/moments.ts';
+import { fitOfMoments, momentsOf } from '../../src/core/stats/moments.ts';
 import type { LossPoint } from '../../src/core/train/trainer.ts';
 import '../../src/ui/loss-landscape.ts';
 import { fiveRows } from './fixtures.ts';

@@ -1,5 +1,5 @@
 /** What the point-chart element tests share: five labelled rows, pointing at a drawn row, its tooltip. */
-import { packTexts } from '../../src/core/text-column.ts';
+import { packTexts } from '../../src/core/csv/text-column.ts';
 import '../../src/ui/residuals-plot.ts';
 import '../../src/ui/scatter-plot.ts';
 import { fiveRows } from './fixtures.ts';

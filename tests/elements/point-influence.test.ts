@@ -1,9 +1,9 @@
 /** `<point-influence>` alone: the selected point's leverage, Cook's distance and refit. */
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { influenceOf } from '../../src/core/influence.ts';
-import { momentsOf } from '../../src/core/moments.ts';
-import { packTexts } from '../../src/core/text-column.ts';
+import { influenceOf } from '../../src/core/stats/influence.ts';
+import { momentsOf } from '../../src/core/stats/moments.ts';
+import { packTexts } from '../../src/core/csv/text-column.ts';
 import '../../src/ui/point-influence.ts';
 import type { PointSelectEvent } from '../../src/ui/point-events.ts';
 import { fiveRows } from './fixtures.ts';

@@ -1,7 +1,7 @@
 /** `<scatter-plot>` alone with the 95% bands: their series, one legend entry each, the text alternative. */
 import { describe, expect, it } from 'vitest';
-import { intervalBands } from '../../src/core/interval-bands.ts';
-import type { IntervalBasis } from '../../src/core/intervals.ts';
+import { intervalBands } from '../../src/core/view/interval-bands.ts';
+import type { IntervalBasis } from '../../src/core/stats/intervals.ts';
 import '../../src/ui/scatter-plot.ts';
 import { R_SUMMARY } from '../unit/statistics-reference.ts';
 import { description, drawn, legendLabels } from './charts.ts';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
 import type { RunControlEvent, TrainRequestEvent } from '../../src/ui/events.ts';
 import '../../src/ui/training-panel.ts';
 import type { TrainingPanel } from '../../src/ui/training-panel.ts';

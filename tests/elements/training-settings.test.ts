@@ -1,7 +1,7 @@
 /** `<training-settings>` alone: shows the settings it is given, sends every valid edit, explains a bad one. */
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
 import type { BackendChangeEvent, SettingsChangeEvent } from '../../src/ui/events.ts';
 import '../../src/ui/training-settings.ts';
 import { mount, part, recordEvents, settled, textOf } from './mount.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDevice, onGpu, tagline, type BackendChoice } from '../../src/core/backends.ts';
+import { describeDevice, onGpu, tagline, type BackendChoice } from '../../src/core/settings/backends.ts';
 import { describeAdapter } from '../../src/tfjs-browser/device-info.ts';
 import { chooseKernels, describeKernel, describeKernelRule, passesFor } from '../../src/tfjs-browser/kernel-choice.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCsv, type Dataset } from '../../src/core/dataset.ts';
+import { parseCsv, type Dataset } from '../../src/core/data/dataset.ts';
 
 /** The CSV the app ships in public/. */
 export const bundledCsv = readFileSync(fileURLToPath(new URL('../../public/bmi_and_life_expectancy.csv', import.meta.url)), 'utf8');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { streamTable, type ParseProgress } from '../../src/core/csv-stream.ts';
-import { parseTable, selectColumns, type Table } from '../../src/core/dataset.ts';
-import { checkCsvFile } from '../../src/core/file-check.ts';
+import { streamTable, type ParseProgress } from '../../src/core/csv/csv-stream.ts';
+import { parseTable, selectColumns, type Table } from '../../src/core/data/dataset.ts';
+import { checkCsvFile } from '../../src/core/csv/file-check.ts';
 import { startsLikeJsonObject } from '../../src/core/text.ts';
 import { bundledCsv } from './bundled-data.ts';
 

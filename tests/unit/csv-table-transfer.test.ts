@@ -3,8 +3,8 @@
  * the page gets exactly the table back (numbers, text cells, lines).
  */
 import { describe, expect, it } from 'vitest';
-import { parseTable } from '../../src/core/dataset.ts';
-import { textAt } from '../../src/core/text-column.ts';
+import { parseTable } from '../../src/core/data/dataset.ts';
+import { textAt } from '../../src/core/csv/text-column.ts';
 import { packTable, transferablesOf, unpackTable } from '../../src/worker/csv-protocol.ts';
 
 describe('packTable / unpackTable', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { datasetFeatureRange, datasetHash, datasetMoments, datasetScaling, datasetStandardized } from '../../src/core/dataset-facts.ts';
-import type { Dataset } from '../../src/core/dataset.ts';
-import { fitSummary } from '../../src/core/fit-summary.ts';
-import { hashColumns } from '../../src/core/hash.ts';
-import { describeData } from '../../src/core/model.ts';
-import { metricsAt, momentsOf } from '../../src/core/moments.ts';
-import { splitDataset, splitMetrics } from '../../src/core/split.ts';
-import { leastSquares, metricsOf, range, scalingOf, standardize } from '../../src/core/stats.ts';
+import { datasetFeatureRange, datasetHash, datasetMoments, datasetScaling, datasetStandardized } from '../../src/core/data/dataset-facts.ts';
+import type { Dataset } from '../../src/core/data/dataset.ts';
+import { fitSummary } from '../../src/core/stats/fit-summary.ts';
+import { hashColumns } from '../../src/core/data/hash.ts';
+import { describeData } from '../../src/core/model/model.ts';
+import { metricsAt, momentsOf } from '../../src/core/stats/moments.ts';
+import { splitDataset, splitMetrics } from '../../src/core/data/split.ts';
+import { leastSquares, metricsOf, range, scalingOf, standardize } from '../../src/core/stats/stats.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 

@@ -1,8 +1,8 @@
 /** The label column: which row each point is, kept through parsing and column choice. */
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseTable, selectColumns, type Table } from '../../src/core/dataset.ts';
-import { pointName, rowOfLabel } from '../../src/core/point-text.ts';
-import { textAt, type TextColumn } from '../../src/core/text-column.ts';
+import { parseCsv, parseTable, selectColumns, type Table } from '../../src/core/data/dataset.ts';
+import { pointName, rowOfLabel } from '../../src/core/view/point-text.ts';
+import { textAt, type TextColumn } from '../../src/core/csv/text-column.ts';
 import { bundledDataset } from './bundled-data.ts';
 
 const cells = (column: TextColumn | false | undefined) => (column ? Array.from(column.starts, (_, i) => textAt(column, i)) : column);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseColumns, parseCsv } from '../../src/core/dataset.ts';
+import { chooseColumns, parseCsv } from '../../src/core/data/dataset.ts';
 import { bundledCsv } from './bundled-data.ts';
 
 function parsedOk(text: string, choice = {}) {

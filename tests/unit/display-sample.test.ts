@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DRAWN_POINTS, sampledRowsOf, sampleRowsByX } from '../../src/core/display-sample.ts';
+import { MAX_DRAWN_POINTS, sampledRowsOf, sampleRowsByX } from '../../src/core/view/display-sample.ts';
 
 describe('the rows a plot draws', () => {
   it('draws every row of a small data set, in ascending x', () => {

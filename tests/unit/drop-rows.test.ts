@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsWithNaN, withoutRows } from '../../src/core/drop-rows.ts';
+import { rowsWithNaN, withoutRows } from '../../src/core/csv/drop-rows.ts';
 
 /** The plain way: keep every row that is not dropped, one by one. */
 function naive(source: ArrayLike<number>, dropped: readonly number[]): number[] {

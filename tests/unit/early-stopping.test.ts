@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { metricsOf } from '../../src/core/stats.ts';
-import { splitDataset } from '../../src/core/split.ts';
+import { metricsOf } from '../../src/core/stats/stats.ts';
+import { splitDataset } from '../../src/core/data/split.ts';
 import { DivergenceMonitor, GROWTH_FACTOR, RISING_EPOCHS } from '../../src/core/train/divergence.ts';
 import { EarlyStopping, type Snapshot } from '../../src/core/train/early-stopping.ts';
 import { describeRunEnd } from '../../src/core/train/run-end.ts';
-import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
 import { Trainer, type LossPoint } from '../../src/core/train/trainer.ts';
 import { bundledDataset } from './bundled-data.ts';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { embedSnippet } from '../../src/core/embed-snippet.ts';
-import type { Model } from '../../src/core/model.ts';
-import { parseWeights } from '../../src/core/weights-file.ts';
+import { embedSnippet } from '../../src/core/model/embed-snippet.ts';
+import type { Model } from '../../src/core/model/model.ts';
+import { parseWeights } from '../../src/core/model/weights-file.ts';
 
 const sample = JSON.parse(readFileSync(new URL('../../public/sample-weights.json', import.meta.url), 'utf8')) as Model;
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import jStat from 'jstat';
-import { fitSummary, intervalStatistics } from '../../src/core/fit-summary.ts';
-import { confidenceInterval, intervalsAt, isIntervalBasis, predictionInterval } from '../../src/core/intervals.ts';
-import { splitDataset } from '../../src/core/split.ts';
-import { leastSquares } from '../../src/core/stats.ts';
+import { fitSummary, intervalStatistics } from '../../src/core/stats/fit-summary.ts';
+import { confidenceInterval, intervalsAt, isIntervalBasis, predictionInterval } from '../../src/core/stats/intervals.ts';
+import { splitDataset } from '../../src/core/data/split.ts';
+import { leastSquares } from '../../src/core/stats/stats.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { R_INTERVALS, R_SUMMARY, relativeError } from './statistics-reference.ts';
-import { momentsOf } from '../../src/core/moments.ts';
+import { momentsOf } from '../../src/core/stats/moments.ts';
 
 const RELATIVE = 1e-6;
 

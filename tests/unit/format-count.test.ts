@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount } from '../../src/core/format.ts';
+import { formatCount } from '../../src/core/view/format.ts';
 import { describeRunEnd } from '../../src/core/train/run-end.ts';
 
 describe('formatCount', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeGap, formatLine } from '../../src/core/format.ts';
+import { describeGap, formatLine } from '../../src/core/view/format.ts';
 
 const columns = { feature: { name: 'BMI' }, target: { name: 'LifeExpectancy' } } as const;
 

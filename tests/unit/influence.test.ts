@@ -1,9 +1,9 @@
 /** Residuals, leverage, Cook's distance and refits against R's numbers for the bundled data. */
 import { describe, expect, it } from 'vitest';
-import { furthestFromLine, influenceOf } from '../../src/core/influence.ts';
-import { columnMoments, fitOfMoments, momentsOf, momentsWithout, mseAt } from '../../src/core/moments.ts';
-import { leastSquares } from '../../src/core/stats.ts';
-import { pointName, rowOfLabel } from '../../src/core/point-text.ts';
+import { furthestFromLine, influenceOf } from '../../src/core/stats/influence.ts';
+import { columnMoments, fitOfMoments, momentsOf, momentsWithout, mseAt } from '../../src/core/stats/moments.ts';
+import { leastSquares } from '../../src/core/stats/stats.ts';
+import { pointName, rowOfLabel } from '../../src/core/view/point-text.ts';
 import { bundledDataset as data } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 

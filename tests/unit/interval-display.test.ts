@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fitSummary } from '../../src/core/fit-summary.ts';
-import { formatPValue, slopeInWords } from '../../src/core/fit-summary-words.ts';
-import { intervalBands } from '../../src/core/interval-bands.ts';
-import { confidenceInterval, formatInterval, isIntervalBasis, predictionInterval } from '../../src/core/intervals.ts';
-import { rowsNoun } from '../../src/core/rows-noun.ts';
-import { leastSquares } from '../../src/core/stats.ts';
+import { fitSummary } from '../../src/core/stats/fit-summary.ts';
+import { formatPValue, slopeInWords } from '../../src/core/view/fit-summary-words.ts';
+import { intervalBands } from '../../src/core/view/interval-bands.ts';
+import { confidenceInterval, formatInterval, isIntervalBasis, predictionInterval } from '../../src/core/stats/intervals.ts';
+import { rowsNoun } from '../../src/core/view/rows-noun.ts';
+import { leastSquares } from '../../src/core/stats/stats.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { R_INTERVALS, relativeError } from './statistics-reference.ts';
-import { momentsOf } from '../../src/core/moments.ts';
+import { momentsOf } from '../../src/core/stats/moments.ts';
 
 const { x, y } = bundledDataset;
 const line = leastSquares(x, y);

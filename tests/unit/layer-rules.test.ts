@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importsOf, layerOf, layerViolations } from '../../scripts/layer-rules.ts';
+import { importCycles, importsOf, layerOf, layerViolations } from '../../scripts/layer-rules.ts';
 
 const check = (from: string, ...specifiers: string[]) => layerViolations(specifiers.map((specifier) => ({ from, specifier })));
 
@@ -70,5 +70,32 @@ describe('layerViolations', () => {
   it('ignores data files outside src/ but refuses code there', () => {
     expect(check('src/cli/load-dataset.ts', '../../public/bmi_and_life_expectancy.csv')).toEqual([]);
     expect(check('src/core/model.ts', '../../tests/unit/reference.ts')).toEqual([expect.stringContaining('code outside src/')]);
+  });
+});
+
+describe('importCycles', () => {
+  const refs = (edges: Array<[string, string]>) => edges.map(([from, specifier]) => ({ from, specifier }));
+
+  it('finds a two-file cycle, type-only imports included, once', () => {
+    const cycles = importCycles(refs([
+      ['src/core/stats/moments.ts', './stats.ts'],
+      ['src/core/stats/stats.ts', './moments.ts'],
+      ['src/core/stats/stats.ts', '../model/predict.ts'],
+    ]));
+    expect(cycles).toEqual([['src/core/stats/moments.ts', 'src/core/stats/stats.ts']]);
+  });
+
+  it('finds a cycle through folders and ignores packages and a shared dependency', () => {
+    expect(importCycles(refs([
+      ['src/core/a/x.ts', '../b/y.ts'],
+      ['src/core/b/y.ts', '../c/z.ts'],
+      ['src/core/c/z.ts', '../a/x.ts'],
+      ['src/core/c/z.ts', 'jstat'],
+    ]))).toEqual([['src/core/a/x.ts', 'src/core/b/y.ts', 'src/core/c/z.ts']]);
+    expect(importCycles(refs([
+      ['src/core/a.ts', './c.ts'],
+      ['src/core/b.ts', './c.ts'],
+      ['src/core/a.ts', './b.ts'],
+    ]))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MAX_WEIGHTS_FILE_BYTES } from '../../src/core/weights-file.ts';
+import { MAX_WEIGHTS_FILE_BYTES } from '../../src/core/model/weights-file.ts';
 import { fetchWeights, readWeightsFile, weightsFromValue } from '../../src/embed/load-weights.ts';
 
 const sampleText = readFileSync(fileURLToPath(new URL('../../public/sample-weights.json', import.meta.url)), 'utf8');

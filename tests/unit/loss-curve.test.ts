@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LossCurve, MAX_BUCKETS } from '../../src/core/loss-curve.ts';
+import { LossCurve, MAX_BUCKETS } from '../../src/core/view/loss-curve.ts';
 import type { LossPoint } from '../../src/core/train/trainer.ts';
 
 function point(epoch: number, trainLoss: number): LossPoint {

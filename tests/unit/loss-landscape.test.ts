@@ -1,7 +1,7 @@
 /** The exact loss landscape: MSE over (slope, intercept) from the moments, in raw and standardized units. */
 import { describe, expect, it } from 'vitest';
-import { cellLine, contourLevels, fromSpace, landscapeBounds, lossGrid, toSpace } from '../../src/core/loss-landscape.ts';
-import { momentsOf } from '../../src/core/moments.ts';
+import { cellLine, contourLevels, fromSpace, landscapeBounds, lossGrid, toSpace } from '../../src/core/stats/loss-landscape.ts';
+import { momentsOf } from '../../src/core/stats/moments.ts';
 import { bundledDataset as data } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 

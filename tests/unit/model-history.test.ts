@@ -3,8 +3,8 @@
  * offers its last good line; every replacement and a deleted saved model leave one Undo.
  */
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/dataset.ts';
-import { modelFromLine, type Model } from '../../src/core/model.ts';
+import { parseCsv } from '../../src/core/data/dataset.ts';
+import { modelFromLine, type Model } from '../../src/core/model/model.ts';
 import {
   EMPTY_HISTORY,
   acceptOffer,
@@ -14,7 +14,7 @@ import {
   restoreCurrent,
   undo,
   withOffer,
-} from '../../src/core/model-history.ts';
+} from '../../src/core/model/model-history.ts';
 import { bundledCsv } from './bundled-data.ts';
 
 function model(slope: number): Model {

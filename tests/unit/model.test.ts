@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { modelFromLine } from '../../src/core/model.ts';
-import { metricsOf } from '../../src/core/stats.ts';
+import { modelFromLine } from '../../src/core/model/model.ts';
+import { metricsOf } from '../../src/core/stats/stats.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 

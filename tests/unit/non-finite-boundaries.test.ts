@@ -4,13 +4,13 @@
  * predictions overflow at the ends of its range, and a prediction that is not finite.
  */
 import { describe, expect, it } from 'vitest';
-import { parseCsv, type Dataset } from '../../src/core/dataset.ts';
-import { modelFromLine, type Model } from '../../src/core/model.ts';
-import { predictFinite, rangeEndsError } from '../../src/core/predict.ts';
-import { leastSquares } from '../../src/core/stats.ts';
-import { lineFromWeightData, lineToWeightData, LINEAR_WEIGHT_SPECS } from '../../src/core/tfjs-linear-artifacts.ts';
-import { modelFromTfjsLine } from '../../src/core/tfjs-model-json.ts';
-import { parseWeights, serializeWeights, toWeightsFile, WeightsWriteError } from '../../src/core/weights-file.ts';
+import { parseCsv, type Dataset } from '../../src/core/data/dataset.ts';
+import { modelFromLine, type Model } from '../../src/core/model/model.ts';
+import { predictFinite, rangeEndsError } from '../../src/core/model/predict.ts';
+import { leastSquares } from '../../src/core/stats/stats.ts';
+import { lineFromWeightData, lineToWeightData, LINEAR_WEIGHT_SPECS } from '../../src/core/model/tfjs-linear-artifacts.ts';
+import { modelFromTfjsLine } from '../../src/core/model/tfjs-model-json.ts';
+import { parseWeights, serializeWeights, toWeightsFile, WeightsWriteError } from '../../src/core/model/weights-file.ts';
 import { predictApiOf, predictionFor } from '../../src/server/predict-api.ts';
 import { bundledCsv } from './bundled-data.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePoint, formatSigned, pointFacts, pointName, rowOfLabel } from '../../src/core/point-text.ts';
+import { describePoint, formatSigned, pointFacts, pointName, rowOfLabel } from '../../src/core/view/point-text.ts';
 import { bundledDataset as data } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedRange, checkInput, parseDecimal, predict } from '../../src/core/predict.ts';
+import { acceptedRange, checkInput, parseDecimal, predict } from '../../src/core/model/predict.ts';
 
 const bmiRange = acceptedRange({ min: 19.86692, max: 30.99563 });
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { closedFormModel } from '../../src/core/closed-form-model.ts';
-import { parseCsv } from '../../src/core/dataset.ts';
-import { predict } from '../../src/core/predict.ts';
-import { parseWeights } from '../../src/core/weights-file.ts';
+import { closedFormModel } from '../../src/core/model/closed-form-model.ts';
+import { parseCsv } from '../../src/core/data/dataset.ts';
+import { predict } from '../../src/core/model/predict.ts';
+import { parseWeights } from '../../src/core/model/weights-file.ts';
 import { bundledCsv } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 

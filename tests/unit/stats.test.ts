@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { closedFormModel } from '../../src/core/closed-form-model.ts';
-import { predict } from '../../src/core/predict.ts';
-import { gapToOptimum, leastSquares, lineToRawUnits, lineToScaledUnits, metricsOf, scalingOf } from '../../src/core/stats.ts';
-import { toWeightsFile, validateWeights } from '../../src/core/weights-file.ts';
+import { closedFormModel } from '../../src/core/model/closed-form-model.ts';
+import { predict } from '../../src/core/model/predict.ts';
+import { gapToOptimum, leastSquares, lineToRawUnits, lineToScaledUnits, metricsOf, scalingOf } from '../../src/core/stats/stats.ts';
+import { toWeightsFile, validateWeights } from '../../src/core/model/weights-file.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 

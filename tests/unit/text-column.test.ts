@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexOfText, packTexts, pickTexts, textAt } from '../../src/core/text-column.ts';
+import { indexOfText, packTexts, pickTexts, textAt } from '../../src/core/csv/text-column.ts';
 
 describe('packed text column', () => {
   it('gives back each cell, empty ones too, and picks rows without copying the text', () => {

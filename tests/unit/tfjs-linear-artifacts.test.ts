@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LINEAR_WEIGHT_SPECS, lineFromWeightData, lineToWeightData, linearModelTopology } from '../../src/core/tfjs-linear-artifacts.ts';
-import { checkLinearModelJson } from '../../src/core/tfjs-model-json.ts';
+import { LINEAR_WEIGHT_SPECS, lineFromWeightData, lineToWeightData, linearModelTopology } from '../../src/core/model/tfjs-linear-artifacts.ts';
+import { checkLinearModelJson } from '../../src/core/model/tfjs-model-json.ts';
 import { REFERENCE } from './reference.ts';
 
 const line = { slope: REFERENCE.slope, intercept: REFERENCE.intercept };

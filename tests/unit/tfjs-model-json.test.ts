@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeData, type Model } from '../../src/core/model.ts';
-import { leastSquares, metricsOf } from '../../src/core/stats.ts';
-import { TFJS_METADATA_KEY, checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../src/core/tfjs-model-json.ts';
-import { toWeightsFile } from '../../src/core/weights-file.ts';
+import { describeData, type Model } from '../../src/core/model/model.ts';
+import { leastSquares, metricsOf } from '../../src/core/stats/stats.ts';
+import { TFJS_METADATA_KEY, checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../src/core/model/tfjs-model-json.ts';
+import { toWeightsFile } from '../../src/core/model/weights-file.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceTicks, tickLabels } from '../../src/core/tick-labels.ts';
+import { niceTicks, tickLabels } from '../../src/core/view/tick-labels.ts';
 
 describe('tick labels', () => {
   it('give close large ticks enough digits to differ', () => {

@@ -1,8 +1,8 @@
 /** Loss points carry the weights after each epoch: the optimizer's path, in raw units. */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, expect, it } from 'vitest';
-import { momentsOf, mseAt } from '../../src/core/moments.ts';
-import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
+import { momentsOf, mseAt } from '../../src/core/stats/moments.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
 import { Trainer, type LossPoint } from '../../src/core/train/trainer.ts';
 import { bundledDataset as data } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { splitDataset } from '../../src/core/split.ts';
-import { metricsOf } from '../../src/core/stats.ts';
-import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
+import { splitDataset } from '../../src/core/data/split.ts';
+import { metricsOf } from '../../src/core/stats/stats.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
 import { Trainer, type TrainingProgress } from '../../src/core/train/trainer.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';

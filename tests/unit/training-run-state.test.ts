@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../../src/core/model.ts';
-import type { SplitMetrics } from '../../src/core/split.ts';
+import type { Model } from '../../src/core/model/model.ts';
+import type { SplitMetrics } from '../../src/core/data/split.ts';
 import type { TrainingProgress, TrainingResult } from '../../src/core/train/trainer.ts';
 import {
   IDLE_RUN,

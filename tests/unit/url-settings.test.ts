@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/train/settings.ts';
-import { SETTING_RULES, checkText, checkValue, formatPercent } from '../../src/core/train/settings-rules.ts';
-import { DEFAULT_PAGE_SETTINGS, parseUrlSettings, serializeUrlSettings, type PageSettings } from '../../src/core/url-settings.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
+import { SETTING_RULES, checkText, checkValue, formatPercent } from '../../src/core/settings/training-settings-rules.ts';
+import { DEFAULT_PAGE_SETTINGS, parseUrlSettings, serializeUrlSettings, type PageSettings } from '../../src/core/settings/url-settings.ts';
 
 describe('URL settings', () => {
   it('gives the defaults, without notices, for an empty query', () => {

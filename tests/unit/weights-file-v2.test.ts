@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { closedFormModel } from '../../src/core/closed-form-model.ts';
-import { intervalNote, intervalsAt, isIntervalBasis } from '../../src/core/intervals.ts';
-import type { Model } from '../../src/core/model.ts';
-import { WeightsWriteError, modelProblem, parseWeights, serializeWeights, toWeightsFile, validateWeights } from '../../src/core/weights-file.ts';
-import { TFJS_METADATA_KEY, modelFromTfjsLine } from '../../src/core/tfjs-model-json.ts';
-import { INTERVAL_BASIS_FIELDS } from '../../src/core/weights-intervals.ts';
+import { closedFormModel } from '../../src/core/model/closed-form-model.ts';
+import { intervalNote, intervalsAt, isIntervalBasis } from '../../src/core/stats/intervals.ts';
+import type { Model } from '../../src/core/model/model.ts';
+import { WeightsWriteError, modelProblem, parseWeights, serializeWeights, toWeightsFile, validateWeights } from '../../src/core/model/weights-file.ts';
+import { TFJS_METADATA_KEY, modelFromTfjsLine } from '../../src/core/model/tfjs-model-json.ts';
+import { INTERVAL_BASIS_FIELDS } from '../../src/core/model/weights-intervals.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { R_INTERVALS, R_SUMMARY, relativeError } from './statistics-reference.ts';
 

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/dataset.ts';
-import { OPTIMIZERS, describeData, type Model } from '../../src/core/model.ts';
-import { leastSquares, metricsOf } from '../../src/core/stats.ts';
+import { parseCsv } from '../../src/core/data/dataset.ts';
+import { OPTIMIZERS, describeData, type Model } from '../../src/core/model/model.ts';
+import { leastSquares, metricsOf } from '../../src/core/stats/stats.ts';
 import {
   ISO_DATE_TIME_PATTERN,
   MAX_WEIGHTS_FILE_BYTES,
@@ -14,7 +14,7 @@ import {
   serializeWeights,
   validateWeights,
   weightsFileName,
-} from '../../src/core/weights-file.ts';
+} from '../../src/core/model/weights-file.ts';
 import { bundledCsv } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
 

@@ -3,8 +3,8 @@
  * weights that gave the best loss so the run can end on them rather than on its last epoch.
  * Pure bookkeeping (no TensorFlow.js): the trainer feeds it numbers it has already read back.
  */
-import type { Line } from '../predict.ts';
-import type { EarlyStoppingSettings } from './settings.ts';
+import type { Line } from '../model/predict.ts';
+import type { EarlyStoppingSettings } from '../settings/training-settings.ts';
 
 /** A loss and the weights that produced it. */
 export interface Snapshot {

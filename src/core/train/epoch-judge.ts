@@ -3,11 +3,11 @@
  * numbers already read back, so a run ends on the same epoch with the same weights however many epochs
  * were queued between two read-backs.
  */
-import type { Line } from '../predict.ts';
+import type { Line } from '../model/predict.ts';
 import { DivergenceMonitor } from './divergence.ts';
 import { EarlyStopping, type Snapshot } from './early-stopping.ts';
 import type { RunEnd } from './run-end.ts';
-import type { EarlyStoppingSettings } from './settings.ts';
+import type { EarlyStoppingSettings } from '../settings/training-settings.ts';
 
 /** One epoch's losses, in raw target units², of the weights at the end of the epoch. */
 export interface LossPoint {

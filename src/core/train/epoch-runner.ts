@@ -4,8 +4,8 @@
  * to queue, when to read back, and what the read-back epochs mean (pause, step, stop, early stopping,
  * divergence). Plain TypeScript: no TF.js here, so the driver is tested with a runner in plain JS.
  */
-import type { Line } from '../predict.ts';
-import type { TrainingSettings } from './settings.ts';
+import type { Line } from '../model/predict.ts';
+import type { TrainingSettings } from '../settings/training-settings.ts';
 
 /** One point as read back: the model at the end of an epoch (or the starting point), standardized units. */
 export interface EpochValues {

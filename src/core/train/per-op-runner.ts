@@ -6,7 +6,7 @@
 // gradients minimize() needs are registered by whoever loads TF.js: tfjs-browser/backend.ts in the browser, the
 // full @tensorflow/tfjs bundle in Node.
 import * as tf from '@tensorflow/tfjs-core';
-import { seededRandom, shuffledIndices } from '../split.ts';
+import { seededRandom, shuffledIndices } from '../data/split.ts';
 import type { EpochRunner, EpochTurn, EpochValues, RunnerSetup } from './epoch-runner.ts';
 
 export function createPerOpRunner(setup: RunnerSetup, settle: () => Promise<void> = async () => {}): EpochRunner {

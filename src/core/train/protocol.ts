@@ -3,10 +3,10 @@
  * events come back; each is a discriminated union on `type`, so both ends are checked by the compiler.
  * Runs are numbered by the page, so a late event of an old run is never taken for the current one.
  */
-import type { BackendChoice, BackendName } from '../backends.ts';
-import type { Dataset } from '../dataset.ts';
-import type { Model } from '../model.ts';
-import type { TrainingSettings } from './settings.ts';
+import type { BackendChoice, BackendName } from '../settings/backends.ts';
+import type { Dataset } from '../data/dataset.ts';
+import type { Model } from '../model/model.ts';
+import type { TrainingSettings } from '../settings/training-settings.ts';
 import type { TrainingProgress, TrainingResult } from './trainer.ts';
 
 /** TF.js's own count of live tensors and their bytes. */

@@ -4,14 +4,14 @@
  * and keeps Pause, Step and Stop. Epochs queued past the end of a run are dropped, so the outcome never
  * depends on how many were queued between two read-backs.
  */
-import type { Line } from '../predict.ts';
+import type { Line } from '../model/predict.ts';
 import type { Snapshot } from './early-stopping.ts';
 import { EpochJudge, type LossPoint } from './epoch-judge.ts';
 import type { EpochRunner, EpochTurn, EpochValues } from './epoch-runner.ts';
 import { lastPace, MAX_PENDING_EPOCHS, RoundSize } from './round-size.ts';
 import type { RunControls, TrainerState } from './run-controls.ts';
 import type { RunEnd } from './run-end.ts';
-import type { EarlyStoppingSettings } from './settings.ts';
+import type { EarlyStoppingSettings } from '../settings/training-settings.ts';
 
 export interface DriverReport {
   state: TrainerState;

@@ -2,7 +2,7 @@
  * How a training run ended, and the sentence the page shows for it. Apart from the trainer so the page
  * can describe a run without loading TensorFlow.js.
  */
-import { formatCount } from '../format.ts';
+import { formatCount } from '../view/format.ts';
 import { formatLoss } from './progress.ts';
 
 /** A loss at the weights reached after `epoch` epochs (0 = the starting line). */

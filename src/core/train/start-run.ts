@@ -3,11 +3,11 @@
  * up for a host with an event loop to keep responsive, started running or with one step.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Dataset } from '../dataset.ts';
-import type { Model } from '../model.ts';
+import type { Dataset } from '../data/dataset.ts';
+import type { Model } from '../model/model.ts';
 import type { RunnerFactory } from './epoch-runner.ts';
 import type { MemoryInfo, RunStart } from './protocol.ts';
-import type { TrainingSettings } from './settings.ts';
+import type { TrainingSettings } from '../settings/training-settings.ts';
 import { Trainer, type TrainingProgress } from './trainer.ts';
 import { yieldThroughMessage } from './yield.ts';
 

@@ -14,20 +14,20 @@
  * outcome never depends on when reads happened.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Dataset } from '../dataset.ts';
-import { intervalStatistics } from '../fit-summary.ts';
-import { describeData, type Model } from '../model.ts';
-import type { Line } from '../predict.ts';
-import { splitDataset, splitMetrics, type SplitMetrics } from '../split.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { intervalStatistics } from '../stats/fit-summary.ts';
+import { describeData, type Model } from '../model/model.ts';
+import type { Line } from '../model/predict.ts';
+import { splitDataset, splitMetrics, type SplitMetrics } from '../data/split.ts';
 import type { RunnerFactory } from './epoch-runner.ts';
 import type { LossPoint } from './epoch-judge.ts';
 import { createPerOpRunner } from './per-op-runner.ts';
 import { RunControls, type TrainerState } from './run-controls.ts';
 import { driveRun } from './run-driver.ts';
 import type { RunEnd } from './run-end.ts';
-import type { TrainingSettings } from './settings.ts';
-import { lineToRawUnits, lineToScaledUnits, standardize } from '../stats.ts';
-import { datasetMoments, datasetStandardized } from '../dataset-facts.ts';
+import type { TrainingSettings } from '../settings/training-settings.ts';
+import { lineToRawUnits, lineToScaledUnits, standardize } from '../stats/stats.ts';
+import { datasetMoments, datasetStandardized } from '../data/dataset-facts.ts';
 
 export type { LossPoint } from './epoch-judge.ts';
 export type { TrainerState } from './run-controls.ts';

@@ -3,10 +3,10 @@
  * other columns than the data's still predicts, but is not drawn, measured or continued from.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { Dataset } from '../../core/dataset.ts';
-import { fitsColumns, type Model } from '../../core/model.ts';
-import { splitDataset, splitMetrics, type SplitMetrics } from '../../core/split.ts';
-import type { TrainingSettings } from '../../core/train/settings.ts';
+import type { Dataset } from '../../core/data/dataset.ts';
+import { fitsColumns, type Model } from '../../core/model/model.ts';
+import { splitDataset, splitMetrics, type SplitMetrics } from '../../core/data/split.ts';
+import type { TrainingSettings } from '../../core/settings/training-settings.ts';
 
 /** What the model needs from the rest of the page. */
 export interface CurrentModelHost {

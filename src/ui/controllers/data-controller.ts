@@ -4,8 +4,8 @@
  * or column choice keeps the current data and says why.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { TableOutcome } from '../../core/csv-stream.ts';
-import { parseTable, selectColumns, type ColumnChoice, type Dataset, type SkippedRows, type Table } from '../../core/dataset.ts';
+import type { TableOutcome } from '../../core/csv/csv-stream.ts';
+import { parseTable, selectColumns, type ColumnChoice, type Dataset, type SkippedRows, type Table } from '../../core/data/dataset.ts';
 import type { Result } from '../../core/result.ts';
 import { errorMessage } from '../../core/text.ts';
 import { yieldThroughMessage } from '../../core/train/yield.ts';

@@ -3,7 +3,7 @@
  * settings ask for, started again when the backend changes, ended when the page's element leaves.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BackendChoice, BackendName } from '../../core/backends.ts';
+import type { BackendChoice, BackendName } from '../../core/settings/backends.ts';
 import { errorMessage } from '../../core/text.ts';
 import { afterFirstContentfulPaint } from '../../app/first-paint.ts';
 import type { TrainingEngine } from '../../app/training-engine.ts';

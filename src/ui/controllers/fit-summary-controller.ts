@@ -4,16 +4,16 @@
  * t and F distributions) loads after the first paint, as TF.js does, so it never delays the page.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Dataset } from '../../core/dataset.ts';
-import type { FitSummaryResult } from '../../core/fit-summary.ts';
-import type { IntervalBasis, IntervalStatistics } from '../../core/intervals.ts';
-import type { Model } from '../../core/model.ts';
-import type { Line } from '../../core/predict.ts';
-import { splitDataset } from '../../core/split.ts';
-import type { TrainingSettings } from '../../core/train/settings.ts';
-import { datasetMoments } from '../../core/dataset-facts.ts';
+import type { Dataset } from '../../core/data/dataset.ts';
+import type { FitSummaryResult } from '../../core/stats/fit-summary.ts';
+import type { IntervalBasis, IntervalStatistics } from '../../core/stats/intervals.ts';
+import type { Model } from '../../core/model/model.ts';
+import type { Line } from '../../core/model/predict.ts';
+import { splitDataset } from '../../core/data/split.ts';
+import type { TrainingSettings } from '../../core/settings/training-settings.ts';
+import { datasetMoments } from '../../core/data/dataset-facts.ts';
 
-type FitSummaryModule = typeof import('../../core/fit-summary.ts');
+type FitSummaryModule = typeof import('../../core/stats/fit-summary.ts');
 
 /** What the summary needs from the rest of the page. */
 export interface FitSummaryHost {
@@ -55,7 +55,7 @@ export class FitSummaryController implements ReactiveController {
 
   hostConnected(): void {
     if (this.module) return;
-    void import('../../core/fit-summary.ts').then((module) => {
+    void import('../../core/stats/fit-summary.ts').then((module) => {
       this.module = module;
       this.host.requestUpdate();
     });

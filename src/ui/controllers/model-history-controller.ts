@@ -2,10 +2,10 @@
  * Every change of the current model goes through here, so none is lost: a replacement (a finished
  * run, Reset, a loaded file or saved model) and a deleted saved model each leave an Undo; a failed run
  * keeps the model and offers its last good line; and what is kept for the next visit follows what is
- * current. The rules are the pure `core/model-history.ts`; this applies them to the page.
+ * current. The rules are the pure `core/model/model-history.ts`; this applies them to the page.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { Model } from '../../core/model.ts';
+import type { Model } from '../../core/model/model.ts';
 import {
   EMPTY_HISTORY,
   acceptOffer,
@@ -15,8 +15,8 @@ import {
   undo,
   withOffer,
   type ModelHistory,
-} from '../../core/model-history.ts';
-import type { SplitMetrics } from '../../core/split.ts';
+} from '../../core/model/model-history.ts';
+import type { SplitMetrics } from '../../core/data/split.ts';
 import { ModelUndoEvent, UseLastGoodLineEvent } from '../events.ts';
 import type { CurrentModelController } from './current-model-controller.ts';
 import { onHostEvent } from './host-events.ts';

@@ -6,12 +6,12 @@
  * Every refusal leaves the current model and data as they were and says what was wrong.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { columnLabel } from '../../core/columns.ts';
+import { columnLabel } from '../../core/data/columns.ts';
 import { errorMessage } from '../../core/text.ts';
-import type { Dataset } from '../../core/dataset.ts';
-import { fitsColumns, type Model } from '../../core/model.ts';
-import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../core/tfjs-model-json.ts';
-import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../../core/weights-file.ts';
+import type { Dataset } from '../../core/data/dataset.ts';
+import { fitsColumns, type Model } from '../../core/model/model.ts';
+import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../core/model/tfjs-model-json.ts';
+import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../../core/model/weights-file.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
 import { downloadText } from '../../app/download.ts';

@@ -4,10 +4,10 @@
  * once per change of what it depends on (data, line, selection), not on every render.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Dataset } from '../../core/dataset.ts';
-import { furthestFromLine, influenceOf, type Influence, type PointResidual } from '../../core/influence.ts';
-import { columnMoments, type Moments } from '../../core/moments.ts';
-import type { Line } from '../../core/predict.ts';
+import type { Dataset } from '../../core/data/dataset.ts';
+import { furthestFromLine, influenceOf, type Influence, type PointResidual } from '../../core/stats/influence.ts';
+import { columnMoments, type Moments } from '../../core/stats/moments.ts';
+import type { Line } from '../../core/model/predict.ts';
 import { PointSelectEvent } from '../point-events.ts';
 
 /** How many rows "Furthest from the line" lists and the plots label. */

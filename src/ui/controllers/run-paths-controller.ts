@@ -4,10 +4,10 @@
  * so two runs can be compared. Other data forgets the previous run: its path was on another landscape.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Dataset } from '../../core/dataset.ts';
-import { datasetMoments } from '../../core/dataset-facts.ts';
-import type { Moments } from '../../core/moments.ts';
-import { splitDataset } from '../../core/split.ts';
+import type { Dataset } from '../../core/data/dataset.ts';
+import { datasetMoments } from '../../core/data/dataset-facts.ts';
+import type { Moments } from '../../core/stats/moments.ts';
+import { splitDataset } from '../../core/data/split.ts';
 import type { LossPoint } from '../../core/train/trainer.ts';
 
 export interface RunPathsSource {

@@ -3,16 +3,16 @@
  * Stop and Reset; its progress and how it ended, as one `RunView` (see training-run-state.ts).
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { Dataset } from '../../core/dataset.ts';
-import { judgeRun } from '../../core/model-history.ts';
-import { modelFromLine, type Model } from '../../core/model.ts';
-import type { Line } from '../../core/predict.ts';
-import { UNKNOWN_BACKEND } from '../../core/weights-file.ts';
-import type { SplitMetrics } from '../../core/split.ts';
+import type { Dataset } from '../../core/data/dataset.ts';
+import { judgeRun } from '../../core/model/model-history.ts';
+import { modelFromLine, type Model } from '../../core/model/model.ts';
+import type { Line } from '../../core/model/predict.ts';
+import { UNKNOWN_BACKEND } from '../../core/model/weights-file.ts';
+import type { SplitMetrics } from '../../core/data/split.ts';
 import type { Result } from '../../core/result.ts';
 import type { RunControl, RunStart } from '../../core/train/protocol.ts';
 import { errorMessage } from '../../core/text.ts';
-import type { TrainingSettings } from '../../core/train/settings.ts';
+import type { TrainingSettings } from '../../core/settings/training-settings.ts';
 import type { TrainingProgress, TrainingResult } from '../../core/train/trainer.ts';
 import type { TrainingEngine, TrainingRun } from '../../app/training-engine.ts';
 import { RunControlEvent, TrainRequestEvent } from '../events.ts';

@@ -3,7 +3,7 @@
  * values. Every "back to no run" (new data, another model, Reset) is `IDLE_RUN`, so nothing a
  * previous run showed (its loss curve, its end, its failure) outlives it.
  */
-import type { Line } from '../../core/predict.ts';
+import type { Line } from '../../core/model/predict.ts';
 import { describeRunEnd } from '../../core/train/run-end.ts';
 import type { LossPoint, TrainingProgress, TrainingResult } from '../../core/train/trainer.ts';
 

@@ -3,7 +3,7 @@
  * or a reload reproduces them; and the notices for values in the URL that were ignored.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DEFAULT_PAGE_SETTINGS, parseUrlSettings, serializeUrlSettings, type PageSettings } from '../../core/url-settings.ts';
+import { DEFAULT_PAGE_SETTINGS, parseUrlSettings, serializeUrlSettings, type PageSettings } from '../../core/settings/url-settings.ts';
 import { SettingsChangeEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
 

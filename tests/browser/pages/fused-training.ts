@@ -5,12 +5,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { wasmPaths } from '../../../src/app/wasm-paths.ts';
-import type { BackendName } from '../../../src/core/backends.ts';
-import { parseCsv, type Dataset } from '../../../src/core/dataset.ts';
-import type { Model } from '../../../src/core/model.ts';
-import { splitDataset } from '../../../src/core/split.ts';
-import { scalingOf, standardize } from '../../../src/core/stats.ts';
-import { DEFAULT_SETTINGS, type TrainingSettings } from '../../../src/core/train/settings.ts';
+import type { BackendName } from '../../../src/core/settings/backends.ts';
+import { parseCsv, type Dataset } from '../../../src/core/data/dataset.ts';
+import type { Model } from '../../../src/core/model/model.ts';
+import { splitDataset } from '../../../src/core/data/split.ts';
+import { scalingOf, standardize } from '../../../src/core/stats/stats.ts';
+import { DEFAULT_SETTINGS, type TrainingSettings } from '../../../src/core/settings/training-settings.ts';
 import { Trainer, type LossPoint } from '../../../src/core/train/trainer.ts';
 import { chooseBackend } from '../../../src/tfjs-browser/backend.ts';
 import { runnerFor } from '../../../src/tfjs-browser/runner-choice.ts';

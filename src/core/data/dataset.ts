@@ -1,0 +1,221 @@
+/**
+ * CSV text → a typed data set of one numeric feature and one numeric target.
+ *
+ * Parsing is header based (column order does not matter) and delegated to papaparse, which handles
+ * delimiters, quotes, a BOM and any line ending. Rows whose chosen columns are missing or not numbers
+ * are skipped and reported with their line numbers, so the user can find them in the file.
+ */
+import Papa from 'papaparse';
+import { rowsWithNaN, withoutRows } from '../csv/drop-rows.ts';
+import { packTexts, type TextColumn } from '../csv/text-column.ts';
+import type { Result } from '../result.ts';
+import { statisticsOverflowError } from './statistics-overflow.ts';
+import { stripBom } from '../text.ts';
+
+/** The columns the bundled data set uses; chosen by default when a CSV has them. */
+export const DEFAULT_FEATURE = 'Bmi';
+export const DEFAULT_TARGET = 'LifeExpectancy';
+
+/** Fewer usable rows than this cannot define a line. */
+export const MIN_ROWS = 2;
+
+/** How many skipped line numbers a report keeps (the count is always exact). */
+const MAX_REPORTED_LINES = 20;
+
+export interface Dataset {
+  readonly featureName: string;
+  readonly targetName: string;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** The label column (e.g. `Country`), when there is one: which row each point is. */
+  readonly labelName?: string;
+  /** One label per row, aligned with `x` and `y` (read one with `textAt`). */
+  readonly labels?: TextColumn;
+}
+
+export interface SkippedRows {
+  /** How many data rows were skipped. */
+  count: number;
+  /** 1-based line numbers in the file (the header is line 1), the first few only. */
+  lines: number[];
+}
+
+/** The data set or why not, with what the file offered either way (so the page can offer other columns). */
+export type ParseOutcome = Result<{ dataset: Dataset }> & { columns: string[]; numericColumns: string[]; skipped: SkippedRows };
+
+export interface ColumnChoice {
+  feature?: string;
+  target?: string;
+  /** The column that names each row; undefined picks the one text column if there is one, null none. */
+  label?: string | null;
+}
+
+/** Parses a cell as a finite number; empty or non-numeric cells give `undefined`. */
+export function parseNumber(cell: unknown): number | undefined {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+  if (typeof cell !== 'string') return undefined;
+  const text = cell.trim();
+  if (text === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Every column of a CSV as numbers (NaN where a cell is empty or not a number), with line numbers. */
+export interface Table {
+  columns: string[];
+  /** Columns where most non-empty cells are numbers: the ones a model can use. */
+  numericColumns: string[];
+  values: Map<string, Float64Array>;
+  /** 1-based file line of each row (the header is line 1). */
+  lines: Uint32Array;
+  /** The cells of the text (non-numeric) columns, as written: the candidates for a label. */
+  texts: Map<string, TextColumn>;
+}
+
+/**
+ * Collects rows one at a time, so the same logic serves a whole string and a streamed file. Columns
+ * are chosen afterwards, so a user can switch columns without parsing again.
+ */
+export class TableBuilder {
+  private readonly values: number[][];
+  private readonly lines: number[] = [];
+  private readonly numericCells: number[];
+  private readonly filledCells: number[];
+  /** Cells kept as text, for columns whose first filled cell was not a number (possible labels). */
+  private readonly texts: (string[] | undefined)[];
+
+  constructor(readonly columns: string[]) {
+    this.values = columns.map(() => []);
+    this.numericCells = columns.map(() => 0);
+    this.filledCells = columns.map(() => 0);
+    this.texts = columns.map(() => undefined);
+  }
+
+  /** Adds one parsed row; `line` is its 1-based line number in the file. Blank rows are ignored. */
+  add(row: Record<string, unknown>, line: number): void {
+    if (isBlankRow(row)) return;
+    this.lines.push(line);
+    this.columns.forEach((column, i) => {
+      const cell = row[column];
+      const value = parseNumber(cell);
+      const text = cell === undefined || cell === null ? '' : String(cell).trim();
+      if (text !== '') this.filledCells[i]! += 1;
+      if (value !== undefined) this.numericCells[i]! += 1;
+      // Numeric columns keep no strings: a million rows of numbers must not also sit in memory as text.
+      if (this.texts[i] === undefined && text !== '' && value === undefined) this.texts[i] = Array.from({ length: this.lines.length - 1 }, () => '');
+      this.texts[i]?.push(text);
+      this.values[i]!.push(value ?? Number.NaN);
+    });
+  }
+
+  get rowCount(): number {
+    return this.lines.length;
+  }
+
+  finish(): Table {
+    const numericColumns = this.columns.filter((_, i) => this.numericCells[i]! > 0 && this.numericCells[i]! * 2 >= this.filledCells[i]!);
+    const texts = new Map<string, TextColumn>();
+    this.columns.forEach((column, i) => {
+      const cells = this.texts[i];
+      if (cells && !numericColumns.includes(column)) texts.set(column, packTexts(cells));
+    });
+    return {
+      columns: this.columns,
+      numericColumns,
+      values: new Map(this.columns.map((column, i) => [column, Float64Array.from(this.values[i]!)])),
+      lines: Uint32Array.from(this.lines),
+      texts,
+    };
+  }
+}
+
+function isBlankRow(row: Record<string, unknown>): boolean {
+  return Object.values(row).every((cell) => cell === undefined || cell === null || String(cell).trim() === '');
+}
+
+/**
+ * Picks the requested columns, else `Bmi` and `LifeExpectancy` when present, else the first two
+ * numeric columns.
+ */
+export function chooseColumns(table: Pick<Table, 'columns' | 'numericColumns'>, choice: ColumnChoice = {}): { feature: string; target: string } {
+  const candidates = table.numericColumns.length >= 2 ? table.numericColumns : table.columns;
+  const feature = choice.feature ?? (table.columns.includes(DEFAULT_FEATURE) ? DEFAULT_FEATURE : (candidates[0] ?? DEFAULT_FEATURE));
+  const target =
+    choice.target ?? (table.columns.includes(DEFAULT_TARGET) ? DEFAULT_TARGET : (candidates.find((c) => c !== feature) ?? DEFAULT_TARGET));
+  return { feature, target };
+}
+
+/**
+ * The label column a choice asks for: the one given if it is a text column, none for null, else the
+ * table's only text column (with two or more, the user picks).
+ */
+export function chooseLabel(table: Pick<Table, 'texts'>, choice: ColumnChoice = {}): string | undefined {
+  if (choice.label === null) return undefined;
+  if (choice.label !== undefined) return table.texts.has(choice.label) ? choice.label : undefined;
+  return table.texts.size === 1 ? [...table.texts.keys()][0] : undefined;
+}
+
+/** The data set of two columns of a table: rows where either is not a number are skipped and reported. */
+export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOutcome {
+  const { feature, target } = chooseColumns(table, choice);
+  const skipped: SkippedRows = { count: 0, lines: [] };
+  const base = { columns: table.columns, numericColumns: table.numericColumns, skipped };
+  if (table.lines.length === 0) return { ok: false, error: 'The file has a header but no data rows.', ...base };
+  const missing = [feature, target].filter((c) => !table.columns.includes(c));
+  if (missing.length > 0) {
+    return { ok: false, error: `Column ${missing.map((c) => `"${c}"`).join(' and ')} not found in the header.`, ...base };
+  }
+  if (feature === target) return { ok: false, error: 'Feature and target must be different columns.', ...base };
+  for (const column of [feature, target]) {
+    if (!table.numericColumns.includes(column)) {
+      return { ok: false, error: `Column "${column}" holds text, not numbers; choose a numeric column.`, ...base };
+    }
+  }
+  const xs = table.values.get(feature)!;
+  const ys = table.values.get(target)!;
+  // The few bad rows found first, then each column copied around them in blocks (drop-rows.ts): a
+  // million rows take milliseconds, not a long task.
+  const dropped = rowsWithNaN(xs, ys);
+  skipped.count = dropped.length;
+  skipped.lines = dropped.slice(0, MAX_REPORTED_LINES).map((row) => table.lines[row]!);
+  const usable = xs.length - dropped.length;
+  if (usable < MIN_ROWS) {
+    return { ok: false, error: `Only ${usable} usable row${usable === 1 ? '' : 's'}: at least ${MIN_ROWS} are needed to fit a line.`, ...base };
+  }
+  const dataset: Dataset = { featureName: feature, targetName: target, x: withoutRows(xs, dropped), y: withoutRows(ys, dropped) };
+  const overflow = statisticsOverflowError({ name: feature, values: dataset.x }, { name: target, values: dataset.y }, () => withoutRows(table.lines, dropped));
+  if (overflow) return { ok: false, error: overflow, ...base };
+  const labelName = chooseLabel(table, choice);
+  const texts = labelName === undefined ? undefined : table.texts.get(labelName);
+  if (!texts) return { ok: true, dataset, ...base };
+  // Every row usable (the usual case): the table's column as it is, else only the usable rows' cells.
+  const labels = dropped.length === 0 ? texts : { text: texts.text, starts: withoutRows(texts.starts, dropped), ends: withoutRows(texts.ends, dropped) };
+  return { ok: true, dataset: { ...dataset, labelName, labels }, ...base };
+}
+
+/** Trims header names and drops a BOM that survived decoding. */
+export function cleanHeader(header: string): string {
+  return stripBom(header).trim();
+}
+
+/**
+ * The papaparse options every CSV read uses, whole text or stream: rows as objects keyed by a cleaned
+ * header; empty lines kept, so line numbers in messages stay true (the table builder skips them).
+ */
+export const CSV_PARSE_OPTIONS = { header: true, skipEmptyLines: false, transformHeader: cleanHeader } as const;
+
+/** Parses a whole CSV text into a table. Line numbers assume no quoted field spans lines. */
+export function parseTable(text: string): Table | { error: string } {
+  if (stripBom(text).trim() === '') return { error: 'The file is empty.' };
+  const result = Papa.parse<Record<string, unknown>>(text, CSV_PARSE_OPTIONS);
+  const builder = new TableBuilder((result.meta.fields ?? []).filter((c) => c !== ''));
+  result.data.forEach((row, index) => builder.add(row, index + 2));
+  return builder.finish();
+}
+
+/** Parses a whole CSV text and picks the feature and target columns. */
+export function parseCsv(text: string, choice: ColumnChoice = {}): ParseOutcome {
+  const table = parseTable(text);
+  if ('error' in table) return { ok: false, error: table.error, columns: [], numericColumns: [], skipped: { count: 0, lines: [] } };
+  return selectColumns(table, choice);
+}

@@ -1,0 +1,97 @@
+/**
+ * 95% intervals around a line's prediction, as plain arithmetic on the few numbers a model carries
+ * (`IntervalBasis`): no distribution code, so `<bmi-predictor>`, the server and the form use it as
+ * cheaply as `predict`. The formulas are those of R's `predict.lm(..., interval = ...)`.
+ */
+import { predict, type Line } from '../model/predict.ts';
+
+/** What the intervals of a fitted line need, from the rows it was fitted on. */
+export interface IntervalBasis {
+  /** The coverage of the intervals, 0.95. */
+  level: number;
+  /** n: the rows the line was fitted on. */
+  rows: number;
+  /** x̄: the mean feature value of those rows. */
+  featureMean: number;
+  /** Sxx = Σ(x − x̄)² over those rows. */
+  featureSumOfSquares: number;
+  /** s = √(Σ residual² / (n − 2)), in target units. */
+  residualStandardError: number;
+  /** n − 2. */
+  degreesOfFreedom: number;
+  /** The Student-t quantile at 1 − (1 − level) / 2 with `degreesOfFreedom`. */
+  tQuantile: number;
+}
+
+/** Why a model has no intervals, when it cannot have them. */
+export interface IntervalsUnavailable {
+  unavailable: string;
+}
+
+export type IntervalStatistics = IntervalBasis | IntervalsUnavailable;
+
+export interface Interval {
+  level: number;
+  low: number;
+  high: number;
+}
+
+/** A prediction with both 95% intervals. */
+export interface PredictionWithIntervals {
+  prediction: number;
+  /** Where a new observation at this feature value falls, with probability `level`. */
+  predictionInterval: Interval;
+  /** Where the mean target at this feature value lies, with confidence `level`. */
+  confidenceInterval: Interval;
+}
+
+export const INTERVAL_LEVEL = 0.95;
+
+/** The note for a model whose weights came from a version 1 file (no `intervals` at all). */
+export const NO_INTERVALS_IN_VERSION_1 =
+  'its weights file is version 1, which carries no interval statistics; train it again (or continue training) for a version 2 file with intervals';
+
+export function isIntervalBasis(statistics: IntervalStatistics | undefined): statistics is IntervalBasis {
+  return statistics !== undefined && !('unavailable' in statistics);
+}
+
+function interval(line: Line, basis: IntervalBasis, feature: number, newObservation: number): Interval {
+  const fitted = predict(line, feature);
+  const { rows, featureMean, featureSumOfSquares, residualStandardError: s, tQuantile, level } = basis;
+  const half = tQuantile * s * Math.sqrt(newObservation + 1 / rows + (feature - featureMean) ** 2 / featureSumOfSquares);
+  return { level, low: fitted - half, high: fitted + half };
+}
+
+/** The interval that holds the mean target at `feature` with confidence `basis.level`. */
+export function confidenceInterval(line: Line, basis: IntervalBasis, feature: number): Interval {
+  return interval(line, basis, feature, 0);
+}
+
+/** The interval that holds a new observation at `feature` with probability `basis.level`. */
+export function predictionInterval(line: Line, basis: IntervalBasis, feature: number): Interval {
+  return interval(line, basis, feature, 1);
+}
+
+/** Both intervals, or undefined when the model carries none or one is not finite. */
+export function intervalsAt(
+  model: Line & { intervals?: IntervalStatistics },
+  feature: number,
+): Omit<PredictionWithIntervals, 'prediction'> | undefined {
+  if (!isIntervalBasis(model.intervals)) return undefined;
+  const forObservation = predictionInterval(model, model.intervals, feature);
+  const forMean = confidenceInterval(model, model.intervals, feature);
+  const bounds = [forObservation.low, forObservation.high, forMean.low, forMean.high];
+  return bounds.every(Number.isFinite) ? { predictionInterval: forObservation, confidenceInterval: forMean } : undefined;
+}
+
+/** Why a model's predictions come without an interval, or undefined when they come with one. */
+export function intervalNote(model: { intervals?: IntervalStatistics }): string | undefined {
+  if (isIntervalBasis(model.intervals)) return undefined;
+  return `No 95% interval: ${model.intervals?.unavailable ?? NO_INTERVALS_IN_VERSION_1}.`;
+}
+
+/** "65.7 to 92.0" (a real minus sign for negative bounds). */
+export function formatInterval(interval: Interval, decimals: number): string {
+  const bound = (value: number): string => value.toFixed(decimals).replace(/^-/, '−');
+  return `${bound(interval.low)} to ${bound(interval.high)}`;
+}

@@ -1,0 +1,34 @@
+/**
+ * Text about a model for people, written once for every panel that shows it.
+ */
+import { columnLabel } from '../data/columns.ts';
+import type { Model } from '../model/model.ts';
+import { gapToOptimum } from '../stats/stats.ts';
+
+const countFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A whole number as people read it in their language: 149997 → "149,997" in English, "149 997" in
+ * French. `locale` defaults to the runtime's (the browser's language, or Node's).
+ */
+export function formatCount(value: number, locale?: string): string {
+  const key = locale ?? '';
+  let format = countFormats.get(key);
+  if (!format) countFormats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })));
+  return format.format(value);
+}
+
+/** "Life expectancy = 2.5185 × BMI + 7.2278" (a negative intercept gets a real minus sign). */
+export function formatLine(model: Pick<Model, 'slope' | 'intercept' | 'feature' | 'target'>): string {
+  const sign = model.intercept < 0 ? '−' : '+';
+  return `${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)} ${sign} ${Math.abs(model.intercept).toFixed(4)}`;
+}
+
+/** "0.02% above the best possible line" — or "at the best possible line" within float error. */
+export function describeGap(mse: number, optimum: number): string {
+  const gap = gapToOptimum(mse, optimum);
+  if (Math.abs(gap) < 5e-6) return 'at the best possible line';
+  const percent = Math.abs(gap) * 100;
+  const digits = percent >= 1 ? 1 : percent >= 0.01 ? 3 : 4;
+  return `${percent.toFixed(digits)}% ${gap > 0 ? 'above' : 'below'} the best possible line`;
+}

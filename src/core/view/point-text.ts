@@ -1,0 +1,60 @@
+/**
+ * How one row of the data is written for people: its name, its values, the line's prediction and the
+ * residual. Shared by the tooltips, the table views and the list of furthest points.
+ */
+import { columnLabel, columnUnit } from '../data/columns.ts';
+import type { Dataset } from '../data/dataset.ts';
+import type { Line } from '../model/predict.ts';
+import { indexOfText, textAt } from '../csv/text-column.ts';
+
+/** A residual or change with a real minus sign and an explicit plus: "−21.46", "+16.09". */
+export function formatSigned(value: number, digits = 2): string {
+  const text = Math.abs(value).toFixed(digits);
+  if (Number(text) === 0) return text;
+  return `${value < 0 ? '−' : '+'}${text}`;
+}
+
+/** The row's label, or "Row 18" (1-based, in data order) when the data has no label column. */
+export function pointName(data: Pick<Dataset, 'labels'>, row: number): string {
+  const label = data.labels ? textAt(data.labels, row) : '';
+  return label ? label : `Row ${row + 1}`;
+}
+
+/** The first row with this label, or -1. */
+export function rowOfLabel(data: Pick<Dataset, 'labels'>, label: string): number {
+  return data.labels ? indexOfText(data.labels, label) : -1;
+}
+
+export interface PointFacts {
+  name: string;
+  /** [label, value] pairs in reading order: feature, target, then prediction and residual with a line. */
+  facts: [string, string][];
+}
+
+function withUnit(value: number, column: string): string {
+  const unit = columnUnit(column);
+  return `${value.toFixed(2)}${unit ? ` ${unit}` : ''}`;
+}
+
+export function pointFacts(data: Dataset, row: number, line: Line | null): PointFacts {
+  const x = data.x[row]!;
+  const y = data.y[row]!;
+  const facts: [string, string][] = [
+    [columnLabel(data.featureName), withUnit(x, data.featureName)],
+    [columnLabel(data.targetName), withUnit(y, data.targetName)],
+  ];
+  if (line) {
+    const predicted = line.slope * x + line.intercept;
+    if (Number.isFinite(predicted)) {
+      facts.push(['Predicted', withUnit(predicted, data.targetName)]);
+      facts.push(['Residual', formatSigned(y - predicted)]);
+    }
+  }
+  return { name: pointName(data, row), facts };
+}
+
+/** One sentence for screen readers: "Lesotho: BMI 21.90 kg/m², Life expectancy 44.50 years, …". */
+export function describePoint(data: Dataset, row: number, line: Line | null): string {
+  const { name, facts } = pointFacts(data, row, line);
+  return `${name}: ${facts.map(([label, value]) => `${label} ${value}`).join(', ')}.`;
+}
