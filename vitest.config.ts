@@ -29,7 +29,10 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: { executablePath: CHROMIUM, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'] },
+              launchOptions: {
+                executablePath: CHROMIUM,
+                args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
+              },
             }),
             instances: [{ browser: 'chromium' }],
             // Charts size themselves to the page: a desktop-sized viewport, as the app has.
@@ -52,7 +55,16 @@ export default defineConfig({
         },
       },
       // Spawns the real `train` and `serve` commands, so each test may take a few seconds.
-      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000, sequence: { groupOrder: 1 } } },
+      {
+        test: {
+          name: 'cli',
+          include: ['tests/cli/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -33,5 +33,9 @@ export function countGpuCalls(): () => GpuCalls {
     wrap(scope.GPUQueue?.prototype, 'writeBuffer', 'writes');
   }
   const start = { ...calls };
-  return () => ({ dispatches: calls.dispatches - start.dispatches, submits: calls.submits - start.submits, writes: calls.writes - start.writes });
+  return () => ({
+    dispatches: calls.dispatches - start.dispatches,
+    submits: calls.submits - start.submits,
+    writes: calls.writes - start.writes,
+  });
 }

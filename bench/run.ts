@@ -76,14 +76,38 @@ async function convergenceRows(page: Page): Promise<void> {
   for (const backend of BACKENDS) {
     const result = (await call(page, 'convergence', backend, 5)) as ConvergenceResult;
     const label = result.backend === backend ? backend : `${backend} (fell back to ${result.backend})`;
-    add({ section: 'Convergence', measure: 'epochs to 0.1% of optimum (defaults, main thread)', backend: label, rows: '163', unit: 'epochs', summary: result.epochsToReach === null ? null : single(result.epochsToReach), note: result.epochsToReach === null ? 'not reached' : undefined });
-    if (result.ms.length > 0) add({ section: 'Convergence', measure: 'time to 0.1% of optimum', backend: label, rows: '163', unit: 'ms', summary: summarize(result.ms) });
+    add({
+      section: 'Convergence',
+      measure: 'epochs to 0.1% of optimum (defaults, main thread)',
+      backend: label,
+      rows: '163',
+      unit: 'epochs',
+      summary: result.epochsToReach === null ? null : single(result.epochsToReach),
+      note: result.epochsToReach === null ? 'not reached' : undefined,
+    });
+    if (result.ms.length > 0)
+      add({
+        section: 'Convergence',
+        measure: 'time to 0.1% of optimum',
+        backend: label,
+        rows: '163',
+        unit: 'ms',
+        summary: summarize(result.ms),
+      });
   }
   // One backend, the fastest at this size: 10,000 tiny epochs measure per-dispatch overhead, not the recipe.
   for (const backend of ['wasm'] as BackendName[]) {
     const recipe = (await call(page, 'originalRecipe', backend, 10_000)) as RecipeResult;
     const gap = ((recipe.mse - 43.0210311892) / 43.0210311892) * 100;
-    add({ section: 'Convergence', measure: 'original recipe (raw BMI, SGD 1e-6, 10,000 epochs): time', backend: recipe.backend, rows: '163', unit: 'ms', summary: single(recipe.ms), note: `final MSE ${recipe.mse.toFixed(4)}, ${gap.toFixed(2)}% above optimum` });
+    add({
+      section: 'Convergence',
+      measure: 'original recipe (raw BMI, SGD 1e-6, 10,000 epochs): time',
+      backend: recipe.backend,
+      rows: '163',
+      unit: 'ms',
+      summary: single(recipe.ms),
+      note: `final MSE ${recipe.mse.toFixed(4)}, ${gap.toFixed(2)}% above optimum`,
+    });
   }
 }
 
@@ -131,7 +155,14 @@ async function firstRunRows(browser: Browser, appUrl: string): Promise<void> {
       await page.close();
     }
     const label = actual === backend ? backend : `${backend} (fell back to ${actual})`;
-    add({ section: 'Responsiveness', measure: 'first 50-epoch run after load (defaults), click to done', backend: label, rows: '163', unit: 'ms', summary: summarize(times) });
+    add({
+      section: 'Responsiveness',
+      measure: 'first 50-epoch run after load (defaults), click to done',
+      backend: label,
+      rows: '163',
+      unit: 'ms',
+      summary: summarize(times),
+    });
   }
 }
 
@@ -142,13 +173,29 @@ async function startupRows(browser: Browser, appUrl: string): Promise<void> {
   for (let i = 0; i < 3; i++) {
     const page = await browser.newPage();
     await page.goto(appUrl);
-    const readyAt = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? false, READY_MARK, { timeout: 60_000 });
+    const readyAt = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? false, READY_MARK, {
+      timeout: 60_000,
+    });
     ready.push((await readyAt.jsonValue()) as number);
     paint.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN));
     await page.close();
   }
-  add({ section: 'Responsiveness', measure: 'navigation → first contentful paint', backend: 'webgpu', rows: '163', unit: 'ms', summary: summarize(paint) });
-  add({ section: 'Responsiveness', measure: 'navigation → ready to train (TF.js loaded, backend up)', backend: 'webgpu', rows: '163', unit: 'ms', summary: summarize(ready) });
+  add({
+    section: 'Responsiveness',
+    measure: 'navigation → first contentful paint',
+    backend: 'webgpu',
+    rows: '163',
+    unit: 'ms',
+    summary: summarize(paint),
+  });
+  add({
+    section: 'Responsiveness',
+    measure: 'navigation → ready to train (TF.js loaded, backend up)',
+    backend: 'webgpu',
+    rows: '163',
+    unit: 'ms',
+    summary: summarize(ready),
+  });
 }
 
 /** The app training 3,000 epochs on WebGPU in its worker and on the main thread: speed and long tasks. */
@@ -165,8 +212,22 @@ async function engineRows(browser: Browser, appUrl: string): Promise<void> {
       longest.push(Math.max(0, ...run.longTasks));
     }
     const where = engine === 'worker' ? 'in the worker' : 'on the main thread';
-    add({ section: 'Responsiveness', measure: `epochs per second, training ${where}`, backend: 'webgpu', rows: '163', unit: 'epochs/s', summary: summarize(speed) });
-    add({ section: 'Responsiveness', measure: `longest main-thread task, training ${where} (0 = none over 50 ms)`, backend: 'webgpu', rows: '163', unit: 'ms', summary: summarize(longest) });
+    add({
+      section: 'Responsiveness',
+      measure: `epochs per second, training ${where}`,
+      backend: 'webgpu',
+      rows: '163',
+      unit: 'epochs/s',
+      summary: summarize(speed),
+    });
+    add({
+      section: 'Responsiveness',
+      measure: `longest main-thread task, training ${where} (0 = none over 50 ms)`,
+      backend: 'webgpu',
+      rows: '163',
+      unit: 'ms',
+      summary: summarize(longest),
+    });
     await page.close();
   }
 }
@@ -194,9 +255,30 @@ async function csvRows(browser: Browser, appUrl: string): Promise<void> {
     }
   }
   const size = `${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB`;
-  add({ section: 'Data', measure: `CSV picked → parsed in the worker → shown (${size})`, backend: '-', rows: '1,000,000', unit: 'ms', summary: summarize(times) });
-  add({ section: 'Data', measure: 'longest main-thread task while it loads (0 = none over 50 ms)', backend: '-', rows: '1,000,000', unit: 'ms', summary: summarize(longest) });
-  add({ section: 'Data', measure: 'the same, with a trained model on the page', backend: '-', rows: '1,000,000', unit: 'ms', summary: summarize(longestTrained) });
+  add({
+    section: 'Data',
+    measure: `CSV picked → parsed in the worker → shown (${size})`,
+    backend: '-',
+    rows: '1,000,000',
+    unit: 'ms',
+    summary: summarize(times),
+  });
+  add({
+    section: 'Data',
+    measure: 'longest main-thread task while it loads (0 = none over 50 ms)',
+    backend: '-',
+    rows: '1,000,000',
+    unit: 'ms',
+    summary: summarize(longest),
+  });
+  add({
+    section: 'Data',
+    measure: 'the same, with a trained model on the page',
+    backend: '-',
+    rows: '1,000,000',
+    unit: 'ms',
+    summary: summarize(longestTrained),
+  });
 }
 
 interface ManifestChunk {
@@ -225,10 +307,25 @@ function sizeRows(): void {
   };
   visit('index.html');
   const initialBytes = [...initial].reduce((sum, file) => sum + gzipFile(`dist/${file}`), 0);
-  add({ section: 'Size', measure: "app's initial JavaScript, before first paint (gzip)", backend: '-', rows: '-', unit: 'KB', summary: single(initialBytes / 1000), note: `${initial.size} files, no TF.js` });
+  add({
+    section: 'Size',
+    measure: "app's initial JavaScript, before first paint (gzip)",
+    backend: '-',
+    rows: '-',
+    unit: 'KB',
+    summary: single(initialBytes / 1000),
+    note: `${initial.size} files, no TF.js`,
+  });
   const scripts = readdirSync('dist/assets').filter((file) => file.endsWith('.js'));
   const worker = scripts.filter((file) => file.startsWith('training-worker-'));
-  add({ section: 'Size', measure: 'training worker: TF.js + trainer, loaded after first paint (gzip)', backend: '-', rows: '-', unit: 'KB', summary: single(worker.reduce((sum, file) => sum + gzipFile(`dist/assets/${file}`), 0) / 1000) });
+  add({
+    section: 'Size',
+    measure: 'training worker: TF.js + trainer, loaded after first paint (gzip)',
+    backend: '-',
+    rows: '-',
+    unit: 'KB',
+    summary: single(worker.reduce((sum, file) => sum + gzipFile(`dist/assets/${file}`), 0) / 1000),
+  });
   const tfMarker = FORBIDDEN_MARKERS.find((marker) => marker.library === 'TensorFlow.js')!.pattern;
   // The fused-training test page is built too; what only it loads is not the app's.
   const app = new Set<string>();
@@ -240,16 +337,43 @@ function sizeRows(): void {
   };
   visitAll('index.html');
   const onDemand = scripts.filter(
-    (file) => !worker.includes(file) && !initial.has(`assets/${file}`) && app.has(`assets/${file}`) && tfMarker.test(readFileSync(`dist/assets/${file}`, 'utf8')),
+    (file) =>
+      !worker.includes(file) &&
+      !initial.has(`assets/${file}`) &&
+      app.has(`assets/${file}`) &&
+      tfMarker.test(readFileSync(`dist/assets/${file}`, 'utf8')),
   );
-  add({ section: 'Size', measure: 'TF.js on the page, only for TF.js file export/import or ?engine=main (gzip)', backend: '-', rows: '-', unit: 'KB', summary: single(onDemand.reduce((sum, file) => sum + gzipFile(`dist/assets/${file}`), 0) / 1000) });
-  add({ section: 'Size', measure: '`<bmi-predictor>` module, Lit included (gzip)', backend: '-', rows: '-', unit: 'KB', summary: single(gzipFile('dist/bmi-predictor.js') / 1000), note: `budget ${EMBED_GZIP_BUDGET_BYTES / 1024} KiB` });
+  add({
+    section: 'Size',
+    measure: 'TF.js on the page, only for TF.js file export/import or ?engine=main (gzip)',
+    backend: '-',
+    rows: '-',
+    unit: 'KB',
+    summary: single(onDemand.reduce((sum, file) => sum + gzipFile(`dist/assets/${file}`), 0) / 1000),
+  });
+  add({
+    section: 'Size',
+    measure: '`<bmi-predictor>` module, Lit included (gzip)',
+    backend: '-',
+    rows: '-',
+    unit: 'KB',
+    summary: single(gzipFile('dist/bmi-predictor.js') / 1000),
+    note: `budget ${EMBED_GZIP_BUDGET_BYTES / 1024} KiB`,
+  });
 }
 
 async function serverRows(): Promise<void> {
   const load = await measureServerLoad(5, 32);
   const note = `${load.requests} requests, ${load.errors} errors, ${load.non2xx} non-2xx`;
-  add({ section: 'Server', measure: 'POST /predict, 32 connections, 5 s: requests per second', backend: '-', rows: '-', unit: 'req/s', summary: single(load.requestsPerSecond), note });
+  add({
+    section: 'Server',
+    measure: 'POST /predict, 32 connections, 5 s: requests per second',
+    backend: '-',
+    rows: '-',
+    unit: 'req/s',
+    summary: single(load.requestsPerSecond),
+    note,
+  });
   add({ section: 'Server', measure: 'POST /predict latency p50', backend: '-', rows: '-', unit: 'ms', summary: single(load.p50) });
   add({ section: 'Server', measure: 'POST /predict latency p99', backend: '-', rows: '-', unit: 'ms', summary: single(load.p99) });
 }
@@ -273,7 +397,10 @@ function formatRow(row: Row): string {
 }
 
 /** `npm run bench -- --only=scale,first-run` runs some sections (and then writes no results file). */
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wanted = (section: string): boolean => !only || only.includes(section);
 
 async function main(): Promise<void> {
@@ -298,7 +425,9 @@ async function main(): Promise<void> {
   try {
     const page = await benchPage(browser, new URL('bench/index.html', devUrl).href);
     adapter = await page.evaluate(async () => {
-      const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { vendor: string; architecture: string } } | null> } }).gpu;
+      const gpu = (
+        navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { vendor: string; architecture: string } } | null> } }
+      ).gpu;
       const found = await gpu?.requestAdapter();
       return found?.info ? `${found.info.vendor} ${found.info.architecture}`.trim() : 'none';
     });
@@ -337,8 +466,12 @@ async function main(): Promise<void> {
     winnersBySize(),
   ].join('\n');
   console.log(table);
-  if (only) return log(`done in ${Math.round((Date.now() - started) / 1000)} s (only ${only.join(', ')}; bench/results.json left as it was)`);
-  writeFileSync('bench/results.json', `${JSON.stringify({ date, machine, seconds: Math.round((Date.now() - started) / 1000), rows }, null, 2)}\n`);
+  if (only)
+    return log(`done in ${Math.round((Date.now() - started) / 1000)} s (only ${only.join(', ')}; bench/results.json left as it was)`);
+  writeFileSync(
+    'bench/results.json',
+    `${JSON.stringify({ date, machine, seconds: Math.round((Date.now() - started) / 1000), rows }, null, 2)}\n`,
+  );
   log(`done in ${Math.round((Date.now() - started) / 1000)} s; wrote bench/results.json`);
 }
 

@@ -32,7 +32,9 @@ export async function measureServerLoad(seconds = 5, connections = 32): Promise<
   const folder = mkdtempSync(join(tmpdir(), 'bmi-bench-'));
   const weights = join(folder, 'weights.json');
   writeFileSync(weights, serializeWeights(bundledClosedFormModel()));
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts', weights, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts', weights, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let output = '';

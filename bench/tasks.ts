@@ -73,7 +73,9 @@ export async function originalRecipe(backend: BackendName, epochs: number): Prom
   const data = await bundledDataset();
   const x = tf.tensor2d(Float32Array.from(data.x), [data.x.length, 1]);
   const y = tf.tensor2d(Float32Array.from(data.y), [data.y.length, 1]);
-  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'zeros', biasInitializer: 'zeros' })] });
+  const model = tf.sequential({
+    layers: [tf.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'zeros', biasInitializer: 'zeros' })],
+  });
   const optimizer = tf.train.sgd(1e-6);
   const start = performance.now();
   for (let epoch = 1; epoch <= epochs; epoch++) {

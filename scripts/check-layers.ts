@@ -15,11 +15,15 @@ const refs = files.flatMap((file) => importsOf(file, readFileSync(file, 'utf8'))
 const problems = [
   ...layerViolations(refs),
   // Core is the shared base: its modules must read in one order, so none may (even for a type) need another that needs it.
-  ...importCycles(refs.filter((ref) => ref.from.startsWith('src/core/'))).map((cycle) => `an import cycle in src/core/: ${[...cycle, cycle[0]].join(' → ')}`),
+  ...importCycles(refs.filter((ref) => ref.from.startsWith('src/core/'))).map(
+    (cycle) => `an import cycle in src/core/: ${[...cycle, cycle[0]].join(' → ')}`,
+  ),
 ];
 if (problems.length > 0) {
   for (const problem of problems) console.error(`✗ ${problem}`);
   console.error(`${problems.length} import${problems.length === 1 ? '' : 's'} across the layers (rules in scripts/layer-rules.ts).`);
   process.exit(1);
 }
-console.log(`✓ ${files.length} files in src/ import only from their own layer or below (${Object.keys(LAYER_RULES).length} layers); no import cycle in src/core/.`);
+console.log(
+  `✓ ${files.length} files in src/ import only from their own layer or below (${Object.keys(LAYER_RULES).length} layers); no import cycle in src/core/.`,
+);

@@ -15,7 +15,13 @@ export interface LayerRule {
   packages: readonly string[];
 }
 
-const TFJS = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'];
+const TFJS = [
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-backend-cpu',
+  '@tensorflow/tfjs-backend-webgl',
+  '@tensorflow/tfjs-backend-webgpu',
+  '@tensorflow/tfjs-backend-wasm',
+];
 
 /** Keyed by the first folder under src/; `.` is a file directly in src/ (the entry). */
 export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
@@ -54,10 +60,12 @@ export function importsOf(path: string, code: string): ImportRef[] {
   const specifiers = [
     ...module.staticImports.map((entry) => entry.moduleRequest.value),
     ...module.staticExports.flatMap((entry) => entry.entries.flatMap((e) => (e.moduleRequest ? [e.moduleRequest.value] : []))),
-    ...module.dynamicImports.map(({ moduleRequest }) => code.slice(moduleRequest.start, moduleRequest.end)).flatMap((text) => {
-      const literal = /^\s*(['"`])([^'"`]+)\1\s*$/.exec(text);
-      return literal ? [literal[2]!] : [];
-    }),
+    ...module.dynamicImports
+      .map(({ moduleRequest }) => code.slice(moduleRequest.start, moduleRequest.end))
+      .flatMap((text) => {
+        const literal = /^\s*(['"`])([^'"`]+)\1\s*$/.exec(text);
+        return literal ? [literal[2]!] : [];
+      }),
     ...[...code.matchAll(/new URL\(\s*(['"])([^'"]+)\1\s*,\s*import\.meta\.url\s*\)/g)].map((match) => match[2]!),
   ];
   return [...new Set(specifiers)].map((specifier) => ({ from: path, specifier }));
@@ -105,10 +113,14 @@ export function layerViolations(refs: readonly ImportRef[], rules: Readonly<Reco
       }
       const targetLayer = layerOf(target);
       if (!rule.folders.includes(targetLayer)) {
-        problems.push(`${from} imports ${specifier}: ${layer === '.' ? 'src/' : `src/${layer}/`} may import only from ${rule.folders.map((f) => (f === '.' ? 'src/' : `src/${f}/`)).join(', ')}.`);
+        problems.push(
+          `${from} imports ${specifier}: ${layer === '.' ? 'src/' : `src/${layer}/`} may import only from ${rule.folders.map((f) => (f === '.' ? 'src/' : `src/${f}/`)).join(', ')}.`,
+        );
       }
     } else if (!rule.packages.includes(packageOf(bare))) {
-      problems.push(`${from} imports the package ${specifier}: ${layer === '.' ? 'src/' : `src/${layer}/`} may import only ${rule.packages.join(', ') || 'no packages'}.`);
+      problems.push(
+        `${from} imports the package ${specifier}: ${layer === '.' ? 'src/' : `src/${layer}/`} may import only ${rule.packages.join(', ') || 'no packages'}.`,
+      );
     }
   }
   return problems;

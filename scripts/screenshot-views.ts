@@ -12,7 +12,10 @@ const { url, browser, close } = await openPreviewBrowser();
 /** Moves the mouse onto the row with this label in a point chart. */
 async function hoverRow(page: Page, chart: Locator, label: string): Promise<void> {
   const at = await chart.evaluate((element, name) => {
-    const plot = element as HTMLElement & { rowNamed(label: string): number; pointPosition(row: number): { x: number; y: number } | undefined };
+    const plot = element as HTMLElement & {
+      rowNamed(label: string): number;
+      pointPosition(row: number): { x: number; y: number } | undefined;
+    };
     return plot.pointPosition(plot.rowNamed(name));
   }, label);
   if (!at) throw new Error(`${label} is not drawn.`);
@@ -34,7 +37,10 @@ try {
   const train = page.getByRole('button', { name: 'Train' });
   await train.and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
   await train.click();
-  await page.locator('training-panel [data-status]').filter({ hasText: /^Trained/ }).waitFor({ timeout: 60_000 });
+  await page
+    .locator('training-panel [data-status]')
+    .filter({ hasText: /^Trained/ })
+    .waitFor({ timeout: 60_000 });
   const views = page.locator('point-views');
   const scatter = page.locator('scatter-plot');
   // Scrolled first: a screenshot that scrolls would move the points from under the mouse.

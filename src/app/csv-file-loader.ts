@@ -19,7 +19,9 @@ export async function loadCsvFile(file: File, onProgress: (progress: ParseProgre
         // Taking the table in a task of its own: receiving it and rendering it are each short.
         else setTimeout(() => resolve(unpackOutcome(event.outcome)), 0);
       });
-      worker.addEventListener('error', (event) => resolve({ ok: false, error: `The file could not be parsed (${event.message || 'worker failed'}).` }));
+      worker.addEventListener('error', (event) =>
+        resolve({ ok: false, error: `The file could not be parsed (${event.message || 'worker failed'}).` }),
+      );
       // The parsed table could not be received (e.g. too large to copy back to the page).
       worker.addEventListener('messageerror', () => resolve({ ok: false, error: 'The parsed file could not be passed back to the page.' }));
       worker.postMessage({ type: 'parse', file } satisfies CsvWorkerRequest);

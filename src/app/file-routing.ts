@@ -48,7 +48,10 @@ export async function routeFiles(files: readonly File[]): Promise<FileRoute> {
   }
   if (files.length === 2 && jsons.length === 1 && bins.length === 1) return { kind: 'tfjs', json: jsons[0]!, bin: bins[0]! };
   if (bins.length > 0 && jsons.length === 0) {
-    return { kind: 'refused', error: `${list(bins)} ${bins.length === 1 ? 'is' : 'are'} TF.js weights data without a model.json: pick or drop the model.json together with its weights.bin.` };
+    return {
+      kind: 'refused',
+      error: `${list(bins)} ${bins.length === 1 ? 'is' : 'are'} TF.js weights data without a model.json: pick or drop the model.json together with its weights.bin.`,
+    };
   }
   return {
     kind: 'refused',

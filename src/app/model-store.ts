@@ -102,7 +102,11 @@ export class ModelStore {
   }
 
   async saveCurrent(model: Model): Promise<void> {
-    await set(CURRENT_KEY, { name: '', savedAt: new Date().toISOString(), weights: toWeightsFile(model) } satisfies StoredRecord, this.store);
+    await set(
+      CURRENT_KEY,
+      { name: '', savedAt: new Date().toISOString(), weights: toWeightsFile(model) } satisfies StoredRecord,
+      this.store,
+    );
   }
 
   /** No model to restore on the next visit (after Reset): what is kept follows what is current. */
@@ -128,7 +132,11 @@ export class ModelStore {
   /** Saves under `name`, replacing a model saved under the same name; says whether one was replaced. */
   async save(name: string, model: Model): Promise<{ replaced: boolean }> {
     const replaced = (await get(savedKey(name), this.store)) !== undefined;
-    await set(savedKey(name), { name, savedAt: new Date().toISOString(), weights: toWeightsFile(model) } satisfies StoredRecord, this.store);
+    await set(
+      savedKey(name),
+      { name, savedAt: new Date().toISOString(), weights: toWeightsFile(model) } satisfies StoredRecord,
+      this.store,
+    );
     return { replaced };
   }
 

@@ -78,7 +78,13 @@ function findOption(written: string, options: readonly OptionSpec[]): OptionSpec
 /** Refuses a command line with no positional argument (`missing` says which) or more than `max`. */
 export function checkPositionals(positionals: readonly string[], max: number, missing: string): void {
   if (positionals.length === 0) throw new CliError(missing);
-  if (positionals.length > max) throw new CliError(`Too many arguments: ${positionals.slice(max).map((p) => `"${p}"`).join(' ')}.`);
+  if (positionals.length > max)
+    throw new CliError(
+      `Too many arguments: ${positionals
+        .slice(max)
+        .map((p) => `"${p}"`)
+        .join(' ')}.`,
+    );
 }
 
 export function formatOptions(options: readonly OptionSpec[]): string {

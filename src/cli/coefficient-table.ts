@@ -41,7 +41,14 @@ export function formatFitSummary(summary: FitSummary, featureName: string): stri
   ];
   const table = alignColumns([
     ['', 'Estimate', 'Std. Error', 't value', 'Pr(>|t|)', ''],
-    ...coefficients.map(([name, c]) => [name, c.estimate.toFixed(4), c.standardError.toFixed(4), c.t.toFixed(3), formatPValue(c.p), stars(c.p)]),
+    ...coefficients.map(([name, c]) => [
+      name,
+      c.estimate.toFixed(4),
+      c.standardError.toFixed(4),
+      c.t.toFixed(3),
+      formatPValue(c.p),
+      stars(c.p),
+    ]),
   ]);
   const level = summary.basis.level * 100;
   const confint = alignColumns([

@@ -20,7 +20,11 @@ export type ServeCommand = { help: true } | { help: false; args: ServeArgs };
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'port', value: '<n>', description: `Port to listen on, 0 to 65535 (default ${DEFAULT_PORT}); 0 picks a free one.` },
-  { name: 'host', value: '<address>', description: `Address to listen on (default ${DEFAULT_HOST}, this machine only; 0.0.0.0 for every interface).` },
+  {
+    name: 'host',
+    value: '<address>',
+    description: `Address to listen on (default ${DEFAULT_HOST}, this machine only; 0.0.0.0 for every interface).`,
+  },
   { name: 'help', alias: 'h', description: 'Show this help and exit.' },
 ];
 

@@ -10,7 +10,13 @@ import type { TrainingSettings } from '../core/settings/training-settings.ts';
 import type { RunResult } from './training-run.ts';
 
 /** "Training BMI → Life expectancy on 163 rows of data.csv, from w.json (100 epochs, MSE 43.021031): sgd, learning rate 0.1." */
-export function formatStart(dataset: Dataset, dataName: string, settings: TrainingSettings, previous: Model | undefined, weightsPath: string): string {
+export function formatStart(
+  dataset: Dataset,
+  dataName: string,
+  settings: TrainingSettings,
+  previous: Model | undefined,
+  weightsPath: string,
+): string {
   const columns = `${columnLabel(dataset.featureName)} → ${columnLabel(dataset.targetName)}`;
   const from = previous
     ? `continuing from ${weightsPath} (${previous.training.epochs} epochs, MSE ${formatPreciseLoss(previous.training.trainMse)})`
@@ -34,7 +40,9 @@ export function formatSummary(result: RunResult, savedTo: string): string {
     `  MSE        ${metrics.train.mse.toPrecision(10)}`,
     `  R²         ${metrics.train.r2.toFixed(6)}`,
     ...(metrics.validation
-      ? [`  held out   MSE ${metrics.validation.mse.toPrecision(10)}, R² ${metrics.validation.r2.toFixed(6)} (the rows not trained on; MSE and R² above are on the ${model.training.rows} trained on)`]
+      ? [
+          `  held out   MSE ${metrics.validation.mse.toPrecision(10)}, R² ${metrics.validation.r2.toFixed(6)} (the rows not trained on; MSE and R² above are on the ${model.training.rows} trained on)`,
+        ]
       : []),
     `  gap to the closed-form optimum: ${gapPercent >= 0 ? '+' : ''}${gapPercent.toFixed(4)} % (optimum MSE ${metrics.optimum.mse.toPrecision(10)})`,
     `Saved ${savedTo}`,

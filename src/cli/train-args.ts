@@ -37,13 +37,37 @@ export type TrainCommand = { help: true } | { help: false; args: TrainArgs };
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'data', value: '<csv>', description: 'Train on this CSV file (default: the bundled public/bmi_and_life_expectancy.csv).' },
-  { name: 'feature', value: '<column>', description: `Input column (default: ${DEFAULT_FEATURE}, or the weights file's feature when resuming).` },
-  { name: 'target', value: '<column>', description: `Predicted column (default: ${DEFAULT_TARGET}, or the weights file's target when resuming).` },
-  { name: 'lr', value: '<rate>', description: `Learning rate, above ${RULES.learningRate.min} and at most ${RULES.learningRate.max} (default ${DEFAULT_SETTINGS.learningRate}).` },
+  {
+    name: 'feature',
+    value: '<column>',
+    description: `Input column (default: ${DEFAULT_FEATURE}, or the weights file's feature when resuming).`,
+  },
+  {
+    name: 'target',
+    value: '<column>',
+    description: `Predicted column (default: ${DEFAULT_TARGET}, or the weights file's target when resuming).`,
+  },
+  {
+    name: 'lr',
+    value: '<rate>',
+    description: `Learning rate, above ${RULES.learningRate.min} and at most ${RULES.learningRate.max} (default ${DEFAULT_SETTINGS.learningRate}).`,
+  },
   { name: 'optimizer', value: '<name>', description: `${OPTIMIZERS.join(' or ')} (default ${DEFAULT_SETTINGS.optimizer}).` },
-  { name: 'split', value: '<fraction>', description: `Fraction of rows held out for validation, ${range(RULES.validationSplit)} (default ${DEFAULT_SETTINGS.validationSplit}: train on every row).` },
-  { name: 'batch', value: '<n>', description: `Rows per gradient step, ${range(BATCH_RULE)} (default ${DEFAULT_SETTINGS.batchSize}: every training row at once).` },
-  { name: 'seed', value: '<n>', description: `Seed of the --split rows and the --batch shuffling, ${range(RULES.seed)} (default ${DEFAULT_SETTINGS.seed}).` },
+  {
+    name: 'split',
+    value: '<fraction>',
+    description: `Fraction of rows held out for validation, ${range(RULES.validationSplit)} (default ${DEFAULT_SETTINGS.validationSplit}: train on every row).`,
+  },
+  {
+    name: 'batch',
+    value: '<n>',
+    description: `Rows per gradient step, ${range(BATCH_RULE)} (default ${DEFAULT_SETTINGS.batchSize}: every training row at once).`,
+  },
+  {
+    name: 'seed',
+    value: '<n>',
+    description: `Seed of the --split rows and the --batch shuffling, ${range(RULES.seed)} (default ${DEFAULT_SETTINGS.seed}).`,
+  },
   { name: 'quiet', description: 'Print only the final summary, no loss while training.' },
   { name: 'help', alias: 'h', description: 'Show this help and exit.' },
 ];

@@ -83,7 +83,9 @@ await runCommand('train', async () => {
 
   await useCpuBackend();
   const lastEpoch = (previous?.training.epochs ?? 0) + args.epochs;
-  const progress = args.quiet ? undefined : new ProgressPrinter({ write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY === true }, lastEpoch);
+  const progress = args.quiet
+    ? undefined
+    : new ProgressPrinter({ write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY === true }, lastEpoch);
   const result = await trainFrom(dataset, settings, previous, (epoch, loss) => progress?.add(epoch, loss));
   progress?.finish();
 

@@ -97,7 +97,11 @@ async function currentBytes(path: string): Promise<Buffer | undefined> {
  * Saves `model` to `path` atomically. With `readBefore` (what the run read at the start), refuses when
  * the file changed since: another run saved it meanwhile, and overwriting would drop that run's epochs.
  */
-export async function saveWeights(path: string, model: Model, options: AtomicWriteOptions & { readBefore?: WeightsOnDisk } = {}): Promise<void> {
+export async function saveWeights(
+  path: string,
+  model: Model,
+  options: AtomicWriteOptions & { readBefore?: WeightsOnDisk } = {},
+): Promise<void> {
   const { readBefore, beforeRename } = options;
   const checkUnchanged = async (tempPath: string): Promise<void> => {
     await beforeRename?.(tempPath);

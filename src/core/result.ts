@@ -12,4 +12,3 @@ export interface Failure<E extends string = string> {
 
 /** Success with the fields of `T`, or a `Failure`. */
 export type Result<T extends object = object, E extends string = string> = ({ readonly ok: true } & T) | Failure<E>;
-

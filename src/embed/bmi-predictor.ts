@@ -211,7 +211,9 @@ export class BmiPredictor extends LitElement {
   private predictText(text: string): void {
     const model = this.model;
     if (!model) {
-      this.fail(this.noDrop ? 'No model loaded: train one, or load a weights file.' : 'No model loaded: train one, or drop a weights file here.');
+      this.fail(
+        this.noDrop ? 'No model loaded: train one, or load a weights file.' : 'No model loaded: train one, or drop a weights file here.',
+      );
       return;
     }
     const check = checkInput(text, this.fieldLabel, acceptedRange(model.feature));
@@ -241,7 +243,9 @@ export class BmiPredictor extends LitElement {
     this.prediction = undefined;
     this.predictionInterval = undefined;
     this.message = message;
-    this.dispatchEvent(new CustomEvent<PredictorErrorDetail>('bmi-predictor-error', { detail: { message }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<PredictorErrorDetail>('bmi-predictor-error', { detail: { message }, bubbles: true, composed: true }),
+    );
   }
 
   private onSubmit(event: SubmitEvent): void {

@@ -5,7 +5,13 @@
  */
 import type { Result } from '../core/result.ts';
 import { errorMessage } from '../core/text.ts';
-import { MAX_WEIGHTS_FILE_BYTES, parseWeights, validateWeights, weightsFileSizeError, type WeightsReadResult } from '../core/model/weights-file.ts';
+import {
+  MAX_WEIGHTS_FILE_BYTES,
+  parseWeights,
+  validateWeights,
+  weightsFileSizeError,
+  type WeightsReadResult,
+} from '../core/model/weights-file.ts';
 
 function refuse(source: string, result: WeightsReadResult): WeightsReadResult {
   return result.ok ? result : { ok: false, error: `${source}: ${result.error}` };
@@ -36,7 +42,10 @@ export async function fetchWeights(url: string, signal?: AbortSignal, fetcher: t
   }
   const body = await readAtMost(response, MAX_WEIGHTS_FILE_BYTES);
   if (!body.ok) {
-    return { ok: false, error: `${url}: The file is over ${MAX_WEIGHTS_FILE_BYTES / 1_000_000} MB, more than any weights file; it was not read further.` };
+    return {
+      ok: false,
+      error: `${url}: The file is over ${MAX_WEIGHTS_FILE_BYTES / 1_000_000} MB, more than any weights file; it was not read further.`,
+    };
   }
   return refuse(url, parseWeights(body.text, body.bytes));
 }

@@ -9,7 +9,14 @@
 import { columnLabel } from '../core/data/columns.ts';
 import { isJsonObject } from '../core/json-object.ts';
 import type { Model } from '../core/model/model.ts';
-import { acceptedRange, checkInput, predictFinite, type InputCheck, type InputRange, type PredictionOutcome } from '../core/model/predict.ts';
+import {
+  acceptedRange,
+  checkInput,
+  predictFinite,
+  type InputCheck,
+  type InputRange,
+  type PredictionOutcome,
+} from '../core/model/predict.ts';
 import { topLevelKeys } from './json-keys.ts';
 
 export interface PredictApi {

@@ -15,7 +15,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { errorMessage, startsLikeJsonObject } from '../core/text.ts';
 import type { Model } from '../core/model/model.ts';
 import { jsonAnswer } from './json-answer.ts';
-import { formatPlainPrediction, predictApiOf, predictionFor, readFormInput, readJsonInput, titleOf, type PredictApi } from './predict-api.ts';
+import {
+  formatPlainPrediction,
+  predictApiOf,
+  predictionFor,
+  readFormInput,
+  readJsonInput,
+  titleOf,
+  type PredictApi,
+} from './predict-api.ts';
 import { readBody } from './request-body.ts';
 
 /** The largest request body read; a prediction request is a few dozen bytes. */
@@ -114,6 +122,11 @@ function sendError(response: ServerResponse, status: number, message: string, as
 
 function send(response: ServerResponse, status: number, contentType: string, body: string, headers: Headers): void {
   // nosniff: a browser must take the answer as the type it says, never guess HTML or script from it.
-  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), 'X-Content-Type-Options': 'nosniff', ...headers });
+  response.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(body),
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
   response.end(body);
 }

@@ -46,7 +46,8 @@ export interface UpdateUniforms {
 
 export type ProgramUniform = { type: 'int32' | 'float32'; data: number[] };
 
-const UPDATE_UNIFORMS = 'adam : i32, learningRate : f32, beta1 : f32, beta2 : f32, oneMinusBeta1 : f32, oneMinusBeta2 : f32, epsilon : f32, trainMeanX : f32, trainMeanXX : f32, validationMeanX : f32, validationMeanXX : f32,';
+const UPDATE_UNIFORMS =
+  'adam : i32, learningRate : f32, beta1 : f32, beta2 : f32, oneMinusBeta1 : f32, oneMinusBeta2 : f32, epsilon : f32, trainMeanX : f32, trainMeanXX : f32, validationMeanX : f32, validationMeanXX : f32,';
 
 export function updateUniformValues(u: UpdateUniforms): ProgramUniform[] {
   const f = (value: number): ProgramUniform => ({ type: 'float32', data: [value] });

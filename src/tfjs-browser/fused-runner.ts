@@ -101,37 +101,57 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
     (backend.runWebGPUProgram as (...args: unknown[]) => tf.TensorInfo)(program, inputs, 'float32', uniforms, output);
 
   /** One partial-sums pass over training rows [lo, hi) of `xs`/`ys` (and the validation rows when `withValidation`). */
-  const partials = (xs: tf.Tensor, ys: tf.Tensor, lo: number, hi: number, withValidation: boolean): { sums: tf.Tensor; trainGroups: number; valGroups: number } => {
+  const partials = (
+    xs: tf.Tensor,
+    ys: tf.Tensor,
+    lo: number,
+    hi: number,
+    withValidation: boolean,
+  ): { sums: tf.Tensor; trainGroups: number; valGroups: number } => {
     const alignedLo = Math.floor(lo / 4) * 4;
     const layout = groupLayout(Math.max(hi - alignedLo, withValidation ? valRows : 0), size, choice.maxGroups, choice.minBlocks);
     const rowsPerGroup = size * BLOCK_ROWS * layout.blocks;
     const trainGroups = Math.ceil((hi - alignedLo) / rowsPerGroup);
     const valGroups = withValidation && hasValidation ? Math.ceil(valRows / rowsPerGroup) : 0;
     const program = new PartialsProgram(size, trainGroups + valGroups);
-    const info = run(program, [xs, ys, tensors.valX, tensors.valY, history], [
-      { type: 'int32', data: [lo] },
-      { type: 'int32', data: [hi] },
-      { type: 'int32', data: [valRows] },
-      { type: 'int32', data: [trainGroups] },
-      { type: 'int32', data: [valGroups] },
-      { type: 'int32', data: [layout.blocks] },
-      { type: 'int32', data: [stateAt] },
-    ]);
+    const info = run(
+      program,
+      [xs, ys, tensors.valX, tensors.valY, history],
+      [
+        { type: 'int32', data: [lo] },
+        { type: 'int32', data: [hi] },
+        { type: 'int32', data: [valRows] },
+        { type: 'int32', data: [trainGroups] },
+        { type: 'int32', data: [valGroups] },
+        { type: 'int32', data: [layout.blocks] },
+        { type: 'int32', data: [stateAt] },
+      ],
+    );
     return { sums: tf.engine().makeTensorFromTensorInfo(info), trainGroups, valGroups };
   };
 
   /** Adds partial sums, applies `flags` and writes the resulting slot(s); returns the slots written. */
-  const finish = (p: { sums: tf.Tensor; trainGroups: number; valGroups: number }, flags: number, trainCount: number, at: number): number => {
+  const finish = (
+    p: { sums: tf.Tensor; trainGroups: number; valGroups: number },
+    flags: number,
+    trainCount: number,
+    at: number,
+  ): number => {
     const program = new FinishProgram(size, historySlots * STATE_SIZE);
-    run(program, [p.sums], [
-      { type: 'int32', data: [p.trainGroups] },
-      { type: 'int32', data: [p.valGroups] },
-      { type: 'int32', data: [at] },
-      { type: 'int32', data: [flags] },
-      { type: 'float32', data: [trainCount] },
-      { type: 'float32', data: [valRows] },
-      ...updateUniforms,
-    ], history);
+    run(
+      program,
+      [p.sums],
+      [
+        { type: 'int32', data: [p.trainGroups] },
+        { type: 'int32', data: [p.valGroups] },
+        { type: 'int32', data: [at] },
+        { type: 'int32', data: [flags] },
+        { type: 'float32', data: [trainCount] },
+        { type: 'float32', data: [valRows] },
+        ...updateUniforms,
+      ],
+      history,
+    );
     p.sums.dispose();
     return (flags & MEASURE ? 1 : 0) + (flags & UPDATE ? 1 : 0);
   };
@@ -152,17 +172,22 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
   /** Full-batch epochs in one dispatch. */
   const onePassEpochs = (count: number, measureFirst: boolean): void => {
     const program = new EpochsProgram(size, historySlots * STATE_SIZE);
-    run(program, [tensors.trainX, tensors.trainY, tensors.valX, tensors.valY], [
-      { type: 'int32', data: [rows] },
-      { type: 'int32', data: [valRows] },
-      { type: 'int32', data: [count] },
-      { type: 'int32', data: [stateAt] },
-      { type: 'int32', data: [written] },
-      { type: 'int32', data: [measureFirst ? MEASURE : 0] },
-      { type: 'float32', data: [rows] },
-      { type: 'float32', data: [valRows] },
-      ...updateUniforms,
-    ], history);
+    run(
+      program,
+      [tensors.trainX, tensors.trainY, tensors.valX, tensors.valY],
+      [
+        { type: 'int32', data: [rows] },
+        { type: 'int32', data: [valRows] },
+        { type: 'int32', data: [count] },
+        { type: 'int32', data: [stateAt] },
+        { type: 'int32', data: [written] },
+        { type: 'int32', data: [measureFirst ? MEASURE : 0] },
+        { type: 'float32', data: [rows] },
+        { type: 'float32', data: [valRows] },
+        ...updateUniforms,
+      ],
+      history,
+    );
     written += count + (measureFirst ? 1 : 0);
     stateAt = written - 1;
   };
@@ -247,7 +272,12 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
       const points: EpochValues[] = [];
       for (let i = 0; i < count; i++) {
         const at = i * STATE_SIZE;
-        points.push({ slope: values[at]!, intercept: values[at + 1]!, trainLoss: values[at + 8]!, validationLoss: hasValidation ? values[at + 9]! : null });
+        points.push({
+          slope: values[at]!,
+          intercept: values[at + 1]!,
+          trainLoss: values[at + 8]!,
+          validationLoss: hasValidation ? values[at + 9]! : null,
+        });
       }
       return points;
     },

@@ -9,7 +9,12 @@ import type { KernelChoice } from './kernel-choice.ts';
 
 export async function warmUpFusedKernels(choice: KernelChoice): Promise<void> {
   const rows = Float32Array.from([-1.5, -0.5, 0.5, 1.5]);
-  const setup = { train: { x: rows, y: rows }, validation: { x: rows, y: rows }, start: { slope: 0, intercept: 0 }, settings: DEFAULT_SETTINGS };
+  const setup = {
+    train: { x: rows, y: rows },
+    validation: { x: rows, y: rows },
+    start: { slope: 0, intercept: 0 },
+    settings: DEFAULT_SETTINGS,
+  };
   const runner = createFusedRunner(setup, choice);
   try {
     runner.queueStart();

@@ -58,11 +58,13 @@ export class BackendStatus extends LitElement {
       >
       ${!this.error && choice?.device ? html`<span part="device" class="reason" data-software=${choice.device.software}>${describeDevice(choice)}</span>` : ''}
       ${!this.error && choice?.kernels ? html`<span part="kernels" class="reason">Training: ${choice.kernels}</span>` : ''}
-      ${this.error
-        ? html`<span part="reason" class="error">${this.error}</span>`
-        : choice && choice.fallbacks.length > 0
-          ? html`<span part="reason" class="reason">${describeBackend(choice)}</span>`
-          : ''}
+      ${
+        this.error
+          ? html`<span part="reason" class="error">${this.error}</span>`
+          : choice && choice.fallbacks.length > 0
+            ? html`<span part="reason" class="reason">${describeBackend(choice)}</span>`
+            : ''
+      }
     </div>`;
   }
 }

@@ -133,13 +133,15 @@ export class BmiApp extends LitElement {
           <backend-status .choice=${backend} error=${this.engines.error}></backend-status>
           ${engine ? html`<span class="muted" data-engine=${engine.name}>${engine.name === 'worker' ? 'training in a Web Worker' : 'training on the page’s thread'}</span>` : ''}
         </div>
-        ${notices.length > 0
-          ? html`<div role="status" data-notices>
-              <ul class="notices">
-                ${notices.map((notice) => html`<li>${notice}</li>`)}
-              </ul>
-            </div>`
-          : ''}
+        ${
+          notices.length > 0
+            ? html`<div role="status" data-notices>
+                <ul class="notices">
+                  ${notices.map((notice) => html`<li>${notice}</li>`)}
+                </ul>
+              </div>`
+            : ''
+        }
       </header>
       <main>
         <section class="card data" aria-label="Data">
@@ -190,7 +192,11 @@ export class BmiApp extends LitElement {
         <section class="card predict" aria-labelledby="predict-heading">
           <h2 id="predict-heading">Predict</h2>
           ${paused ? html`<p class="muted" data-predict-source>Predicting with the paused run's line (epoch ${run.epoch}); it is not the model until the run ends.</p>` : ''}
-          <bmi-predictor no-drop .model=${paused ? this.fitSummary.withIntervals(paused) : model} population=${rowsNoun(table?.columns ?? [])}></bmi-predictor>
+          <bmi-predictor
+            no-drop
+            .model=${paused ? this.fitSummary.withIntervals(paused) : model}
+            population=${rowsNoun(table?.columns ?? [])}
+          ></bmi-predictor>
         </section>
         <section class="card fit" aria-label="Fit">
           <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>

@@ -26,7 +26,12 @@ export class LandscapePanel extends LitElement {
   @property({ type: Number }) seed = 0;
   @property({ attribute: false }) points: readonly LossPoint[] = [];
 
-  private readonly paths = new RunPathsController(this, () => ({ data: this.data, validationSplit: this.validationSplit, seed: this.seed, points: this.points }));
+  private readonly paths = new RunPathsController(this, () => ({
+    data: this.data,
+    validationSplit: this.validationSplit,
+    seed: this.seed,
+    points: this.points,
+  }));
 
   protected override render() {
     const { data } = this;

@@ -91,7 +91,10 @@ export class LossChart extends UplotChart {
       scales: {
         ...common.scales,
         // Placeholder ranges while the chart is empty (ten epochs, and a loss scale without numbers).
-        x: { ...common.scales?.x, range: (_, min, max) => (this.points.length === 0 ? [0, 10] : min === max ? [min, min + 1] : [min, max]) },
+        x: {
+          ...common.scales?.x,
+          range: (_, min, max) => (this.points.length === 0 ? [0, 10] : min === max ? [min, min + 1] : [min, max]),
+        },
         y: { distr: this.logScale ? 3 : 1, ...(this.points.length === 0 ? { range: [1, 10] as uPlot.Range.MinMax } : {}) },
       },
       axes: [
@@ -111,7 +114,15 @@ export class LossChart extends UplotChart {
         { label: 'Epoch', value: (_, epoch) => (epoch === null ? '—' : String(epoch)) },
         { label: 'Training loss', stroke: color('--bp-line'), width: 2, value: (_, loss) => formatLoss(loss) },
         ...(this.showValidation
-          ? [{ label: 'Validation loss', stroke: color('--bp-validation'), width: 2, dash: [6, 4], value: (_: uPlot, loss: number | null) => formatLoss(loss) }]
+          ? [
+              {
+                label: 'Validation loss',
+                stroke: color('--bp-validation'),
+                width: 2,
+                dash: [6, 4],
+                value: (_: uPlot, loss: number | null) => formatLoss(loss),
+              },
+            ]
           : []),
       ],
     };
@@ -124,7 +135,8 @@ export class LossChart extends UplotChart {
       // A new run decides from its first point; an empty chart keeps the last choice.
       if (first) this.showValidation = first.validationLoss !== null;
     }
-    const emptinessChanged = changed.has('points') && ((changed.get('points') as readonly LossPoint[] | undefined)?.length === 0) !== (this.points.length === 0);
+    const emptinessChanged =
+      changed.has('points') && ((changed.get('points') as readonly LossPoint[] | undefined)?.length === 0) !== (this.points.length === 0);
     if (changed.has('unit') || changed.has('logScale') || changed.has('showValidation') || emptinessChanged) this.rebuildOnNextUpdate();
   }
 
@@ -147,8 +159,14 @@ export class LossChart extends UplotChart {
 
   protected override render() {
     return html`<div class="toolbar">
-        <label><input type="checkbox" .checked=${this.logScale} @change=${(e: Event) => (this.logScale = (e.target as HTMLInputElement).checked)} />
-          Log scale</label>
+        <label
+          ><input
+            type="checkbox"
+            .checked=${this.logScale}
+            @change=${(e: Event) => (this.logScale = (e.target as HTMLInputElement).checked)}
+          />
+          Log scale</label
+        >
       </div>
       <div class="plot-area">
         ${super.render()}${this.points.length === 0 ? html`<p class="hint" aria-hidden="true">${EMPTY_HINT}</p>` : ''}

@@ -179,7 +179,8 @@ export class LossLandscape extends LitElement {
       return;
     }
     // A new window when the data or the units change, or when a path leaves the one shown.
-    const outside = this.bounds !== undefined && [...this.path, ...this.previousPath].some((line) => !this.inside(toSpace(line, this.space, moments)));
+    const outside =
+      this.bounds !== undefined && [...this.path, ...this.previousPath].some((line) => !this.inside(toSpace(line, this.space, moments)));
     if (changed.has('moments') || changed.has('space') || changed.has('previousPoints') || !this.bounds || outside) {
       this.bounds = landscapeBounds(moments, this.space, [this.path, this.previousPath]);
       this.grid = lossGrid(moments, this.space, this.bounds, GRID_COLUMNS, GRID_ROWS);
@@ -203,7 +204,12 @@ export class LossLandscape extends LitElement {
   /** The plot area in CSS px. */
   private area(): { left: number; top: number; width: number; height: number } {
     const { clientWidth, clientHeight } = this.canvas;
-    return { left: MARGIN.left, top: MARGIN.top, width: Math.max(1, clientWidth - MARGIN.left - MARGIN.right), height: Math.max(1, clientHeight - MARGIN.top - MARGIN.bottom) };
+    return {
+      left: MARGIN.left,
+      top: MARGIN.top,
+      width: Math.max(1, clientWidth - MARGIN.left - MARGIN.right),
+      height: Math.max(1, clientHeight - MARGIN.top - MARGIN.bottom),
+    };
   }
 
   /** Where a raw-unit line sits on the canvas, in CSS px. */
@@ -366,7 +372,14 @@ export class LossLandscape extends LitElement {
     return background;
   }
 
-  private drawPath(ctx: CanvasRenderingContext2D, path: readonly Line[], stroke: string, width: number, dash: number[], alpha: number): void {
+  private drawPath(
+    ctx: CanvasRenderingContext2D,
+    path: readonly Line[],
+    stroke: string,
+    width: number,
+    dash: number[],
+    alpha: number,
+  ): void {
     if (path.length === 0) return;
     ctx.save();
     ctx.globalAlpha = alpha;
@@ -420,7 +433,10 @@ export class LossLandscape extends LitElement {
       this.readout = '';
       return;
     }
-    const here = { slope: bounds.slope.min + fx * (bounds.slope.max - bounds.slope.min), intercept: bounds.intercept.max - fy * (bounds.intercept.max - bounds.intercept.min) };
+    const here = {
+      slope: bounds.slope.min + fx * (bounds.slope.max - bounds.slope.min),
+      intercept: bounds.intercept.max - fy * (bounds.intercept.max - bounds.intercept.min),
+    };
     const raw = fromSpace(here, this.space, moments);
     this.readout = `Slope ${raw.slope.toFixed(4)}, intercept ${raw.intercept.toFixed(4)}: MSE ${formatLoss(mseAt(moments, raw))}`;
   }
@@ -457,12 +473,22 @@ export class LossLandscape extends LitElement {
     return html`<div class="toolbar">
         <span>${this.moments ? html`Exact optimum: <span data-optimum-text>${this.optimumText()}</span>` : ''}</span>
         <label
-          ><input type="checkbox" .checked=${this.space === 'standardized'} @change=${(e: Event) => (this.space = (e.target as HTMLInputElement).checked ? 'standardized' : 'raw')} />
+          ><input
+            type="checkbox"
+            .checked=${this.space === 'standardized'}
+            @change=${(e: Event) => (this.space = (e.target as HTMLInputElement).checked ? 'standardized' : 'raw')}
+          />
           Standardized axes</label
         >
       </div>
       <div class="plot">
-        <canvas part="canvas" role="img" aria-label=${this.description()} @pointermove=${this.onPointerMove} @pointerleave=${() => (this.readout = '')}></canvas>
+        <canvas
+          part="canvas"
+          role="img"
+          aria-label=${this.description()}
+          @pointermove=${this.onPointerMove}
+          @pointerleave=${() => (this.readout = '')}
+        ></canvas>
       </div>
       <div class="legend" aria-hidden="true">
         <span><span class="swatch"></span>This run</span>

@@ -212,7 +212,8 @@ export abstract class PointChart extends UplotChart {
     // uPlot leaves its axes' alignment on the context.
     ctx.textAlign = 'left';
     const taken: [number, number, number, number][] = [];
-    const overlaps = (x: number, y: number, w: number, h: number) => taken.some(([tx, ty, tw, th]) => x < tx + tw && tx < x + w && y < ty + th && ty < y + h);
+    const overlaps = (x: number, y: number, w: number, h: number) =>
+      taken.some(([tx, ty, tw, th]) => x < tx + tw && tx < x + w && y < ty + th && ty < y + h);
     for (const row of this.marked) {
       ring(row, 5, color('--bp-text'), 1.5);
       const [cx, cy] = at(row);
@@ -295,7 +296,13 @@ export abstract class PointChart extends UplotChart {
     const style = `${flip ? `right: calc(100% - ${x - 14}px)` : `left: ${x + 14}px`}; ${y > this.chartHeight / 2 ? `bottom: calc(100% - ${y - 8}px)` : `top: ${y + 8}px`}`;
     return html`<div class="tooltip" role="tooltip" data-tooltip style=${style}>
       <strong>${name}</strong>
-      <dl>${facts.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+      <dl>
+        ${facts.map(
+          ([label, value]) =>
+            html`<dt>${label}</dt>
+              <dd>${value}</dd>`,
+        )}
+      </dl>
     </div>`;
   }
 
@@ -303,7 +310,9 @@ export abstract class PointChart extends UplotChart {
   private tableRows(): string[][] {
     const data = this.data;
     if (!data) return [];
-    const rows = Array.from(this.rowsByX).sort((a, b) => a - b).slice(0, TABLE_ROWS);
+    const rows = Array.from(this.rowsByX)
+      .sort((a, b) => a - b)
+      .slice(0, TABLE_ROWS);
     return rows.map((row) => {
       const { name, facts } = pointFacts(data, row, this.line);
       return [name, ...facts.map(([, value]) => value)];
@@ -313,7 +322,12 @@ export abstract class PointChart extends UplotChart {
   private tableColumns(): string[] {
     const data = this.data;
     if (!data) return [];
-    return [data.labelName ?? 'Row', columnLabel(data.featureName), columnLabel(data.targetName), ...(this.line ? ['Predicted', 'Residual'] : [])];
+    return [
+      data.labelName ?? 'Row',
+      columnLabel(data.featureName),
+      columnLabel(data.targetName),
+      ...(this.line ? ['Predicted', 'Residual'] : []),
+    ];
   }
 
   private tableNote(): string {
@@ -339,6 +353,11 @@ export abstract class PointChart extends UplotChart {
       </div>
       <p id="keys" class="sr-only">Arrow keys move between the points, Enter selects one, Escape clears the selection.</p>
       <p class="sr-only" aria-live="polite" data-active>${active}</p>
-      <chart-table caption=${this.tableCaption()} .columns=${this.tableColumns()} .rows=${() => this.tableRows()} note=${this.tableNote()}></chart-table>`;
+      <chart-table
+        caption=${this.tableCaption()}
+        .columns=${this.tableColumns()}
+        .rows=${() => this.tableRows()}
+        note=${this.tableNote()}
+      ></chart-table>`;
   }
 }

@@ -41,7 +41,12 @@ export class ScatterPlot extends PointChart {
   // comes and goes before them), and the upper edges' rows are hidden.
   static override styles = [
     ...PointChart.styles,
-    css`:host([bands-shown]) .u-legend tr:nth-last-child(3), :host([bands-shown]) .u-legend tr:nth-last-child(1) { display: none; }`,
+    css`
+      :host([bands-shown]) .u-legend tr:nth-last-child(3),
+      :host([bands-shown]) .u-legend tr:nth-last-child(1) {
+        display: none;
+      }
+    `,
   ];
 
   /** The 95% bands drawn around the line, or null for none. */
@@ -72,7 +77,8 @@ export class ScatterPlot extends PointChart {
     super.willUpdate(changed);
     // The series list changes (and the legend names the point): build the plot anew.
     const showsBands = this.bands !== null;
-    if (this.showsRefit !== this.builtWithRefit || showsBands !== this.builtWithBands || (this.showsRefit && changed.has('selected'))) this.rebuildOnNextUpdate();
+    if (this.showsRefit !== this.builtWithRefit || showsBands !== this.builtWithBands || (this.showsRefit && changed.has('selected')))
+      this.rebuildOnNextUpdate();
     this.toggleAttribute('bands-shown', showsBands);
   }
 
@@ -111,8 +117,25 @@ export class ScatterPlot extends PointChart {
           points: { show: true, size: 6, stroke: color('--bp-points'), fill: color('--bp-points') },
         },
         { label: 'Fitted line', stroke: color('--bp-line'), width: 2.5, spanGaps: true, points: { show: false } },
-        ...(this.showsRefit ? [{ label: `Refitted without ${this.data ? pointName(this.data, this.selected!) : 'the point'}`, stroke: color('--bp-accent'), width: 2, dash: [6, 4], spanGaps: true, points: { show: false } }] : []),
-        ...(this.bands === null ? [] : BAND_SERIES).map(({ label, dash }) => ({ label, stroke: color('--bp-line'), width: 1, dash, points: { show: false } })),
+        ...(this.showsRefit
+          ? [
+              {
+                label: `Refitted without ${this.data ? pointName(this.data, this.selected!) : 'the point'}`,
+                stroke: color('--bp-accent'),
+                width: 2,
+                dash: [6, 4],
+                spanGaps: true,
+                points: { show: false },
+              },
+            ]
+          : []),
+        ...(this.bands === null ? [] : BAND_SERIES).map(({ label, dash }) => ({
+          label,
+          stroke: color('--bp-line'),
+          width: 1,
+          dash,
+          points: { show: false },
+        })),
       ],
     };
   }

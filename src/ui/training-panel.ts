@@ -162,7 +162,8 @@ export class TrainingPanel extends LitElement {
     const button = action && this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action=${action}]`);
     if (!action || !button?.disabled) return;
     const focused = (this.renderRoot as ShadowRoot).activeElement;
-    const focusLost = focused === button || (focused === null && (document.activeElement === null || document.activeElement === document.body));
+    const focusLost =
+      focused === button || (focused === null && (document.activeElement === null || document.activeElement === document.body));
     if (!focusLost) {
       this.focusedAction = undefined;
       return;
@@ -203,7 +204,9 @@ export class TrainingPanel extends LitElement {
         ${this.button('train', 'Train', false)} ${this.button('pause', 'Pause')} ${this.button('resume', 'Resume')}
         ${this.button('step', 'Step')} ${this.button('stop', 'Stop')} ${this.button('reset', 'Reset')}
       </div>
-      <p class="status ${(this.endWarning || this.unavailable) && !active ? 'warning' : ''}" aria-live="polite" data-status>${this.statusText()}</p>
+      <p class="status ${(this.endWarning || this.unavailable) && !active ? 'warning' : ''}" aria-live="polite" data-status>
+        ${this.statusText()}
+      </p>
       <training-progress
         ?hidden=${this.epochs === 0 && !active}
         .epoch=${this.epoch}

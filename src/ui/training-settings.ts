@@ -122,7 +122,13 @@ export class TrainingSettingsForm extends LitElement {
     this.dispatchEvent(new BackendChangeEvent(parseBackendName((event.target as HTMLSelectElement).value)));
   }
 
-  private numberField(id: string, label: string, value: string, attributes: { min?: number; max?: number; step?: string } = {}, disabled = this.disabled) {
+  private numberField(
+    id: string,
+    label: string,
+    value: string,
+    attributes: { min?: number; max?: number; step?: string } = {},
+    disabled = this.disabled,
+  ) {
     const error = this.errors.get(id);
     return html`<label>
       ${label}
@@ -192,7 +198,13 @@ export class TrainingSettingsForm extends LitElement {
         <fieldset>
           <legend>
             <label class="check">
-              <input id="early-stopping" name="early-stopping" type="checkbox" .checked=${this.earlyStoppingOn} ?disabled=${this.disabled} />
+              <input
+                id="early-stopping"
+                name="early-stopping"
+                type="checkbox"
+                .checked=${this.earlyStoppingOn}
+                ?disabled=${this.disabled}
+              />
               Stop early when the loss stops improving
             </label>
           </legend>
@@ -202,11 +214,13 @@ export class TrainingSettingsForm extends LitElement {
           </div>
         </fieldset>
       </details>
-      ${this.errors.size > 0
-        ? html`<p class="errors error" role="alert" data-settings-error>
-            ${[...this.errors].map(([id, message]) => html`<span id=${errorId(id)}>${message}</span> `)}
-          </p>`
-        : ''}
+      ${
+        this.errors.size > 0
+          ? html`<p class="errors error" role="alert" data-settings-error>
+              ${[...this.errors].map(([id, message]) => html`<span id=${errorId(id)}>${message}</span> `)}
+            </p>`
+          : ''
+      }
     </form>`;
   }
 }

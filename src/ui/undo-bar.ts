@@ -41,18 +41,24 @@ export class UndoBar extends LitElement {
 
   protected override render() {
     return html`<div class="bar" part="bar" role="status" aria-live="polite">
-      ${this.offerLabel
-        ? html`<p data-offer>
-            <span>${this.offerLabel}</span>
-            <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new UseLastGoodLineEvent())}>Use this run's last good line</button>
-          </p>`
-        : nothing}
-      ${this.undoLabel
-        ? html`<p data-undo>
-            <span>${this.undoLabel}.</span>
-            <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new ModelUndoEvent())}>Undo</button>
-          </p>`
-        : nothing}
+      ${
+        this.offerLabel
+          ? html`<p data-offer>
+              <span>${this.offerLabel}</span>
+              <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new UseLastGoodLineEvent())}>
+                Use this run's last good line
+              </button>
+            </p>`
+          : nothing
+      }
+      ${
+        this.undoLabel
+          ? html`<p data-undo>
+              <span>${this.undoLabel}.</span>
+              <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new ModelUndoEvent())}>Undo</button>
+            </p>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -57,10 +57,12 @@ export class UpdateNotice extends LitElement {
 
   protected override render() {
     return html`<div part="notice" class="notice ${this.ready ? 'ready' : ''}" role="status">
-      ${this.ready
-        ? html`<span>A new version is ready:</span>
-            <button part="reload" type="button" @click=${() => this.dispatchEvent(new UpdateReloadEvent())}>Reload</button>`
-        : ''}
+      ${
+        this.ready
+          ? html`<span>A new version is ready:</span>
+              <button part="reload" type="button" @click=${() => this.dispatchEvent(new UpdateReloadEvent())}>Reload</button>`
+          : ''
+      }
     </div>`;
   }
 }

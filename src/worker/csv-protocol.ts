@@ -31,9 +31,7 @@ export interface PackedTable {
 
 export type PackedTableOutcome = Result<{ table: PackedTable }>;
 
-export type CsvWorkerEvent =
-  | { type: 'progress'; progress: ParseProgress }
-  | { type: 'done'; outcome: PackedTableOutcome };
+export type CsvWorkerEvent = { type: 'progress'; progress: ParseProgress } | { type: 'done'; outcome: PackedTableOutcome };
 
 export function packTable(table: Table): PackedTable {
   const rows = table.lines.length;
@@ -54,7 +52,17 @@ export function packTable(table: Table): PackedTable {
     shift += column.text.length;
   });
   const textChars = cells.map((column) => column.text).join('');
-  return { columns: table.columns, numericColumns: table.numericColumns, lines: table.lines, numbers, textColumns, textChars, textStarts, textEnds, textRows };
+  return {
+    columns: table.columns,
+    numericColumns: table.numericColumns,
+    lines: table.lines,
+    numbers,
+    textColumns,
+    textChars,
+    textStarts,
+    textEnds,
+    textRows,
+  };
 }
 
 /** The buffers a packed table can hand over instead of copying. */
@@ -69,7 +77,10 @@ export function unpackTable(packed: PackedTable): Table {
   const { textChars: text, textStarts, textEnds, textRows } = packed;
   // Views on the shared offsets; every column's text is the one joined string (offsets point into it).
   const texts: Table['texts'] = new Map(
-    packed.textColumns.map((column, i) => [column, { text, starts: textStarts.subarray(textRows[i], textRows[i + 1]), ends: textEnds.subarray(textRows[i], textRows[i + 1]) }]),
+    packed.textColumns.map((column, i) => [
+      column,
+      { text, starts: textStarts.subarray(textRows[i], textRows[i + 1]), ends: textEnds.subarray(textRows[i], textRows[i + 1]) },
+    ]),
   );
   return { columns: packed.columns, numericColumns: packed.numericColumns, lines: packed.lines, values, texts };
 }

@@ -9,7 +9,11 @@ function post(event: CsvWorkerEvent, transfer: Transferable[] = []): void {
 
 self.addEventListener('message', async (message: MessageEvent<CsvWorkerRequest>) => {
   const { file } = message.data;
-  const outcome = await streamTable((config) => Papa.parse(file, config), file.size, (progress) => post({ type: 'progress', progress }));
+  const outcome = await streamTable(
+    (config) => Papa.parse(file, config),
+    file.size,
+    (progress) => post({ type: 'progress', progress }),
+  );
   if (!outcome.ok) return post({ type: 'done', outcome });
   const table = packTable(outcome.table);
   post({ type: 'done', outcome: { ok: true, table } }, transferablesOf(table));

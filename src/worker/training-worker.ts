@@ -26,7 +26,14 @@ async function train(request: Extract<TrainingRequest, { type: 'train' }>): Prom
     if (!dataset) throw new Error('The worker has no such data set.');
     if (!backend) throw new Error('The worker was not initialised.');
     const choice = await backend;
-    const trainer = startTrainer(dataset, request.settings, request.initial, (progress) => post({ type: 'progress', run, progress }), request.start, runnerFor(choice));
+    const trainer = startTrainer(
+      dataset,
+      request.settings,
+      request.initial,
+      (progress) => post({ type: 'progress', run, progress }),
+      request.start,
+      runnerFor(choice),
+    );
     trainers.set(run, trainer);
     const result = await trainer.run();
     post({ type: 'done', run, result });

@@ -4,7 +4,17 @@
  * 360 px and 1280 px, nor on the embed demo page. Each test opens its own page.
  */
 import { describe, expect } from 'vitest';
-import { dataError, dropFiles, loadCsv, openMoreSettings, predictText, setSetting, trainAndWait, waitForLibraryMessage, waitUntilReady } from './app-page.ts';
+import {
+  dataError,
+  dropFiles,
+  loadCsv,
+  openMoreSettings,
+  predictText,
+  setSetting,
+  trainAndWait,
+  waitForLibraryMessage,
+  waitUntilReady,
+} from './app-page.ts';
 import { axeViolationsInEveryLook } from './axe.ts';
 import { test } from './browser.ts';
 
@@ -33,7 +43,9 @@ describe('accessibility (axe-core)', () => {
     expect(await dataError(page)).not.toBe('');
     expect((await predictText(page, 'abc')).message).not.toBe('');
     await setSetting(page, 'Learning rate', '-1');
-    await expect(page.locator('training-settings').getByLabel('Learning rate', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('training-settings').getByLabel('Learning rate', { exact: true }).getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
     await dropFiles(page, [{ name: 'weights.json', content: '{"format": "something-else"}', type: 'application/json' }]);
     expect((await waitForLibraryMessage(page, /./)).kind).toBe('error');
     await page.locator('update-notice').evaluate((notice) => ((notice as HTMLElement & { ready: boolean }).ready = true));

@@ -93,7 +93,8 @@ export async function waitForEpochAbove(page: Page, epoch: number): Promise<void
   await page.waitForFunction(
     (above) => {
       const panel = document.querySelector('bmi-app')?.shadowRoot?.querySelector('training-panel');
-      const text = panel?.shadowRoot?.querySelector('training-progress')?.shadowRoot?.querySelector('[data-progress=epoch]')?.textContent ?? '';
+      const text =
+        panel?.shadowRoot?.querySelector('training-progress')?.shadowRoot?.querySelector('[data-progress=epoch]')?.textContent ?? '';
       return Number(text.split(' of ')[0]!.replace(/\D/g, '')) > above;
     },
     epoch,
@@ -182,8 +183,12 @@ export async function predictValue(page: Page, input: string, label = 'BMI'): Pr
   await page.evaluate(() => {
     const w = window as unknown as { predictionLog?: (number | string)[] };
     if (!w.predictionLog) {
-      document.addEventListener('bmi-prediction', (event) => w.predictionLog!.push((event as CustomEvent<{ prediction: number }>).detail.prediction));
-      document.addEventListener('bmi-predictor-error', (event) => w.predictionLog!.push((event as CustomEvent<{ message: string }>).detail.message));
+      document.addEventListener('bmi-prediction', (event) =>
+        w.predictionLog!.push((event as CustomEvent<{ prediction: number }>).detail.prediction),
+      );
+      document.addEventListener('bmi-predictor-error', (event) =>
+        w.predictionLog!.push((event as CustomEvent<{ message: string }>).detail.message),
+      );
     }
     w.predictionLog = [];
   });
@@ -287,7 +292,9 @@ export async function downloadWeights(page: Page, dir: string): Promise<Download
 export async function loadCsv(page: Page, name: string, content: string | Buffer, mimeType = 'text/csv'): Promise<void> {
   const panel = page.locator('data-panel');
   const before = Number(await panel.getAttribute('data-files-read'));
-  await page.getByLabel(/Load another CSV/).setInputFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+  await page
+    .getByLabel(/Load another CSV/)
+    .setInputFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
   await page.locator(`data-panel[data-files-read="${before + 1}"]`).waitFor({ timeout: 45_000 });
 }
 
@@ -327,7 +334,11 @@ export function deepFocus(page: Page): Promise<{ tag: string; action: string | n
       host = element;
       element = element.shadowRoot.activeElement;
     }
-    return { tag: element?.tagName ?? 'NONE', action: element?.getAttribute('data-action') ?? null, host: host?.tagName.toLowerCase() ?? null };
+    return {
+      tag: element?.tagName ?? 'NONE',
+      action: element?.getAttribute('data-action') ?? null,
+      host: host?.tagName.toLowerCase() ?? null,
+    };
   });
 }
 

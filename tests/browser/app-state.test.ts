@@ -29,8 +29,8 @@ import {
 import { test } from './browser.ts';
 
 /** Chromium's own message for NotReadableError. */
-const NOT_READABLE = 'The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.';
-
+const NOT_READABLE =
+  'The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.';
 
 describe('an unreadable CSV', () => {
   test('is refused with a message, and the app can read the next file', async ({ open }) => {

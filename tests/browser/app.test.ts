@@ -52,7 +52,9 @@ describe('the app on WebGPU with 20% validation rows (?split=0.2)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('trains to within 0.1% of the closed-form optimum of its training rows in at most 30 epochs, frees its tensors, and charts the loss on a log scale too', async ({ open }) => {
+  test('trains to within 0.1% of the closed-form optimum of its training rows in at most 30 epochs, frees its tensors, and charts the loss on a log scale too', async ({
+    open,
+  }) => {
     const { page, errors } = await open('?split=0.2');
     await waitUntilReady(page);
     const expected = expectedSplitOptimum();
@@ -79,7 +81,9 @@ describe('the app on WebGPU with 20% validation rows (?split=0.2)', () => {
     expect(await tensorCount(page)).toBe(before);
 
     const distribution = () =>
-      page.locator('loss-chart').evaluate((chart) => (chart as HTMLElement & { plot?: { scales: { y: { distr: number } } } }).plot?.scales.y.distr);
+      page
+        .locator('loss-chart')
+        .evaluate((chart) => (chart as HTMLElement & { plot?: { scales: { y: { distr: number } } } }).plot?.scales.y.distr);
     expect(await distribution()).toBe(1);
     await page.locator('loss-chart').getByLabel('Log scale').check();
     await expect.poll(distribution).toBe(3);
@@ -89,7 +93,9 @@ describe('the app on WebGPU with 20% validation rows (?split=0.2)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('refuses a CSV with fewer than 2 usable rows and keeps the data; then loads one with reordered columns and lists its skipped rows', async ({ open }) => {
+  test('refuses a CSV with fewer than 2 usable rows and keeps the data; then loads one with reordered columns and lists its skipped rows', async ({
+    open,
+  }) => {
     const { page, errors } = await open('?split=0.2');
     await waitUntilReady(page);
     await loadCsv(page, 'tiny.csv', 'Country,LifeExpectancy,Bmi\nA,70,25\nB,abc,26\n');
@@ -112,7 +118,9 @@ describe('the app with ?split=0 (all rows, the reference numbers)', () => {
     return app;
   }
 
-  test('reaches MSE 43.0210 within 0.1% in at most 30 epochs, with no validation rows, and predicts the reference values', async ({ open }) => {
+  test('reaches MSE 43.0210 within 0.1% in at most 30 epochs, with no validation rows, and predicts the reference values', async ({
+    open,
+  }) => {
     const { page, errors } = await trained(open);
     expect(Math.abs((await metricValue(page, 'mse')) - OPTIMUM_MSE) / OPTIMUM_MSE).toBeLessThan(1e-3);
     expect(Math.abs((await optimumMse(page)) - OPTIMUM_MSE) / OPTIMUM_MSE).toBeLessThan(1e-9);

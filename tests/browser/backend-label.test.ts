@@ -12,16 +12,21 @@ async function app(open: Open, webgpu: boolean, path = '?split=0') {
   return opened;
 }
 
-const text = async (locator: { textContent(): Promise<string | null> }): Promise<string> => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const text = async (locator: { textContent(): Promise<string | null> }): Promise<string> =>
+  ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe('an honest backend label', () => {
-  test('on the software adapter: WebGPU, named as a software adapter with no GPU, its fused kernels, and training to the optimum', async ({ open }) => {
+  test('on the software adapter: WebGPU, named as a software adapter with no GPU, its fused kernels, and training to the optimum', async ({
+    open,
+  }) => {
     const { page, errors } = await app(open, true);
     await expect(backendBadge(page).getAttribute('data-backend')).resolves.toBe('webgpu');
     const tagline = await text(page.locator('backend-tagline'));
     expect(tagline).toMatch(/WebGPU on a software adapter \(no GPU\)/);
     expect(tagline).not.toMatch(/on your GPU/);
-    await expect(text(page.locator('backend-status [part=device]'))).resolves.toMatch(/^WebGPU on a software adapter \(.*swiftshader.*\): no GPU$/i);
+    await expect(text(page.locator('backend-status [part=device]'))).resolves.toMatch(
+      /^WebGPU on a software adapter \(.*swiftshader.*\): no GPU$/i,
+    );
     await expect(page.locator('backend-status [part=device]').getAttribute('data-software')).resolves.toBe('true');
     await expect(text(page.locator('backend-status [part=kernels]'))).resolves.toMatch(/fused kernels, workgroup 4/);
     await trainAndWait(page);

@@ -25,7 +25,6 @@ import {
 } from './app-page.ts';
 import { test, type Open } from './browser.ts';
 
-
 async function enabledControls(page: Page): Promise<string[]> {
   const names = ['Train', 'Pause', 'Resume', 'Step', 'Stop', 'Reset'] as const;
   const enabled = await Promise.all(names.map((name) => control(page, name).isEnabled()));
@@ -65,7 +64,10 @@ async function trainThenPause(page: Page): Promise<number> {
 async function stepOnce(page: Page, press: () => Promise<void> = () => control(page, 'Step').click()): Promise<void> {
   const expected = (await progressEpoch(page)) + 1;
   await press();
-  await page.locator('training-progress [data-progress=epoch]').filter({ hasText: new RegExp(`^${expected.toLocaleString('en-US')} of`) }).waitFor();
+  await page
+    .locator('training-progress [data-progress=epoch]')
+    .filter({ hasText: new RegExp(`^${expected.toLocaleString('en-US')} of`) })
+    .waitFor();
   await waitForRunState(page, 'paused');
 }
 
@@ -83,7 +85,9 @@ function recordLongTasks(): void {
 }
 
 describe('run controls', () => {
-  test('enable only Train and Step before any run; Step starts a run of one epoch, paused; Reset while paused drops it', async ({ open }) => {
+  test('enable only Train and Step before any run; Step starts a run of one epoch, paused; Reset while paused drops it', async ({
+    open,
+  }) => {
     const { page, errors } = await longRunPage(open);
     expect(await enabledControls(page)).toEqual(['Train', 'Step']);
     await control(page, 'Step').click();
@@ -142,7 +146,12 @@ describe('run controls', () => {
     const result = await predictText(page, '25');
     expect(result.output).toBe('—');
     expect(result.message).toMatch(/No model loaded/);
-    await expect(page.locator('metrics-panel').getByText(/Train a model/).count()).resolves.toBe(1);
+    await expect(
+      page
+        .locator('metrics-panel')
+        .getByText(/Train a model/)
+        .count(),
+    ).resolves.toBe(1);
     expect(await lossPoints(page)).toEqual([]);
     expect(await plottedLine(page)).toBeNull();
     expect(await enabledControls(page)).toEqual(['Train', 'Step']);
@@ -178,7 +187,10 @@ describe('early stopping and divergence', () => {
     await waitUntilReady(page);
     await trainAndWait(page);
     const status = await statusText(page);
-    const match = /^Stopped early after (\d+) epochs: the validation loss had not improved for 3 epochs\. Restored the best weights, from epoch (\d+)/.exec(status);
+    const match =
+      /^Stopped early after (\d+) epochs: the validation loss had not improved for 3 epochs\. Restored the best weights, from epoch (\d+)/.exec(
+        status,
+      );
     expect(match, status).not.toBeNull();
     const [stoppedAt, bestEpoch] = [Number(match![1]), Number(match![2])];
     expect(stoppedAt).toBe(bestEpoch + 3);
@@ -214,7 +226,11 @@ describe('reproducible runs', () => {
     await waitUntilReady(first.page);
     const runOnce = async (page: Page) => {
       await trainAndWait(page);
-      return { line: await modelLine(page), validation: await metricValue(page, 'mse', 'validation'), optimum: await page.locator('metrics-panel [data-optimum]').getAttribute('data-optimum') };
+      return {
+        line: await modelLine(page),
+        validation: await metricValue(page, 'mse', 'validation'),
+        optimum: await page.locator('metrics-panel [data-optimum]').getAttribute('data-optimum'),
+      };
     };
     const a = await runOnce(first.page);
     // Mini-batch Adam on WebGPU gets close to the optimum of the training rows.

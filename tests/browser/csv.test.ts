@@ -9,10 +9,19 @@ import { parseCsv } from '../../src/core/data/dataset.ts';
 import { seededRandom, splitDataset } from '../../src/core/data/split.ts';
 import { leastSquares, metricsOf } from '../../src/core/stats/stats.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
-import { dataError, dataSummary, loadCsv, metricValue, modelLine, optimumMse, predictText, trainAndWait, waitUntilReady } from './app-page.ts';
+import {
+  dataError,
+  dataSummary,
+  loadCsv,
+  metricValue,
+  modelLine,
+  optimumMse,
+  predictText,
+  trainAndWait,
+  waitUntilReady,
+} from './app-page.ts';
 import { test } from './browser.ts';
 import { bundledLikeCsv } from './measure.ts';
-
 
 /** People's heights and weights with other column names, an id and a text column, in another order. */
 function heightsCsv(): { csv: string; x: number[]; y: number[] } {
@@ -80,7 +89,9 @@ describe('files that cannot be used', () => {
     ['names.csv', 'Score,Name\n1,A\n2,B\n3,C\n', 'text/csv', /Column "Name" holds text, not numbers; choose a numeric column\./],
   ] as const;
 
-  test(`are refused by name with a message, keeping the data and the model (${refused.map(([name]) => name).join(', ')})`, async ({ open }) => {
+  test(`are refused by name with a message, keeping the data and the model (${refused.map(([name]) => name).join(', ')})`, async ({
+    open,
+  }) => {
     const { page, errors } = await open();
     await waitUntilReady(page);
     await trainAndWait(page);
@@ -117,7 +128,9 @@ describe('a large CSV', () => {
     await expect(page.locator('data-panel [data-skipped]').textContent()).resolves.toMatch(/Skipped 3 rows.*lines\s+9, 50009, 100009/s);
     expect((await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)).length).toBeGreaterThan(0);
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /csv-worker.*\.js$/.test(e.name)))).toBe(true);
-    await expect(page.locator('scatter-plot [role=img]').getAttribute('aria-label')).resolves.toMatch(/^Scatter plot of 5,000 of 149,997 rows/);
+    await expect(page.locator('scatter-plot [role=img]').getAttribute('aria-label')).resolves.toMatch(
+      /^Scatter plot of 5,000 of 149,997 rows/,
+    );
 
     await trainAndWait(page);
     const all = parseCsv(csv);

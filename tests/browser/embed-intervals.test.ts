@@ -13,7 +13,10 @@ import { test, type AppPage, type Open } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const sample = JSON.parse(readFileSync(fileURLToPath(new URL('../../public/sample-weights.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+const sample = JSON.parse(readFileSync(fileURLToPath(new URL('../../public/sample-weights.json', import.meta.url)), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const { intervals: _dropped, ...withoutIntervals } = sample;
 const version1 = { ...withoutIntervals, version: 1 };
 
@@ -47,12 +50,18 @@ describe('<bmi-predictor> and 95% intervals', () => {
   });
 
   /** Opens a page, waits for its model, predicts BMI 28.45 and returns what is shown and heard. */
-  async function predictOn(open: Open, path: string): Promise<{ opened: AppPage; output: string; interval: string; note: string; detail: Detail }> {
+  async function predictOn(
+    open: Open,
+    path: string,
+  ): Promise<{ opened: AppPage; output: string; interval: string; note: string; detail: Detail }> {
     const opened = await open(`${server.url}${path}`, { webgpu: false });
     const { page: p } = opened;
     await p.locator('bmi-predictor [part=input][placeholder^="e.g."]').waitFor({ timeout: 10_000 });
     const heard = p.evaluate(
-      () => new Promise<unknown>((resolve) => document.addEventListener('bmi-prediction', (event) => resolve((event as CustomEvent).detail), { once: true })),
+      () =>
+        new Promise<unknown>((resolve) =>
+          document.addEventListener('bmi-prediction', (event) => resolve((event as CustomEvent).detail), { once: true }),
+        ),
     );
     const { output } = await predictText(p, '28.45');
     const text = async (part: string, on: Page = p) => {
@@ -62,7 +71,9 @@ describe('<bmi-predictor> and 95% intervals', () => {
     return { opened, output, interval: await text('interval'), note: await text('interval-note'), detail: (await heard) as Detail };
   }
 
-  test('shows the 95% prediction interval of a version 2 file beside the prediction, and puts both intervals in the event', async ({ open }) => {
+  test('shows the 95% prediction interval of a version 2 file beside the prediction, and puts both intervals in the event', async ({
+    open,
+  }) => {
     const { opened, output, interval, note, detail } = await predictOn(open, '/pages/v2.html');
     expect(output).toBe('78.9 years');
     expect(interval).toBe('; 95% of cases with this BMI: 65.7 to 92.0');

@@ -19,7 +19,10 @@ describe('Embed this model', () => {
     await expect(embed.isDisabled()).resolves.toBe(true);
     await trainAndWait(app.page);
     await embed.click();
-    await app.page.locator('[data-embed-status]').filter({ hasText: /^Copied the snippet/ }).waitFor();
+    await app.page
+      .locator('[data-embed-status]')
+      .filter({ hasText: /^Copied the snippet/ })
+      .waitFor();
     await expect(app.page.locator('[data-embed-status]').getAttribute('role')).resolves.toBe('status');
     const snippet = await app.page.evaluate(() => navigator.clipboard.readText());
     expect(snippet).toMatch(/^<script type="module" src="bmi-predictor\.js"><\/script>\n<bmi-predictor weights='/);

@@ -37,7 +37,8 @@ const page = (body: string, head = '') =>
 
 const ROUTES: Record<string, string> = {
   // Only the script tag and the element, as the snippet in the README.
-  '/plain.html': '<script type="module" src="bmi-predictor.js"></script>\n<bmi-predictor weights-src="sample-weights.json"></bmi-predictor>\n',
+  '/plain.html':
+    '<script type="module" src="bmi-predictor.js"></script>\n<bmi-predictor weights-src="sample-weights.json"></bmi-predictor>\n',
   '/pages/sample.html': page('<bmi-predictor weights-src="/sample-weights.json"></bmi-predictor>'),
   '/pages/value.html': page('<bmi-predictor weights-src="/sample-weights.json" value="28.45"></bmi-predictor>'),
   '/pages/decimals.html': page('<bmi-predictor weights-src="/sample-weights.json" value="28.45" decimals="3"></bmi-predictor>'),
@@ -48,7 +49,10 @@ const ROUTES: Record<string, string> = {
   '/pages/missing.html': page('<bmi-predictor weights-src="/fixtures/missing.json"></bmi-predictor>'),
   '/pages/not-json.html': page('<bmi-predictor weights-src="/fixtures/not-json.json"></bmi-predictor>'),
   '/pages/wrong-format.html': page('<bmi-predictor weights-src="/fixtures/wrong-format.json"></bmi-predictor>'),
-  '/pages/dark-aware.html': page('<bmi-predictor weights-src="/sample-weights.json"></bmi-predictor>', '<meta name="color-scheme" content="light dark">'),
+  '/pages/dark-aware.html': page(
+    '<bmi-predictor weights-src="/sample-weights.json"></bmi-predictor>',
+    '<meta name="color-scheme" content="light dark">',
+  ),
   '/pages/styled.html': page(
     '<bmi-predictor weights-src="/sample-weights.json" value="28.45"></bmi-predictor>',
     '<style>bmi-predictor { --bmi-predictor-accent: rgb(1, 2, 3); --bmi-predictor-radius: 9px; } bmi-predictor::part(output) { color: rgb(4, 5, 6); }</style>',
@@ -111,16 +115,21 @@ afterAll(async () => {
 const test = appTest.extend(
   'openPage',
   async ({ open }): Promise<(path: string, options?: { colorScheme?: 'light' | 'dark' }) => Promise<AppPage>> =>
-    (path, options = {}) => open(`${server.url}${path}`, { ...options, webgpu: false }),
+    (path, options = {}) =>
+      open(`${server.url}${path}`, { ...options, webgpu: false }),
 );
 
 describe('<bmi-predictor> built alone, on plain pages from a plain static server', () => {
-
-  test('predicts 78.9 years at BMI 28.45 on a page with only the script tag and the element, loading nothing else', async ({ openPage: open }) => {
+  test('predicts 78.9 years at BMI 28.45 on a page with only the script tag and the element, loading nothing else', async ({
+    openPage: open,
+  }) => {
     const { page, errors } = await open('/plain.html');
     await waitForModel(page);
     const heard = page.evaluate(
-      () => new Promise<unknown>((resolve) => document.addEventListener('bmi-prediction', (event) => resolve((event as CustomEvent).detail), { once: true })),
+      () =>
+        new Promise<unknown>((resolve) =>
+          document.addEventListener('bmi-prediction', (event) => resolve((event as CustomEvent).detail), { once: true }),
+        ),
     );
     const result = await predictText(page, '28.45');
     expect(result.message).toBe('');
@@ -205,7 +214,9 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  test('weights property: a weights-file object replaces the model; an invalid one is refused and the model kept', async ({ openPage: open }) => {
+  test('weights property: a weights-file object replaces the model; an invalid one is refused and the model kept', async ({
+    openPage: open,
+  }) => {
     const { page, errors } = await open('/pages/empty.html');
     await page.locator('bmi-predictor').evaluate(async (element) => {
       (element as HTMLElement & { weights: unknown }).weights = await (await fetch('/sample-weights.json')).json();
@@ -224,7 +235,9 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  test('without weights: says no model is loaded, and predicting gives a message and the error event, never a number', async ({ openPage: open }) => {
+  test('without weights: says no model is loaded, and predicting gives a message and the error event, never a number', async ({
+    openPage: open,
+  }) => {
     const { page, errors } = await open('/pages/empty.html');
     await expect(message(page).textContent()).resolves.toMatch(/^\s*No model loaded yet\.\s*$/);
     const result = await predictText(page, '25');
@@ -235,21 +248,28 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
   });
 
   test.for([
-    ['/pages/missing.html', 'Could not load the weights file /fixtures/missing.json: the server answered 404 Not Found.', [NOT_FOUND_CONSOLE]],
+    [
+      '/pages/missing.html',
+      'Could not load the weights file /fixtures/missing.json: the server answered 404 Not Found.',
+      [NOT_FOUND_CONSOLE],
+    ],
     ['/pages/not-json.html', /^\/fixtures\/not-json\.json: The file is not valid JSON \(.+\)\. It is not a weights file\.$/s, []],
     [
       '/pages/wrong-format.html',
       '/fixtures/wrong-format.json: This JSON is not a bmi-predictor weights file (its "format" is "some-other-format").',
       [],
     ],
-  ] as const)('weights-src %s: shows why the weights were refused and fires the error event', async ([path, expected, consoleErrors], { openPage: open }) => {
-    const { page, errors } = await open(path);
-    const shown = await waitForError(page);
-    expect(shown).toMatch(expected);
-    expect(await recordedEvents(page)).toEqual([{ type: 'bmi-predictor-error', detail: { message: shown } }]);
-    expect((await predictText(page, '25')).output).toBe('—');
-    expect(errors).toEqual(consoleErrors);
-  });
+  ] as const)(
+    'weights-src %s: shows why the weights were refused and fires the error event',
+    async ([path, expected, consoleErrors], { openPage: open }) => {
+      const { page, errors } = await open(path);
+      const shown = await waitForError(page);
+      expect(shown).toMatch(expected);
+      expect(await recordedEvents(page)).toEqual([{ type: 'bmi-predictor-error', detail: { message: shown } }]);
+      expect((await predictText(page, '25')).output).toBe('—');
+      expect(errors).toEqual(consoleErrors);
+    },
+  );
 
   test('weights-src: a failed reload keeps the model it had; a good one replaces it', async ({ openPage: open }) => {
     const { page, errors } = await open('/pages/sample.html');
@@ -259,7 +279,9 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(await waitForError(page)).toMatch(/not a bmi-predictor weights file .*The current model is kept\.$/s);
     expect((await predictText(page, '28.45')).output).toBe('78.9 years');
     await element.evaluate((el) => el.setAttribute('weights-src', '/fixtures/identity.json'));
-    await page.waitForFunction(() => (document.querySelector('bmi-predictor') as HTMLElement & { model: { slope: number } }).model.slope === 1);
+    await page.waitForFunction(
+      () => (document.querySelector('bmi-predictor') as HTMLElement & { model: { slope: number } }).model.slope === 1,
+    );
     expect((await predictText(page, '28.45')).output).toBe('28.4 years');
     expect(errors).toEqual([]);
   });
@@ -310,7 +332,9 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     expect(errors).toEqual([]);
   });
 
-  test('a weights file dropped onto it replaces the weights, with a highlight while dragging; a wrong file is refused and the weights stay', async ({ openPage: open }) => {
+  test('a weights file dropped onto it replaces the weights, with a highlight while dragging; a wrong file is refused and the weights stay', async ({
+    openPage: open,
+  }) => {
     const { page, errors } = await open('/pages/sample.html');
     await waitForModel(page);
     const hint = page.locator('bmi-predictor [part=drop-hint]');
@@ -325,7 +349,9 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     await dragFile(page, 'dragenter', { name: 'identity.json', text: JSON.stringify(identityWeights) });
     await dragFile(page, 'drop', { name: 'identity.json', text: JSON.stringify(identityWeights) });
     await expect(hint.isVisible()).resolves.toBe(false);
-    await page.waitForFunction(() => (document.querySelector('bmi-predictor') as HTMLElement & { model: { slope: number } }).model.slope === 1);
+    await page.waitForFunction(
+      () => (document.querySelector('bmi-predictor') as HTMLElement & { model: { slope: number } }).model.slope === 1,
+    );
     expect((await predictText(page, '28.45')).output).toBe('28.4 years');
 
     await dragFile(page, 'drop', { name: 'notes.txt', text: 'not weights at all' });

@@ -16,13 +16,18 @@ async function checkPage(open: Open): Promise<{ page: Page; errors: string[] }> 
 }
 
 async function train(page: Page, request: CheckRequest): Promise<CheckResult> {
-  return page.evaluate((r) => (globalThis as unknown as { fusedCheck: { train(r: CheckRequest): Promise<CheckResult> } }).fusedCheck.train(r), request);
+  return page.evaluate(
+    (r) => (globalThis as unknown as { fusedCheck: { train(r: CheckRequest): Promise<CheckResult> } }).fusedCheck.train(r),
+    request,
+  );
 }
 
 const relative = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 
 describe('fused WebGPU training (software adapter)', () => {
-  test('trains the bundled data to the exact least-squares line, cleans up, and compiles nothing after the first epoch', async ({ open }) => {
+  test('trains the bundled data to the exact least-squares line, cleans up, and compiles nothing after the first epoch', async ({
+    open,
+  }) => {
     const { page, errors } = await checkPage(open);
     const result = await train(page, { fused: true, rows: 163, settings: { epochs: 200 }, reportIntervalMs: 0 });
     expect(result.backend).toBe('webgpu');
@@ -38,22 +43,26 @@ describe('fused WebGPU training (software adapter)', () => {
     expect(errors).toEqual([]);
   });
 
-  test.for([163, 100_000, 1_000_000])('after 50 epochs on %i rows agrees with the per-op path to 1e-5 and with float64 descent to 1e-5', { timeout: 240_000 }, async (rows, { open }) => {
-    const { page, errors } = await checkPage(open);
-    const fused = await train(page, { fused: true, rows });
-    const perOp = await train(page, { fused: false, rows });
-    expect(fused.kernel).toMatch(rows <= 32_768 ? /1 pass/ : /2 passes/);
-    expect(perOp.kernel).toBe('per-op');
-    expect(relative(fused.slope, perOp.slope)).toBeLessThan(1e-5);
-    expect(relative(fused.intercept, perOp.intercept)).toBeLessThan(1e-5);
-    expect(fused.points).toHaveLength(51);
-    expect(fused.reference).toHaveLength(51);
-    for (const point of fused.points) expect(relative(point.trainLoss, fused.reference[point.epoch]!)).toBeLessThan(1e-5);
-    expect(fused.tensorsAfter).toBe(fused.tensorsBefore);
-    // Every report comes after the first epoch: the pipelines compiled by then are all there will be.
-    expect(new Set(fused.pipelines).size).toBe(1);
-    expect(errors).toEqual([]);
-  });
+  test.for([163, 100_000, 1_000_000])(
+    'after 50 epochs on %i rows agrees with the per-op path to 1e-5 and with float64 descent to 1e-5',
+    { timeout: 240_000 },
+    async (rows, { open }) => {
+      const { page, errors } = await checkPage(open);
+      const fused = await train(page, { fused: true, rows });
+      const perOp = await train(page, { fused: false, rows });
+      expect(fused.kernel).toMatch(rows <= 32_768 ? /1 pass/ : /2 passes/);
+      expect(perOp.kernel).toBe('per-op');
+      expect(relative(fused.slope, perOp.slope)).toBeLessThan(1e-5);
+      expect(relative(fused.intercept, perOp.intercept)).toBeLessThan(1e-5);
+      expect(fused.points).toHaveLength(51);
+      expect(fused.reference).toHaveLength(51);
+      for (const point of fused.points) expect(relative(point.trainLoss, fused.reference[point.epoch]!)).toBeLessThan(1e-5);
+      expect(fused.tensorsAfter).toBe(fused.tensorsBefore);
+      // Every report comes after the first epoch: the pipelines compiled by then are all there will be.
+      expect(new Set(fused.pipelines).size).toBe(1);
+      expect(errors).toEqual([]);
+    },
+  );
 
   test.for([
     ['SGD with validation', { validationSplit: 0.2 }],
@@ -80,18 +89,37 @@ describe('fused WebGPU training (software adapter)', () => {
   });
 
   test.for([
-    ['early stopping', 163, { validationSplit: 0.2, learningRate: 0.9, epochs: 200, earlyStopping: { patience: 3, minImprovement: 0.001 } }, 'early-stopped'],
+    [
+      'early stopping',
+      163,
+      { validationSplit: 0.2, learningRate: 0.9, epochs: 200, earlyStopping: { patience: 3, minImprovement: 0.001 } },
+      'early-stopped',
+    ],
     ['divergence', 163, { learningRate: 10, epochs: 200 }, 'diverged'],
     ['divergence, two passes', 50_000, { learningRate: 10, epochs: 200 }, 'diverged'],
-    ['early stopping with mini-batches', 163, { validationSplit: 0.2, batchSize: 32, epochs: 200, earlyStopping: { patience: 2, minImprovement: 0.01 } }, 'early-stopped'],
-  ] as const)('%s: one epoch per read-back and many end on the same epoch with the same weights', async ([, rows, settings, reason], { open }) => {
-    const { page, errors } = await checkPage(open);
-    const one = await train(page, { fused: true, rows, settings, maxEpochsPerRound: 1, reportIntervalMs: 0 });
-    const many = await train(page, { fused: true, rows, settings, reportIntervalMs: 1e9 });
-    expect(one.end).toBe(reason);
-    expect([many.end, many.epochsRun, many.modelEpochs, many.slope, many.intercept]).toEqual([one.end, one.epochsRun, one.modelEpochs, one.slope, one.intercept]);
-    expect(many.points).toEqual(one.points);
-    expect(many.tensorsAfter).toBe(many.tensorsBefore);
-    expect(errors).toEqual([]);
-  });
+    [
+      'early stopping with mini-batches',
+      163,
+      { validationSplit: 0.2, batchSize: 32, epochs: 200, earlyStopping: { patience: 2, minImprovement: 0.01 } },
+      'early-stopped',
+    ],
+  ] as const)(
+    '%s: one epoch per read-back and many end on the same epoch with the same weights',
+    async ([, rows, settings, reason], { open }) => {
+      const { page, errors } = await checkPage(open);
+      const one = await train(page, { fused: true, rows, settings, maxEpochsPerRound: 1, reportIntervalMs: 0 });
+      const many = await train(page, { fused: true, rows, settings, reportIntervalMs: 1e9 });
+      expect(one.end).toBe(reason);
+      expect([many.end, many.epochsRun, many.modelEpochs, many.slope, many.intercept]).toEqual([
+        one.end,
+        one.epochsRun,
+        one.modelEpochs,
+        one.slope,
+        one.intercept,
+      ]);
+      expect(many.points).toEqual(one.points);
+      expect(many.tensorsAfter).toBe(many.tensorsBefore);
+      expect(errors).toEqual([]);
+    },
+  );
 });

@@ -17,7 +17,9 @@ const BUILT_FILES = ['dist/index.html', 'dist/bmi-predictor.js', 'dist/custom-el
 export async function setup(project: TestProject): Promise<void> {
   const missing = BUILT_FILES.filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new Error(`${missing.join(', ')} missing: run \`npm run build\` first (npm test does; \`npx vite build\` alone builds only the app).`);
+    throw new Error(
+      `${missing.join(', ')} missing: run \`npm run build\` first (npm test does; \`npx vite build\` alone builds only the app).`,
+    );
   }
   server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];

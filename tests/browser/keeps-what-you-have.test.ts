@@ -39,7 +39,11 @@ async function reloadAndSettle(page: Page): Promise<void> {
   await page.reload();
   await waitUntilReady(page);
   // Saving in the browser is "on" once the model from the last visit, if any, is restored.
-  await expect.poll(() => page.locator('model-library').evaluate((library) => (library as HTMLElement & { storage: { state: string } }).storage.state)).toBe('on');
+  await expect
+    .poll(() =>
+      page.locator('model-library').evaluate((library) => (library as HTMLElement & { storage: { state: string } }).storage.state),
+    )
+    .toBe('on');
 }
 
 describe('a run that fails never replaces the model (item 2)', () => {
@@ -53,7 +57,10 @@ describe('a run that fails never replaces the model (item 2)', () => {
     expect((await predictText(page, '28.45')).output).toBe('78.9 years');
 
     await page.reload();
-    await page.locator('model-library [data-current]').filter({ hasText: /Restored from your last visit/ }).waitFor();
+    await page
+      .locator('model-library [data-current]')
+      .filter({ hasText: /Restored from your last visit/ })
+      .waitFor();
     expect(await predictorLine(page)).toEqual({ slope: sample.slope, intercept: sample.intercept });
     expect(errors).toEqual([]);
   });
@@ -91,7 +98,10 @@ describe('Undo, and persistence that follows what is current (item 3)', () => {
     expect(await predictorLine(page)).toEqual({ slope: sample.slope, intercept: sample.intercept });
     // Undone: what is kept for the next visit is the model again.
     await page.reload();
-    await page.locator('model-library [data-current]').filter({ hasText: /Restored from your last visit/ }).waitFor();
+    await page
+      .locator('model-library [data-current]')
+      .filter({ hasText: /Restored from your last visit/ })
+      .waitFor();
 
     await control(page, 'Reset').click();
     expect((await predictText(page, '25')).output).toBe('—');
@@ -179,9 +189,12 @@ describe('a prediction that is not finite is a message (item 1, the form)', () =
   test('says so instead of showing Infinity', async ({ open }) => {
     const { page, errors } = await open();
     await waitUntilReady(page);
-    await page.locator('bmi-predictor').evaluate((element, weights) => {
-      (element as HTMLElement & { model: unknown }).model = { ...(weights as object), slope: 1e308 };
-    }, JSON.parse(sampleText) as unknown);
+    await page.locator('bmi-predictor').evaluate(
+      (element, weights) => {
+        (element as HTMLElement & { model: unknown }).model = { ...(weights as object), slope: 1e308 };
+      },
+      JSON.parse(sampleText) as unknown,
+    );
     const { output, message } = await predictText(page, '28.45');
     expect(output).toBe('—');
     expect(message).toMatch(/no finite prediction/);

@@ -66,7 +66,10 @@ export async function measureTraining(page: Page): Promise<TrainingMeasurement> 
   const longTasks = (await stop()).map((task) => task.duration);
   const { epoch, elapsedMs } = await page
     .locator('training-panel')
-    .evaluate((panel) => ({ epoch: (panel as HTMLElement & { epoch: number }).epoch, elapsedMs: (panel as HTMLElement & { elapsedMs: number }).elapsedMs }));
+    .evaluate((panel) => ({
+      epoch: (panel as HTMLElement & { epoch: number }).epoch,
+      elapsedMs: (panel as HTMLElement & { elapsedMs: number }).elapsedMs,
+    }));
   return { epochs: epoch, trainingMs: elapsedMs, epochsPerSecond: (epoch * 1000) / elapsedMs, longTasks };
 }
 
@@ -93,7 +96,9 @@ export async function measureCsvLoad(page: Page, name: string, csv: string): Pro
   const stop = await recordLongTasks(page);
   await loadCsv(page, name, csv);
   // Views drawn a frame or two after the rows are shown (the landscape's heat map) count too.
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 200)))));
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 200)))),
+  );
   const tasks = await stop();
   const times = await page.evaluate(() => (window as unknown as { csvTimes: { picked: number; shown: number } }).csvTimes);
   // Only the app's own work: copying the file into the page (the test driver's doing) comes before.

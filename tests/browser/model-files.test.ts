@@ -60,11 +60,17 @@ describe('weights files', () => {
     const first = await freshApp(open);
     await trainAndWait(first.page);
     const trained = await predictValue(first.page, BMI);
-    expect(trained).toBeCloseTo(60.3156471640, 2);
+    expect(trained).toBeCloseTo(60.315647164, 2);
     const file = await downloadWeights(first.page, dir);
     expect(file.name).toMatch(/^bmi-weights-\d{4}-\d{2}-\d{2}\.json$/);
     const weights = JSON.parse(file.bytes.toString('utf8'));
-    expect(weights).toMatchObject({ format: 'bmi-predictor-weights', version: WEIGHTS_VERSION, feature: { name: 'Bmi' }, target: { name: 'LifeExpectancy' }, intervals: { level: 0.95, rows: 163 } });
+    expect(weights).toMatchObject({
+      format: 'bmi-predictor-weights',
+      version: WEIGHTS_VERSION,
+      feature: { name: 'Bmi' },
+      target: { name: 'LifeExpectancy' },
+      intervals: { level: 0.95, rows: 163 },
+    });
     expect(file.name).toBe(`bmi-weights-${weights.training.date.slice(0, 10)}.json`);
 
     const { page } = await freshApp(open);
@@ -97,7 +103,7 @@ describe('weights files', () => {
     expect(await predictValue(page, BMI)).toBe(trained);
   });
 
-  test('makes a weights file dropped on the prediction form the whole app\'s model', async ({ open }) => {
+  test("makes a weights file dropped on the prediction form the whole app's model", async ({ open }) => {
     const { page } = await freshApp(open);
     const sample = await readFile('public/sample-weights.json');
     const weights = JSON.parse(sample.toString('utf8'));
@@ -111,7 +117,10 @@ describe('weights files', () => {
     const { page } = await freshApp(open);
     await dropFiles(page, [{ name: 'four.csv', content: 'Bmi,Country,LifeExpectancy\n20,A,60\n22,B,65\n26,D,75\n', type: 'text/csv' }]);
     // Reading the dropped file is asynchronous: wait for the summary to change.
-    await page.locator('data-panel [data-summary]').filter({ hasText: /3\s+rows from\s+four\.csv/ }).waitFor();
+    await page
+      .locator('data-panel [data-summary]')
+      .filter({ hasText: /3\s+rows from\s+four\.csv/ })
+      .waitFor();
   });
 
   test('resumes training from a loaded file where its loss left off', async ({ open }) => {
@@ -148,7 +157,10 @@ describe('the browser keeps models (IndexedDB)', () => {
     await trainAndWait(page);
     const trained = await predictValue(page, BMI);
     await page.reload();
-    await page.locator('model-library [data-current]').filter({ hasText: /Restored from your last visit/ }).waitFor();
+    await page
+      .locator('model-library [data-current]')
+      .filter({ hasText: /Restored from your last visit/ })
+      .waitFor();
     expect(await predictValue(page, BMI)).toBe(trained);
   });
 
@@ -170,7 +182,10 @@ describe('the browser keeps models (IndexedDB)', () => {
     expect(Math.abs(fifty - twoEpochs)).toBeGreaterThan(0.1);
 
     const items = page.locator('model-library li');
-    await expect(items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-name')))).resolves.toEqual(['fifty epochs', 'two epochs']);
+    await expect(items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-name')))).resolves.toEqual([
+      'fifty epochs',
+      'two epochs',
+    ]);
     await expect(items.first().textContent()).resolves.toMatch(/MSE 43\.02 · R² 0\.463/);
 
     await page.getByRole('button', { name: 'Load model two epochs' }).click();
@@ -185,7 +200,10 @@ describe('the browser keeps models (IndexedDB)', () => {
     await save('two epochs', /Replaced the saved model "two epochs"/);
 
     await page.reload();
-    await page.locator('model-library [data-current]').filter({ hasText: /Restored/ }).waitFor();
+    await page
+      .locator('model-library [data-current]')
+      .filter({ hasText: /Restored/ })
+      .waitFor();
     await expect(items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-name')))).resolves.toEqual(['two epochs']);
     // The model loaded last is the one restored.
     expect(await predictValue(page, BMI)).toBe(twoEpochs);
@@ -202,7 +220,10 @@ describe('the browser keeps models (IndexedDB)', () => {
           request.onsuccess = () => {
             const tx = request.result.transaction('models', 'readwrite');
             const store = tx.objectStore('models');
-            store.put({ name: 'broken', savedAt: new Date().toISOString(), weights: { format: 'bmi-predictor-weights', version: 1, slope: 'abc' } }, ['saved', 'broken']);
+            store.put(
+              { name: 'broken', savedAt: new Date().toISOString(), weights: { format: 'bmi-predictor-weights', version: 1, slope: 'abc' } },
+              ['saved', 'broken'],
+            );
             store.put({ weights: { format: 'something-else' } }, 'current');
             tx.oncomplete = () => resolve();
             tx.onerror = () => reject(tx.error);
@@ -213,39 +234,54 @@ describe('the browser keeps models (IndexedDB)', () => {
     const message = await waitForLibraryMessage(page, /could not be restored/);
     expect(message.kind).toBe('error');
     expect(message.text).toMatch(/not a bmi-predictor weights file/);
-    await expect(page.locator('model-library li[data-damaged]').textContent()).resolves.toMatch(/broken\s*Damaged: The weights file is missing/);
+    await expect(page.locator('model-library li[data-damaged]').textContent()).resolves.toMatch(
+      /broken\s*Damaged: The weights file is missing/,
+    );
     expect((await predictText(page, BMI)).message).toMatch(/No model loaded/);
     await deleteSaved(page, 'broken');
     await page.locator('model-library [data-saved-empty]').waitFor();
   });
 
   test.for<[string, () => void, RegExp]>([
-    ['indexedDB.open throws', () => {
-      IDBFactory.prototype.open = () => {
-        throw new DOMException('IndexedDB is blocked here', 'SecurityError');
-      };
-    }, /Saving in this browser is off \(SecurityError: IndexedDB is blocked here\)/],
-    ['there is no indexedDB', () => {
-      delete (window as { indexedDB?: IDBFactory }).indexedDB;
-    }, /Saving in this browser is off \(this browser offers no IndexedDB\)/],
-  ])('when %s: says saving is off, and training, predicting, downloading and loading files still work', async ([, initScript, notice], { open }) => {
-    const { page } = await freshApp(open, { initScript });
-    await expect(page.locator('model-library [data-storage-off]').textContent()).resolves.toMatch(notice);
-    await expect(page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).resolves.toBe(true);
-    await trainAndWait(page);
-    expect(Math.abs((await metricValue(page, 'mse')) - OPTIMUM_MSE) / OPTIMUM_MSE).toBeLessThan(1e-3);
-    const trained = await predictValue(page, BMI);
-    const file = await downloadWeights(page, dir);
-    await setEpochs(page, 1);
-    await trainAndWait(page);
-    await dropFiles(page, [{ name: file.name, content: file.bytes }]);
-    await waitForLibraryMessage(page, /Loaded the weights file/);
-    expect(await predictValue(page, BMI)).toBe(trained);
-  });
+    [
+      'indexedDB.open throws',
+      () => {
+        IDBFactory.prototype.open = () => {
+          throw new DOMException('IndexedDB is blocked here', 'SecurityError');
+        };
+      },
+      /Saving in this browser is off \(SecurityError: IndexedDB is blocked here\)/,
+    ],
+    [
+      'there is no indexedDB',
+      () => {
+        delete (window as { indexedDB?: IDBFactory }).indexedDB;
+      },
+      /Saving in this browser is off \(this browser offers no IndexedDB\)/,
+    ],
+  ])(
+    'when %s: says saving is off, and training, predicting, downloading and loading files still work',
+    async ([, initScript, notice], { open }) => {
+      const { page } = await freshApp(open, { initScript });
+      await expect(page.locator('model-library [data-storage-off]').textContent()).resolves.toMatch(notice);
+      await expect(page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).resolves.toBe(true);
+      await trainAndWait(page);
+      expect(Math.abs((await metricValue(page, 'mse')) - OPTIMUM_MSE) / OPTIMUM_MSE).toBeLessThan(1e-3);
+      const trained = await predictValue(page, BMI);
+      const file = await downloadWeights(page, dir);
+      await setEpochs(page, 1);
+      await trainAndWait(page);
+      await dropFiles(page, [{ name: file.name, content: file.bytes }]);
+      await waitForLibraryMessage(page, /Loaded the weights file/);
+      expect(await predictValue(page, BMI)).toBe(trained);
+    },
+  );
 });
 
 describe('TF.js model files', () => {
-  test('exports model.json + weights.bin and imports them on a fresh page with the same prediction, loading TF.js code lazily', async ({ open }) => {
+  test('exports model.json + weights.bin and imports them on a fresh page with the same prediction, loading TF.js code lazily', async ({
+    open,
+  }) => {
     const first = await freshApp(open);
     const chunkRequested = (page: typeof first.page): Promise<boolean> =>
       page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /tfjs-model-files/.test(entry.name)));
@@ -260,8 +296,15 @@ describe('TF.js model files', () => {
     const modelJson = JSON.parse(json.bytes.toString('utf8'));
     expect(modelJson.format).toBe('layers-model');
     expect(modelJson.modelTopology.config.layers).toHaveLength(1);
-    expect(modelJson.modelTopology.config.layers[0]).toMatchObject({ class_name: 'Dense', config: { units: 1, use_bias: true, activation: 'linear', batch_input_shape: [null, 1] } });
-    expect(modelJson.userDefinedMetadata.bmiPredictor).toMatchObject({ format: 'bmi-predictor-weights', version: WEIGHTS_VERSION, intervals: { degreesOfFreedom: 161 } });
+    expect(modelJson.modelTopology.config.layers[0]).toMatchObject({
+      class_name: 'Dense',
+      config: { units: 1, use_bias: true, activation: 'linear', batch_input_shape: [null, 1] },
+    });
+    expect(modelJson.userDefinedMetadata.bmiPredictor).toMatchObject({
+      format: 'bmi-predictor-weights',
+      version: WEIGHTS_VERSION,
+      intervals: { degreesOfFreedom: 161 },
+    });
     // kernel = slope and bias = intercept, raw units, float32.
     const [kernel, bias] = new Float32Array(new Uint8Array(bin.bytes).buffer);
     expect(bin.bytes.length).toBe(8);
@@ -305,30 +348,89 @@ describe('bad model files are refused by name, and nothing is lost', () => {
     return { ...app, trained: await predictValue(app.page, BMI), good: (await downloadWeights(app.page, dir)).bytes.toString('utf8') };
   }
 
-  const weightsWith = (edit: (text: string) => string) => (good: string) => [{ name: 'edited.json', content: edit(good), type: 'application/json' }];
+  const weightsWith = (edit: (text: string) => string) => (good: string) => [
+    { name: 'edited.json', content: edit(good), type: 'application/json' },
+  ];
   const setSlope = (value: string) => weightsWith((text) => text.replace(/"slope": [^,]+/, `"slope": ${value}`));
   const tfjsModel = tfjsFiles([{ inputs: 1, units: 1 }], [2.5, 7], 'line');
 
   const refused: [string, (good: string) => FileSpec[], RegExp][] = [
     ['text that is not JSON', () => [{ name: 'notes.json', content: 'slope = 2.5' }], /"notes\.json": The file is not valid JSON \(/],
     ['"slope": NaN', setSlope('NaN'), /it has "slope": NaN, and JSON has no NaN or Infinity/],
-    ['JSON of another format', () => [{ name: 'other.json', content: '{"format": "keras", "weights": [1, 2]}' }], /not a bmi-predictor weights file \(its "format" is "keras"\)/],
-    ['a newer version', weightsWith((text) => text.replace(`"version": ${WEIGHTS_VERSION}`, `"version": ${WEIGHTS_VERSION + 1}`)), new RegExp(`version ${WEIGHTS_VERSION + 1}, newer than this app reads \\(version ${WEIGHTS_VERSION}\\)\\. Update the app`)],
-    ['missing fields', weightsWith((text) => text.replace(/\s*"intercept": [^,]+,/, '').replace(/,\s*"date": "[^"]+"/, '')), /missing "intercept", "training\.date"/],
+    [
+      'JSON of another format',
+      () => [{ name: 'other.json', content: '{"format": "keras", "weights": [1, 2]}' }],
+      /not a bmi-predictor weights file \(its "format" is "keras"\)/,
+    ],
+    [
+      'a newer version',
+      weightsWith((text) => text.replace(`"version": ${WEIGHTS_VERSION}`, `"version": ${WEIGHTS_VERSION + 1}`)),
+      new RegExp(`version ${WEIGHTS_VERSION + 1}, newer than this app reads \\(version ${WEIGHTS_VERSION}\\)\\. Update the app`),
+    ],
+    [
+      'missing fields',
+      weightsWith((text) => text.replace(/\s*"intercept": [^,]+,/, '').replace(/,\s*"date": "[^"]+"/, '')),
+      /missing "intercept", "training\.date"/,
+    ],
     ['"slope": "abc"', setSlope('"abc"'), /"slope" must be a finite number \(found "abc"\)/],
     ['"slope": 1e999', setSlope('1e999'), /"slope" must be a finite number \(found Infinity\)/],
-    ['a file over 1 MB', () => [{ name: 'huge.json', content: `{"padding": "${'x'.repeat(1_100_000)}"}` }], /"huge\.json": The file is 1\.1 MB; a weights file is at most 1\.0 MB/],
-    ['a model.json without its weights.bin', () => [tfjsModel.json], /TensorFlow\.js model\.json, not a bmi-predictor weights file; import it together with its weights\.bin/],
+    [
+      'a file over 1 MB',
+      () => [{ name: 'huge.json', content: `{"padding": "${'x'.repeat(1_100_000)}"}` }],
+      /"huge\.json": The file is 1\.1 MB; a weights file is at most 1\.0 MB/,
+    ],
+    [
+      'a model.json without its weights.bin',
+      () => [tfjsModel.json],
+      /TensorFlow\.js model\.json, not a bmi-predictor weights file; import it together with its weights\.bin/,
+    ],
     ['a weights.bin without its model.json', () => [tfjsModel.bin], /"line\.weights\.bin" is TF\.js weights data without its model\.json/],
-    ['a TF.js model of 2 units', () => { const f = tfjsFiles([{ inputs: 1, units: 2 }], [1, 2, 3, 4]); return [f.json, f.bin]; }, /has a dense layer of 2 units; bmi-predictor imports a model of exactly one dense layer/],
-    ['a TF.js model of 2 layers', () => { const f = tfjsFiles([{ inputs: 1, units: 1 }, { inputs: 1, units: 1 }], [1, 2, 3, 4]); return [f.json, f.bin]; }, /has 2 layers \(Dense, Dense\)/],
-    ['a TF.js model of 3 inputs', () => { const f = tfjsFiles([{ inputs: 3, units: 1 }], [1, 2, 3, 4]); return [f.json, f.bin]; }, /takes input of shape \[null, 3\], not \[null, 1\]/],
-    ['a renamed weights.bin', () => [tfjsModel.json, { ...tfjsModel.bin, name: 'renamed.bin' }], /expects its weights in "line\.weights\.bin", but the other file is "renamed\.bin"/],
-    ['a truncated weights.bin', () => [tfjsModel.json, { ...tfjsModel.bin, content: new Uint8Array(4) }], /TensorFlow\.js could not read "line\.json" with "line\.weights\.bin"/],
+    [
+      'a TF.js model of 2 units',
+      () => {
+        const f = tfjsFiles([{ inputs: 1, units: 2 }], [1, 2, 3, 4]);
+        return [f.json, f.bin];
+      },
+      /has a dense layer of 2 units; bmi-predictor imports a model of exactly one dense layer/,
+    ],
+    [
+      'a TF.js model of 2 layers',
+      () => {
+        const f = tfjsFiles(
+          [
+            { inputs: 1, units: 1 },
+            { inputs: 1, units: 1 },
+          ],
+          [1, 2, 3, 4],
+        );
+        return [f.json, f.bin];
+      },
+      /has 2 layers \(Dense, Dense\)/,
+    ],
+    [
+      'a TF.js model of 3 inputs',
+      () => {
+        const f = tfjsFiles([{ inputs: 3, units: 1 }], [1, 2, 3, 4]);
+        return [f.json, f.bin];
+      },
+      /takes input of shape \[null, 3\], not \[null, 1\]/,
+    ],
+    [
+      'a renamed weights.bin',
+      () => [tfjsModel.json, { ...tfjsModel.bin, name: 'renamed.bin' }],
+      /expects its weights in "line\.weights\.bin", but the other file is "renamed\.bin"/,
+    ],
+    [
+      'a truncated weights.bin',
+      () => [tfjsModel.json, { ...tfjsModel.bin, content: new Uint8Array(4) }],
+      /TensorFlow\.js could not read "line\.json" with "line\.weights\.bin"/,
+    ],
     ['three files at once', () => [tfjsModel.json, tfjsModel.bin, { name: 'x.csv', content: 'a,b\n1,2\n' }], /Got 3 files/],
   ];
 
-  test(`refuses each dropped file that is not a usable model, keeping the model and the data (${refused.length} kinds)`, async ({ open }) => {
+  test(`refuses each dropped file that is not a usable model, keeping the model and the data (${refused.length} kinds)`, async ({
+    open,
+  }) => {
     const { page, trained, good } = await trainedWithWeights(open);
     for (const [kind, files, message] of refused) {
       await dropFiles(page, files(good));
@@ -342,7 +444,13 @@ describe('bad model files are refused by name, and nothing is lost', () => {
 
   test('refuses a bad file from the file picker the same way', async ({ open }) => {
     const { page, trained, good } = await trainedWithWeights(open);
-    await page.getByLabel('Load weights file').setInputFiles({ name: 'nan.json', mimeType: 'application/json', buffer: Buffer.from(good.replace(/"intercept": [^,]+/, '"intercept": Infinity')) });
+    await page
+      .getByLabel('Load weights file')
+      .setInputFiles({
+        name: 'nan.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(good.replace(/"intercept": [^,]+/, '"intercept": Infinity')),
+      });
     await waitForLibraryMessage(page, /"nan\.json": The file is not valid JSON: it has "intercept": Infinity/);
     expect(await predictValue(page, BMI)).toBe(trained);
   });

@@ -19,7 +19,12 @@ async function reloadOffline(open: Open, path: string) {
   // The page itself came from the service worker, not the network.
   expect(await isControlled(app.page)).toBe(true);
   // And the network really is off, for the service worker too: what it has not cached fails.
-  const uncached = await app.page.evaluate(() => fetch('not-precached.txt').then((response) => `HTTP ${response.status}`, () => 'failed'));
+  const uncached = await app.page.evaluate(() =>
+    fetch('not-precached.txt').then(
+      (response) => `HTTP ${response.status}`,
+      () => 'failed',
+    ),
+  );
   expect(uncached).toBe('failed');
   // That probe's failure is the one console error expected here.
   expect(app.errors.splice(0)).toEqual(['console: Failed to load resource: net::ERR_INTERNET_DISCONNECTED']);

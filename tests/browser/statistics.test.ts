@@ -7,7 +7,16 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { R_SUMMARY, relativeError } from '../unit/statistics-reference.ts';
-import { control, predictText, setEpochs, trainAndWait, waitForEpochAbove, waitForLibraryMessage, waitForRunState, waitUntilReady } from './app-page.ts';
+import {
+  control,
+  predictText,
+  setEpochs,
+  trainAndWait,
+  waitForEpochAbove,
+  waitForLibraryMessage,
+  waitForRunState,
+  waitUntilReady,
+} from './app-page.ts';
 import { launchBrowser, openApp, type AppPage } from './browser.ts';
 
 let browser: Browser;
@@ -46,14 +55,18 @@ describe('statistics on the page, trained with the defaults', () => {
     await trainAndWait(page);
     const { output } = await predictText(page, '28.45');
     expect(output).toBe('78.9 years');
-    await expect(page.locator('bmi-predictor [part=interval]').textContent()).resolves.toBe('; 95% of countries with this BMI: 65.7 to 92.0');
+    await expect(page.locator('bmi-predictor [part=interval]').textContent()).resolves.toBe(
+      '; 95% of countries with this BMI: 65.7 to 92.0',
+    );
   });
 
   it("shows R's fit summary in the Fit panel, with the slope in plain words", async () => {
     const page = await freshApp();
     await trainAndWait(page);
     await summary(page).locator('[data-fit-summary]').waitFor();
-    await expect(summary(page).locator('[data-words]').textContent()).resolves.toBe('Each extra BMI point goes with 2.5 more years (95% CI 2.1 to 2.9).');
+    await expect(summary(page).locator('[data-words]').textContent()).resolves.toBe(
+      'Each extra BMI point goes with 2.5 more years (95% CI 2.1 to 2.9).',
+    );
     // A trained line is within float32 of the optimum: R's numbers to about 1e-5.
     for (const term of ['slope', 'intercept'] as const) {
       const standardError = Number(await cell(page, term, 'standard-error').getAttribute('data-value'));
@@ -68,7 +81,14 @@ describe('statistics on the page, trained with the defaults', () => {
     expect(relativeError(await stat(page, 'residual-se'), R_SUMMARY.residualStandardError)).toBeLessThan(1e-6);
     expect(relativeError(await stat(page, 'adjusted-r2'), R_SUMMARY.adjustedR2)).toBeLessThan(1e-6);
     expect(relativeError(await stat(page, 'f'), R_SUMMARY.f)).toBeLessThan(1e-5);
-    await expect(summary(page).locator('th[scope=col]').allTextContents()).resolves.toEqual(['Term', 'Estimate', 'Std. error', 't value', 'p', '95% CI']);
+    await expect(summary(page).locator('th[scope=col]').allTextContents()).resolves.toEqual([
+      'Term',
+      'Estimate',
+      'Std. error',
+      't value',
+      'p',
+      '95% CI',
+    ]);
     expect(await summary(page).locator('[data-provisional]').count()).toBe(0);
   });
 
@@ -85,11 +105,17 @@ describe('statistics on the page, trained with the defaults', () => {
     expect(confidenceHigh!).toBeLessThan(predictionHigh!);
     await toggle.uncheck();
     // Off: the band series are gone from the plot (x, the points and the line are left).
-    await expect.poll(() => page.locator('scatter-plot').evaluate((element) => (element as unknown as { plot: { data: unknown[] } }).plot.data.length)).toBe(3);
+    await expect
+      .poll(() =>
+        page.locator('scatter-plot').evaluate((element) => (element as unknown as { plot: { data: unknown[] } }).plot.data.length),
+      )
+      .toBe(3);
     await toggle.check();
     await expect.poll(async () => (await plottedBands(page)).every((value) => typeof value === 'number')).toBe(true);
     // The chart's text alternative says so too.
-    await expect(page.locator('scatter-plot [role=img]').getAttribute('aria-label')).resolves.toMatch(/95% confidence band \(dashed\) and prediction band \(dotted\)/);
+    await expect(page.locator('scatter-plot [role=img]').getAttribute('aria-label')).resolves.toMatch(
+      /95% confidence band \(dashed\) and prediction band \(dotted\)/,
+    );
   });
 
   it('follows the line as it stands during a paused run, marked provisional, and is final after it', async () => {
@@ -109,7 +135,9 @@ describe('statistics on the page, trained with the defaults', () => {
     expect(Number(await cell(page, 'slope', 'estimate').getAttribute('data-value'))).toBe(live);
     // Predicting with the paused line gives its provisional interval, not a note.
     await predictText(page, '28.45');
-    await expect(page.locator('bmi-predictor [part=interval]').textContent()).resolves.toMatch(/^; 95% of countries with this BMI: \d+\.\d to \d+\.\d$/);
+    await expect(page.locator('bmi-predictor [part=interval]').textContent()).resolves.toMatch(
+      /^; 95% of countries with this BMI: \d+\.\d to \d+\.\d$/,
+    );
     expect(await page.locator('bmi-predictor [part=interval-note]').count()).toBe(0);
     await control(page, 'Stop').click();
     await waitForRunState(page, 'idle');
@@ -124,7 +152,9 @@ describe('statistics on the page, trained with the defaults', () => {
     await waitUntilReady(page);
     await page.locator('bmi-predictor [part=input][placeholder^="e.g."]').waitFor();
     await predictText(page, '28.45');
-    await expect(page.locator('bmi-predictor [part=interval]').textContent()).resolves.toBe('; 95% of countries with this BMI: 65.7 to 92.0');
+    await expect(page.locator('bmi-predictor [part=interval]').textContent()).resolves.toBe(
+      '; 95% of countries with this BMI: 65.7 to 92.0',
+    );
   });
 
   it('still predicts from a version 1 weights file: no interval, a note why; its fit on the data is summarised', async () => {
@@ -132,15 +162,18 @@ describe('statistics on the page, trained with the defaults', () => {
     const sample = JSON.parse(await readFile('public/sample-weights.json', 'utf8')) as Record<string, unknown>;
     delete sample.intervals;
     sample.version = 1;
-    await page.getByLabel('Load weights file').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
+    await page
+      .getByLabel('Load weights file')
+      .setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
     await waitForLibraryMessage(page, /old\.json/);
     const { output } = await predictText(page, '28.45');
     expect(output).toBe('78.9 years');
     await expect(page.locator('bmi-predictor [part=interval]').textContent()).resolves.toBe('');
-    await expect(page.locator('bmi-predictor [part=interval-note]').textContent()).resolves.toMatch(/^No 95% interval: its weights file is version 1/);
+    await expect(page.locator('bmi-predictor [part=interval-note]').textContent()).resolves.toMatch(
+      /^No 95% interval: its weights file is version 1/,
+    );
     // The Fit panel measures the line on the data shown, as it does the MSE.
     await summary(page).locator('[data-fit-summary]').waitFor();
     expect(await stat(page, 'df')).toBe(161);
   });
 });
-

@@ -35,7 +35,11 @@ function denseLayer(index: number, { units, inputs }: DenseSpec, first: boolean)
  * A model.json + weights.bin pair of dense layers (each `{units, inputs}`), weights filled from
  * `values` in manifest order (kernels row-major, then biases).
  */
-export function tfjsFiles(layers: DenseSpec[], values: number[], name = 'foreign-model'): { json: FileSpec; bin: FileSpec; modelJson: Record<string, unknown> } {
+export function tfjsFiles(
+  layers: DenseSpec[],
+  values: number[],
+  name = 'foreign-model',
+): { json: FileSpec; bin: FileSpec; modelJson: Record<string, unknown> } {
   const binName = `${name}.weights.bin`;
   const weights = layers.flatMap((layer, i) => [
     { name: `dense_Dense${i + 1}/kernel`, shape: [layer.inputs, layer.units], dtype: 'float32' },

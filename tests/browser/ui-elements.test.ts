@@ -43,8 +43,15 @@ afterEach(() => {
 describe('files dropped on the prediction form', () => {
   test('a CSV is loaded as data, and the form does not also try to read it as weights', async ({ open }) => {
     const { page } = await freshApp(open);
-    await dropFiles(page, [{ name: 'two.csv', content: 'Bmi,Country,LifeExpectancy\n20,A,60\n22,B,65\n26,D,75\n', type: 'text/csv' }], page.locator('bmi-predictor'));
-    await page.locator('data-panel [data-summary]').filter({ hasText: /3\s+rows from\s+two\.csv/ }).waitFor();
+    await dropFiles(
+      page,
+      [{ name: 'two.csv', content: 'Bmi,Country,LifeExpectancy\n20,A,60\n22,B,65\n26,D,75\n', type: 'text/csv' }],
+      page.locator('bmi-predictor'),
+    );
+    await page
+      .locator('data-panel [data-summary]')
+      .filter({ hasText: /3\s+rows from\s+two\.csv/ })
+      .waitFor();
     expect(await predictorMessage(page)).not.toMatch(/two\.csv|JSON/);
   });
 
@@ -138,7 +145,9 @@ describe('what screen readers are told', () => {
     await expect(status.textContent()).resolves.toMatch(/No backend could start\./);
   });
 
-  test('reading a large CSV is announced when it starts and when it ends, not per chunk; progress stays in a labelled bar', async ({ open }) => {
+  test('reading a large CSV is announced when it starts and when it ends, not per chunk; progress stays in a labelled bar', async ({
+    open,
+  }) => {
     const { page } = await freshApp(open);
     await page.locator('data-panel').evaluate((panel) => {
       const live = [...panel.shadowRoot!.querySelectorAll('[aria-live]')];
@@ -151,7 +160,9 @@ describe('what screen readers are told', () => {
       }).observe(panel.shadowRoot!, { subtree: true, childList: true, characterData: true });
     });
     await loadCsv(page, 'big.csv', bundledLikeCsv(150_000));
-    const announced = await page.evaluate(() => (window as unknown as { announced: { live: number; texts: string[]; progress: number } }).announced);
+    const announced = await page.evaluate(
+      () => (window as unknown as { announced: { live: number; texts: string[]; progress: number } }).announced,
+    );
     expect(announced.live).toBe(1);
     expect(announced.progress).toBeGreaterThan(1);
     expect(announced.texts).toEqual(['Reading the file…', '149,997 rows from big.csv.']);
@@ -183,12 +194,17 @@ describe('no stale text', () => {
       initScript: () => {
         const original = window.fetch;
         window.fetch = (input, init) =>
-          /\.csv$/.test(String(input instanceof Request ? input.url : input)) ? Promise.resolve(new Response('gone', { status: 404 })) : original(input, init);
+          /\.csv$/.test(String(input instanceof Request ? input.url : input))
+            ? Promise.resolve(new Response('gone', { status: 404 }))
+            : original(input, init);
       },
     });
     pages.push(app);
     const { page } = app;
-    await page.locator('data-panel [data-error]').filter({ hasText: /Could not load the bundled data/ }).waitFor();
+    await page
+      .locator('data-panel [data-error]')
+      .filter({ hasText: /Could not load the bundled data/ })
+      .waitFor();
     expect(await dataError(page)).toMatch(/HTTP 404/);
     expect(await dataSummary(page)).toBe('No data loaded.');
   });

@@ -64,7 +64,9 @@ describe('an update of the app', () => {
     await publishNewVersion(root);
     await checkForUpdate(page);
     await page.locator('update-notice[ready]').waitFor({ timeout: 60_000 });
-    expect(((await notice(page).locator('[part=notice]').textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe('A new version is ready: Reload');
+    expect(((await notice(page).locator('[part=notice]').textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe(
+      'A new version is ready: Reload',
+    );
     // The run goes on, on the code it started with; the new worker only waits.
     expect(await runState(page)).toBe('paused');
     const epoch = await progressEpoch(page);

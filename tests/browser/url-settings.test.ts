@@ -4,7 +4,18 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { appRendered, backendBadge, control, dataSummary, metricValue, openMoreSettings, setSetting, tensorCount, trainAndWait, waitUntilReady } from './app-page.ts';
+import {
+  appRendered,
+  backendBadge,
+  control,
+  dataSummary,
+  metricValue,
+  openMoreSettings,
+  setSetting,
+  tensorCount,
+  trainAndWait,
+  waitUntilReady,
+} from './app-page.ts';
 import { test } from './browser.ts';
 
 function field(page: Page, label: string) {
@@ -13,7 +24,17 @@ function field(page: Page, label: string) {
 
 async function formValues(page: Page): Promise<Record<string, string | boolean>> {
   await openMoreSettings(page);
-  const labels = ['Epochs', 'Learning rate', 'Optimizer', 'Batch size', 'Validation rows (%)', 'Split seed', 'Backend', 'Patience (epochs)', 'Minimum improvement (%)'];
+  const labels = [
+    'Epochs',
+    'Learning rate',
+    'Optimizer',
+    'Batch size',
+    'Validation rows (%)',
+    'Split seed',
+    'Backend',
+    'Patience (epochs)',
+    'Minimum improvement (%)',
+  ];
   const values: Record<string, string | boolean> = {};
   for (const label of labels) values[label] = await field(page, label).inputValue();
   values['Early stopping'] = await page.getByLabel('Stop early when the loss stops improving').isChecked();
@@ -24,7 +45,9 @@ const query = (page: Page) => new URL(page.url()).searchParams;
 
 describe('settings in the URL', () => {
   test('set up the form and the backend', async ({ open }) => {
-    const { page, errors } = await open('?epochs=77&lr=0.05&optimizer=adam&batch=16&split=0.1&seed=9&patience=4&improve=0.001&backend=wasm');
+    const { page, errors } = await open(
+      '?epochs=77&lr=0.05&optimizer=adam&batch=16&split=0.1&seed=9&patience=4&improve=0.001&backend=wasm',
+    );
     await waitUntilReady(page);
     expect(await formValues(page)).toEqual({
       Epochs: '77',
@@ -65,7 +88,12 @@ describe('settings in the URL', () => {
 
     await page.reload();
     await waitUntilReady(page);
-    expect(await formValues(page)).toMatchObject({ 'Learning rate': '0.25', 'Validation rows (%)': '30', Optimizer: 'adam', 'Early stopping': true });
+    expect(await formValues(page)).toMatchObject({
+      'Learning rate': '0.25',
+      'Validation rows (%)': '30',
+      Optimizer: 'adam',
+      'Early stopping': true,
+    });
     expect(errors).toEqual([]);
   });
 
@@ -73,7 +101,9 @@ describe('settings in the URL', () => {
     const { page, errors } = await open('?lr=0.2');
     await waitUntilReady(page);
     await setSetting(page, 'Learning rate', '-1');
-    await expect(page.locator('training-settings [data-settings-error]').textContent()).resolves.toMatch(/Learning rate must be a number above 0 and at most 10\./);
+    await expect(page.locator('training-settings [data-settings-error]').textContent()).resolves.toMatch(
+      /Learning rate must be a number above 0 and at most 10\./,
+    );
     await expect(field(page, 'Learning rate').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(query(page).get('lr')).toBe('0.2');
     await control(page, 'Train').click();
@@ -97,7 +127,15 @@ describe('settings in the URL', () => {
     expect(notices.join('\n')).toMatch(/Ignored seed=x/);
     expect(notices.join('\n')).toMatch(/Ignored backend=tpu .*Using the best available backend\./);
     expect(notices.join('\n')).toMatch(/Ignored the columns from the address: Column "Country" holds text, not numbers/);
-    expect(await formValues(page)).toMatchObject({ Epochs: '50', 'Learning rate': '0.1', Optimizer: 'sgd', 'Batch size': '', 'Validation rows (%)': '0', 'Split seed': '42', Backend: '' });
+    expect(await formValues(page)).toMatchObject({
+      Epochs: '50',
+      'Learning rate': '0.1',
+      Optimizer: 'sgd',
+      'Batch size': '',
+      'Validation rows (%)': '0',
+      'Split seed': '42',
+      Backend: '',
+    });
     expect(await dataSummary(page)).toBe('163 rows from bmi_and_life_expectancy.csv');
     await trainAndWait(page);
     expect(await metricValue(page, 'mse')).toBeGreaterThan(0);

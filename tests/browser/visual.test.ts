@@ -27,7 +27,10 @@ afterEach(() => {
 async function rowPosition(chart: Locator, label: string): Promise<{ x: number; y: number }> {
   await chart.scrollIntoViewIfNeeded();
   const at = await chart.evaluate((element, name) => {
-    const plot = element as HTMLElement & { rowNamed(label: string): number; pointPosition(row: number): { x: number; y: number } | undefined };
+    const plot = element as HTMLElement & {
+      rowNamed(label: string): number;
+      pointPosition(row: number): { x: number; y: number } | undefined;
+    };
     return plot.pointPosition(plot.rowNamed(name));
   }, label);
   if (!at) throw new Error(`${label} is not drawn`);
@@ -54,13 +57,17 @@ describe('which point is which', () => {
     await trainAndWait(page);
     const tonga = await rowPosition(scatter, 'Tonga');
     await page.mouse.move(tonga.x, tonga.y);
-    await expect(text(tooltip)).resolves.toMatch(/^Tonga BMI 31\.00 kg\/m² Life expectancy 70\.30 years Predicted 85\.29 years Residual −14\.99$/);
+    await expect(text(tooltip)).resolves.toMatch(
+      /^Tonga BMI 31\.00 kg\/m² Life expectancy 70\.30 years Predicted 85\.29 years Residual −14\.99$/,
+    );
     // Away from every point, no tooltip.
     await page.mouse.move(tonga.x - 5, tonga.y - 150);
     await tooltip.waitFor({ state: 'detached' });
   });
 
-  test('after Train with the defaults, the furthest from the line are South Africa, Swaziland, Lesotho, Japan, Marshall Islands', async ({ open }) => {
+  test('after Train with the defaults, the furthest from the line are South Africa, Swaziland, Lesotho, Japan, Marshall Islands', async ({
+    open,
+  }) => {
     const page = await freshApp(open);
     expect(await furthestNames(page)).toEqual([]);
     await trainAndWait(page);
@@ -79,7 +86,9 @@ describe('which point is which', () => {
 });
 
 describe('what moves the line', () => {
-  test('clicking Tonga shows its leverage, Cook\'s distance and the refit without it (slope 2.6206); clearing removes it', async ({ open }) => {
+  test("clicking Tonga shows its leverage, Cook's distance and the refit without it (slope 2.6206); clearing removes it", async ({
+    open,
+  }) => {
     const page = await freshApp(open);
     await trainAndWait(page);
     const tonga = await rowPosition(page.locator('scatter-plot'), 'Tonga');
@@ -119,13 +128,15 @@ describe('what moves the line', () => {
 });
 
 describe('text alternatives', () => {
-  test('the scatter plot\'s table view lists every row with its country', async ({ open }) => {
+  test("the scatter plot's table view lists every row with its country", async ({ open }) => {
     const page = await freshApp(open);
     await page.locator('scatter-plot chart-table summary').click();
     const rows = page.locator('scatter-plot chart-table tbody tr');
     // The table renders after the click's update: poll for it rather than read it at once.
     await expect.poll(() => rows.count()).toBe(163);
-    await expect.poll(() => text(page.locator('scatter-plot chart-table tbody tr', { hasText: 'Tonga' }))).toMatch(/^Tonga 31\.00 kg\/m² 70\.30 years$/);
+    await expect
+      .poll(() => text(page.locator('scatter-plot chart-table tbody tr', { hasText: 'Tonga' })))
+      .toMatch(/^Tonga 31\.00 kg\/m² 70\.30 years$/);
   });
 });
 
@@ -137,7 +148,9 @@ async function landscapeMarks(page: Page): Promise<{ optimum: number[]; end: num
 }
 
 describe('the loss landscape', () => {
-  test('the path of a converged run ends at the optimum marker; the previous run stays, and both are in the table view', async ({ open }) => {
+  test('the path of a converged run ends at the optimum marker; the previous run stays, and both are in the table view', async ({
+    open,
+  }) => {
     const page = await freshApp(open);
     expect((await landscapeMarks(page)).end).toBeUndefined();
     await trainAndWait(page);
@@ -145,9 +158,13 @@ describe('the loss landscape', () => {
     expect(Math.hypot(end![0]! - optimum[0]!, end![1]! - optimum[1]!)).toBeLessThan(1.5);
     await expect(text(page.locator('loss-landscape [data-optimum-text]'))).resolves.toBe('slope 2.5185, intercept 7.2278, MSE 43.0210');
     await trainAndWait(page);
-    const previous = await page.locator('loss-landscape').evaluate((element) => (element as HTMLElement & { previousPoints: unknown[] }).previousPoints.length);
+    const previous = await page
+      .locator('loss-landscape')
+      .evaluate((element) => (element as HTMLElement & { previousPoints: unknown[] }).previousPoints.length);
     expect(previous).toBe(51);
-    await expect(page.locator('loss-landscape canvas').getAttribute('aria-label')).resolves.toMatch(/This run's path: 51 epochs.*previous run's path is drawn faded/);
+    await expect(page.locator('loss-landscape canvas').getAttribute('aria-label')).resolves.toMatch(
+      /This run's path: 51 epochs.*previous run's path is drawn faded/,
+    );
   });
 
   test('in standardized units the path still ends at the optimum, and the cursor reads the MSE under it', async ({ open }) => {
@@ -161,7 +178,9 @@ describe('the loss landscape', () => {
     await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + optimum[0]!, box.y + optimum[1]!);
-    await expect(text(page.locator('loss-landscape [data-readout]'))).resolves.toMatch(/^Slope 2\.5\d{3}, intercept [67]\.\d{4}: MSE 43\.0\d{3}$/);
+    await expect(text(page.locator('loss-landscape [data-readout]'))).resolves.toMatch(
+      /^Slope 2\.5\d{3}, intercept [67]\.\d{4}: MSE 43\.0\d{3}$/,
+    );
   });
 });
 
@@ -197,7 +216,9 @@ describe('the label column', () => {
     const scatter = page.locator('scatter-plot');
     const tooltip = page.locator('scatter-plot [data-tooltip]');
     const hoverFirst = async () => {
-      const at = await scatter.evaluate((element) => (element as HTMLElement & { pointPosition(row: number): { x: number; y: number } }).pointPosition(1));
+      const at = await scatter.evaluate((element) =>
+        (element as HTMLElement & { pointPosition(row: number): { x: number; y: number } }).pointPosition(1),
+      );
       await page.mouse.move(at.x, at.y);
     };
     await scatter.scrollIntoViewIfNeeded();

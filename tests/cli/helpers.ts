@@ -36,12 +36,24 @@ export function collect(child: ChildProcess): Promise<RunResult> {
 }
 
 /** `tsx src/cli/<command>.ts ...args`, as the npm scripts run it; output is piped, so not a TTY. */
-export function run(command: keyof typeof ENTRY, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function run(
+  command: keyof typeof ENTRY,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   return collect(spawnCommand(command, args, options));
 }
 
-export function spawnCommand(command: keyof typeof ENTRY, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
-  return spawn(TSX, [ENTRY[command], ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCommand(
+  command: keyof typeof ENTRY,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): ChildProcess {
+  return spawn(TSX, [ENTRY[command], ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Resolves with the first match of `pattern` in the child's stream, or rejects when the child exits first. */
@@ -84,5 +96,9 @@ export function closedFormModel(epochs = 0): Model {
 
 /** The loss lines `train` prints when piped: `epoch  37/100  loss 43.021031`. */
 export function lossLines(stdout: string): { epoch: number; lastEpoch: number; loss: number }[] {
-  return [...stdout.matchAll(/^epoch\s+(\d+)\/(\d+)\s+loss\s+(\S+)$/gm)].map((m) => ({ epoch: Number(m[1]), lastEpoch: Number(m[2]), loss: Number(m[3]) }));
+  return [...stdout.matchAll(/^epoch\s+(\d+)\/(\d+)\s+loss\s+(\S+)$/gm)].map((m) => ({
+    epoch: Number(m[1]),
+    lastEpoch: Number(m[2]),
+    loss: Number(m[3]),
+  }));
 }

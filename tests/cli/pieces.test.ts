@@ -49,13 +49,31 @@ describe('parseTrainArgs and parseServeArgs', () => {
   it('fill in the defaults', () => {
     expect(parseTrainArgs(['100'])).toEqual({
       help: false,
-      args: { epochs: 100, weightsPath: 'weights.json', dataPath: undefined, feature: undefined, target: undefined, learningRate: 0.1, optimizer: 'sgd', validationSplit: 0, batchSize: 0, seed: 42, quiet: false },
+      args: {
+        epochs: 100,
+        weightsPath: 'weights.json',
+        dataPath: undefined,
+        feature: undefined,
+        target: undefined,
+        learningRate: 0.1,
+        optimizer: 'sgd',
+        validationSplit: 0,
+        batchSize: 0,
+        seed: 42,
+        quiet: false,
+      },
     });
-    expect(parseTrainArgs(['1e3', '--split', '0,25', '--batch', '32', '--seed', '7', '--lr', '10']).help === false && parseTrainArgs(['1e3', '--split', '0,25', '--batch', '32', '--seed', '7', '--lr', '10'])).toMatchObject({
+    expect(
+      parseTrainArgs(['1e3', '--split', '0,25', '--batch', '32', '--seed', '7', '--lr', '10']).help === false &&
+        parseTrainArgs(['1e3', '--split', '0,25', '--batch', '32', '--seed', '7', '--lr', '10']),
+    ).toMatchObject({
       args: { epochs: 1000, validationSplit: 0.25, batchSize: 32, seed: 7, learningRate: 10 },
     });
     expect(parseServeArgs(['w.json'])).toEqual({ help: false, args: { weightsPath: 'w.json', port: 8000, host: '127.0.0.1' } });
-    expect(parseServeArgs(['w.json', '--port', '0', '--host', '0.0.0.0'])).toEqual({ help: false, args: { weightsPath: 'w.json', port: 0, host: '0.0.0.0' } });
+    expect(parseServeArgs(['w.json', '--port', '0', '--host', '0.0.0.0'])).toEqual({
+      help: false,
+      args: { weightsPath: 'w.json', port: 0, host: '0.0.0.0' },
+    });
   });
 
   it.each([
@@ -166,7 +184,13 @@ describe('createPredictServer in-process', () => {
 
   it('answers 413 and closes the connection when a chunked body (no Content-Length) passes 1 KB', async () => {
     const { status, connection } = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
-      const req = request({ port, host: '127.0.0.1', method: 'POST', path: '/predict', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      const req = request({
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: '/predict',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
       req.on('response', (res) => {
         res.resume();
         resolve({ status: res.statusCode!, connection: res.headers.connection });
@@ -181,7 +205,10 @@ describe('createPredictServer in-process', () => {
   });
 
   it('ignores a query string, and matches the field name case-insensitively', async () => {
-    const response = await fetch(`http://127.0.0.1:${port}/predict?debug=1`, { method: 'POST', body: new URLSearchParams({ BMI: '28.45' }) });
+    const response = await fetch(`http://127.0.0.1:${port}/predict?debug=1`, {
+      method: 'POST',
+      body: new URLSearchParams({ BMI: '28.45' }),
+    });
     expect(await response.text()).toBe(`${predict(model, 28.45).toFixed(4)}\n`);
     expect(logged.at(-1)).toMatch(/ POST \/predict 200 /);
   });

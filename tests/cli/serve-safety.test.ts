@@ -24,7 +24,10 @@ interface RunningServer {
 
 /** `serve` in this process's node (not the tsx binary's child), so a signal reaches the server itself. */
 async function startServe(weightsPath: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY.serve, weightsPath, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY.serve, weightsPath, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = collect(child);
   const [url] = await waitForOutput(child, 'stdout', /http:\/\/127\.0\.0\.1:\d+/);
   return { url: url!, child, exited };
@@ -159,7 +162,9 @@ describe('shutting down', () => {
       const busy = await open(own.url);
       const headersRead = waitForText(busy, /^HTTP\/1\.1 100 Continue\r\n\r\n/);
       const busyAnswer = readUntilClosed(busy);
-      busy.write('POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 9\r\nExpect: 100-continue\r\n\r\n');
+      busy.write(
+        'POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 9\r\nExpect: 100-continue\r\n\r\n',
+      );
       await headersRead;
 
       own.child.kill('SIGTERM');

@@ -26,7 +26,11 @@ async function startServe(weightsPath: string): Promise<RunningServer> {
   return { url: url!, child, exited };
 }
 
-async function post(url: string, body: string, contentType = 'application/x-www-form-urlencoded'): Promise<{ status: number; text: string; type: string }> {
+async function post(
+  url: string,
+  body: string,
+  contentType = 'application/x-www-form-urlencoded',
+): Promise<{ status: number; text: string; type: string }> {
   const response = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': contentType } });
   return { status: response.status, text: await response.text(), type: response.headers.get('content-type') ?? '' };
 }

@@ -39,7 +39,8 @@ async function askServer(path: string): Promise<{ json: Answer; form: string; pr
   const exited = collect(child);
   try {
     const [url] = await waitForOutput(child, 'stdout', /http:\/\/127\.0\.0\.1:\d+/);
-    const ask = (body: string, type: string) => fetch(`${url}/predict`, { method: 'POST', body, headers: { 'Content-Type': type } }).then((r) => r.text());
+    const ask = (body: string, type: string) =>
+      fetch(`${url}/predict`, { method: 'POST', body, headers: { 'Content-Type': type } }).then((r) => r.text());
     const json = JSON.parse(await ask('{"bmi": 28.45}', 'application/json')) as Answer;
     const form = await ask('bmi=28.45', 'application/x-www-form-urlencoded');
     child.kill('SIGTERM');
@@ -55,7 +56,9 @@ describe('train', () => {
     const result = await run('train', ['100', path, '--quiet']);
     expect(result.code).toBe(0);
     const out = result.stdout;
-    expect(out).toMatch(/^Coefficients:\n {12}Estimate Std\. Error t value Pr\(>\|t\|\)\n\(Intercept\) {3}7\.2278 {5}5\.3200 {3}1\.359 {4}0\.176\nBmi {11}2\.5185 {5}0\.2136 {2}11\.792 {3}<2e-16 \*\*\*$/m);
+    expect(out).toMatch(
+      /^Coefficients:\n {12}Estimate Std\. Error t value Pr\(>\|t\|\)\n\(Intercept\) {3}7\.2278 {5}5\.3200 {3}1\.359 {4}0\.176\nBmi {11}2\.5185 {5}0\.2136 {2}11\.792 {3}<2e-16 \*\*\*$/m,
+    );
     expect(out).toContain('Residual standard error: 6.6 on 161 degrees of freedom');
     expect(out).toContain('Multiple R-squared:  0.4634,\tAdjusted R-squared:  0.4601');
     expect(out).toContain('F-statistic: 139.1 on 1 and 161 DF,  p-value: < 2.2e-16');

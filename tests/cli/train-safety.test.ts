@@ -70,14 +70,17 @@ describe('a CSV whose statistics overflow never becomes a weights file', () => {
 });
 
 describe('a weights path that is not a regular file is refused at once', () => {
-  it.concurrent.each([['train', ['5']] as const, ['serve', []] as const])('%s refuses a FIFO instead of blocking on it', async (command, extra) => {
-    const fifo = join(dir, `${command}.fifo`);
-    execFileSync('mkfifo', [fifo]);
-    const result = await runWithin(command, command === 'train' ? [...extra, fifo] : [fifo], 20_000);
-    expect(result.timedOut).toBe(false);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/is a named pipe \(FIFO\), not a regular file/);
-  });
+  it.concurrent.each([['train', ['5']] as const, ['serve', []] as const])(
+    '%s refuses a FIFO instead of blocking on it',
+    async (command, extra) => {
+      const fifo = join(dir, `${command}.fifo`);
+      execFileSync('mkfifo', [fifo]);
+      const result = await runWithin(command, command === 'train' ? [...extra, fifo] : [fifo], 20_000);
+      expect(result.timedOut).toBe(false);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/is a named pipe \(FIFO\), not a regular file/);
+    },
+  );
 
   it('refuses a device', async () => {
     const result = await runWithin('serve', ['/dev/null'], 20_000);

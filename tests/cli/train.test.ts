@@ -78,7 +78,21 @@ describe('train <epochs> <weights.json>', () => {
     const csv = join(dir, 'renamed.csv');
     await writeFile(csv, renamed);
     const path = join(dir, 'options.json');
-    const result = await run('train', ['60', path, '--data', csv, '--feature', 'Mass', '--target=Years', '--lr', '0.05', '--optimizer', 'adam', '--seed', '7']);
+    const result = await run('train', [
+      '60',
+      path,
+      '--data',
+      csv,
+      '--feature',
+      'Mass',
+      '--target=Years',
+      '--lr',
+      '0.05',
+      '--optimizer',
+      'adam',
+      '--seed',
+      '7',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const model = await readModel(path);
@@ -173,7 +187,11 @@ describe('refusals: exit code 1, one line on stderr, files untouched', () => {
     ['epochs abc', ['abc'], /<epochs> must be a whole number from 1 to 100000; "abc" is not a number/],
     ['an unknown option', ['10', '--epochs-per-second', '3'], /Unknown option "--epochs-per-second"/],
     ['an unreadable CSV', ['10', '--data', 'missing.csv'], /Cannot read the CSV file missing\.csv: no such file/],
-    ['a CSV without the columns', ['10', '--data', 'other.csv'], /Cannot train on other\.csv: Column "Bmi" and "LifeExpectancy" not found.*Its columns: a, b, c/],
+    [
+      'a CSV without the columns',
+      ['10', '--data', 'other.csv'],
+      /Cannot train on other\.csv: Column "Bmi" and "LifeExpectancy" not found.*Its columns: a, b, c/,
+    ],
     ['a CSV without the chosen column', ['10', '--feature', 'Weight'], /Column "Weight" not found in the header/],
     ['a folder that does not exist', ['10', 'nowhere/w.json'], /Cannot save the weights to nowhere\/w\.json: no such file/],
   ];

@@ -19,7 +19,9 @@ describe('<backend-status>', () => {
   });
 
   it('explains a fallback inside the live status, so it is announced with the badge', async () => {
-    const status = await mount('backend-status', { choice: { name: 'wasm', fallbacks: ['WebGPU unavailable: no adapter', 'WebGL unavailable: no context'] } });
+    const status = await mount('backend-status', {
+      choice: { name: 'wasm', fallbacks: ['WebGPU unavailable: no adapter', 'WebGL unavailable: no context'] },
+    });
     const region = part(status, '[role=status]');
     expect(region.getAttribute('aria-atomic')).toBe('true');
     expect(textOf(part(status, '[part=badge]'))).toBe('WASM');
@@ -29,7 +31,10 @@ describe('<backend-status>', () => {
   });
 
   it('shows "none" and the error when no backend could start, and the backend again once one does', async () => {
-    const status = await mount('backend-status', { choice: { name: 'cpu', fallbacks: ['WebGPU unavailable: no adapter'] }, error: 'No backend could start: out of memory' });
+    const status = await mount('backend-status', {
+      choice: { name: 'cpu', fallbacks: ['WebGPU unavailable: no adapter'] },
+      error: 'No backend could start: out of memory',
+    });
     expect(textOf(part(status, '[part=badge]'))).toBe('none');
     const reason = part(status, '[part=reason]');
     expect(textOf(reason)).toBe('No backend could start: out of memory');
@@ -43,7 +48,12 @@ describe('<backend-status>', () => {
 
   it('names the device, saying "no GPU" for a software adapter, and how training runs on it', async () => {
     const status = await mount('backend-status', {
-      choice: { name: 'webgpu', fallbacks: [], device: { name: 'google swiftshader', software: true }, kernels: 'fused kernels, 1 pass per epoch' },
+      choice: {
+        name: 'webgpu',
+        fallbacks: [],
+        device: { name: 'google swiftshader', software: true },
+        kernels: 'fused kernels, 1 pass per epoch',
+      },
     });
     const device = part(status, '[part=device]');
     expect(textOf(device)).toBe('WebGPU on a software adapter (google swiftshader): no GPU');

@@ -11,7 +11,9 @@ describe('<backend-tagline>', () => {
   });
 
   it('names the GPU backend on a hardware device, and says "no GPU" on a software adapter', async () => {
-    const tagline = await mount('backend-tagline', { choice: { name: 'webgpu', fallbacks: [], device: { name: 'nvidia ampere', software: false } } });
+    const tagline = await mount('backend-tagline', {
+      choice: { name: 'webgpu', fallbacks: [], device: { name: 'nvidia ampere', software: false } },
+    });
     expect(textOf(tagline)).toBe('A linear regression trained on your GPU with WebGPU, right in this page.');
     await update(tagline, { choice: { name: 'webgpu', fallbacks: [], device: { name: 'google swiftshader', software: true } } });
     expect(textOf(tagline)).toBe('A linear regression trained with WebGPU on a software adapter (no GPU), right in this page.');

@@ -184,7 +184,9 @@ describe('<bmi-predictor>', () => {
     await update(predictor, { weightsSrc: 'missing.json' });
     pending.shift()!(new Response('Not Found', { status: 404, statusText: 'Not Found' }));
     await expect.poll(() => failed.length).toBe(1);
-    expect(message(predictor)).toBe('Could not load the weights file missing.json: the server answered 404 Not Found. The current model is kept.');
+    expect(message(predictor)).toBe(
+      'Could not load the weights file missing.json: the server answered 404 Not Found. The current model is kept.',
+    );
     expect(predictor.model?.slope).toBe(2.5184794389);
   });
 

@@ -6,7 +6,9 @@ import { mount, settled, shadowOf, textOf, update } from './mount.ts';
 
 /** The text of each body cell, row by row. */
 function cellsOf(table: HTMLElement): string[][] {
-  return [...shadowOf(table).querySelectorAll('tbody tr')].map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => textOf(cell)));
+  return [...shadowOf(table).querySelectorAll('tbody tr')].map((row) =>
+    [...(row as HTMLTableRowElement).cells].map((cell) => textOf(cell)),
+  );
 }
 
 describe('<chart-table>', () => {
@@ -19,7 +21,12 @@ describe('<chart-table>', () => {
         ['1', '43.0'],
       ];
     };
-    const table = await mount('chart-table', { caption: 'Epochs of the loss chart', columns: ['Epoch', 'Loss'], rows, note: 'Both epochs' });
+    const table = await mount('chart-table', {
+      caption: 'Epochs of the loss chart',
+      columns: ['Epoch', 'Loss'],
+      rows,
+      note: 'Both epochs',
+    });
     expect(shadowOf(table).querySelector('table')).toBeNull();
     expect(built).toBe(0);
     await userEvent.click(shadowOf(table).querySelector('summary')!);
@@ -27,7 +34,10 @@ describe('<chart-table>', () => {
     expect(built).toBeGreaterThan(0);
     expect(shadowOf(table).querySelector('[role=region]')?.getAttribute('aria-label')).toBe('Epochs of the loss chart');
     expect([...shadowOf(table).querySelectorAll('thead th')].map((cell) => textOf(cell))).toEqual(['Epoch', 'Loss']);
-    expect(cellsOf(table)).toEqual([['0', '80.1'], ['1', '43.0']]);
+    expect(cellsOf(table)).toEqual([
+      ['0', '80.1'],
+      ['1', '43.0'],
+    ]);
     expect(textOf(shadowOf(table))).toContain('Both epochs');
     // New rows are read again while it is open.
     await update(table, { rows: () => [['2', '42.9']] });

@@ -4,7 +4,9 @@ import { part, shadowOf, textOf } from './mount.ts';
 
 /** The legend rows of the y series: a live legend also lists the x series, whose marker uPlot leaves unstyled. */
 function seriesRows(chart: HTMLElement): HTMLElement[] {
-  return [...shadowOf(chart).querySelectorAll<HTMLElement>('.u-legend .u-series')].filter((row) => row.querySelector<HTMLElement>('.u-marker')?.style.borderColor);
+  return [...shadowOf(chart).querySelectorAll<HTMLElement>('.u-legend .u-series')].filter(
+    (row) => row.querySelector<HTMLElement>('.u-marker')?.style.borderColor,
+  );
 }
 
 /** The series labels in the legend (the x series is not listed). */

@@ -32,7 +32,9 @@ describe('<drop-zone>', () => {
       expect(drag(document.body, 'dragenter', transfer)).toBe(true);
       await settled(zone);
       expect(overlayShown(zone)).toBe(true);
-      expect(textOf(part(zone, '.panel'))).toBe('Drop to load A weights file (.json), a TF.js model.json with its weights.bin, or a CSV of data.');
+      expect(textOf(part(zone, '.panel'))).toBe(
+        'Drop to load A weights file (.json), a TF.js model.json with its weights.bin, or a CSV of data.',
+      );
       // Crossing into a child: enter the child, then leave the parent; still over the window.
       drag(inner, 'dragenter', transfer);
       drag(document.body, 'dragleave', transfer);

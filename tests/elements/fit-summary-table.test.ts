@@ -25,12 +25,22 @@ function referenceSummary(): FitSummary {
     adjustedR2: R_SUMMARY.adjustedR2,
     f: R_SUMMARY.f,
     fP: R_SUMMARY.fP,
-    basis: { level, rows: 163, featureMean: 24.792377975460127, featureSumOfSquares: 954.9410884058316, residualStandardError: R_SUMMARY.residualStandardError, degreesOfFreedom: 161, tQuantile: R_SUMMARY.tQuantile },
+    basis: {
+      level,
+      rows: 163,
+      featureMean: 24.792377975460127,
+      featureSumOfSquares: 954.9410884058316,
+      residualStandardError: R_SUMMARY.residualStandardError,
+      degreesOfFreedom: 161,
+      tQuantile: R_SUMMARY.tQuantile,
+    },
   };
 }
 
-const ready = (provisional = false) => ({ state: 'ready', result: { ok: true, summary: referenceSummary() }, line: REFERENCE_LINE, provisional }) as const;
-const cells = (table: HTMLElement, term: string) => [...shadowOf(table).querySelectorAll(`[data-term=${term}] td`)].map((cell) => textOf(cell));
+const ready = (provisional = false) =>
+  ({ state: 'ready', result: { ok: true, summary: referenceSummary() }, line: REFERENCE_LINE, provisional }) as const;
+const cells = (table: HTMLElement, term: string) =>
+  [...shadowOf(table).querySelectorAll(`[data-term=${term}] td`)].map((cell) => textOf(cell));
 
 describe('<fit-summary-table>', () => {
   it('shows nothing without a summary', async () => {
@@ -60,7 +70,9 @@ describe('<fit-summary-table>', () => {
   it('marks a summary of a line still training as provisional, and says whether the run is paused', async () => {
     const table = await mount('fit-summary-table', { view: ready(true), runState: 'running' });
     expect(textOf(part(table, '[data-provisional]'))).toBe('provisional');
-    expect(textOf(part(table, '[data-provisional-note]'))).toBe('The line as it stands: training is still running; the summary is final when it ends.');
+    expect(textOf(part(table, '[data-provisional-note]'))).toBe(
+      'The line as it stands: training is still running; the summary is final when it ends.',
+    );
     // Not announced at every epoch.
     expect(part(table, '[data-words]').getAttribute('aria-live')).toBe('off');
     await update(table, { runState: 'paused' });
@@ -71,9 +83,16 @@ describe('<fit-summary-table>', () => {
 
   it('says why there is no summary', async () => {
     const table = await mount('fit-summary-table', {
-      view: { state: 'ready', result: { ok: false, error: 'No fit summary: the line was fitted on 2 rows, and standard errors need at least 3.' }, line: REFERENCE_LINE, provisional: false },
+      view: {
+        state: 'ready',
+        result: { ok: false, error: 'No fit summary: the line was fitted on 2 rows, and standard errors need at least 3.' },
+        line: REFERENCE_LINE,
+        provisional: false,
+      },
     });
-    expect(textOf(part(table, '[data-summary-error]'))).toBe('No fit summary: the line was fitted on 2 rows, and standard errors need at least 3.');
+    expect(textOf(part(table, '[data-summary-error]'))).toBe(
+      'No fit summary: the line was fitted on 2 rows, and standard errors need at least 3.',
+    );
     expect(shadowOf(table).querySelector('table')).toBeNull();
   });
 });

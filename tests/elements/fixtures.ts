@@ -19,7 +19,12 @@ export const REFERENCE_LINE = { slope: 2.5184794389, intercept: 7.2278383433 };
 
 /** The reference line as a whole model, with the metadata a weights file carries for all 163 rows. */
 export function referenceModel(overrides: Partial<Model['training']> = {}): Model {
-  const model = modelFromLine(REFERENCE_LINE, fiveRows(), { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: 'closed-form' }, new Date('2026-11-25T08:32:26Z'));
+  const model = modelFromLine(
+    REFERENCE_LINE,
+    fiveRows(),
+    { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: 'closed-form' },
+    new Date('2026-11-25T08:32:26Z'),
+  );
   return {
     ...model,
     feature: { name: 'Bmi', unit: 'kg/m²', min: 19.86692, max: 30.99563 },

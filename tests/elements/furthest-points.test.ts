@@ -13,7 +13,13 @@ describe('<furthest-points>', () => {
   it('shows nothing without points, then lists them with signed residuals, each a button that selects its row', async () => {
     const list = await mount('furthest-points', { data });
     expect(shadowOf(list).querySelector('ol')).toBeNull();
-    await update(list, { points: [{ index: 3, residual: 7.785 }, { index: 4, residual: -6.57 }], selected: 4 });
+    await update(list, {
+      points: [
+        { index: 3, residual: 7.785 },
+        { index: 4, residual: -6.57 },
+      ],
+      selected: 4,
+    });
     expect([...shadowOf(list).querySelectorAll('li')].map((item) => textOf(item))).toEqual(['Andorra +7.79', 'Angola −6.57']);
     await expect.element(page.getByRole('button', { name: 'Angola −6.57' })).toHaveAttribute('aria-pressed', 'true');
     const selections = recordEvents<PointSelectEvent>(list, 'point-select');

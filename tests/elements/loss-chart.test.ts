@@ -79,7 +79,7 @@ describe('<loss-chart>', () => {
     await expect.poll(() => plotWidth(chart)).toBe('320px');
   });
 
-  it('redraws in the dark scheme\'s colours when the colour scheme changes', async () => {
+  it("redraws in the dark scheme's colours when the colour scheme changes", async () => {
     const style = document.createElement('style');
     style.textContent = `loss-chart { --bp-line: rgb(1, 2, 3); } @media (prefers-color-scheme: dark) { loss-chart { --bp-line: rgb(200, 100, 50); } }`;
     document.head.append(style);

@@ -37,7 +37,9 @@ describe('<loss-landscape>', () => {
     const landscape = await mount('loss-landscape', { moments });
     await expect.poll(() => part<HTMLCanvasElement>(landscape, 'canvas').dataset.optimum).toBeDefined();
     expect(marks(landscape).end).toBeUndefined();
-    expect(textOf(part(landscape, '[data-optimum-text]'))).toBe(`slope ${best.slope.toFixed(4)}, intercept ${best.intercept.toFixed(4)}, MSE ${(moments.syy / moments.n - moments.sxy ** 2 / moments.sxx / moments.n).toFixed(4)}`);
+    expect(textOf(part(landscape, '[data-optimum-text]'))).toBe(
+      `slope ${best.slope.toFixed(4)}, intercept ${best.intercept.toFixed(4)}, MSE ${(moments.syy / moments.n - moments.sxy ** 2 / moments.sxx / moments.n).toFixed(4)}`,
+    );
     const path = pathTo(best, 10);
     await update(landscape, { points: path.slice(0, 4) });
     const partway = marks(landscape);
@@ -61,7 +63,12 @@ describe('<loss-landscape>', () => {
     await expect.poll(picture).toBeGreaterThan(0);
     const first = picture();
     // Life expectancy turned upside down: the slope changes sign, the bowl tilts the other way.
-    await update(landscape, { moments: momentsOf(data.x, data.y.map((y) => 200 - y)) });
+    await update(landscape, {
+      moments: momentsOf(
+        data.x,
+        data.y.map((y) => 200 - y),
+      ),
+    });
     await expect.poll(picture).not.toBe(first);
   });
 

@@ -27,7 +27,9 @@ describe('<metrics-panel>', () => {
     expect(textOf(train.querySelector('[data-metric=rmse]'))).toBe('6.5590');
     expect(textOf(train.querySelector('[data-metric=r2]'))).toBe('0.4634');
     expect(shadowOf(panel).querySelector('#validation')).toBeNull();
-    expect(textOf(part(panel, '[data-gap]'))).toBe('Training MSE at the best possible line (closed-form optimum on the same rows: 43.0210).');
+    expect(textOf(part(panel, '[data-gap]'))).toBe(
+      'Training MSE at the best possible line (closed-form optimum on the same rows: 43.0210).',
+    );
     const line = part(panel, '[data-line]');
     expect(textOf(line)).toBe('Life expectancy = 2.5185 × BMI + 7.2278');
     expect(Number(line.dataset['slope'])).toBe(REFERENCE_LINE.slope);
@@ -35,7 +37,11 @@ describe('<metrics-panel>', () => {
 
   it('shows the validation rows apart, and how far above the optimum the training MSE is', async () => {
     const panel = await mount('metrics-panel', {
-      metrics: { train: { mse: 43.0640, rmse: 6.5623, r2: 0.46 }, validation: { mse: 50.5, rmse: 7.1063, r2: -0.00001 }, optimum: REFERENCE },
+      metrics: {
+        train: { mse: 43.064, rmse: 6.5623, r2: 0.46 },
+        validation: { mse: 50.5, rmse: 7.1063, r2: -0.00001 },
+        optimum: REFERENCE,
+      },
     });
     expect(textOf(part(panel, '#validation [data-metric=mse]'))).toBe('50.5000');
     // A value that rounds to zero is shown without a minus sign.
@@ -47,7 +53,10 @@ describe('<metrics-panel>', () => {
   });
 
   it('goes back to the prompt when the metrics are cleared (a reset)', async () => {
-    const panel = await mount('metrics-panel', { metrics: { train: REFERENCE, validation: null, optimum: REFERENCE }, model: referenceModel() });
+    const panel = await mount('metrics-panel', {
+      metrics: { train: REFERENCE, validation: null, optimum: REFERENCE },
+      model: referenceModel(),
+    });
     await update(panel, { metrics: null, model: null });
     expect(textOf(part(panel, '[aria-live=polite]'))).toBe('Train a model to see how well the line fits.');
   });

@@ -41,7 +41,11 @@ describe('<model-library>', () => {
   });
 
   it('shows the current model: its line, where it came from and its fit', async () => {
-    const library = await mount('model-library', { model: referenceModel(), origin: 'the weights file "sample.json"', storage: { state: 'on' } });
+    const library = await mount('model-library', {
+      model: referenceModel(),
+      origin: 'the weights file "sample.json"',
+      storage: { state: 'on' },
+    });
     const current = textOf(part(library, '[data-current]'));
     expect(current).toContain('Life expectancy = 2.5185 × BMI + 7.2278');
     expect(current).toContain('The weights file "sample.json"; made ');
@@ -69,7 +73,10 @@ describe('<model-library>', () => {
   });
 
   it('says why saving is off, and that files still work', async () => {
-    const library = await mount('model-library', { model: referenceModel(), storage: { state: 'off', reason: 'IndexedDB is blocked in this window' } });
+    const library = await mount('model-library', {
+      model: referenceModel(),
+      storage: { state: 'off', reason: 'IndexedDB is blocked in this window' },
+    });
     expect(textOf(part(library, '[data-storage-off]'))).toContain('Saving in this browser is off (IndexedDB is blocked in this window).');
     await expect.element(page.getByLabelText('Model name')).toBeDisabled();
     await expect.element(page.getByRole('button', { name: 'Save' })).toBeDisabled();

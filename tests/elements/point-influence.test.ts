@@ -12,13 +12,15 @@ import { mount, part, recordEvents, shadowOf, textOf, update } from './mount.ts'
 const data = { ...fiveRows(), labelName: 'Country', labels: packTexts(['Afghanistan', 'Albania', 'Algeria', 'Andorra', 'Angola']) };
 
 describe('<point-influence>', () => {
-  it('shows the selected point\'s leverage, Cook\'s distance and refit, and clears the selection', async () => {
+  it("shows the selected point's leverage, Cook's distance and refit, and clears the selection", async () => {
     const moments = momentsOf(data.x, data.y);
     const influence = influenceOf(moments, data.x[0]!, data.y[0]!)!;
     const panel = await mount('point-influence', { data, selected: 0, influence });
     const summary = textOf(part(panel, '[data-summary]'));
     const change = ((influence.refit.slope - influence.fit.slope) / influence.fit.slope) * 100;
-    expect(summary).toBe(`Without Afghanistan: slope ${influence.refit.slope.toFixed(2)}, ${change < 0 ? '−' : '+'}${Math.abs(change).toFixed(1)}%`);
+    expect(summary).toBe(
+      `Without Afghanistan: slope ${influence.refit.slope.toFixed(2)}, ${change < 0 ? '−' : '+'}${Math.abs(change).toFixed(1)}%`,
+    );
     expect(textOf(part(panel, '[data-leverage]'))).toBe(influence.leverage.toFixed(4));
     expect(textOf(part(panel, '[data-cooks]'))).toBe(influence.cooksDistance.toFixed(4));
     const selections = recordEvents<PointSelectEvent>(panel, 'point-select');

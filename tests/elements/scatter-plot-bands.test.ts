@@ -39,9 +39,17 @@ describe('<scatter-plot> with 95% bands', () => {
     const expected = intervalBands(REFERENCE_LINE, BASIS, xs);
     expect(series.slice(-4)).toEqual([expected.confidenceLow, expected.confidenceHigh, expected.predictionLow, expected.predictionHigh]);
     // Every band edge is a number at every point, the prediction band outside the confidence band.
-    expect(series.slice(-4).flat().every((value) => typeof value === 'number')).toBe(true);
+    expect(
+      series
+        .slice(-4)
+        .flat()
+        .every((value) => typeof value === 'number'),
+    ).toBe(true);
     expect(expected.predictionLow[0]!).toBeLessThan(expected.confidenceLow[0]!);
-    expect(visibleLegend(chart).filter((label) => label.startsWith('95%'))).toEqual(['95% confidence band (the mean)', '95% prediction band (new observations)']);
+    expect(visibleLegend(chart).filter((label) => label.startsWith('95%'))).toEqual([
+      '95% confidence band (the mean)',
+      '95% prediction band (new observations)',
+    ]);
     expect(description(chart)).toMatch(/With its 95% confidence band \(dashed\) and prediction band \(dotted\)\./);
   });
 

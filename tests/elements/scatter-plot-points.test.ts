@@ -28,7 +28,9 @@ describe('<scatter-plot> points', () => {
     await userEvent.keyboard('{Home}{ArrowRight}');
     await settled(chart);
     // Second lowest BMI: Angola (22.25).
-    expect(textOf(part(chart, '[data-active]'))).toMatch(/^Angola: BMI 22\.25 kg\/m², Life expectancy 56\.70 years, Predicted 63\.27 years, Residual −6\.57\.$/);
+    expect(textOf(part(chart, '[data-active]'))).toMatch(
+      /^Angola: BMI 22\.25 kg\/m², Life expectancy 56\.70 years, Predicted 63\.27 years, Residual −6\.57\.$/,
+    );
     await userEvent.keyboard('{Enter}');
     expect(selections.map((event) => event.row)).toEqual([4]);
     await update(chart, { selected: 4 });

@@ -57,7 +57,12 @@ describe('<training-panel>', () => {
     await update(panel, { runState: 'paused' });
     expect(enabledActions(panel)).toEqual(['resume', 'step', 'stop', 'reset']);
     expect(status(panel)).toBe('Paused after epoch 3 of 50.');
-    await update(panel, { runState: 'idle', canReset: true, endMessage: 'Stopped early after epoch 12: no improvement.', endWarning: false });
+    await update(panel, {
+      runState: 'idle',
+      canReset: true,
+      endMessage: 'Stopped early after epoch 12: no improvement.',
+      endWarning: false,
+    });
     expect(enabledActions(panel)).toEqual(['train', 'step', 'reset']);
     expect(status(panel)).toBe('Stopped early after epoch 12: no improvement.');
     expect(part(panel, '[data-status]').classList.contains('warning')).toBe(false);
@@ -77,7 +82,9 @@ describe('<training-panel>', () => {
     const panel = await mount('training-panel', { ready: true, settings });
     const requests = recordEvents<TrainRequestEvent>(panel, 'train-request');
     await userEvent.click(page.getByRole('button', { name: 'Train' }));
-    expect(requests.map(({ settings, resume, start }) => ({ settings, resume, start }))).toEqual([{ settings, resume: false, start: 'run' }]);
+    expect(requests.map(({ settings, resume, start }) => ({ settings, resume, start }))).toEqual([
+      { settings, resume: false, start: 'run' },
+    ]);
 
     // "Continue" is only offered when there is a model to continue from.
     const resume = page.getByLabelText('Continue from the current model');

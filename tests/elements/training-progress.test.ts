@@ -35,7 +35,13 @@ describe('<training-progress>', () => {
   });
 
   it('drops the time left once the run has ended, and keeps the last figures', async () => {
-    const progress = await mount('training-progress', { epoch: 200, epochs: 200, elapsedMs: 4000, active: true, last: { epoch: 200, trainLoss: 43.02, validationLoss: null } });
+    const progress = await mount('training-progress', {
+      epoch: 200,
+      epochs: 200,
+      elapsedMs: 4000,
+      active: true,
+      last: { epoch: 200, trainLoss: 43.02, validationLoss: null },
+    });
     await update(progress, { active: false });
     expect(textOf(part(progress, '[data-progress=time-left]'))).toBe('');
     expect(textOf(part(progress, '[data-progress=speed]'))).toBe('50.0 epochs/s');
@@ -44,7 +50,12 @@ describe('<training-progress>', () => {
   });
 
   it('writes a diverged loss with an exponent', async () => {
-    const progress = await mount('training-progress', { epoch: 3, epochs: 10, elapsedMs: 30, last: { epoch: 3, trainLoss: 1.5e12, validationLoss: null } });
+    const progress = await mount('training-progress', {
+      epoch: 3,
+      epochs: 10,
+      elapsedMs: 30,
+      last: { epoch: 3, trainLoss: 1.5e12, validationLoss: null },
+    });
     expect(textOf(part(progress, '[data-progress=train-loss]'))).toBe('1.500e+12');
   });
 });

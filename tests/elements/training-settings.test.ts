@@ -21,7 +21,10 @@ async function retype(form: HTMLElement, label: string, text: string): Promise<v
 
 describe('<training-settings>', () => {
   it('shows the settings it is given, each field labelled', async () => {
-    const form = await mount('training-settings', { settings: { ...DEFAULT_SETTINGS, epochs: 120, optimizer: 'adam', batchSize: 32, validationSplit: 0.07 }, backend: 'wasm' });
+    const form = await mount('training-settings', {
+      settings: { ...DEFAULT_SETTINGS, epochs: 120, optimizer: 'adam', batchSize: 32, validationSplit: 0.07 },
+      backend: 'wasm',
+    });
     await openMore(form);
     await expect.element(field('Epochs')).toHaveValue(120);
     await expect.element(field('Learning rate')).toHaveValue(0.1);

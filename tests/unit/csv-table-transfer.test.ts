@@ -10,7 +10,9 @@ import { packTable, transferablesOf, unpackTable } from '../../src/worker/csv-pr
 describe('packTable / unpackTable', () => {
   it('round-trips numbers, text cells and lines, in five buffers for 10,000 columns', () => {
     const names = Array.from({ length: 10_000 }, (_, i) => (i % 2 === 0 ? `n${i}` : `t${i}`));
-    const rows = Array.from({ length: 5 }, (_, row) => names.map((name, i) => (name.startsWith('n') ? String(row * i) : `w${row}-${i}`)).join(','));
+    const rows = Array.from({ length: 5 }, (_, row) =>
+      names.map((name, i) => (name.startsWith('n') ? String(row * i) : `w${row}-${i}`)).join(','),
+    );
     const table = parseTable(`${names.join(',')}\n${rows.join('\n')}\n`);
     if ('error' in table) throw new Error(table.error);
     const packed = packTable(table);

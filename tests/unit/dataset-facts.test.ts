@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { datasetFeatureRange, datasetHash, datasetMoments, datasetScaling, datasetStandardized } from '../../src/core/data/dataset-facts.ts';
+import {
+  datasetFeatureRange,
+  datasetHash,
+  datasetMoments,
+  datasetScaling,
+  datasetStandardized,
+} from '../../src/core/data/dataset-facts.ts';
 import type { Dataset } from '../../src/core/data/dataset.ts';
 import { fitSummary } from '../../src/core/stats/fit-summary.ts';
 import { hashColumns } from '../../src/core/data/hash.ts';
@@ -68,7 +74,10 @@ describe('metrics from the moments', () => {
     expect(metrics.mse).toBeLessThan(1e-15);
     expect(metrics.r2).toBeCloseTo(1, 12);
     const summary = fitSummary(line, momentsOf(x, y));
-    expect(summary).toEqual({ ok: false, error: 'No fit summary: the line passes through every row exactly, so there is no error to estimate.' });
+    expect(summary).toEqual({
+      ok: false,
+      error: 'No fit summary: the line passes through every row exactly, so there is no error to estimate.',
+    });
   });
 });
 

@@ -59,8 +59,8 @@ describe('parseCsv', () => {
     ['\uFEFF  \n', /empty/],
     ['Country,LifeExpectancy,Bmi\n', /header but no data rows/],
     ['Country,LifeExpectancy,Bmi\nA,60,20\n', /Only 1 usable row:/],
-    ["Name,Age\nA,3\nB,4\n", /Column "Name" holds text/],
-    ["a,b\n1,2\n", /Only 1 usable row/],
+    ['Name,Age\nA,3\nB,4\n', /Column "Name" holds text/],
+    ['a,b\n1,2\n', /Only 1 usable row/],
   ])('refuses %j', (text, message) => {
     const outcome = parseCsv(text);
     expect(outcome.ok).toBe(false);
@@ -78,6 +78,9 @@ describe('parseCsv', () => {
 
   it('defaults to the first two numeric columns when the usual names are absent', () => {
     expect(chooseColumns({ columns: ['name', 'a', 'b'], numericColumns: ['a', 'b'] })).toEqual({ feature: 'a', target: 'b' });
-    expect(chooseColumns({ columns: ['LifeExpectancy', 'x', 'Bmi'], numericColumns: ['x'] })).toEqual({ feature: 'Bmi', target: 'LifeExpectancy' });
+    expect(chooseColumns({ columns: ['LifeExpectancy', 'x', 'Bmi'], numericColumns: ['x'] })).toEqual({
+      feature: 'Bmi',
+      target: 'LifeExpectancy',
+    });
   });
 });

@@ -32,13 +32,18 @@ describe('the embed bundle check run by npm test', () => {
     expect(checkEmbedBundle(CLEAN + snippet).problems.join('\n')).toContain(`contains ${library}`);
   });
 
-  it.each(['import("./chunk-abc.js")', 'import{x as y}from"./lit-abc.js";'])('fails a bundle that imports another module: %s', (snippet) => {
-    expect(checkEmbedBundle(snippet + CLEAN).problems.join('\n')).toMatch(/imports another module/);
-  });
+  it.each(['import("./chunk-abc.js")', 'import{x as y}from"./lit-abc.js";'])(
+    'fails a bundle that imports another module: %s',
+    (snippet) => {
+      expect(checkEmbedBundle(snippet + CLEAN).problems.join('\n')).toMatch(/imports another module/);
+    },
+  );
 
   it('fails a manifest that lacks the element, an attribute or an event', () => {
     const manifest = {
-      modules: [{ declarations: [{ tagName: 'bmi-predictor', attributes: [{ name: 'weights-src' }], events: [{ name: 'bmi-prediction' }] }] }],
+      modules: [
+        { declarations: [{ tagName: 'bmi-predictor', attributes: [{ name: 'weights-src' }], events: [{ name: 'bmi-prediction' }] }] },
+      ],
     };
     expect(checkManifest(manifest, ['weights-src'], ['bmi-prediction'])).toEqual([]);
     expect(checkManifest(manifest, ['weights-src', 'value'], ['bmi-prediction', 'bmi-predictor-error'])).toEqual([

@@ -23,7 +23,7 @@ describe('embedSnippet', () => {
     expect(read.ok && read.model.intercept).toBe(sample.intercept);
   });
 
-  it("escapes an apostrophe or ampersand in a column name so the attribute stays whole", () => {
+  it('escapes an apostrophe or ampersand in a column name so the attribute stays whole', () => {
     const model = { ...sample, feature: { ...sample.feature, name: "Men's & women's BMI" } };
     const snippet = embedSnippet(model);
     expect(snippet).toContain('Men&#39;s &amp; women&#39;s BMI');

@@ -115,7 +115,7 @@ describe('fit summary on a training split, against the textbook formulas on that
     expectRelative(summary.intercept.t, intercept / seIntercept);
     expectRelative(summary.residualStandardError, Math.sqrt(s2));
     expectRelative(summary.r2, 1 - sse / sst);
-    expectRelative(summary.adjustedR2, 1 - (sse / df) / (sst / (n - 1)));
+    expectRelative(summary.adjustedR2, 1 - sse / df / (sst / (n - 1)));
     expectRelative(summary.f, (sst - sse) / s2);
   });
 

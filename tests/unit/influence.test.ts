@@ -50,12 +50,15 @@ describe('furthest from the line', () => {
   it('follow the line they are asked about, and ask for no more than there are rows', () => {
     const flat = furthestFromLine({ slope: 0, intercept: 0 }, data.x, data.y, 1);
     expect(data.y[flat[0]!.index]).toBe(Math.max(...data.y));
-    expect(furthestFromLine({ slope: 1, intercept: 0 }, [1, 2], [1, 3], 5)).toEqual([{ index: 1, residual: 1 }, { index: 0, residual: 0 }]);
+    expect(furthestFromLine({ slope: 1, intercept: 0 }, [1, 2], [1, 3], 5)).toEqual([
+      { index: 1, residual: 1 },
+      { index: 0, residual: 0 },
+    ]);
   });
 });
 
 describe('influence of a point', () => {
-  it('Tonga: leverage 0.046431, Cook\'s distance 0.131709, refit slope 2.6205930 and intercept 4.7926388 (+4.1 %)', () => {
+  it("Tonga: leverage 0.046431, Cook's distance 0.131709, refit slope 2.6205930 and intercept 4.7926388 (+4.1 %)", () => {
     const tonga = influence('Tonga');
     expect(tonga.leverage).toBeCloseTo(0.046431, 6);
     expect(tonga.cooksDistance).toBeCloseTo(0.131709, 6);
@@ -64,7 +67,7 @@ describe('influence of a point', () => {
     expect(tonga.slopeChange).toBeCloseTo(0.0406, 3);
   });
 
-  it('the reference leverages and Cook\'s distances of French Polynesia, Samoa and Marshall Islands', () => {
+  it("the reference leverages and Cook's distances of French Polynesia, Samoa and Marshall Islands", () => {
     expect(influence('French Polynesia').leverage).toBeCloseTo(0.044784, 6);
     expect(influence('Samoa').leverage).toBeCloseTo(0.039355, 6);
     expect(influence('Samoa').cooksDistance).toBeCloseTo(0.065331, 6);

@@ -42,13 +42,23 @@ describe('interval bands', () => {
 
 describe('the summary in words', () => {
   it('says the slope as the issue asks: "each extra BMI point goes with 2.5 more years (95% CI 2.1 to 2.9)"', () => {
-    expect(slopeInWords(summary, 'BMI', 'Life expectancy', 'years')).toBe('Each extra BMI point goes with 2.5 more years (95% CI 2.1 to 2.9).');
+    expect(slopeInWords(summary, 'BMI', 'Life expectancy', 'years')).toBe(
+      'Each extra BMI point goes with 2.5 more years (95% CI 2.1 to 2.9).',
+    );
   });
 
   it('says "fewer" for a negative slope and names the target without a unit', () => {
-    const negative = fitSummary({ slope: -line.slope, intercept: 200 }, momentsOf(x, y.map((v, i) => 200 - line.slope * x[i]! + (v - line.slope * x[i]! - line.intercept))));
+    const negative = fitSummary(
+      { slope: -line.slope, intercept: 200 },
+      momentsOf(
+        x,
+        y.map((v, i) => 200 - line.slope * x[i]! + (v - line.slope * x[i]! - line.intercept)),
+      ),
+    );
     if (!negative.ok) throw new Error(negative.error);
-    expect(slopeInWords(negative.summary, 'BMI', 'Score', 'years')).toMatch(/^Each extra BMI point goes with 2\.5 fewer years \(95% CI −2\.9 to −2\.1\)\.$/);
+    expect(slopeInWords(negative.summary, 'BMI', 'Score', 'years')).toMatch(
+      /^Each extra BMI point goes with 2\.5 fewer years \(95% CI −2\.9 to −2\.1\)\.$/,
+    );
     expect(slopeInWords(summary, 'BMI', 'Score', '')).toMatch(/goes with 2\.5 higher Score/);
   });
 

@@ -14,9 +14,11 @@ describe('importsOf', () => {
       "new Worker(new URL('../worker/f.ts', import.meta.url));",
       "import 'lit';",
     ].join('\n');
-    expect(importsOf('src/x/y.ts', code).map((ref) => ref.specifier).sort()).toEqual(
-      ['../b/b.ts', '../e/e.ts', '../worker/f.ts', './a.ts', './c.ts', './d.ts', 'lit'].sort(),
-    );
+    expect(
+      importsOf('src/x/y.ts', code)
+        .map((ref) => ref.specifier)
+        .sort(),
+    ).toEqual(['../b/b.ts', '../e/e.ts', '../worker/f.ts', './a.ts', './c.ts', './d.ts', 'lit'].sort());
   });
 });
 
@@ -77,25 +79,35 @@ describe('importCycles', () => {
   const refs = (edges: Array<[string, string]>) => edges.map(([from, specifier]) => ({ from, specifier }));
 
   it('finds a two-file cycle, type-only imports included, once', () => {
-    const cycles = importCycles(refs([
-      ['src/core/stats/moments.ts', './stats.ts'],
-      ['src/core/stats/stats.ts', './moments.ts'],
-      ['src/core/stats/stats.ts', '../model/predict.ts'],
-    ]));
+    const cycles = importCycles(
+      refs([
+        ['src/core/stats/moments.ts', './stats.ts'],
+        ['src/core/stats/stats.ts', './moments.ts'],
+        ['src/core/stats/stats.ts', '../model/predict.ts'],
+      ]),
+    );
     expect(cycles).toEqual([['src/core/stats/moments.ts', 'src/core/stats/stats.ts']]);
   });
 
   it('finds a cycle through folders and ignores packages and a shared dependency', () => {
-    expect(importCycles(refs([
-      ['src/core/a/x.ts', '../b/y.ts'],
-      ['src/core/b/y.ts', '../c/z.ts'],
-      ['src/core/c/z.ts', '../a/x.ts'],
-      ['src/core/c/z.ts', 'jstat'],
-    ]))).toEqual([['src/core/a/x.ts', 'src/core/b/y.ts', 'src/core/c/z.ts']]);
-    expect(importCycles(refs([
-      ['src/core/a.ts', './c.ts'],
-      ['src/core/b.ts', './c.ts'],
-      ['src/core/a.ts', './b.ts'],
-    ]))).toEqual([]);
+    expect(
+      importCycles(
+        refs([
+          ['src/core/a/x.ts', '../b/y.ts'],
+          ['src/core/b/y.ts', '../c/z.ts'],
+          ['src/core/c/z.ts', '../a/x.ts'],
+          ['src/core/c/z.ts', 'jstat'],
+        ]),
+      ),
+    ).toEqual([['src/core/a/x.ts', 'src/core/b/y.ts', 'src/core/c/z.ts']]);
+    expect(
+      importCycles(
+        refs([
+          ['src/core/a.ts', './c.ts'],
+          ['src/core/b.ts', './c.ts'],
+          ['src/core/a.ts', './b.ts'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -21,10 +21,22 @@ describe('fetchWeights', () => {
   });
 
   it.each([
-    ['an HTTP error', answering('Not here', { status: 404, statusText: 'Not Found' }), 'Could not load the weights file w.json: the server answered 404 Not Found.'],
+    [
+      'an HTTP error',
+      answering('Not here', { status: 404, statusText: 'Not Found' }),
+      'Could not load the weights file w.json: the server answered 404 Not Found.',
+    ],
     ['a network failure', answering(new TypeError('Failed to fetch')), 'Could not load the weights file w.json (Failed to fetch).'],
-    ['text that is not JSON', answering('<html>oops</html>'), expect.stringMatching(/^w\.json: The file is not valid JSON \(.+\)\. It is not a weights file\.$/s)],
-    ['JSON of another format', answering('{"format":"other"}'), 'w.json: This JSON is not a bmi-predictor weights file (its "format" is "other").'],
+    [
+      'text that is not JSON',
+      answering('<html>oops</html>'),
+      expect.stringMatching(/^w\.json: The file is not valid JSON \(.+\)\. It is not a weights file\.$/s),
+    ],
+    [
+      'JSON of another format',
+      answering('{"format":"other"}'),
+      'w.json: This JSON is not a bmi-predictor weights file (its "format" is "other").',
+    ],
   ])('names the URL and the problem for %s', async (_, fetcher, error) => {
     await expect(fetchWeights('w.json', undefined, fetcher)).resolves.toEqual({ ok: false, error });
   });
@@ -47,7 +59,10 @@ describe('weightsFromValue', () => {
   });
 
   it('refuses other values with the validator message', () => {
-    expect(weightsFromValue('{oops')).toEqual({ ok: false, error: expect.stringMatching(/^weights: The file is not valid JSON \(.+\)\. It is not a weights file\.$/s) });
+    expect(weightsFromValue('{oops')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^weights: The file is not valid JSON \(.+\)\. It is not a weights file\.$/s),
+    });
     expect(weightsFromValue([1, 2])).toEqual({ ok: false, error: 'weights: The JSON is not an object, so it is not a weights file.' });
   });
 });

@@ -16,7 +16,12 @@ describe('loss landscape', () => {
   it('each cell holds the MSE a pass over the rows gives, and the lowest cell is next to the optimum', () => {
     const bounds = landscapeBounds(moments, 'raw');
     const grid = lossGrid(moments, 'raw', bounds, 41, 41);
-    for (const [column, row] of [[0, 0], [40, 40], [7, 30], [20, 20]] as const) {
+    for (const [column, row] of [
+      [0, 0],
+      [40, 40],
+      [7, 30],
+      [20, 20],
+    ] as const) {
       const line = cellLine(bounds, 41, 41, column, row);
       expect(grid.values[row * 41 + column]).toBeCloseTo(passMse(line.slope, line.intercept), 7);
     }

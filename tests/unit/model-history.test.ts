@@ -20,7 +20,12 @@ import { bundledCsv } from './bundled-data.ts';
 function model(slope: number): Model {
   const parsed = parseCsv(bundledCsv);
   if (!parsed.ok) throw new Error(parsed.error);
-  return modelFromLine({ slope, intercept: 7 }, parsed.dataset, { epochs: 5, optimizer: 'sgd', learningRate: 0.1, backend: 'cpu' }, new Date('2026-12-01T00:00:00Z'));
+  return modelFromLine(
+    { slope, intercept: 7 },
+    parsed.dataset,
+    { epochs: 5, optimizer: 'sgd', learningRate: 0.1, backend: 'cpu' },
+    new Date('2026-12-01T00:00:00Z'),
+  );
 }
 
 const loaded = { model: model(2.5), origin: 'the weights file "w.json"' };
@@ -40,7 +45,8 @@ describe('judgeRun: which runs replace the model', () => {
   });
 
   it('a diverged run keeps the model and offers its last good weights when it trained any', () => {
-    const diverged = (epoch: number) => ({ reason: 'diverged', why: 'the loss became NaN', atEpoch: 3, kept: { epoch, loss: 50 } }) as const;
+    const diverged = (epoch: number) =>
+      ({ reason: 'diverged', why: 'the loss became NaN', atEpoch: 3, kept: { epoch, loss: 50 } }) as const;
     const withLine = judgeRun({ model: other.model, end: diverged(2), epochsRun: 3 });
     expect(withLine).toMatchObject({ adopt: false, lastGood: other.model });
     expect(!withLine.adopt && withLine.why).toMatch(/the model you had is kept.*last good line, from epoch 2, is offered/);

@@ -22,7 +22,12 @@ function bundled(): Dataset {
 
 function goodModel(): Model {
   const dataset = bundled();
-  return modelFromLine(leastSquares(dataset.x, dataset.y), dataset, { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: 'cpu' }, new Date('2026-12-01T00:00:00Z'));
+  return modelFromLine(
+    leastSquares(dataset.x, dataset.y),
+    dataset,
+    { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: 'cpu' },
+    new Date('2026-12-01T00:00:00Z'),
+  );
 }
 
 /** The bundled CSV with one typo row inserted as line 4 (header is line 1). */
@@ -35,7 +40,11 @@ function csvWithTypo(bmi: string): string {
 describe('the weights writer refuses non-finite fields instead of writing null', () => {
   const cases: [string, (m: Model) => void, string][] = [
     ['a NaN slope', (m) => (m.slope = Number.NaN), '"slope" must be a finite number (found NaN)'],
-    ['an infinite scaling', (m) => (m.normalization.feature.std = Infinity), '"normalization.feature.std" must be a positive number (found Infinity)'],
+    [
+      'an infinite scaling',
+      (m) => (m.normalization.feature.std = Infinity),
+      '"normalization.feature.std" must be a positive number (found Infinity)',
+    ],
     ['an infinite MSE', (m) => (m.training.trainMse = Infinity), '"training.trainMse"'],
   ];
   for (const [what, spoil, named] of cases) {

@@ -18,10 +18,20 @@ describe('progress figures', () => {
       '1.23 epochs/s',
       '0.521 epochs/s',
     ]);
-    expect([formatDuration(0.42), formatDuration(12.4), formatDuration(185), formatDuration(7390)]).toEqual(['0.4 s', '12 s', '3 min 05 s', '2 h 03 min']);
+    expect([formatDuration(0.42), formatDuration(12.4), formatDuration(185), formatDuration(7390)]).toEqual([
+      '0.4 s',
+      '12 s',
+      '3 min 05 s',
+      '2 h 03 min',
+    ]);
   });
 
   it('writes losses with four decimals, huge ones with an exponent', () => {
-    expect([formatLoss(43.02103), formatLoss(2.0455698e14), formatLoss(Infinity), formatLoss(null)]).toEqual(['43.0210', '2.046e+14', 'Infinity', '—']);
+    expect([formatLoss(43.02103), formatLoss(2.0455698e14), formatLoss(Infinity), formatLoss(null)]).toEqual([
+      '43.0210',
+      '2.046e+14',
+      'Infinity',
+      '—',
+    ]);
   });
 });

@@ -14,7 +14,10 @@ import { driveRun, type DriverOptions, type DriverReport } from '../../src/core/
  * With a clock, it models a device: each queued epoch takes `epochMs` of device time, in queue order,
  * and waiting for the device moves the host's clock to when it is done.
  */
-function scriptedRunner(script: (epoch: number) => EpochValues, options: { longEpochs?: boolean; epochMs?: number; latencyMs?: number; clock?: { t: number } } = {}) {
+function scriptedRunner(
+  script: (epoch: number) => EpochValues,
+  options: { longEpochs?: boolean; epochMs?: number; latencyMs?: number; clock?: { t: number } } = {},
+) {
   let queued = 0;
   let pending: EpochValues[] = [];
   const counts: number[] = [];
@@ -105,7 +108,8 @@ describe('EpochJudge', () => {
     let endedAt = -1;
     for (let e = 0; e < 30 && endedAt < 0; e++) {
       const v = script(e);
-      if (judge.examine({ epoch: e, trainLoss: v.trainLoss, validationLoss: null }, { slope: v.slope, intercept: v.intercept })) endedAt = e;
+      if (judge.examine({ epoch: e, trainLoss: v.trainLoss, validationLoss: null }, { slope: v.slope, intercept: v.intercept }))
+        endedAt = e;
     }
     expect(judge.end?.reason).toBe('diverged');
     expect(endedAt).toBeGreaterThan(5);
@@ -116,7 +120,9 @@ describe('EpochJudge', () => {
   it('ends on early stopping with the best weights, watching the validation loss when there is one', () => {
     const judge = new EpochJudge({ slope: 0, intercept: 0 }, { patience: 2, minImprovement: 0 });
     const validation = [5, 4, 3, 3.5, 3.6, 1];
-    const ends = validation.map((loss, e) => judge.examine({ epoch: e, trainLoss: 1 / (e + 1), validationLoss: loss }, { slope: e, intercept: 0 }));
+    const ends = validation.map((loss, e) =>
+      judge.examine({ epoch: e, trainLoss: 1 / (e + 1), validationLoss: loss }, { slope: e, intercept: 0 }),
+    );
     expect(ends).toEqual([false, false, false, false, true, true]);
     expect(judge.end).toEqual({ reason: 'early-stopped', monitor: 'validation', patience: 2, best: { epoch: 2, loss: 3 } });
     expect(judge.line).toEqual({ slope: 2, intercept: 0 });
@@ -180,24 +186,27 @@ describe('driveRun', () => {
   it.each([
     ['early stopping', converging(12), { patience: 3, minImprovement: 0 }, 'early-stopped'],
     ['divergence', diverging(20), null, 'diverged'],
-  ] as const)('%s: one epoch per read-back and many end on the same epoch with the same weights', async (_, script, earlyStopping, reason) => {
-    const one = scriptedRunner(script);
-    const oneOptions = options({ earlyStopping, maxEpochsPerRound: 1, reportIntervalMs: 0 });
-    const a = await driveRun(one.runner, new RunControls(), oneOptions);
-    const many = scriptedRunner(script);
-    const manyOptions = options({ earlyStopping, reportIntervalMs: 1e9 });
-    const b = await driveRun(many.runner, new RunControls(), manyOptions);
-    expect(a.end?.reason).toBe(reason);
-    const { elapsedMs: _a, ...endA } = a;
-    const { elapsedMs: _b, ...endB } = b;
-    expect(endB).toEqual(endA);
-    expect(points(manyOptions.reports)).toEqual(points(oneOptions.reports));
-    // The second queued far past the end, read back once, and dropped the extra epochs.
-    expect(Math.max(...one.counts)).toBe(1);
-    expect(many.queued()).toBeGreaterThan(b.epoch);
-    expect(many.reads()).toBe(1);
-    expect(one.reads()).toBe(a.epoch);
-  });
+  ] as const)(
+    '%s: one epoch per read-back and many end on the same epoch with the same weights',
+    async (_, script, earlyStopping, reason) => {
+      const one = scriptedRunner(script);
+      const oneOptions = options({ earlyStopping, maxEpochsPerRound: 1, reportIntervalMs: 0 });
+      const a = await driveRun(one.runner, new RunControls(), oneOptions);
+      const many = scriptedRunner(script);
+      const manyOptions = options({ earlyStopping, reportIntervalMs: 1e9 });
+      const b = await driveRun(many.runner, new RunControls(), manyOptions);
+      expect(a.end?.reason).toBe(reason);
+      const { elapsedMs: _a, ...endA } = a;
+      const { elapsedMs: _b, ...endB } = b;
+      expect(endB).toEqual(endA);
+      expect(points(manyOptions.reports)).toEqual(points(oneOptions.reports));
+      // The second queued far past the end, read back once, and dropped the extra epochs.
+      expect(Math.max(...one.counts)).toBe(1);
+      expect(many.queued()).toBeGreaterThan(b.epoch);
+      expect(many.reads()).toBe(1);
+      expect(one.reads()).toBe(a.epoch);
+    },
+  );
 
   it('bounds the queue by device time: at most two rounds of about half an interval on the device, read back once per interval', async () => {
     const clock = { t: 0 };

@@ -14,7 +14,7 @@ export const R_SUMMARY = {
 export const R_INTERVALS = [
   { bmi: 21.07931, fitted: 60.315647164, confidence: [58.446306698, 62.18498763], prediction: [47.1492159382, 73.4820783898] },
   { bmi: 28.45, fitted: 78.8785783793, confidence: [77.0287836379, 80.7283731208], prediction: [65.7149079933, 92.0422487653] },
-  { bmi: 30, fitted: 82.7822215096, confidence: [80.3602494731, 85.2041935460], prediction: [69.5260370664, 96.0384059527] },
+  { bmi: 30, fitted: 82.7822215096, confidence: [80.3602494731, 85.204193546], prediction: [69.5260370664, 96.0384059527] },
 ] as const;
 
 /** Asserts |actual − expected| ≤ 1e-6 · |expected|. */

@@ -49,11 +49,19 @@ describe('checkLinearModelJson', () => {
 
   it.each([
     ['2 units', () => tf.sequential({ layers: [dense({ units: 2, inputShape: [1] })] }), /has a dense layer of 2 units/],
-    ['2 layers', () => tf.sequential({ layers: [dense({ units: 1, inputShape: [1] }), dense({ units: 1 })] }), /has 2 layers \(Dense, Dense\)/],
+    [
+      '2 layers',
+      () => tf.sequential({ layers: [dense({ units: 1, inputShape: [1] }), dense({ units: 1 })] }),
+      /has 2 layers \(Dense, Dense\)/,
+    ],
     ['3 inputs', () => tf.sequential({ layers: [dense({ units: 1, inputShape: [3] })] }), /input of shape \[null, 3\], not \[null, 1\]/],
     ['a relu', () => tf.sequential({ layers: [dense({ units: 1, inputShape: [1], activation: 'relu' })] }), /"relu" activation/],
     ['no bias', () => tf.sequential({ layers: [dense({ units: 1, inputShape: [1], useBias: false })] }), /without a bias/],
-    ['another layer type', () => tf.sequential({ layers: [tf.layers.activation({ activation: 'linear', inputShape: [1] })] }), /has a layer of type Activation, not Dense/],
+    [
+      'another layer type',
+      () => tf.sequential({ layers: [tf.layers.activation({ activation: 'linear', inputShape: [1] })] }),
+      /has a layer of type Activation, not Dense/,
+    ],
   ])('refuses a model with %s, saying what it needs', async (_case, make, message) => {
     const verdict = checkLinearModelJson(await modelJsonOf(make()), 'm.json');
     expect(verdict.ok).toBe(false);
@@ -76,7 +84,9 @@ describe('checkLinearModelJson', () => {
   it('refuses a weights.bin whose name the manifest does not know', async () => {
     const json = await modelJsonOf(tf.sequential({ layers: [dense({ units: 1, inputShape: [1] })] }), 'line.weights.bin');
     const verdict = checkLinearModelJson(json, 'm.json', 'copy of line.weights.bin');
-    expect(verdict.ok ? '' : verdict.error).toMatch(/expects its weights in "line\.weights\.bin", but the other file is "copy of line\.weights\.bin"/);
+    expect(verdict.ok ? '' : verdict.error).toMatch(
+      /expects its weights in "line\.weights\.bin", but the other file is "copy of line\.weights\.bin"/,
+    );
   });
 
   it('refuses a manifest with other weight shapes', async () => {
@@ -95,12 +105,23 @@ describe('modelFromTfjsLine', () => {
     return {
       ...line,
       ...described,
-      training: { epochs: 50, optimizer: 'sgd', learningRate: 0.1, trainMse: fit.mse, validationMse: null, r2: fit.r2, backend: 'webgpu', rows, dataHash, date: '2026-11-25T10:00:00.000Z' },
+      training: {
+        epochs: 50,
+        optimizer: 'sgd',
+        learningRate: 0.1,
+        trainMse: fit.mse,
+        validationMse: null,
+        r2: fit.r2,
+        backend: 'webgpu',
+        rows,
+        dataHash,
+        date: '2026-11-25T10:00:00.000Z',
+      },
     };
   };
   const float32 = (model: Model) => ({ slope: Math.fround(model.slope), intercept: Math.fround(model.intercept) });
 
-  it('takes the float64 line and metadata back from the app\'s own metadata', () => {
+  it("takes the float64 line and metadata back from the app's own metadata", () => {
     const model = exact();
     const result = modelFromTfjsLine(float32(model), { [TFJS_METADATA_KEY]: toWeightsFile(model) }, null);
     expect(result).toEqual({ ok: true, model, fromMetadata: true });
@@ -112,7 +133,12 @@ describe('modelFromTfjsLine', () => {
     const result = modelFromTfjsLine(edited, { [TFJS_METADATA_KEY]: toWeightsFile(model) }, dataset, new Date('2026-11-26T00:00:00Z'));
     expect(result.ok && result.fromMetadata).toBe(false);
     if (!result.ok) return;
-    expect(result.model).toMatchObject({ slope: 3, intercept: 1, feature: { name: 'Bmi', unit: 'kg/m²' }, target: { name: 'LifeExpectancy' } });
+    expect(result.model).toMatchObject({
+      slope: 3,
+      intercept: 1,
+      feature: { name: 'Bmi', unit: 'kg/m²' },
+      target: { name: 'LifeExpectancy' },
+    });
     expect(result.model.training).toMatchObject({ epochs: 0, backend: 'unknown', rows: 163, date: '2026-11-26T00:00:00.000Z' });
     expect(result.model.training.trainMse).toBeCloseTo(metricsOf(edited, dataset.x, dataset.y).mse, 12);
   });

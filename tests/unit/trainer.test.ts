@@ -45,7 +45,11 @@ describe('Trainer on the CPU backend', () => {
       new Trainer(dataset, settings).run(),
       new Trainer(dataset, { ...settings, seed: 7 }).run(),
     ]);
-    expect([b.model.slope, b.model.intercept, b.metrics.validation!.mse]).toEqual([a.model.slope, a.model.intercept, a.metrics.validation!.mse]);
+    expect([b.model.slope, b.model.intercept, b.metrics.validation!.mse]).toEqual([
+      a.model.slope,
+      a.model.intercept,
+      a.metrics.validation!.mse,
+    ]);
     expect(c.metrics.validation!.mse).not.toBe(a.metrics.validation!.mse);
   });
 
@@ -81,7 +85,9 @@ describe('Trainer on the CPU backend', () => {
   it('resumes from a given model: its first point is that model’s loss, and its epochs carry over', async () => {
     const first = await new Trainer(dataset, { ...ALL_ROWS, epochs: 3 }).run();
     const points: TrainingProgress['points'] = [];
-    const second = await new Trainer(dataset, { ...ALL_ROWS, epochs: 2 }, first.model, { onProgress: (p) => points.push(...p.points) }).run();
+    const second = await new Trainer(dataset, { ...ALL_ROWS, epochs: 2 }, first.model, {
+      onProgress: (p) => points.push(...p.points),
+    }).run();
     expect(points.map((p) => p.epoch)).toEqual([0, 1, 2]);
     expect(relative(points[0]!.trainLoss, first.metrics.train.mse)).toBeLessThan(1e-5);
     expect(points[1]!.trainLoss).toBeLessThan(points[0]!.trainLoss);
@@ -94,13 +100,17 @@ describe('Trainer on the CPU backend', () => {
     ['mini-batch', 16],
   ])('reports every point at the end of its epoch, from an epoch-0 point of the starting line (%s)', async (_, batchSize) => {
     const points: TrainingProgress['points'] = [];
-    const result = await new Trainer(dataset, { ...HOLD_OUT_FIFTH, epochs: 4, batchSize }, null, { onProgress: (p) => points.push(...p.points) }).run();
+    const result = await new Trainer(dataset, { ...HOLD_OUT_FIFTH, epochs: 4, batchSize }, null, {
+      onProgress: (p) => points.push(...p.points),
+    }).run();
     expect(points.map((p) => p.epoch)).toEqual([0, 1, 2, 3, 4]);
     // The untrained line predicts the training mean: its MSE is the training rows' variance.
     const rows = splitDataset(dataset, HOLD_OUT_FIFTH.validationSplit, HOLD_OUT_FIFTH.seed);
     const mean = rows.train.y.reduce((a, b) => a + b, 0) / rows.train.y.length;
     expect(relative(points[0]!.trainLoss, metricsOf({ slope: 0, intercept: mean }, rows.train.x, rows.train.y).mse)).toBeLessThan(1e-5);
-    expect(relative(points[0]!.validationLoss!, metricsOf({ slope: 0, intercept: mean }, rows.validation.x, rows.validation.y).mse)).toBeLessThan(1e-5);
+    expect(
+      relative(points[0]!.validationLoss!, metricsOf({ slope: 0, intercept: mean }, rows.validation.x, rows.validation.y).mse),
+    ).toBeLessThan(1e-5);
     // The last point describes the model the run returns.
     expect(relative(points.at(-1)!.trainLoss, result.metrics.train.mse)).toBeLessThan(1e-5);
     expect(relative(points.at(-1)!.validationLoss!, result.metrics.validation!.mse)).toBeLessThan(1e-5);
@@ -195,7 +205,9 @@ describe('Trainer on the CPU backend', () => {
 
   it('steps one epoch from the start when step() comes before run(), then waits paused', async () => {
     const seen: { state: string; epoch: number }[] = [];
-    const trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 100 }, null, { onProgress: (p) => seen.push({ state: p.state, epoch: p.epoch }) });
+    const trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 100 }, null, {
+      onProgress: (p) => seen.push({ state: p.state, epoch: p.epoch }),
+    });
     trainer.step();
     const running = trainer.run();
     await new Promise((r) => setTimeout(r, 20));

@@ -18,7 +18,15 @@ function progress(changes: Partial<TrainingProgress>): TrainingProgress {
 
 function result(changes: Partial<TrainingResult>): TrainingResult {
   // The run's view never reads the model or metrics: the current-model controller takes those.
-  return { model: {} as Model, metrics: {} as SplitMetrics, epochsRun: 5, stopped: false, end: { reason: 'completed' }, elapsedMs: 50, ...changes };
+  return {
+    model: {} as Model,
+    metrics: {} as SplitMetrics,
+    epochsRun: 5,
+    stopped: false,
+    end: { reason: 'completed' },
+    elapsedMs: 50,
+    ...changes,
+  };
 }
 
 describe("a training run's view", () => {
@@ -45,7 +53,10 @@ describe("a training run's view", () => {
   });
 
   it('ends idle with the sentence for how it ended, its epochs and time, and no live line', () => {
-    const running = progressedRun(startedRun(5), progress({ epoch: 5, points: [{ epoch: 5, trainLoss: 43.0210311892, validationLoss: null }] }));
+    const running = progressedRun(
+      startedRun(5),
+      progress({ epoch: 5, points: [{ epoch: 5, trainLoss: 43.0210311892, validationLoss: null }] }),
+    );
     const completed = completedRun(running, result({ epochsRun: 5, elapsedMs: 50 }));
     expect(completed).toMatchObject({ state: 'idle', epoch: 5, elapsedMs: 50, liveLine: null, error: '' });
     expect(completed.end).toEqual({ message: 'Trained 5 epochs; last training MSE 43.0210.', warning: false });

@@ -52,7 +52,11 @@ describe('URL settings', () => {
   });
 
   it.each([
-    ['lr=abc', 'learningRate', /Ignored lr=abc .*Learning rate must be a number above 0 and at most 10; "abc" is not a number\. Using 0\.1\./],
+    [
+      'lr=abc',
+      'learningRate',
+      /Ignored lr=abc .*Learning rate must be a number above 0 and at most 10; "abc" is not a number\. Using 0\.1\./,
+    ],
     ['lr=0', 'learningRate', /Learning rate must be a number above 0/],
     ['lr=-1', 'learningRate', /Learning rate/],
     ['lr=11', 'learningRate', /at most 10/],

@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { closedFormModel } from '../../src/core/model/closed-form-model.ts';
 import { intervalNote, intervalsAt, isIntervalBasis } from '../../src/core/stats/intervals.ts';
 import type { Model } from '../../src/core/model/model.ts';
-import { WeightsWriteError, modelProblem, parseWeights, serializeWeights, toWeightsFile, validateWeights } from '../../src/core/model/weights-file.ts';
+import {
+  WeightsWriteError,
+  modelProblem,
+  parseWeights,
+  serializeWeights,
+  toWeightsFile,
+  validateWeights,
+} from '../../src/core/model/weights-file.ts';
 import { TFJS_METADATA_KEY, modelFromTfjsLine } from '../../src/core/model/tfjs-model-json.ts';
 import { INTERVAL_BASIS_FIELDS } from '../../src/core/model/weights-intervals.ts';
 import { bundledDataset } from './bundled-data.ts';
@@ -87,12 +94,16 @@ describe('weights file version 2', () => {
     (wrong.intervals as Json).tQuantile = 'big';
     expect(validateWeights(wrong)).toEqual({
       ok: false,
-      error: 'The weights file is invalid: "intervals.rows" must be a whole number ≥ 3 (found 2); "intervals.tQuantile" must be a positive number (found "big").',
+      error:
+        'The weights file is invalid: "intervals.rows" must be a whole number ≥ 3 (found 2); "intervals.tQuantile" must be a positive number (found "big").',
     });
   });
 
   it('refuses to write interval statistics that are not finite, naming the field', () => {
-    const model: Model = { ...exact(), intervals: { ...(exact().intervals as object), residualStandardError: Number.NaN } as Model['intervals'] };
+    const model: Model = {
+      ...exact(),
+      intervals: { ...(exact().intervals as object), residualStandardError: Number.NaN } as Model['intervals'],
+    };
     expect(() => serializeWeights(model)).toThrow(WeightsWriteError);
     expect(() => serializeWeights(model)).toThrow(/"intervals\.residualStandardError" must be a number ≥ 0 \(found NaN\)/);
     expect(modelProblem({ ...exact(), intervals: { unavailable: '' } })).toMatch(/"intervals\.unavailable" must be non-empty text/);

@@ -96,7 +96,11 @@ describe('the weights file', () => {
   it.each([
     ['text that is not JSON', 'slope = 2.5', /not valid JSON \(.+\)/],
     ['an empty file', '  \n', /The file is empty/],
-    ['a bare NaN', serializeWeights(sampleModel()).replace(/"slope": [^,]+/, '"slope": NaN'), /not valid JSON: it has "slope": NaN, and JSON has no NaN or Infinity/],
+    [
+      'a bare NaN',
+      serializeWeights(sampleModel()).replace(/"slope": [^,]+/, '"slope": NaN'),
+      /not valid JSON: it has "slope": NaN, and JSON has no NaN or Infinity/,
+    ],
     ['a bare -Infinity', serializeWeights(sampleModel()).replace(/"intercept": [^,]+/, '"intercept": -Infinity'), /"intercept": -Infinity/],
     ['a JSON list', '[1, 2]', /not an object/],
     ['JSON of another format', '{"format": "keras", "slope": 1}', /not a bmi-predictor weights file \(its "format" is "keras"\)/],
@@ -105,10 +109,18 @@ describe('the weights file', () => {
     ['a newer version', JSON.stringify(sampleWith('version', 3)), /version 3, newer than this app reads \(version 2\)/],
     ['a version that is text', JSON.stringify(sampleWith('version', '1')), /no valid "version" \(found "1"\)/],
     ['a slope that is text', JSON.stringify(sampleWith('slope', 'abc')), /"slope" must be a finite number \(found "abc"\)/],
-    ['a slope of 1e999', serializeWeights(sampleModel()).replace(/"slope": [^,]+/, '"slope": 1e999'), /"slope" must be a finite number \(found Infinity\)/],
+    [
+      'a slope of 1e999',
+      serializeWeights(sampleModel()).replace(/"slope": [^,]+/, '"slope": 1e999'),
+      /"slope" must be a finite number \(found Infinity\)/,
+    ],
     ['a zero std', JSON.stringify(sampleWith('normalization.target.std', 0)), /"normalization\.target\.std" must be a positive number/],
     ['an unknown optimizer', JSON.stringify(sampleWith('training.optimizer', 'rmsprop')), /"training\.optimizer" must be one of sgd, adam/],
-    ['a date that is not ISO 8601', JSON.stringify(sampleWith('training.date', 'yesterday')), /"training\.date" must be an ISO 8601 date-time/],
+    [
+      'a date that is not ISO 8601',
+      JSON.stringify(sampleWith('training.date', 'yesterday')),
+      /"training\.date" must be an ISO 8601 date-time/,
+    ],
   ])('refuses %s, naming the problem', (_case, text, message) => {
     expect(refusal(text)).toMatch(message);
   });

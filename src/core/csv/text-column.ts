@@ -38,6 +38,7 @@ export function pickTexts(column: TextColumn, rows: ArrayLike<number>): TextColu
 
 /** The first row whose cell is `cell`, or -1. */
 export function indexOfText(column: TextColumn, cell: string): number {
-  for (let i = 0; i < column.starts.length; i++) if (column.ends[i]! - column.starts[i]! === cell.length && textAt(column, i) === cell) return i;
+  for (let i = 0; i < column.starts.length; i++)
+    if (column.ends[i]! - column.starts[i]! === cell.length && textAt(column, i) === cell) return i;
   return -1;
 }

@@ -102,7 +102,8 @@ export class TableBuilder {
       if (text !== '') this.filledCells[i]! += 1;
       if (value !== undefined) this.numericCells[i]! += 1;
       // Numeric columns keep no strings: a million rows of numbers must not also sit in memory as text.
-      if (this.texts[i] === undefined && text !== '' && value === undefined) this.texts[i] = Array.from({ length: this.lines.length - 1 }, () => '');
+      if (this.texts[i] === undefined && text !== '' && value === undefined)
+        this.texts[i] = Array.from({ length: this.lines.length - 1 }, () => '');
       this.texts[i]?.push(text);
       this.values[i]!.push(value ?? Number.NaN);
     });
@@ -137,7 +138,10 @@ function isBlankRow(row: Record<string, unknown>): boolean {
  * Picks the requested columns, else `Bmi` and `LifeExpectancy` when present, else the first two
  * numeric columns.
  */
-export function chooseColumns(table: Pick<Table, 'columns' | 'numericColumns'>, choice: ColumnChoice = {}): { feature: string; target: string } {
+export function chooseColumns(
+  table: Pick<Table, 'columns' | 'numericColumns'>,
+  choice: ColumnChoice = {},
+): { feature: string; target: string } {
   const candidates = table.numericColumns.length >= 2 ? table.numericColumns : table.columns;
   const feature = choice.feature ?? (table.columns.includes(DEFAULT_FEATURE) ? DEFAULT_FEATURE : (candidates[0] ?? DEFAULT_FEATURE));
   const target =
@@ -180,16 +184,23 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   skipped.lines = dropped.slice(0, MAX_REPORTED_LINES).map((row) => table.lines[row]!);
   const usable = xs.length - dropped.length;
   if (usable < MIN_ROWS) {
-    return { ok: false, error: `Only ${usable} usable row${usable === 1 ? '' : 's'}: at least ${MIN_ROWS} are needed to fit a line.`, ...base };
+    return {
+      ok: false,
+      error: `Only ${usable} usable row${usable === 1 ? '' : 's'}: at least ${MIN_ROWS} are needed to fit a line.`,
+      ...base,
+    };
   }
   const dataset: Dataset = { featureName: feature, targetName: target, x: withoutRows(xs, dropped), y: withoutRows(ys, dropped) };
-  const overflow = statisticsOverflowError({ name: feature, values: dataset.x }, { name: target, values: dataset.y }, () => withoutRows(table.lines, dropped));
+  const overflow = statisticsOverflowError({ name: feature, values: dataset.x }, { name: target, values: dataset.y }, () =>
+    withoutRows(table.lines, dropped),
+  );
   if (overflow) return { ok: false, error: overflow, ...base };
   const labelName = chooseLabel(table, choice);
   const texts = labelName === undefined ? undefined : table.texts.get(labelName);
   if (!texts) return { ok: true, dataset, ...base };
   // Every row usable (the usual case): the table's column as it is, else only the usable rows' cells.
-  const labels = dropped.length === 0 ? texts : { text: texts.text, starts: withoutRows(texts.starts, dropped), ends: withoutRows(texts.ends, dropped) };
+  const labels =
+    dropped.length === 0 ? texts : { text: texts.text, starts: withoutRows(texts.starts, dropped), ends: withoutRows(texts.ends, dropped) };
   return { ok: true, dataset: { ...dataset, labelName, labels }, ...base };
 }
 

@@ -27,7 +27,8 @@ export const fraction: Check = (v) => (typeof v === 'number' && v > 0 && v < 1 ?
 export function lookup(root: unknown, path: string): { found: boolean; value: unknown } {
   let node: unknown = root;
   for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null || Array.isArray(node) || !Object.hasOwn(node, key)) return { found: false, value: undefined };
+    if (typeof node !== 'object' || node === null || Array.isArray(node) || !Object.hasOwn(node, key))
+      return { found: false, value: undefined };
     node = (node as Record<string, unknown>)[key];
   }
   return { found: true, value: node };
@@ -41,7 +42,11 @@ export function describe(value: unknown): string {
 }
 
 /** The paths missing under `root` and, for those present, what each wrong one must be. */
-export function fieldProblems(root: unknown, fields: readonly [path: string, check: Check][], prefix = ''): { missing: string[]; wrong: string[] } {
+export function fieldProblems(
+  root: unknown,
+  fields: readonly [path: string, check: Check][],
+  prefix = '',
+): { missing: string[]; wrong: string[] } {
   const missing: string[] = [];
   const wrong: string[] = [];
   for (const [path, check] of fields) {

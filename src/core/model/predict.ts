@@ -32,7 +32,10 @@ export function predictFinite(line: Line, feature: number, featureLabel = 'this 
   const value = predict(line, feature);
   return Number.isFinite(value)
     ? { ok: true, value }
-    : { ok: false, error: `The model gives no finite prediction for ${featureLabel} ${feature}: its line is too steep for the numbers a computer holds.` };
+    : {
+        ok: false,
+        error: `The model gives no finite prediction for ${featureLabel} ${feature}: its line is too steep for the numbers a computer holds.`,
+      };
 }
 
 /**

@@ -27,7 +27,10 @@ export function linearModelTopology(): JsonObject {
             units: 1,
             activation: 'linear',
             use_bias: true,
-            kernel_initializer: { class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'normal', seed: null } },
+            kernel_initializer: {
+              class_name: 'VarianceScaling',
+              config: { scale: 1, mode: 'fan_avg', distribution: 'normal', seed: null },
+            },
             bias_initializer: { class_name: 'Zeros', config: {} },
             kernel_regularizer: null,
             bias_regularizer: null,
@@ -66,7 +69,9 @@ export function lineToWeightData(line: Line): ArrayBuffer {
  * then bias. Refuses other sizes and encodings (float16, quantized weights) by name.
  */
 export function lineFromWeightData(data: ArrayBuffer, specs: readonly unknown[]): Result<{ line: Line }> {
-  const encodings = specs.map((spec) => (isJsonObject(spec) ? `${String(spec.dtype)}${isJsonObject(spec.quantization) ? ' (quantized)' : ''}` : '?'));
+  const encodings = specs.map((spec) =>
+    isJsonObject(spec) ? `${String(spec.dtype)}${isJsonObject(spec.quantization) ? ' (quantized)' : ''}` : '?',
+  );
   if (encodings.some((encoding) => encoding !== 'float32')) {
     return { ok: false, error: `its weights are stored as ${encodings.join(', ')}; bmi-predictor reads float32 weights.` };
   }

@@ -80,7 +80,8 @@ export function checkLinearModelJson(json: unknown, jsonName: string, binName?: 
   }
 
   const manifest = json.weightsManifest;
-  if (!Array.isArray(manifest) || !manifest.every(isJsonObject)) return refuse(`${jsonName} has no "weightsManifest", so its weights cannot be found.`);
+  if (!Array.isArray(manifest) || !manifest.every(isJsonObject))
+    return refuse(`${jsonName} has no "weightsManifest", so its weights cannot be found.`);
   const specs = manifest.flatMap((group) => (Array.isArray(group.weights) ? group.weights : []));
   const shapes = specs.map((spec) => shapeText(isJsonObject(spec) ? spec.shape : undefined));
   if (shapes.length !== 2 || shapes[0] !== '[1, 1]' || shapes[1] !== '[1]') {
@@ -88,7 +89,9 @@ export function checkLinearModelJson(json: unknown, jsonName: string, binName?: 
   }
   const paths = manifest.flatMap((group) => (Array.isArray(group.paths) ? group.paths.map(String) : []));
   if (binName !== undefined && paths.length === 1 && basename(paths[0]!) !== binName) {
-    return refuse(`${jsonName} expects its weights in "${basename(paths[0]!)}", but the other file is "${binName}"; give it back its name.`);
+    return refuse(
+      `${jsonName} expects its weights in "${basename(paths[0]!)}", but the other file is "${binName}"; give it back its name.`,
+    );
   }
   return { ok: true };
 }

@@ -135,7 +135,8 @@ export function parseJson(text: string): Result<{ value: unknown }> {
 }
 
 const isoDateTime = new RegExp(ISO_DATE_TIME_PATTERN);
-const isoDate: Check = (v) => (typeof v === 'string' && isoDateTime.test(v) ? undefined : 'an ISO 8601 date-time like 2026-11-25T10:00:00.000Z');
+const isoDate: Check = (v) =>
+  typeof v === 'string' && isoDateTime.test(v) ? undefined : 'an ISO 8601 date-time like 2026-11-25T10:00:00.000Z';
 
 /** Every field of a version 1 file (dotted paths) with its check. All are required; other fields are ignored. */
 const FIELDS: [path: string, check: Check][] = [

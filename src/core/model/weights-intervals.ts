@@ -55,7 +55,10 @@ export function intervalsProblem(intervals: IntervalStatistics): string | undefi
 /** Reads the `intervals` field of a version 2 file (`record` is the whole file). */
 export function checkIntervals(record: Record<string, unknown>): Result<{ intervals: IntervalStatistics }> {
   if (!Object.hasOwn(record, 'intervals')) {
-    return { ok: false, error: `The weights file is missing "intervals" (version ${String(record.version)} files carry the statistics of 95% intervals).` };
+    return {
+      ok: false,
+      error: `The weights file is missing "intervals" (version ${String(record.version)} files carry the statistics of 95% intervals).`,
+    };
   }
   const value = record.intervals;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -57,6 +57,7 @@ export function describeBackend(choice: BackendChoice): string {
 export function tagline(choice: BackendChoice | undefined): string {
   if (!choice) return 'A linear regression trained right in this page, on your GPU when the browser offers WebGPU.';
   if (onGpu(choice)) return `A linear regression trained on your GPU with ${BACKEND_LABELS[choice.name]}, right in this page.`;
-  if (choice.device?.software) return `A linear regression trained with ${BACKEND_LABELS[choice.name]} on a software adapter (no GPU), right in this page.`;
+  if (choice.device?.software)
+    return `A linear regression trained with ${BACKEND_LABELS[choice.name]} on a software adapter (no GPU), right in this page.`;
   return `A linear regression trained with ${BACKEND_LABELS[choice.name]}${choice.name === 'wasm' || choice.name === 'cpu' ? ' on your CPU' : ''}, right in this page.`;
 }

@@ -43,7 +43,9 @@ export function formatPercent(fraction: number): string {
 function describeRange(rule: NumberRule): string {
   const show = (value: number): string => (rule.percent ? `${formatPercent(value)}%` : String(value));
   const kind = rule.integer ? 'a whole number' : 'a number';
-  return rule.aboveMin ? `${kind} above ${show(rule.min)} and at most ${show(rule.max)}` : `${kind} from ${show(rule.min)} to ${show(rule.max)}`;
+  return rule.aboveMin
+    ? `${kind} above ${show(rule.min)} and at most ${show(rule.max)}`
+    : `${kind} from ${show(rule.min)} to ${show(rule.max)}`;
 }
 
 /** Checks a value in stored units (a fraction for percent settings). */

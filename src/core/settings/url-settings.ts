@@ -72,8 +72,18 @@ export function parseUrlSettings(search: string): ParsedUrlSettings {
   }
   const number = (rule: NumberRule) => (text: string) => checkText(text, rule);
 
-  read(URL_KEYS.optimizer, (t) => choice<OptimizerName>(t, OPTIMIZERS, 'Optimizer'), (v) => (training.optimizer = v), DEFAULT_SETTINGS.optimizer);
-  read(URL_KEYS.learningRate, number(SETTING_RULES.learningRate), (v) => (training.learningRate = v), String(DEFAULT_SETTINGS.learningRate));
+  read(
+    URL_KEYS.optimizer,
+    (t) => choice<OptimizerName>(t, OPTIMIZERS, 'Optimizer'),
+    (v) => (training.optimizer = v),
+    DEFAULT_SETTINGS.optimizer,
+  );
+  read(
+    URL_KEYS.learningRate,
+    number(SETTING_RULES.learningRate),
+    (v) => (training.learningRate = v),
+    String(DEFAULT_SETTINGS.learningRate),
+  );
   read(URL_KEYS.epochs, number(SETTING_RULES.epochs), (v) => (training.epochs = v), String(DEFAULT_SETTINGS.epochs));
   read(
     URL_KEYS.batchSize,
@@ -81,12 +91,22 @@ export function parseUrlSettings(search: string): ParsedUrlSettings {
     (v) => (training.batchSize = v),
     'full batch',
   );
-  read(URL_KEYS.validationSplit, number(SETTING_RULES.validationSplit), (v) => (training.validationSplit = v), String(DEFAULT_SETTINGS.validationSplit));
+  read(
+    URL_KEYS.validationSplit,
+    number(SETTING_RULES.validationSplit),
+    (v) => (training.validationSplit = v),
+    String(DEFAULT_SETTINGS.validationSplit),
+  );
   read(URL_KEYS.seed, number(SETTING_RULES.seed), (v) => (training.seed = v), String(DEFAULT_SETTINGS.seed));
   if (params.has(URL_KEYS.patience) || params.has(URL_KEYS.minImprovement)) {
     const earlyStopping = { ...DEFAULT_EARLY_STOPPING };
     read(URL_KEYS.patience, number(SETTING_RULES.patience), (v) => (earlyStopping.patience = v), String(DEFAULT_EARLY_STOPPING.patience));
-    read(URL_KEYS.minImprovement, number(SETTING_RULES.minImprovement), (v) => (earlyStopping.minImprovement = v), String(DEFAULT_EARLY_STOPPING.minImprovement));
+    read(
+      URL_KEYS.minImprovement,
+      number(SETTING_RULES.minImprovement),
+      (v) => (earlyStopping.minImprovement = v),
+      String(DEFAULT_EARLY_STOPPING.minImprovement),
+    );
     training.earlyStopping = earlyStopping;
   }
 
@@ -103,7 +123,12 @@ export function parseUrlSettings(search: string): ParsedUrlSettings {
   read(URL_KEYS.backend, backendCheck, (v) => (backend = v), 'the best available backend');
 
   let engine: EngineName = DEFAULT_PAGE_SETTINGS.engine;
-  read(URL_KEYS.engine, (t) => choice<EngineName>(t, ENGINES, 'Engine'), (v) => (engine = v), 'the worker');
+  read(
+    URL_KEYS.engine,
+    (t) => choice<EngineName>(t, ENGINES, 'Engine'),
+    (v) => (engine = v),
+    'the worker',
+  );
 
   return { settings: { training, columns, backend, engine }, notices };
 }

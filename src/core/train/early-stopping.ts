@@ -30,7 +30,8 @@ export class EarlyStopping {
   observe(snapshot: Snapshot): boolean {
     const best = this.bestSnapshot;
     const improved =
-      Number.isFinite(snapshot.loss) && (best === undefined || snapshot.loss < best.loss - Math.abs(best.loss) * this.settings.minImprovement);
+      Number.isFinite(snapshot.loss) &&
+      (best === undefined || snapshot.loss < best.loss - Math.abs(best.loss) * this.settings.minImprovement);
     if (improved) {
       this.bestSnapshot = snapshot;
       this.sinceBest = 0;

@@ -51,7 +51,11 @@ const WORK_SLICE_MS = 10;
 export async function driveRun(runner: EpochRunner, controls: RunControls, options: DriverOptions): Promise<DriveOutcome> {
   const { now, yieldToHost, reportIntervalMs } = options;
   const judge = new EpochJudge(options.start, options.earlyStopping);
-  const rounds = new RoundSize(reportIntervalMs / 2, options.maxEpochsPerRound, runner.paceKey === undefined ? undefined : lastPace.get(runner.paceKey));
+  const rounds = new RoundSize(
+    reportIntervalMs / 2,
+    options.maxEpochsPerRound,
+    runner.paceKey === undefined ? undefined : lastPace.get(runner.paceKey),
+  );
   let epoch = 0;
   controls.state = 'running';
 

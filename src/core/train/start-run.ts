@@ -27,7 +27,11 @@ export function startTrainer(
   /** What runs the epochs (the browser picks fused WebGPU programs or TF.js's per-op loop). */
   createRunner?: RunnerFactory,
 ): Trainer {
-  const trainer = new Trainer(dataset, settings, initial, { onProgress, yieldToHost: yieldThroughMessage, ...(createRunner ? { createRunner } : {}) });
+  const trainer = new Trainer(dataset, settings, initial, {
+    onProgress,
+    yieldToHost: yieldThroughMessage,
+    ...(createRunner ? { createRunner } : {}),
+  });
   if (start === 'step') trainer.step();
   return trainer;
 }

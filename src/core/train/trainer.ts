@@ -182,6 +182,14 @@ export class Trainer {
       // The training rows' statistics for 95% intervals, so predicting them stays arithmetic.
       intervals: intervalStatistics(line, datasetMoments(this.train)),
     };
-    return { model, metrics, epochsRun: epoch, stopped: finalEnd.reason !== 'completed', end: finalEnd, elapsedMs: outcome.elapsedMs, kernel: runner.kernel };
+    return {
+      model,
+      metrics,
+      epochsRun: epoch,
+      stopped: finalEnd.reason !== 'completed',
+      end: finalEnd,
+      elapsedMs: outcome.elapsedMs,
+      kernel: runner.kernel,
+    };
   }
 }

@@ -46,7 +46,8 @@ export class LossCurve {
   /** Takes the history as it is now; only points not seen before are looked at. */
   update(points: readonly LossPoint[]): void {
     const appended =
-      points.length >= this.count && (this.count === 0 || (points[0] === this.source[0] && points[this.count - 1] === this.source[this.count - 1]));
+      points.length >= this.count &&
+      (this.count === 0 || (points[0] === this.source[0] && points[this.count - 1] === this.source[this.count - 1]));
     if (!appended) this.clear();
     for (let i = this.count; i < points.length; i++) this.add(points[i]!);
     this.source = points;

@@ -154,7 +154,12 @@ export class DataController implements ReactiveController {
    * Takes the first column choice the table supports as the data; `onRefused` hears why an earlier
    * choice was passed over. Returns why none worked (the current data is then untouched).
    */
-  private useTable(table: Table, source: string, choices: ColumnChoice[], onRefused: (error: string) => void = () => {}): string | undefined {
+  private useTable(
+    table: Table,
+    source: string,
+    choices: ColumnChoice[],
+    onRefused: (error: string) => void = () => {},
+  ): string | undefined {
     const chosen = this.chooseColumns(table, choices, onRefused);
     return chosen.ok ? this.take(table, source, chosen.selected) : chosen.error;
   }

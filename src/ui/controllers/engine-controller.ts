@@ -92,7 +92,8 @@ export class EngineController implements ReactiveController {
     if (generation !== this.generation) return;
     const { backend, engine: where } = this.page.urlSettings.settings;
     try {
-      const { startEngine } = where === 'main' ? await import('../../app/main-thread-engine.ts') : await import('../../app/worker-engine.ts');
+      const { startEngine } =
+        where === 'main' ? await import('../../app/main-thread-engine.ts') : await import('../../app/worker-engine.ts');
       const engine = await startEngine(backend);
       if (generation !== this.generation) {
         engine.dispose();

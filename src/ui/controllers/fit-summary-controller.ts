@@ -74,7 +74,13 @@ export class FitSummaryController implements ReactiveController {
     const current = this.view;
     if (current.state === 'ready' && current.line === line && current.provisional === provisional && this.summarisedRows === train) return;
     // During a run: keep the last summary (still marked provisional) between refreshes.
-    if (this.page.running() && current.state === 'ready' && current.provisional && performance.now() - this.computedAt < PROVISIONAL_INTERVAL_MS) return;
+    if (
+      this.page.running() &&
+      current.state === 'ready' &&
+      current.provisional &&
+      performance.now() - this.computedAt < PROVISIONAL_INTERVAL_MS
+    )
+      return;
     this.computedAt = performance.now();
     this.summarisedRows = train;
     this.view = { state: 'ready', result: this.module.fitSummary(line, datasetMoments(train)), line, provisional };

@@ -23,7 +23,11 @@ export class PointInspectionController implements ReactiveController {
   selected: number | null = null;
   private seenData: Dataset | null = null;
   private furthestFor: { data: Dataset | null; line: Line | null; rows: PointResidual[] } = { data: null, line: null, rows: [] };
-  private influenceFor: { row: number | null; data: Dataset | null; value: Influence | undefined } = { row: null, data: null, value: undefined };
+  private influenceFor: { row: number | null; data: Dataset | null; value: Influence | undefined } = {
+    row: null,
+    data: null,
+    value: undefined,
+  };
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,

@@ -19,7 +19,17 @@ import { RunControlEvent, TrainRequestEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
 import type { CurrentModelController } from './current-model-controller.ts';
 import type { EngineController } from './engine-controller.ts';
-import { IDLE_RUN, clearedRun, completedRun, endedRun, failedRun, keptRun, progressedRun, startedRun, type RunView } from './training-run-state.ts';
+import {
+  IDLE_RUN,
+  clearedRun,
+  completedRun,
+  endedRun,
+  failedRun,
+  keptRun,
+  progressedRun,
+  startedRun,
+  type RunView,
+} from './training-run-state.ts';
 import type { UrlSettingsController } from './url-settings-controller.ts';
 
 /** What a run needs from the rest of the page. */
