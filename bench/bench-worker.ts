@@ -1,14 +1,14 @@
 /** Runs bench tasks off the main thread, as the app's training does. */
 import { scale } from './tasks.ts';
 
-export type WorkerTask = {
+export interface WorkerTask {
   kind: 'scale';
   backend: Parameters<typeof scale>[0];
   rows: number;
   epochs: number;
   runs: number;
   fused: boolean;
-};
+}
 
 self.onmessage = async (event: MessageEvent<WorkerTask>) => {
   const task = event.data;

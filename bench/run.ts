@@ -67,7 +67,7 @@ async function benchPage(browser: Browser, url: string): Promise<Page> {
 
 function call<K extends keyof BenchApi>(page: Page, name: K, ...args: Parameters<BenchApi[K]>): Promise<Awaited<ReturnType<BenchApi[K]>>> {
   return page.evaluate(
-    ([name, args]) => (globalThis as unknown as { bmiBench: Record<string, (...a: unknown[]) => unknown> }).bmiBench[name]!(...args),
+    ([name, args]) => (globalThis as unknown as { bmiBench: Record<string, (...a: unknown[]) => unknown> }).bmiBench[name](...args),
     [name, args] as const,
   ) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
 }
@@ -176,7 +176,7 @@ async function startupRows(browser: Browser, appUrl: string): Promise<void> {
     const readyAt = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? false, READY_MARK, {
       timeout: 60_000,
     });
-    ready.push((await readyAt.jsonValue()) as number);
+    ready.push(await readyAt.jsonValue());
     paint.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN));
     await page.close();
   }
@@ -383,7 +383,7 @@ function winnersBySize(): string {
   const scale = rows.filter((row) => row.section === 'Scale (worker)' && row.summary);
   const sizes = [...new Set(scale.map((row) => row.rows))];
   const winners = sizes.map((size) => {
-    const best = scale.filter((row) => row.rows === size).sort((a, b) => a.summary!.median - b.summary!.median)[0]!;
+    const best = scale.filter((row) => row.rows === size).sort((a, b) => a.summary!.median - b.summary!.median)[0];
     return `${size} rows: ${best.backend}`;
   });
   return `Fastest full-batch epoch by size: ${winners.join('; ')}.`;
@@ -466,8 +466,10 @@ async function main(): Promise<void> {
     winnersBySize(),
   ].join('\n');
   console.log(table);
-  if (only)
-    return log(`done in ${Math.round((Date.now() - started) / 1000)} s (only ${only.join(', ')}; bench/results.json left as it was)`);
+  if (only) {
+    log(`done in ${Math.round((Date.now() - started) / 1000)} s (only ${only.join(', ')}; bench/results.json left as it was)`);
+    return;
+  }
   writeFileSync(
     'bench/results.json',
     `${JSON.stringify({ date, machine, seconds: Math.round((Date.now() - started) / 1000), rows }, null, 2)}\n`,

@@ -41,7 +41,7 @@ export async function measureServerLoad(seconds = 5, connections = 32): Promise<
       server.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match) resolve(match[1]!);
+        if (match) resolve(match[1]);
       });
       server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
     });

@@ -10,8 +10,8 @@ export function summarize(values: number[]): Summary {
   if (values.length === 0) throw new Error('Nothing to summarize.');
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { median, min: sorted[0]!, max: sorted.at(-1)!, runs: sorted.length };
+  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1)!, runs: sorted.length };
 }
 
 /** Runs `measure` `runs` times (after `warmup` unmeasured runs) and summarizes the results. */

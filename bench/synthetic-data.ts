@@ -22,7 +22,7 @@ export function syntheticDataset(like: Dataset, rows: number, seed = 7): Dataset
   const y = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     x[i] = mean + std * normal(random);
-    y[i] = line.slope * x[i]! + line.intercept + noise * normal(random);
+    y[i] = line.slope * x[i] + line.intercept + noise * normal(random);
   }
   return { featureName: like.featureName, targetName: like.targetName, x, y };
 }

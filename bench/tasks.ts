@@ -87,7 +87,7 @@ export async function originalRecipe(backend: BackendName, epochs: number): Prom
   }
   const [kernel, bias] = await Promise.all(model.getWeights().map((w) => w.data()));
   const ms = performance.now() - start;
-  const line = { slope: kernel![0]!, intercept: bias![0]! };
+  const line = { slope: kernel[0], intercept: bias[0] };
   tf.dispose([x, y]);
   optimizer.dispose();
   model.dispose();

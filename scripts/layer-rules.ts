@@ -56,7 +56,7 @@ export interface ImportRef {
 /** Every module a TypeScript file names: static and type imports, re-exports, `import()` and `new URL(…, import.meta.url)`. */
 export function importsOf(path: string, code: string): ImportRef[] {
   const { module, errors } = parseSync(path, code);
-  if (errors.length > 0) throw new Error(`${path} does not parse: ${errors[0]!.message}`);
+  if (errors.length > 0) throw new Error(`${path} does not parse: ${errors[0].message}`);
   const specifiers = [
     ...module.staticImports.map((entry) => entry.moduleRequest.value),
     ...module.staticExports.flatMap((entry) => entry.entries.flatMap((e) => (e.moduleRequest ? [e.moduleRequest.value] : []))),
@@ -64,9 +64,9 @@ export function importsOf(path: string, code: string): ImportRef[] {
       .map(({ moduleRequest }) => code.slice(moduleRequest.start, moduleRequest.end))
       .flatMap((text) => {
         const literal = /^\s*(['"`])([^'"`]+)\1\s*$/.exec(text);
-        return literal ? [literal[2]!] : [];
+        return literal ? [literal[2]] : [];
       }),
-    ...[...code.matchAll(/new URL\(\s*(['"])([^'"]+)\1\s*,\s*import\.meta\.url\s*\)/g)].map((match) => match[2]!),
+    ...[...code.matchAll(/new URL\(\s*(['"])([^'"]+)\1\s*,\s*import\.meta\.url\s*\)/g)].map((match) => match[2]),
   ];
   return [...new Set(specifiers)].map((specifier) => ({ from: path, specifier }));
 }
@@ -75,7 +75,7 @@ export function importsOf(path: string, code: string): ImportRef[] {
 export function layerOf(path: string): string {
   const parts = path.split('/');
   const at = parts.indexOf('src');
-  return parts.length - at > 2 ? parts[at + 1]! : '.';
+  return parts.length - at > 2 ? parts[at + 1] : '.';
 }
 
 function resolveRelative(from: string, specifier: string): string {
@@ -90,7 +90,7 @@ function resolveRelative(from: string, specifier: string): string {
 function packageOf(specifier: string): string {
   if (specifier.startsWith('node:')) return 'node:';
   const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 /** One sentence per import that breaks a rule; none when the layers hold. */
@@ -148,7 +148,7 @@ export function importCycles(refs: readonly ImportRef[]): string[][] {
     for (const next of edges.get(file) ?? []) {
       if (state.get(next) === 'open') {
         const ring = path.slice(path.indexOf(next));
-        const start = ring.indexOf([...ring].sort()[0]!);
+        const start = ring.indexOf([...ring].sort()[0]);
         const canonical = [...ring.slice(start), ...ring.slice(0, start)];
         cycles.set(canonical.join(' → '), canonical);
       } else if (!state.has(next)) visit(next);

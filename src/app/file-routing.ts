@@ -40,13 +40,13 @@ export async function routeFiles(files: readonly File[]): Promise<FileRoute> {
   const [jsons, bins, csvs] = [of('json'), of('bin'), of('csv')];
 
   if (files.length === 1) {
-    const file = files[0]!;
+    const file = files[0];
     if (bins.length === 1) {
       return { kind: 'refused', error: `"${file.name}" is TF.js weights data without its model.json: pick or drop both files together.` };
     }
     return csvs.length === 1 ? { kind: 'csv', file } : { kind: 'weights', file };
   }
-  if (files.length === 2 && jsons.length === 1 && bins.length === 1) return { kind: 'tfjs', json: jsons[0]!, bin: bins[0]! };
+  if (files.length === 2 && jsons.length === 1 && bins.length === 1) return { kind: 'tfjs', json: jsons[0], bin: bins[0] };
   if (bins.length > 0 && jsons.length === 0) {
     return {
       kind: 'refused',

@@ -5,7 +5,10 @@
 export function afterFirstContentfulPaint(): Promise<void> {
   return new Promise((resolve) => {
     const painted = (): boolean => performance.getEntriesByName('first-contentful-paint').length > 0;
-    if (painted()) return resolve();
+    if (painted()) {
+      resolve();
+      return;
+    }
     const observer = new PerformanceObserver(() => {
       if (!painted()) return;
       observer.disconnect();

@@ -82,7 +82,10 @@ export const startEngine: StartEngine = async (preferred) => {
     memory() {
       const id = nextId++;
       return new Promise<MemoryInfo>((resolve, reject) => {
-        if (failure) return reject(failure);
+        if (failure) {
+          reject(failure);
+          return;
+        }
         memoryRequests.set(id, { resolve, reject });
         send({ type: 'memory', id });
       });

@@ -32,7 +32,7 @@ export function parseArgs(argv: readonly string[], options: readonly OptionSpec[
   const parsed: ParsedArgs = { positionals: [], values: new Map(), flags: new Set() };
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!;
+    const token = argv[i];
     if (token === '--') {
       parsed.positionals.push(...argv.slice(i + 1));
       break;
@@ -90,7 +90,7 @@ export function checkPositionals(positionals: readonly string[], max: number, mi
 export function formatOptions(options: readonly OptionSpec[]): string {
   const names = options.map((o) => `${o.alias ? `-${o.alias}, ` : '    '}--${o.name}${o.value ? ` ${o.value}` : ''}`);
   const width = Math.max(...names.map((n) => n.length)) + 2;
-  return options.map((o, i) => `  ${names[i]!.padEnd(width)}${o.description}`).join('\n');
+  return options.map((o, i) => `  ${names[i].padEnd(width)}${o.description}`).join('\n');
 }
 
 /**

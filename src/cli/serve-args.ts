@@ -67,6 +67,6 @@ function parse(argv: readonly string[]): ServeCommand {
   if (host === '') throw new CliError('--host needs an address.');
   return {
     help: false,
-    args: { weightsPath: positionals[0]!, port: port === undefined ? DEFAULT_PORT : parseNumber(port, '--port', PORT_RULE), host },
+    args: { weightsPath: positionals[0], port: port === undefined ? DEFAULT_PORT : parseNumber(port, '--port', PORT_RULE), host },
   };
 }

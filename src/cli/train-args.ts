@@ -122,7 +122,7 @@ function parse(argv: readonly string[]): TrainCommand {
   return {
     help: false,
     args: {
-      epochs: parseNumber(positionals[0]!, '<epochs>', RULES.epochs),
+      epochs: parseNumber(positionals[0], '<epochs>', RULES.epochs),
       weightsPath: positionals[1] ?? DEFAULT_WEIGHTS_PATH,
       dataPath: values.get('data'),
       feature: column('feature'),

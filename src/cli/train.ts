@@ -85,7 +85,7 @@ await runCommand('train', async () => {
   const lastEpoch = (previous?.training.epochs ?? 0) + args.epochs;
   const progress = args.quiet
     ? undefined
-    : new ProgressPrinter({ write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY === true }, lastEpoch);
+    : new ProgressPrinter({ write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY }, lastEpoch);
   const result = await trainFrom(dataset, settings, previous, (epoch, loss) => progress?.add(epoch, loss));
   progress?.finish();
 

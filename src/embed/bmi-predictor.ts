@@ -118,7 +118,7 @@ export class BmiPredictor extends LitElement {
   private readonly drop = new FileDropController(this, {
     target: this,
     enabled: () => !this.noDrop,
-    onDrop: (files) => void this.onDrop(files[0]!),
+    onDrop: (files) => void this.onDrop(files[0]),
   });
 
   private get fieldLabel(): string {

@@ -7,9 +7,7 @@
 import { intervalNote, intervalsAt, type Interval } from '../core/stats/intervals.ts';
 import type { PredictApi } from './predict-api.ts';
 
-export interface JsonAnswer {
-  [field: string]: number | Interval | string;
-}
+export type JsonAnswer = Record<string, number | Interval | string>;
 
 export function jsonAnswer(api: PredictApi, value: number, prediction: number): JsonAnswer {
   const intervals = intervalsAt(api.model, value);

@@ -10,7 +10,7 @@ export function topLevelKeys(text: string): string[] {
   let depth = 0;
   let i = 0;
   while (i < text.length) {
-    const char = text[i]!;
+    const char = text[i];
     if (char === '"') {
       const end = endOfString(text, i);
       // A string at depth 1 followed by a colon is a key of the top object.

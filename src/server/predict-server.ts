@@ -49,7 +49,7 @@ export function createPredictServer(model: Model, options: PredictServerOptions 
   return createServer((request, response) => {
     const started = performance.now();
     // Only the path routes; a query string is ignored (and never logged, it is the client's business).
-    const path = (request.url ?? '/').split('?')[0]!;
+    const path = (request.url ?? '/').split('?')[0];
     response.once('close', () => {
       const ms = (performance.now() - started).toFixed(1);
       const aborted = response.writableFinished ? '' : ' (connection closed early)';
@@ -65,11 +65,15 @@ export function createPredictServer(model: Model, options: PredictServerOptions 
 async function route(request: IncomingMessage, response: ServerResponse, path: string, api: PredictApi): Promise<void> {
   const asJson = isJsonRequest(request);
   const found = ROUTES.get(path);
-  if (!found) return sendError(response, 404, `Not found: ${path}. Try GET / or POST /predict.`, asJson);
+  if (!found) {
+    sendError(response, 404, `Not found: ${path}. Try GET / or POST /predict.`, asJson);
+    return;
+  }
   if (!found.methods.includes(request.method ?? '')) {
-    return sendError(response, 405, `${request.method} is not allowed on ${path}; use ${found.methods.join(' or ')}.`, asJson, {
+    sendError(response, 405, `${request.method} is not allowed on ${path}; use ${found.methods.join(' or ')}.`, asJson, {
       Allow: found.methods.join(', '),
     });
+    return;
   }
   await found.handle(request, response, api);
 }
@@ -80,18 +84,25 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
   if (!body.ok) {
     if (body.error === 'aborted') return; // The client is gone; nobody to answer.
     // The rest of the body is never read, so the connection cannot be reused: close it.
-    return sendError(response, 413, `The body is over ${MAX_BODY_BYTES} bytes; a prediction request needs a few.`, declaredJson, {
+    sendError(response, 413, `The body is over ${MAX_BODY_BYTES} bytes; a prediction request needs a few.`, declaredJson, {
       Connection: 'close',
     });
+    return;
   }
   // `curl -d '{"bmi":28.45}'` sends JSON labelled as a form: the body's shape decides, not only the
   // header. A form body never starts with "{" (a field name would), so no real form is misread.
   const asJson = declaredJson || startsLikeJsonObject(body.text);
   const input = asJson ? readJsonInput(body.text, api) : readFormInput(body.text, api);
-  if (!input.ok) return sendError(response, 400, input.error, asJson);
+  if (!input.ok) {
+    sendError(response, 400, input.error, asJson);
+    return;
+  }
   const prediction = predictionFor(input.value, api);
   // The model, not the request, is at fault, but the request cannot be answered: 422 with the reason.
-  if (!prediction.ok) return sendError(response, 422, prediction.error, asJson);
+  if (!prediction.ok) {
+    sendError(response, 422, prediction.error, asJson);
+    return;
+  }
   if (asJson) sendJson(response, 200, jsonAnswer(api, input.value, prediction.value));
   else sendText(response, 200, formatPlainPrediction(prediction.value));
 }
@@ -101,7 +112,7 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
  * `{` is read as JSON too (see handlePredict); anything else is read as a form.
  */
 function isJsonRequest(request: IncomingMessage): boolean {
-  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   return type === 'application/json' || type.endsWith('+json');
 }
 

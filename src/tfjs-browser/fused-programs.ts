@@ -44,7 +44,10 @@ export interface UpdateUniforms {
   validationMeanXX: number;
 }
 
-export type ProgramUniform = { type: 'int32' | 'float32'; data: number[] };
+export interface ProgramUniform {
+  type: 'int32' | 'float32';
+  data: number[];
+}
 
 const UPDATE_UNIFORMS =
   'adam : i32, learningRate : f32, beta1 : f32, beta2 : f32, oneMinusBeta1 : f32, oneMinusBeta2 : f32, epsilon : f32, trainMeanX : f32, trainMeanXX : f32, validationMeanX : f32, validationMeanXX : f32,';

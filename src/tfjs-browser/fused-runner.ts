@@ -45,7 +45,7 @@ function meansOf(values: Float32Array): { meanX: number; meanXX: number } {
   let sum = 0;
   let squares = 0;
   for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
+    const v = values[i];
     sum += v;
     squares += v * v;
   }
@@ -273,10 +273,10 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
       for (let i = 0; i < count; i++) {
         const at = i * STATE_SIZE;
         points.push({
-          slope: values[at]!,
-          intercept: values[at + 1]!,
-          trainLoss: values[at + 8]!,
-          validationLoss: hasValidation ? values[at + 9]! : null,
+          slope: values[at],
+          intercept: values[at + 1],
+          trainLoss: values[at + 8],
+          validationLoss: hasValidation ? values[at + 9] : null,
         });
       }
       return points;

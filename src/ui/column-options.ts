@@ -73,7 +73,7 @@ class ColumnOptionsDirective extends Directive {
     const options = document.createDocumentFragment();
     const end = Math.min(columns.length, this.listed + SLICE);
     for (let i = this.listed; i < end; i++) {
-      const column = columns[i]!;
+      const column = columns[i];
       // Appending in column order moves an early option into its place.
       options.append(this.early.get(column) ?? new Option(columnLabel(column), column));
     }

@@ -105,7 +105,7 @@ export class DataPanel extends LitElement {
   }
 
   private onColumnChange(): void {
-    const value = (id: string) => (this.renderRoot.querySelector(`#${id}`) as HTMLSelectElement).value;
+    const value = (id: string) => this.renderRoot.querySelector<HTMLSelectElement>(`#${id}`)!.value;
     const label = this.textColumns.length > 0 ? value('label-column') || null : undefined;
     this.dispatchEvent(new ColumnsChangeEvent({ feature: value('feature-column'), target: value('target-column'), label }));
   }

@@ -145,7 +145,7 @@ export class LossChart extends UplotChart {
     if (!last) return `Loss chart: no training yet. ${EMPTY_HINT}`;
     const validation = last.validationLoss === null ? '' : `, validation MSE ${formatLoss(last.validationLoss)}`;
     // Points run from epoch 0 (where training started), so their count is one more than the epochs.
-    return `Loss chart: epochs ${this.points[0]!.epoch} to ${last.epoch}, latest training MSE ${formatLoss(last.trainLoss)}${validation}.`;
+    return `Loss chart: epochs ${this.points[0].epoch} to ${last.epoch}, latest training MSE ${formatLoss(last.trainLoss)}${validation}.`;
   }
 
   /** The table view: the epochs the chart draws (every one up to 2,000), at most 200 of them, evenly spread, and the last. */

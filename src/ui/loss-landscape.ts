@@ -40,7 +40,7 @@ function colourAt(t: number): [number, number, number] {
   const x = Math.min(1, Math.max(0, t)) * (STOPS.length - 1);
   const i = Math.min(STOPS.length - 2, Math.floor(x));
   const f = x - i;
-  const [a, b] = [STOPS[i]!, STOPS[i + 1]!];
+  const [a, b] = [STOPS[i], STOPS[i + 1]];
   return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
 }
 
@@ -49,7 +49,7 @@ function pathOf(points: readonly LossPoint[]): Line[] {
   const stride = Math.max(1, Math.ceil(points.length / MAX_PATH_POINTS));
   const path: Line[] = [];
   for (let i = 0; i < points.length; i += stride) {
-    const line = points[i]!.line;
+    const line = points[i].line;
     if (line && Number.isFinite(line.slope) && Number.isFinite(line.intercept)) path.push(line);
   }
   const last = points.at(-1)?.line;
@@ -249,7 +249,10 @@ export class LossLandscape extends LitElement {
     }
     this.recordMarks(canvas, this.moments);
     if (!this.background) {
-      if (!now) return this.drawInNextFrame();
+      if (!now) {
+        this.drawInNextFrame();
+        return;
+      }
       this.background = this.drawBackground(width, height, ratio);
     }
     const ctx = canvas.getContext('2d')!;
@@ -304,7 +307,7 @@ export class LossLandscape extends LitElement {
     const span = grid.max - grid.min || 1;
     const k = 300;
     for (let i = 0; i < grid.values.length; i++) {
-      const t = Math.log1p((k * (grid.values[i]! - grid.min)) / span) / Math.log1p(k);
+      const t = Math.log1p((k * (grid.values[i] - grid.min)) / span) / Math.log1p(k);
       const [r, g, b] = colourAt(t);
       image.data.set([r, g, b, 255], i * 4);
     }
@@ -328,8 +331,8 @@ export class LossLandscape extends LitElement {
         for (const ring of polygon) {
           ctx.beginPath();
           ring.forEach(([gx, gy], i) => {
-            const x = a.left + (gx! / grid.columns) * a.width;
-            const y = a.top + (gy! / grid.rows) * a.height;
+            const x = a.left + (gx / grid.columns) * a.width;
+            const y = a.top + (gy / grid.rows) * a.height;
             if (i === 0) ctx.moveTo(x, y);
             else ctx.lineTo(x, y);
           });
@@ -348,14 +351,14 @@ export class LossLandscape extends LitElement {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     tickLabels(xTicks).forEach((label, i) => {
-      const x = a.left + ((xTicks[i]! - bounds.slope.min) / (bounds.slope.max - bounds.slope.min)) * a.width;
+      const x = a.left + ((xTicks[i] - bounds.slope.min) / (bounds.slope.max - bounds.slope.min)) * a.width;
       ctx.fillRect(x, a.top + a.height, 1, 4);
       ctx.fillText(label, x, a.top + a.height + 6);
     });
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     tickLabels(yTicks).forEach((label, i) => {
-      const y = a.top + ((bounds.intercept.max - yTicks[i]!) / (bounds.intercept.max - bounds.intercept.min)) * a.height;
+      const y = a.top + ((bounds.intercept.max - yTicks[i]) / (bounds.intercept.max - bounds.intercept.min)) * a.height;
       ctx.fillRect(a.left - 4, y, 4, 1);
       ctx.fillText(label, a.left - 6, y);
     });
@@ -396,7 +399,7 @@ export class LossLandscape extends LitElement {
     ctx.stroke();
     // The start as a hollow circle, the latest weights as a dot.
     ctx.setLineDash([]);
-    const [sx, sy] = this.position(path[0]!);
+    const [sx, sy] = this.position(path[0]);
     ctx.beginPath();
     ctx.arc(sx, sy, 4, 0, 2 * Math.PI);
     ctx.stroke();
@@ -453,7 +456,7 @@ export class LossLandscape extends LitElement {
     const path = this.path;
     const end = path.at(-1);
     const run = end
-      ? ` This run's path: ${this.points.length} epochs, from slope ${path[0]!.slope.toFixed(4)}, intercept ${path[0]!.intercept.toFixed(4)} to slope ${end.slope.toFixed(4)}, intercept ${end.intercept.toFixed(4)} (MSE ${formatLoss(mseAt(m, end))}).`
+      ? ` This run's path: ${this.points.length} epochs, from slope ${path[0].slope.toFixed(4)}, intercept ${path[0].intercept.toFixed(4)} to slope ${end.slope.toFixed(4)}, intercept ${end.intercept.toFixed(4)} (MSE ${formatLoss(mseAt(m, end))}).`
       : ' No training run yet.';
     const previous = this.previousPath.length > 0 ? ` The previous run's path is drawn faded.` : '';
     return `Loss landscape: training MSE over slope and intercept (${columnLabel(this.targetName)} against ${columnLabel(this.featureName)}), exact optimum at ${this.optimumText()}.${run}${previous}`;

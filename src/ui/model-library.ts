@@ -218,7 +218,7 @@ export class ModelLibrary extends LitElement {
     return html`<p class="current" data-current>
       <span class="equation">${formatLine(model)}</span><br />
       <span class="muted"
-        >${this.origin ? `${this.origin[0]!.toUpperCase()}${this.origin.slice(1)}; ` : ''}made ${formatDate(model.training.date)};
+        >${this.origin ? `${this.origin[0].toUpperCase()}${this.origin.slice(1)}; ` : ''}made ${formatDate(model.training.date)};
         ${fit(model)}</span
       >
     </p>`;

@@ -251,7 +251,7 @@ export abstract class PointChart extends UplotChart {
     if (count === 0) return;
     const moves: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10 };
     let at = this.keyboardAt;
-    if (event.key in moves) at = at < 0 ? 0 : Math.min(count - 1, Math.max(0, at + moves[event.key]!));
+    if (event.key in moves) at = at < 0 ? 0 : Math.min(count - 1, Math.max(0, at + moves[event.key]));
     else if (event.key === 'Home') at = 0;
     else if (event.key === 'End') at = count - 1;
     else if (event.key === 'Enter' || event.key === ' ') {
@@ -264,7 +264,7 @@ export abstract class PointChart extends UplotChart {
     } else return;
     event.preventDefault();
     this.keyboardAt = at;
-    this.show(this.drawnRows[at]!, 'keyboard');
+    this.show(this.drawnRows[at], 'keyboard');
   }
 
   private onFocus(event: FocusEvent): void {

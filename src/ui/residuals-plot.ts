@@ -16,8 +16,8 @@ import type { ColorOf } from './uplot-chart.ts';
 export class ResidualsPlot extends PointChart {
   protected plotPoint(row: number): [number, number] {
     const { slope, intercept } = this.line ?? { slope: 0, intercept: 0 };
-    const fitted = slope * this.data!.x[row]! + intercept;
-    return [fitted, this.data!.y[row]! - fitted];
+    const fitted = slope * this.data!.x[row] + intercept;
+    return [fitted, this.data!.y[row] - fitted];
   }
 
   /** Fitted values rise with x for a rising line and fall for a falling one. */

@@ -55,7 +55,7 @@ export class ScatterPlot extends PointChart {
   @property({ attribute: false }) refit: Line | null = null;
 
   protected plotPoint(row: number): [number, number] {
-    return [this.data!.x[row]!, this.data!.y[row]!];
+    return [this.data!.x[row], this.data!.y[row]];
   }
 
   /** A straight line as a series: only the two ends carry a value (spanGaps joins them). */

@@ -143,7 +143,7 @@ export class TrainingPanel extends LitElement {
   }
 
   private static actionOf(target: EventTarget | null): Action | undefined {
-    return target instanceof HTMLButtonElement ? (target.dataset['action'] as Action | undefined) : undefined;
+    return target instanceof HTMLButtonElement ? (target.dataset.action as Action | undefined) : undefined;
   }
 
   private readonly onFocusIn = (event: Event): void => {

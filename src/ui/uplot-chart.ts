@@ -84,7 +84,7 @@ export abstract class UplotChart extends LitElement {
   }
 
   private get container(): HTMLElement {
-    return this.renderRoot.querySelector('.chart') as HTMLElement;
+    return this.renderRoot.querySelector('.chart')!;
   }
 
   private createPlot(): void {

@@ -3,7 +3,10 @@ import type { ParseProgress, TableOutcome } from '../core/csv/csv-stream.ts';
 import type { Result } from '../core/result.ts';
 import type { Table } from '../core/data/dataset.ts';
 
-export type CsvWorkerRequest = { type: 'parse'; file: File };
+export interface CsvWorkerRequest {
+  type: 'parse';
+  file: File;
+}
 
 /**
  * A table as it crosses to the page: every column's numbers one after another in one buffer (rows
@@ -40,14 +43,14 @@ export function packTable(table: Table): PackedTable {
   const textColumns = [...table.texts.keys()];
   const cells = textColumns.map((column) => table.texts.get(column)!);
   const textRows = new Uint32Array(cells.length + 1);
-  cells.forEach((column, i) => (textRows[i + 1] = textRows[i]! + column.starts.length));
-  const textStarts = new Uint32Array(textRows[cells.length]!);
-  const textEnds = new Uint32Array(textRows[cells.length]!);
+  cells.forEach((column, i) => (textRows[i + 1] = textRows[i] + column.starts.length));
+  const textStarts = new Uint32Array(textRows[cells.length]);
+  const textEnds = new Uint32Array(textRows[cells.length]);
   let shift = 0;
   cells.forEach((column, i) => {
     for (let row = 0; row < column.starts.length; row++) {
-      textStarts[textRows[i]! + row] = column.starts[row]! + shift;
-      textEnds[textRows[i]! + row] = column.ends[row]! + shift;
+      textStarts[textRows[i] + row] = column.starts[row] + shift;
+      textEnds[textRows[i] + row] = column.ends[row] + shift;
     }
     shift += column.text.length;
   });

@@ -14,7 +14,10 @@ self.addEventListener('message', async (message: MessageEvent<CsvWorkerRequest>)
     file.size,
     (progress) => post({ type: 'progress', progress }),
   );
-  if (!outcome.ok) return post({ type: 'done', outcome });
+  if (!outcome.ok) {
+    post({ type: 'done', outcome });
+    return;
+  }
   const table = packTable(outcome.table);
   post({ type: 'done', outcome: { ok: true, table } }, transferablesOf(table));
 });

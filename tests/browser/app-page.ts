@@ -85,7 +85,7 @@ export async function setSetting(page: Page, label: string, value: string): Prom
 /** The epoch the progress shows ("37 of 200" → 37; "1,234 of 100,000" → 1234). */
 export async function progressEpoch(page: Page): Promise<number> {
   const text = (await page.locator('training-progress [data-progress=epoch]').textContent()) ?? '';
-  return Number(text.split(' of ')[0]!.replace(/\D/g, ''));
+  return Number(text.split(' of ')[0].replace(/\D/g, ''));
 }
 
 /** Waits until the progress shows an epoch above `epoch`. */
@@ -95,7 +95,7 @@ export async function waitForEpochAbove(page: Page, epoch: number): Promise<void
       const panel = document.querySelector('bmi-app')?.shadowRoot?.querySelector('training-panel');
       const text =
         panel?.shadowRoot?.querySelector('training-progress')?.shadowRoot?.querySelector('[data-progress=epoch]')?.textContent ?? '';
-      return Number(text.split(' of ')[0]!.replace(/\D/g, '')) > above;
+      return Number(text.split(' of ')[0].replace(/\D/g, '')) > above;
     },
     epoch,
     { timeout: 45_000 },
@@ -285,7 +285,7 @@ export async function downloads(page: Page, dir: string, action: () => Promise<v
 /** Clicks "Download weights" and returns the saved weights file. */
 export async function downloadWeights(page: Page, dir: string): Promise<Downloaded> {
   const [file] = await downloads(page, dir, () => page.getByRole('button', { name: 'Download weights' }).click());
-  return file!;
+  return file;
 }
 
 /** Picks a file for the data panel's CSV input and waits until it is read (or refused). */
@@ -357,11 +357,11 @@ export function contrastRatio(color: string, background: string): number {
   // A translucent colour is seen blended with what is under it.
   const seen = [r * alpha + br * (1 - alpha), g * alpha + bg * (1 - alpha), b * alpha + bb * (1 - alpha)];
   const luminance = ([red, green, blue]: number[]): number => {
-    const [lr, lg, lb] = [red!, green!, blue!].map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * lr! + 0.7152 * lg! + 0.0722 * lb!;
+    const [lr, lg, lb] = [red, green, blue].map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb;
   };
   const [high, low] = [luminance(seen), luminance([br, bg, bb])].sort((x, y) => y - x);
-  return (high! + 0.05) / (low! + 0.05);
+  return (high + 0.05) / (low + 0.05);
 }
 
 /** Deletes a saved model: Delete, then the "Confirm delete" it turns into. */

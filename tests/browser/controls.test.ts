@@ -127,8 +127,8 @@ describe('run controls', () => {
     const points = await lossPoints(page);
     // One unbroken run: epochs 0 (the start), 1, 2… with no restart after the pause, and the loss carried on.
     expect(points.map((p) => p.epoch)).toEqual(points.map((_, i) => i));
-    expect(points[pausedAt + 3]!.trainLoss).toBeLessThanOrEqual(points[pausedAt + 2]!.trainLoss * (1 + 1e-6));
-    expect(points[pausedAt]!.trainLoss).toBeLessThan(points[0]!.trainLoss);
+    expect(points[pausedAt + 3].trainLoss).toBeLessThanOrEqual(points[pausedAt + 2].trainLoss * (1 + 1e-6));
+    expect(points[pausedAt].trainLoss).toBeLessThan(points[0].trainLoss);
     expect(errors).toEqual([]);
   });
 
@@ -264,7 +264,7 @@ describe('resources and responsiveness', () => {
       ['Learning rate', '0.1'],
     ];
     for (let run = 2; run <= 10; run++) {
-      const variant = variants[run % variants.length]!;
+      const variant = variants[run % variants.length];
       await setSetting(page, variant[0], variant[1]);
       await trainAndWait(page);
     }

@@ -162,9 +162,9 @@ describe('<bmi-predictor> built alone, on plain pages from a plain static server
     await expect(field(page).inputValue()).resolves.toBe('28.45');
     const events = await recordedEvents(page);
     expect(events).toHaveLength(1);
-    expect(events[0]!.type).toBe('bmi-prediction');
-    expect(events[0]!.detail.input).toBe(28.45);
-    expect(events[0]!.detail.prediction).toBeCloseTo(REFERENCE.predictionAt28, 8);
+    expect(events[0].type).toBe('bmi-prediction');
+    expect(events[0].detail.input).toBe(28.45);
+    expect(events[0].detail.prediction).toBeCloseTo(REFERENCE.predictionAt28, 8);
 
     await page.locator('bmi-predictor').evaluate((element) => element.setAttribute('value', '21.07931'));
     await expect(output(page).textContent()).resolves.toBe('60.3 years');

@@ -18,9 +18,9 @@ describe('the first-paint chunks of the built app', () => {
   it('are walked from the entry through static imports only, and the markers find TF.js where it is', () => {
     const built = manifest();
     const initial = firstPaintChunks(built);
-    expect(initial.get(built['index.html']!.file)).toEqual(['index.html']);
+    expect(initial.get(built['index.html'].file)).toEqual(['index.html']);
     // The lazy engine chunks do carry TF.js, so the marker would see it had they been static imports.
-    const lazy = (built['index.html']!.dynamicImports ?? []).map((key) => built[key]!.file);
+    const lazy = (built['index.html'].dynamicImports ?? []).map((key) => built[key].file);
     expect(lazy.length).toBeGreaterThan(0);
     expect(lazy.filter((file) => !initial.has(file) && TFJS.test(read(file))).length).toBeGreaterThan(0);
   });

@@ -56,7 +56,7 @@ describe('fused WebGPU training (software adapter)', () => {
       expect(relative(fused.intercept, perOp.intercept)).toBeLessThan(1e-5);
       expect(fused.points).toHaveLength(51);
       expect(fused.reference).toHaveLength(51);
-      for (const point of fused.points) expect(relative(point.trainLoss, fused.reference[point.epoch]!)).toBeLessThan(1e-5);
+      for (const point of fused.points) expect(relative(point.trainLoss, fused.reference[point.epoch])).toBeLessThan(1e-5);
       expect(fused.tensorsAfter).toBe(fused.tensorsBefore);
       // Every report comes after the first epoch: the pipelines compiled by then are all there will be.
       expect(new Set(fused.pipelines).size).toBe(1);
@@ -81,8 +81,8 @@ describe('fused WebGPU training (software adapter)', () => {
     expect(relative(fused.intercept, perOp.intercept)).toBeLessThan(1e-5);
     expect(fused.points.map((p) => p.epoch)).toEqual(perOp.points.map((p) => p.epoch));
     fused.points.forEach((point, i) => {
-      expect(relative(point.trainLoss, perOp.points[i]!.trainLoss)).toBeLessThan(1e-5);
-      if (point.validationLoss !== null) expect(relative(point.validationLoss, perOp.points[i]!.validationLoss!)).toBeLessThan(1e-5);
+      expect(relative(point.trainLoss, perOp.points[i].trainLoss)).toBeLessThan(1e-5);
+      if (point.validationLoss !== null) expect(relative(point.validationLoss, perOp.points[i].validationLoss!)).toBeLessThan(1e-5);
     });
     expect(fused.tensorsAfter).toBe(fused.tensorsBefore);
     expect(errors).toEqual([]);

@@ -21,8 +21,8 @@ export function bundledLikeCsv(rows: number, seed = 11, badEvery = 50_000): stri
   const lines = ['LifeExpectancy,Country,Bmi'];
   for (let i = 0; i < rows; i++) {
     const row = Math.floor(random() * x.length);
-    const bmi = (x[row]! + (random() - 0.5)).toFixed(5);
-    const life = (y[row]! + (random() - 0.5) * 4).toFixed(2);
+    const bmi = (x[row] + (random() - 0.5)).toFixed(5);
+    const life = (y[row] + (random() - 0.5) * 4).toFixed(2);
     lines.push(i % badEvery === 7 ? `,C${i},${bmi}` : `${life},C${i},${bmi}`);
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -64,12 +64,10 @@ export async function measureTraining(page: Page): Promise<TrainingMeasurement> 
   const stop = await recordLongTasks(page);
   await trainAndWait(page);
   const longTasks = (await stop()).map((task) => task.duration);
-  const { epoch, elapsedMs } = await page
-    .locator('training-panel')
-    .evaluate((panel) => ({
-      epoch: (panel as HTMLElement & { epoch: number }).epoch,
-      elapsedMs: (panel as HTMLElement & { elapsedMs: number }).elapsedMs,
-    }));
+  const { epoch, elapsedMs } = await page.locator('training-panel').evaluate((panel) => ({
+    epoch: (panel as HTMLElement & { epoch: number }).epoch,
+    elapsedMs: (panel as HTMLElement & { elapsedMs: number }).elapsedMs,
+  }));
   return { epochs: epoch, trainingMs: elapsedMs, epochsPerSecond: (epoch * 1000) / elapsedMs, longTasks };
 }
 

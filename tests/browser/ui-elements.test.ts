@@ -194,7 +194,7 @@ describe('no stale text', () => {
       initScript: () => {
         const original = window.fetch;
         window.fetch = (input, init) =>
-          /\.csv$/.test(String(input instanceof Request ? input.url : input))
+          String(input instanceof Request ? input.url : input).endsWith('.csv')
             ? Promise.resolve(new Response('gone', { status: 404 }))
             : original(input, init);
       },

@@ -95,7 +95,7 @@ describe('what moves the line', () => {
     await page.mouse.click(tonga.x, tonga.y);
     const influence = page.locator('point-influence');
     await expect(text(influence.locator('[data-summary]'))).resolves.toBe('Without Tonga: slope 2.62, +4.1%');
-    const refit = (await text(influence.locator('[data-refit]'))).match(/slope ([\d.]+), intercept ([\d.]+)/)!;
+    const refit = /slope ([\d.]+), intercept ([\d.]+)/.exec(await text(influence.locator('[data-refit]')))!;
     expect(Math.abs(Number(refit[1]) - 2.620593)).toBeLessThan(5e-4);
     expect(Math.abs(Number(refit[2]) - 4.7926388)).toBeLessThan(5e-4);
     expect(await text(influence.locator('[data-leverage]'))).toBe('0.0464');
@@ -155,7 +155,7 @@ describe('the loss landscape', () => {
     expect((await landscapeMarks(page)).end).toBeUndefined();
     await trainAndWait(page);
     const { optimum, end } = await landscapeMarks(page);
-    expect(Math.hypot(end![0]! - optimum[0]!, end![1]! - optimum[1]!)).toBeLessThan(1.5);
+    expect(Math.hypot(end![0] - optimum[0], end![1] - optimum[1])).toBeLessThan(1.5);
     await expect(text(page.locator('loss-landscape [data-optimum-text]'))).resolves.toBe('slope 2.5185, intercept 7.2278, MSE 43.0210');
     await trainAndWait(page);
     const previous = await page
@@ -172,12 +172,12 @@ describe('the loss landscape', () => {
     await trainAndWait(page);
     await page.locator('loss-landscape').getByLabel('Standardized axes').check();
     const { optimum, end } = await landscapeMarks(page);
-    expect(Math.hypot(end![0]! - optimum[0]!, end![1]! - optimum[1]!)).toBeLessThan(1.5);
+    expect(Math.hypot(end![0] - optimum[0], end![1] - optimum[1])).toBeLessThan(1.5);
     // Under the cursor at the marker: the optimum's own slope, intercept and MSE, in raw units.
     const canvas = page.locator('loss-landscape canvas');
     await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
-    await page.mouse.move(box.x + optimum[0]!, box.y + optimum[1]!);
+    await page.mouse.move(box.x + optimum[0], box.y + optimum[1]);
     await expect(text(page.locator('loss-landscape [data-readout]'))).resolves.toMatch(
       /^Slope 2\.5\d{3}, intercept [67]\.\d{4}: MSE 43\.0\d{3}$/,
     );

@@ -64,7 +64,7 @@ describe('parseTrainArgs and parseServeArgs', () => {
       },
     });
     expect(
-      parseTrainArgs(['1e3', '--split', '0,25', '--batch', '32', '--seed', '7', '--lr', '10']).help === false &&
+      !parseTrainArgs(['1e3', '--split', '0,25', '--batch', '32', '--seed', '7', '--lr', '10']).help &&
         parseTrainArgs(['1e3', '--split', '0,25', '--batch', '32', '--seed', '7', '--lr', '10']),
     ).toMatchObject({
       args: { epochs: 1000, validationSplit: 0.25, batchSize: 32, seed: 7, learningRate: 10 },
@@ -129,7 +129,7 @@ describe('ProgressPrinter', () => {
     const lines = output().trimEnd().split('\n');
     expect(lines[0]).toBe('epoch    1/1000  loss 100.00000');
     expect(lines.at(-1)).toBe('epoch 1000/1000  loss 0.10000000');
-    expect(lines.map((line) => Number(line.match(/\d+/)![0]))).toEqual([1, 251, 501, 751, 1000]);
+    expect(lines.map((line) => Number(/\d+/.exec(line)![0]))).toEqual([1, 251, 501, 751, 1000]);
   });
 
   it('on a terminal: rewrites one line in place and ends it once', () => {

@@ -23,7 +23,7 @@ async function startServe(weightsPath: string): Promise<RunningServer> {
   const child = spawnCommand('serve', [weightsPath, '--port', '0']);
   const exited = collect(child);
   const [url] = await waitForOutput(child, 'stdout', /http:\/\/127\.0\.0\.1:\d+/);
-  return { url: url!, child, exited };
+  return { url: url, child, exited };
 }
 
 async function post(

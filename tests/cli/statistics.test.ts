@@ -67,7 +67,7 @@ describe('train', () => {
     expect(file.version).toBe(2);
     expect(file.intervals.degreesOfFreedom).toBe(161);
     // A trained line is within float32 of the optimum, so its residual SE is R's to ~1e-7.
-    expect(relativeError(file.intervals.residualStandardError!, R_SUMMARY.residualStandardError)).toBeLessThan(1e-6);
+    expect(relativeError(file.intervals.residualStandardError, R_SUMMARY.residualStandardError)).toBeLessThan(1e-6);
   });
 
   it('uses the training rows only with --split: n − 2 degrees of freedom of those rows', async () => {

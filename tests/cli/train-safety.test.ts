@@ -113,7 +113,7 @@ describe('no temporary file outlives a save', () => {
       const child = trainPausingBeforeRename(['3', path, '--quiet']);
       const exited = collect(child);
       const [, tempPath] = await waitForOutput(child, 'stderr', /paused before renaming (\S+)\n/);
-      expect((await readdir(folder)).sort()).toEqual(['w.json', tempPath!.slice(folder.length + 1)].sort());
+      expect((await readdir(folder)).sort()).toEqual(['w.json', tempPath.slice(folder.length + 1)].sort());
 
       child.kill(signal);
       expect((await exited).signal).toBe(signal);

@@ -42,7 +42,7 @@ describe('train <epochs> <weights.json>', () => {
     const firstLosses = lossLines(first.stdout);
     // The first line is the starting point: epoch 0, the untrained line's loss.
     expect(firstLosses[0]).toMatchObject({ epoch: 0, lastEpoch: 100 });
-    expect(relative(firstLosses[0]!.loss, untrainedLoss)).toBeLessThan(1e-3);
+    expect(relative(firstLosses[0].loss, untrainedLoss)).toBeLessThan(1e-3);
     expect(firstLosses.at(-1)!.epoch).toBe(100);
     const lastLoss = firstLosses.at(-1)!.loss;
     expect(relative(lastLoss, REFERENCE.mse)).toBeLessThan(1e-5);
@@ -54,7 +54,7 @@ describe('train <epochs> <weights.json>', () => {
     const resumedLosses = lossLines(second.stdout);
     // The resumed run starts where the first ended (epoch 100, the loaded model's loss), not from the untrained line.
     expect(resumedLosses[0]).toMatchObject({ epoch: 100, lastEpoch: 200 });
-    expect(relative(resumedLosses[0]!.loss, lastLoss)).toBeLessThan(1e-5);
+    expect(relative(resumedLosses[0].loss, lastLoss)).toBeLessThan(1e-5);
     expect(resumedLosses.at(-1)!.epoch).toBe(200);
     expect(second.stdout).toMatch(/continuing from .*w\.json \(100 epochs/);
     expect((await readModel(path)).training.epochs).toBe(200);
@@ -115,7 +115,7 @@ describe('train <epochs> <weights.json>', () => {
     };
     const [first, again, other] = await Promise.all([train('seed-a.json', '7'), train('seed-b.json', '7'), train('seed-c.json', '8')]);
     expect(first.stdout).toMatch(/batches of 16, 0\.2 of the rows held out for validation \(seed 7\)/);
-    expect(first.stdout).toMatch(/^  held out   MSE \d/m);
+    expect(first.stdout).toMatch(/^ {2}held out {3}MSE \d/m);
     // 163 rows, a fifth (33) held out.
     expect(first.model.training.rows).toBe(130);
     expect(first.model.training.validationMse).toBeGreaterThan(0);
@@ -129,7 +129,7 @@ describe('train <epochs> <weights.json>', () => {
     const result = await run('train', ['5000', join(dir, 'long.json')]);
     expect(result.code).toBe(0);
     const lines = lossLines(result.stdout);
-    expect(lines[0]!.epoch).toBe(0);
+    expect(lines[0].epoch).toBe(0);
     expect(lines.at(-1)!.epoch).toBe(5000);
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(lines.length).toBeLessThan(100);
@@ -153,7 +153,7 @@ describe('saving is atomic', () => {
     const [, tempPath] = await waitForOutput(child, 'stderr', /paused before renaming (\S+)\n/);
 
     // The new weights are complete on disk, next to the target, while the target still holds the old ones.
-    const pending = parseWeights(await readFile(tempPath!, 'utf8'));
+    const pending = parseWeights(await readFile(tempPath, 'utf8'));
     expect(pending.ok && pending.model.training.epochs).toBe(10);
     expect(await readFile(path, 'utf8')).toBe(old);
 

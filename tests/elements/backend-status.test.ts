@@ -14,7 +14,7 @@ describe('<backend-status>', () => {
     const status = await mount('backend-status', { choice: { name: 'webgpu', fallbacks: [] } });
     const badge = part(status, '[part=badge]');
     expect(textOf(badge)).toBe('WebGPU');
-    expect(badge.dataset['backend']).toBe('webgpu');
+    expect(badge.dataset.backend).toBe('webgpu');
     expect(status.shadowRoot!.querySelector('[part=reason]')).toBeNull();
   });
 
@@ -57,7 +57,7 @@ describe('<backend-status>', () => {
     });
     const device = part(status, '[part=device]');
     expect(textOf(device)).toBe('WebGPU on a software adapter (google swiftshader): no GPU');
-    expect(device.dataset['software']).toBe('true');
+    expect(device.dataset.software).toBe('true');
     expect(textOf(part(status, '[part=kernels]'))).toBe('Training: fused kernels, 1 pass per epoch');
     expect(part(status, '[role=status]').contains(device)).toBe(true);
     await update(status, { choice: { name: 'webgl', fallbacks: [], device: { name: 'nvidia ampere', software: false } } });

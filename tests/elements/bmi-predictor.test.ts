@@ -88,9 +88,9 @@ describe('<bmi-predictor>', () => {
     await userEvent.keyboard('{Enter}');
     expect(output(predictor)).toBe('78.9 years');
     expect(made).toHaveLength(1);
-    expect(made[0]!.detail.input).toBe(28.45);
-    expect(made[0]!.detail.prediction).toBeCloseTo(AT_28_45, 8);
-    expect(made[0]!.bubbles && made[0]!.composed).toBe(true);
+    expect(made[0].detail.input).toBe(28.45);
+    expect(made[0].detail.prediction).toBeCloseTo(AT_28_45, 8);
+    expect(made[0].bubbles && made[0].composed).toBe(true);
     expect(message(predictor)).toBe('');
   });
 
@@ -111,7 +111,7 @@ describe('<bmi-predictor>', () => {
     await userEvent.keyboard('{Enter}');
     expect(made).toHaveLength(1);
     expect(failed).toHaveLength(1);
-    expect(message(predictor)).toBe(failed[0]!.detail.message);
+    expect(message(predictor)).toBe(failed[0].detail.message);
     expect(message(predictor)).toMatch(/BMI/);
     expect(output(predictor)).toBe('—');
     await expect.element(field()).toHaveAttribute('aria-invalid', 'true');
@@ -227,7 +227,7 @@ describe('<bmi-predictor>', () => {
     drag(predictor, 'dragenter', transfer);
     drag(predictor, 'drop', transfer);
     await expect.poll(() => failed.length).toBe(1);
-    expect(failed[0]!.detail.message).toMatch(/^data\.csv: /);
+    expect(failed[0].detail.message).toMatch(/^data\.csv: /);
     expect(predictor.model?.slope).toBe(2.5184794389);
   });
 

@@ -81,7 +81,7 @@ describe('<data-panel>', () => {
     const input = page.getByLabelText('Load another CSV (any numeric columns)');
     await userEvent.upload(input, file);
     expect(picked.map((event) => event.file.name)).toEqual(['two.csv']);
-    expect(await picked[0]!.file.text()).toBe('Bmi,LifeExpectancy\n20,60\n30,80\n');
+    expect(await picked[0].file.text()).toBe('Bmi,LifeExpectancy\n20,60\n30,80\n');
     expect(part<HTMLInputElement>(panel, 'input[type=file]').value).toBe('');
   });
 

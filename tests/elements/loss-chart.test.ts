@@ -10,7 +10,7 @@ import { mount, part, settled, textOf, update } from './mount.ts';
 
 /** The y scale's distribution of the uPlot instance the chart drew with (1 linear, 3 logarithmic). */
 function yDistribution(chart: HTMLElement): number | undefined {
-  return (chart as unknown as { plot?: { scales: Record<string, { distr?: number }> } }).plot?.scales['y']?.distr;
+  return (chart as unknown as { plot?: { scales: Record<string, { distr?: number }> } }).plot?.scales.y?.distr;
 }
 
 const run = [
@@ -44,12 +44,12 @@ describe('<loss-chart>', () => {
   it('follows a growing run when points are appended', async () => {
     const chart = await mount('loss-chart', { points: run.slice(0, 2) });
     await drawn(chart);
-    await update(chart, { points: [...run.slice(0, 2), run[2]!] });
+    await update(chart, { points: [...run.slice(0, 2), run[2]] });
     expect(description(chart)).toBe('Loss chart: epochs 0 to 2, latest training MSE 43.5000, validation MSE 51.2500.');
   });
 
   it('survives a diverging run: Infinity and NaN are not plotted, and are described as they are', async () => {
-    const chart = await mount('loss-chart', { points: [run[0]!, { epoch: 1, trainLoss: Infinity, validationLoss: Number.NaN }] });
+    const chart = await mount('loss-chart', { points: [run[0], { epoch: 1, trainLoss: Infinity, validationLoss: Number.NaN }] });
     await drawn(chart);
     expect(description(chart)).toBe('Loss chart: epochs 0 to 1, latest training MSE Infinity, validation MSE NaN.');
   });

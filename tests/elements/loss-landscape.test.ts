@@ -43,10 +43,10 @@ describe('<loss-landscape>', () => {
     const path = pathTo(best, 10);
     await update(landscape, { points: path.slice(0, 4) });
     const partway = marks(landscape);
-    expect(Math.hypot(partway.end![0]! - partway.optimum[0]!, partway.end![1]! - partway.optimum[1]!)).toBeGreaterThan(20);
+    expect(Math.hypot(partway.end![0] - partway.optimum[0], partway.end![1] - partway.optimum[1])).toBeGreaterThan(20);
     await update(landscape, { points: path });
     const { optimum, end } = marks(landscape);
-    expect(Math.hypot(end![0]! - optimum[0]!, end![1]! - optimum[1]!)).toBeLessThan(0.5);
+    expect(Math.hypot(end![0] - optimum[0], end![1] - optimum[1])).toBeLessThan(0.5);
     expect(part(landscape, 'canvas').getAttribute('aria-label')).toMatch(/This run's path: 11 epochs, from slope 0\.0000/);
   });
 
@@ -57,7 +57,7 @@ describe('<loss-landscape>', () => {
     const picture = (): number => {
       const { data: pixels } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       let sum = 0;
-      for (let i = 0; i < pixels.length; i += 7) sum += pixels[i]! * ((i % 251) + 1);
+      for (let i = 0; i < pixels.length; i += 7) sum += pixels[i] * ((i % 251) + 1);
       return sum;
     };
     await expect.poll(picture).toBeGreaterThan(0);
@@ -91,6 +91,6 @@ describe('<loss-landscape>', () => {
     await settled(landscape);
     expect(landscape.space).toBe('standardized');
     const { optimum, end } = marks(landscape);
-    expect(Math.hypot(end![0]! - optimum[0]!, end![1]! - optimum[1]!)).toBeLessThan(0.5);
+    expect(Math.hypot(end![0] - optimum[0], end![1] - optimum[1])).toBeLessThan(0.5);
   });
 });

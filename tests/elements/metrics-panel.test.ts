@@ -32,7 +32,7 @@ describe('<metrics-panel>', () => {
     );
     const line = part(panel, '[data-line]');
     expect(textOf(line)).toBe('Life expectancy = 2.5185 × BMI + 7.2278');
-    expect(Number(line.dataset['slope'])).toBe(REFERENCE_LINE.slope);
+    expect(Number(line.dataset.slope)).toBe(REFERENCE_LINE.slope);
   });
 
   it('shows the validation rows apart, and how far above the optimum the training MSE is', async () => {

@@ -19,7 +19,7 @@ function savedList(): Saved {
       { name: 'first try', savedAt: '2026-11-25T09:00:00Z', model: referenceModel({ trainMse: 50.123, r2: 0.375 }) },
     ],
     damaged: [{ name: 'broken', error: 'the slope is not a finite number' }],
-  } as Saved;
+  };
 }
 
 function actions(library: ModelLibrary) {
@@ -89,12 +89,12 @@ describe('<model-library>', () => {
     const list = page.getByRole('list', { name: 'Saved models' });
     await expect.element(list).toBeVisible();
     const items = [...shadowOf(library).querySelectorAll<HTMLElement>('li')];
-    expect(items.map((item) => item.dataset['name'])).toEqual(['second try', 'first try', 'broken']);
+    expect(items.map((item) => item.dataset.name)).toEqual(['second try', 'first try', 'broken']);
     expect(textOf(items[1])).toContain('MSE 50.12 · R² 0.375');
-    expect(items[1]!.querySelector('time')!.getAttribute('datetime')).toBe('2026-11-25T09:00:00Z');
+    expect(items[1].querySelector('time')!.getAttribute('datetime')).toBe('2026-11-25T09:00:00Z');
     expect(textOf(items[2])).toContain('Damaged: the slope is not a finite number');
     // A damaged record can be deleted, not loaded.
-    expect(items[2]!.querySelector('button[aria-label="Load model broken"]')).toBeNull();
+    expect(items[2].querySelector('button[aria-label="Load model broken"]')).toBeNull();
     await expect.element(page.getByRole('button', { name: 'Delete model broken' })).toBeVisible();
   });
 

@@ -23,8 +23,8 @@ describe('<point-views>', () => {
     expect(items.length).toBeGreaterThan(0);
     // Every point is marked on the plot it is listed under.
     expect(scatter.marked.length).toBe(items.length);
-    const first = items[0]!.querySelector('button')!;
-    const name = textOf(first).split(' ')[0]!;
+    const first = items[0].querySelector('button')!;
+    const name = textOf(first).split(' ')[0];
     await userEvent.click(first);
     const influence = shadowOf(views).querySelector('point-influence')!;
     await expect.poll(() => textOf(shadowOf(influence).querySelector('[data-summary]'))).toMatch(new RegExp(`^Without ${name}: slope `));

@@ -45,7 +45,7 @@ describe('<scatter-plot> with 95% bands', () => {
         .flat()
         .every((value) => typeof value === 'number'),
     ).toBe(true);
-    expect(expected.predictionLow[0]!).toBeLessThan(expected.confidenceLow[0]!);
+    expect(expected.predictionLow[0]).toBeLessThan(expected.confidenceLow[0]);
     expect(visibleLegend(chart).filter((label) => label.startsWith('95%'))).toEqual([
       '95% confidence band (the mean)',
       '95% prediction band (new observations)',

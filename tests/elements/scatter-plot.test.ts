@@ -34,9 +34,9 @@ describe('<scatter-plot>', () => {
     expect(x).toEqual([20.62058, 22.25083, 24.5962, 26.44657, 27.63048]);
     expect(y).toEqual([52.8, 56.7, 75.5, 76.8, 84.6]);
     // The line is drawn through its two ends only.
-    expect(fitted![0]).toBeCloseTo(2.5184794389 * 20.62058 + 7.2278383433, 9);
-    expect(fitted!.slice(1, -1)).toEqual([null, null, null]);
-    expect(fitted![4]).toBeCloseTo(2.5184794389 * 27.63048 + 7.2278383433, 9);
+    expect(fitted[0]).toBeCloseTo(2.5184794389 * 20.62058 + 7.2278383433, 9);
+    expect(fitted.slice(1, -1)).toEqual([null, null, null]);
+    expect(fitted[4]).toBeCloseTo(2.5184794389 * 27.63048 + 7.2278383433, 9);
   });
 
   it('draws no line before training, and the line once there is one', async () => {
@@ -44,7 +44,7 @@ describe('<scatter-plot>', () => {
     await drawn(chart);
     expect(plotted(chart)[2]).toEqual([null, null, null, null, null]);
     await update(chart, { line: { slope: 1, intercept: 0 } });
-    expect(plotted(chart)[2]![0]).toBe(20.62058);
+    expect(plotted(chart)[2][0]).toBe(20.62058);
     expect(description(chart)).toBe('Scatter plot of 5 rows. Fitted line: slope 1.000, intercept 0.000.');
   });
 
@@ -54,7 +54,7 @@ describe('<scatter-plot>', () => {
     const chart = await mount('scatter-plot', { data: { featureName: 'Year', targetName: 'Sales', x, y: x.map((value) => value * 2) } });
     await drawn(chart);
     expect(description(chart)).toBe('Scatter plot of 4,000 of 12,000 rows.');
-    expect(plotted(chart)[0]!.slice(0, 3)).toEqual([0, 3, 6]);
+    expect(plotted(chart)[0].slice(0, 3)).toEqual([0, 3, 6]);
     // The axes are named after the chosen columns.
     expect(axisLabels(chart)).toEqual(['Year', 'Sales']);
   });

@@ -26,7 +26,7 @@ function status(panel: TrainingPanel): string {
 
 /** The element focused inside the panel's shadow root, looking into the settings form too. */
 function focusedAction(panel: TrainingPanel): string | undefined {
-  return (panel.shadowRoot!.activeElement as HTMLElement | null)?.dataset['action'];
+  return (panel.shadowRoot!.activeElement as HTMLElement | null)?.dataset.action;
 }
 
 describe('<training-panel>', () => {
@@ -92,7 +92,7 @@ describe('<training-panel>', () => {
     await update(panel, { canResume: true });
     await userEvent.click(resume);
     await userEvent.click(page.getByRole('button', { name: 'Train' }));
-    expect(requests[1]!.resume).toBe(true);
+    expect(requests[1].resume).toBe(true);
   });
 
   it('Train with a refused setting sends nothing and shows why', async () => {

@@ -53,7 +53,7 @@ describe('<training-settings>', () => {
     const changes = recordEvents<SettingsChangeEvent>(form, 'settings-change');
     await retype(form, 'Epochs', '200');
     expect(changes.map((event) => event.settings)).toEqual([{ ...DEFAULT_SETTINGS, epochs: 200 }]);
-    expect(changes[0]!.bubbles && changes[0]!.composed).toBe(true);
+    expect(changes[0].bubbles && changes[0].composed).toBe(true);
 
     await openMore(form);
     await retype(form, 'Validation rows (%)', '25');

@@ -20,7 +20,7 @@ describe('<undo-bar>', () => {
     expect(textOf(part(bar, '[data-undo]'))).toBe('Loaded the weights file "w.json". Undo');
     await userEvent.click(page.getByRole('button', { name: 'Undo' }));
     expect(undos).toHaveLength(1);
-    expect(undos[0]!.bubbles && undos[0]!.composed).toBe(true);
+    expect(undos[0].bubbles && undos[0].composed).toBe(true);
   });
 
   it("offers a failed run's last good line, and sends use-last-good-line when taken", async () => {

@@ -53,7 +53,7 @@ describe('<update-notice>', () => {
     expect(serviceWorker.activate).not.toHaveBeenCalled();
     await userEvent.click(page.getByRole('button', { name: 'Reload' }));
     expect(reloads).toHaveLength(1);
-    expect(reloads[0]!.bubbles && reloads[0]!.composed).toBe(true);
+    expect(reloads[0].bubbles && reloads[0].composed).toBe(true);
     expect(serviceWorker.activate).toHaveBeenCalledTimes(1);
   });
 

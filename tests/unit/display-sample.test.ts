@@ -12,7 +12,7 @@ describe('the rows a plot draws', () => {
     const rows = sampleRowsByX(x);
     expect(rows.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
     expect(rows.length).toBeGreaterThan(MAX_DRAWN_POINTS / 2);
-    for (let i = 1; i < rows.length; i++) expect(x[rows[i]!]!).toBeGreaterThanOrEqual(x[rows[i - 1]!]!);
+    for (let i = 1; i < rows.length; i++) expect(x[rows[i]]).toBeGreaterThanOrEqual(x[rows[i - 1]]);
   });
 
   it('samples a column once: the same rows object for the same column, new rows for another', () => {

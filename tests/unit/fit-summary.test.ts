@@ -80,10 +80,10 @@ describe('fit summary on a training split, against the textbook formulas on that
   let sy = 0;
   let sxy = 0;
   for (let i = 0; i < n; i++) {
-    sx += x[i]!;
-    sxx += x[i]! ** 2;
-    sy += y[i]!;
-    sxy += x[i]! * y[i]!;
+    sx += x[i];
+    sxx += x[i] ** 2;
+    sy += y[i];
+    sxy += x[i] * y[i];
   }
   const det = n * sxx - sx * sx;
   const slope = (n * sxy - sx * sy) / det;
@@ -91,8 +91,8 @@ describe('fit summary on a training split, against the textbook formulas on that
   let sse = 0;
   let sst = 0;
   for (let i = 0; i < n; i++) {
-    sse += (y[i]! - slope * x[i]! - intercept) ** 2;
-    sst += (y[i]! - sy / n) ** 2;
+    sse += (y[i] - slope * x[i] - intercept) ** 2;
+    sst += (y[i] - sy / n) ** 2;
   }
   const df = n - 2;
   const s2 = sse / df;

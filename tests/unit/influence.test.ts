@@ -13,7 +13,7 @@ const row = (label: string): number => {
   expect(index).toBeGreaterThanOrEqual(0);
   return index;
 };
-const influence = (label: string) => influenceOf(moments, data.x[row(label)]!, data.y[row(label)]!)!;
+const influence = (label: string) => influenceOf(moments, data.x[row(label)], data.y[row(label)])!;
 
 describe('moments', () => {
   it('give the reference fit and MSE', () => {
@@ -26,13 +26,13 @@ describe('moments', () => {
   it('give the MSE of any line exactly as a pass over the rows does', () => {
     const line = { slope: 0.7, intercept: 40 };
     let sum = 0;
-    for (let i = 0; i < data.x.length; i++) sum += (line.slope * data.x[i]! + line.intercept - data.y[i]!) ** 2;
+    for (let i = 0; i < data.x.length; i++) sum += (line.slope * data.x[i] + line.intercept - data.y[i]) ** 2;
     expect(mseAt(moments, line)).toBeCloseTo(sum / data.x.length, 9);
   });
 
   it('downdated without a row equal the moments of the other rows', () => {
     const i = 17;
-    const rest = momentsWithout(moments, data.x[i]!, data.y[i]!);
+    const rest = momentsWithout(moments, data.x[i], data.y[i]);
     const keep = (_: number, j: number) => j !== i;
     const direct = momentsOf(data.x.filter(keep), data.y.filter(keep));
     for (const key of ['n', 'meanX', 'meanY', 'sxx', 'sxy', 'syy'] as const) expect(rest[key]).toBeCloseTo(direct[key], 8);
@@ -44,12 +44,12 @@ describe('furthest from the line', () => {
     const furthest = furthestFromLine(leastSquares(data.x, data.y), data.x, data.y);
     expect(furthest.map((p) => pointName(data, p.index))).toEqual(['South Africa', 'Swaziland', 'Lesotho', 'Japan', 'Marshall Islands']);
     const expected = [-21.4626, -20.4802, -17.8865, 16.0878, -15.9041];
-    furthest.forEach((p, k) => expect(p.residual).toBeCloseTo(expected[k]!, 3));
+    furthest.forEach((p, k) => expect(p.residual).toBeCloseTo(expected[k], 3));
   });
 
   it('follow the line they are asked about, and ask for no more than there are rows', () => {
     const flat = furthestFromLine({ slope: 0, intercept: 0 }, data.x, data.y, 1);
-    expect(data.y[flat[0]!.index]).toBe(Math.max(...data.y));
+    expect(data.y[flat[0].index]).toBe(Math.max(...data.y));
     expect(furthestFromLine({ slope: 1, intercept: 0 }, [1, 2], [1, 3], 5)).toEqual([
       { index: 1, residual: 1 },
       { index: 0, residual: 0 },

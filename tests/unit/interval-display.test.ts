@@ -20,10 +20,10 @@ describe('interval bands', () => {
     const xs = R_INTERVALS.map((row) => row.bmi);
     const bands = intervalBands(line, summary.basis, xs);
     R_INTERVALS.forEach((row, i) => {
-      expect(relativeError(bands.confidenceLow[i]!, row.confidence[0])).toBeLessThan(1e-6);
-      expect(relativeError(bands.confidenceHigh[i]!, row.confidence[1])).toBeLessThan(1e-6);
-      expect(relativeError(bands.predictionLow[i]!, row.prediction[0])).toBeLessThan(1e-6);
-      expect(relativeError(bands.predictionHigh[i]!, row.prediction[1])).toBeLessThan(1e-6);
+      expect(relativeError(bands.confidenceLow[i], row.confidence[0])).toBeLessThan(1e-6);
+      expect(relativeError(bands.confidenceHigh[i], row.confidence[1])).toBeLessThan(1e-6);
+      expect(relativeError(bands.predictionLow[i], row.prediction[0])).toBeLessThan(1e-6);
+      expect(relativeError(bands.predictionHigh[i], row.prediction[1])).toBeLessThan(1e-6);
     });
   });
 
@@ -52,7 +52,7 @@ describe('the summary in words', () => {
       { slope: -line.slope, intercept: 200 },
       momentsOf(
         x,
-        y.map((v, i) => 200 - line.slope * x[i]! + (v - line.slope * x[i]! - line.intercept)),
+        y.map((v, i) => 200 - line.slope * x[i] + (v - line.slope * x[i] - line.intercept)),
       ),
     );
     if (!negative.ok) throw new Error(negative.error);

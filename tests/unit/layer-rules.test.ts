@@ -76,7 +76,7 @@ describe('layerViolations', () => {
 });
 
 describe('importCycles', () => {
-  const refs = (edges: Array<[string, string]>) => edges.map(([from, specifier]) => ({ from, specifier }));
+  const refs = (edges: [string, string][]) => edges.map(([from, specifier]) => ({ from, specifier }));
 
   it('finds a two-file cycle, type-only imports included, once', () => {
     const cycles = importCycles(

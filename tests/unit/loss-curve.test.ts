@@ -3,7 +3,7 @@ import { LossCurve, MAX_BUCKETS } from '../../src/core/view/loss-curve.ts';
 import type { LossPoint } from '../../src/core/train/trainer.ts';
 
 function point(epoch: number, trainLoss: number): LossPoint {
-  return { epoch, trainLoss, validationLoss: null } as LossPoint;
+  return { epoch, trainLoss, validationLoss: null };
 }
 
 /** A falling curve with one spike, as a run that overshoots once. */

@@ -8,7 +8,7 @@ import { REFERENCE } from './reference.ts';
 const moments = momentsOf(data.x, data.y);
 const passMse = (slope: number, intercept: number): number => {
   let sum = 0;
-  for (let i = 0; i < data.x.length; i++) sum += (slope * data.x[i]! + intercept - data.y[i]!) ** 2;
+  for (let i = 0; i < data.x.length; i++) sum += (slope * data.x[i] + intercept - data.y[i]) ** 2;
   return sum / data.x.length;
 };
 

@@ -9,7 +9,7 @@ describe('point text', () => {
     const { name, facts } = pointFacts(data, row, REFERENCE);
     expect(name).toBe('South Africa');
     expect(facts.map(([label]) => label)).toEqual(['BMI', 'Life expectancy', 'Predicted', 'Residual']);
-    expect(facts[3]![1]).toBe('−21.46');
+    expect(facts[3][1]).toBe('−21.46');
     expect(describePoint(data, row, null)).toMatch(/^South Africa: BMI \d+\.\d\d kg\/m², Life expectancy \d+\.\d\d years\.$/);
   });
 

@@ -31,8 +31,8 @@ describe('the hand-built TF.js files of a line', () => {
       tf.io.fromMemory({ modelTopology: linearModelTopology(), weightSpecs: specs(), weightData: lineToWeightData(line) }),
     );
     const [kernel, bias] = model.getWeights();
-    expect((await kernel!.data())[0]).toBe(Math.fround(line.slope));
-    expect((await bias!.data())[0]).toBe(Math.fround(line.intercept));
+    expect((await kernel.data())[0]).toBe(Math.fround(line.slope));
+    expect((await bias.data())[0]).toBe(Math.fround(line.intercept));
     const output = model.predict(tf.tensor2d([[28.45]])) as tf.Tensor;
     expect((await output.data())[0]).toBeCloseTo(REFERENCE.predictionAt28, 4);
     output.dispose();

@@ -91,7 +91,7 @@ describe('checkLinearModelJson', () => {
 
   it('refuses a manifest with other weight shapes', async () => {
     const json = await modelJsonOf(tf.sequential({ layers: [dense({ units: 1, inputShape: [1] })] }));
-    ((json.weightsManifest as Json[])[0]!.weights as Json[]).pop();
+    ((json.weightsManifest as Json[])[0].weights as Json[]).pop();
     const verdict = checkLinearModelJson(json, 'm.json');
     expect(verdict.ok ? '' : verdict.error).toMatch(/lists weights of shapes \[1, 1\], not a \[1, 1\] kernel and a \[1\] bias/);
   });

@@ -68,9 +68,9 @@ describe('Trainer on the CPU backend', () => {
     expect(points.map((p) => p.epoch)).toEqual(Array.from({ length: DEFAULT_SETTINGS.epochs + 1 }, (_, i) => i));
     const first = points.findIndex((p) => p.trainLoss <= REFERENCE.mse * 1.001);
     expect(first).toBeGreaterThanOrEqual(0);
-    expect(points[first]!.epoch).toBeLessThanOrEqual(30);
+    expect(points[first].epoch).toBeLessThanOrEqual(30);
     // Gradient descent on a convex loss never goes up with this step size (float32 noise aside).
-    for (let i = 1; i < points.length; i++) expect(points[i]!.trainLoss).toBeLessThanOrEqual(points[i - 1]!.trainLoss * (1 + 1e-6));
+    for (let i = 1; i < points.length; i++) expect(points[i].trainLoss).toBeLessThanOrEqual(points[i - 1].trainLoss * (1 + 1e-6));
   });
 
   it('disposes every tensor it made', async () => {
@@ -89,8 +89,8 @@ describe('Trainer on the CPU backend', () => {
       onProgress: (p) => points.push(...p.points),
     }).run();
     expect(points.map((p) => p.epoch)).toEqual([0, 1, 2]);
-    expect(relative(points[0]!.trainLoss, first.metrics.train.mse)).toBeLessThan(1e-5);
-    expect(points[1]!.trainLoss).toBeLessThan(points[0]!.trainLoss);
+    expect(relative(points[0].trainLoss, first.metrics.train.mse)).toBeLessThan(1e-5);
+    expect(points[1].trainLoss).toBeLessThan(points[0].trainLoss);
     expect(second.epochsRun).toBe(2);
     expect(second.model.training.epochs).toBe(5);
   });
@@ -107,9 +107,9 @@ describe('Trainer on the CPU backend', () => {
     // The untrained line predicts the training mean: its MSE is the training rows' variance.
     const rows = splitDataset(dataset, HOLD_OUT_FIFTH.validationSplit, HOLD_OUT_FIFTH.seed);
     const mean = rows.train.y.reduce((a, b) => a + b, 0) / rows.train.y.length;
-    expect(relative(points[0]!.trainLoss, metricsOf({ slope: 0, intercept: mean }, rows.train.x, rows.train.y).mse)).toBeLessThan(1e-5);
+    expect(relative(points[0].trainLoss, metricsOf({ slope: 0, intercept: mean }, rows.train.x, rows.train.y).mse)).toBeLessThan(1e-5);
     expect(
-      relative(points[0]!.validationLoss!, metricsOf({ slope: 0, intercept: mean }, rows.validation.x, rows.validation.y).mse),
+      relative(points[0].validationLoss!, metricsOf({ slope: 0, intercept: mean }, rows.validation.x, rows.validation.y).mse),
     ).toBeLessThan(1e-5);
     // The last point describes the model the run returns.
     expect(relative(points.at(-1)!.trainLoss, result.metrics.train.mse)).toBeLessThan(1e-5);

@@ -172,10 +172,10 @@ describe('the JSON Schema and the validator', () => {
   });
 
   it('has the same choices and date pattern as the validator', () => {
-    const training = (schema.properties as Record<string, Json>).training!.properties as Record<string, Json>;
-    expect(training.optimizer!.enum).toEqual([...OPTIMIZERS]);
-    expect(training.backend!.enum).toEqual([...TRAINING_BACKENDS]);
-    expect(training.date!.pattern).toBe(ISO_DATE_TIME_PATTERN);
+    const training = (schema.properties as Record<string, Json>).training.properties as Record<string, Json>;
+    expect(training.optimizer.enum).toEqual([...OPTIMIZERS]);
+    expect(training.backend.enum).toEqual([...TRAINING_BACKENDS]);
+    expect(training.date.pattern).toBe(ISO_DATE_TIME_PATTERN);
   });
 
   // Every field, replaced by values of every kind: the schema and the validator must agree on each.

@@ -19,7 +19,10 @@ function meteredBody(total: number): { stream: ReadableStream<Uint8Array>; pulle
   const stream = new ReadableStream<Uint8Array>(
     {
       pull(controller) {
-        if (sent >= total) return controller.close();
+        if (sent >= total) {
+          controller.close();
+          return;
+        }
         const size = Math.min(CHUNK, total - sent);
         sent += size;
         controller.enqueue(new Uint8Array(size).fill(0x20));

@@ -13,7 +13,7 @@ const SHORT_RUN = 16;
 /** The rows where either column is not a number (NaN), in ascending order. */
 export function rowsWithNaN(a: Float64Array, b: Float64Array): number[] {
   const rows: number[] = [];
-  for (let i = 0; i < a.length; i++) if (Number.isNaN(a[i]!) || Number.isNaN(b[i]!)) rows.push(i);
+  for (let i = 0; i < a.length; i++) if (Number.isNaN(a[i]) || Number.isNaN(b[i])) rows.push(i);
   return rows;
 }
 
@@ -24,7 +24,7 @@ export function withoutRows<T extends Column>(source: T, dropped: readonly numbe
   let at = 0;
   let from = 0;
   for (let k = 0; k <= dropped.length; k++) {
-    const to = k < dropped.length ? dropped[k]! : source.length;
+    const to = k < dropped.length ? dropped[k] : source.length;
     if (to - from < SHORT_RUN) for (let i = from; i < to; i++) out[at++] = source[i]!;
     else {
       out.set(source.subarray(from, to), at);

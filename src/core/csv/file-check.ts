@@ -31,6 +31,7 @@ export function checkCsvFile(file: FileFacts, head: Uint8Array): string | undefi
   if (signature) return refuse(signature.kind);
   if (/^(image|audio|video)\//.test(file.type)) return refuse(`${file.type.split('/')[0]} data (${file.type})`);
   if (head.includes(0)) return refuse('binary data');
-  if (/\.json$/i.test(file.name) || /json/.test(file.type) || startsLikeJsonObject(new TextDecoder().decode(head))) return refuse('JSON');
+  if (/\.json$/i.test(file.name) || file.type.includes('json') || startsLikeJsonObject(new TextDecoder().decode(head)))
+    return refuse('JSON');
   return undefined;
 }

@@ -30,8 +30,8 @@ export function pickTexts(column: TextColumn, rows: ArrayLike<number>): TextColu
   const starts = new Uint32Array(rows.length);
   const ends = new Uint32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    starts[i] = column.starts[rows[i]!]!;
-    ends[i] = column.ends[rows[i]!]!;
+    starts[i] = column.starts[rows[i]]!;
+    ends[i] = column.ends[rows[i]]!;
   }
   return { text: column.text, starts, ends };
 }
@@ -39,6 +39,6 @@ export function pickTexts(column: TextColumn, rows: ArrayLike<number>): TextColu
 /** The first row whose cell is `cell`, or -1. */
 export function indexOfText(column: TextColumn, cell: string): number {
   for (let i = 0; i < column.starts.length; i++)
-    if (column.ends[i]! - column.starts[i]! === cell.length && textAt(column, i) === cell) return i;
+    if (column.ends[i] - column.starts[i] === cell.length && textAt(column, i) === cell) return i;
   return -1;
 }

@@ -99,13 +99,13 @@ export class TableBuilder {
       const cell = row[column];
       const value = parseNumber(cell);
       const text = cell === undefined || cell === null ? '' : String(cell).trim();
-      if (text !== '') this.filledCells[i]! += 1;
-      if (value !== undefined) this.numericCells[i]! += 1;
+      if (text !== '') this.filledCells[i] += 1;
+      if (value !== undefined) this.numericCells[i] += 1;
       // Numeric columns keep no strings: a million rows of numbers must not also sit in memory as text.
       if (this.texts[i] === undefined && text !== '' && value === undefined)
         this.texts[i] = Array.from({ length: this.lines.length - 1 }, () => '');
       this.texts[i]?.push(text);
-      this.values[i]!.push(value ?? Number.NaN);
+      this.values[i].push(value ?? Number.NaN);
     });
   }
 
@@ -114,7 +114,7 @@ export class TableBuilder {
   }
 
   finish(): Table {
-    const numericColumns = this.columns.filter((_, i) => this.numericCells[i]! > 0 && this.numericCells[i]! * 2 >= this.filledCells[i]!);
+    const numericColumns = this.columns.filter((_, i) => this.numericCells[i] > 0 && this.numericCells[i] * 2 >= this.filledCells[i]);
     const texts = new Map<string, TextColumn>();
     this.columns.forEach((column, i) => {
       const cells = this.texts[i];
@@ -123,7 +123,7 @@ export class TableBuilder {
     return {
       columns: this.columns,
       numericColumns,
-      values: new Map(this.columns.map((column, i) => [column, Float64Array.from(this.values[i]!)])),
+      values: new Map(this.columns.map((column, i) => [column, Float64Array.from(this.values[i])])),
       lines: Uint32Array.from(this.lines),
       texts,
     };
@@ -181,7 +181,7 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   // million rows take milliseconds, not a long task.
   const dropped = rowsWithNaN(xs, ys);
   skipped.count = dropped.length;
-  skipped.lines = dropped.slice(0, MAX_REPORTED_LINES).map((row) => table.lines[row]!);
+  skipped.lines = dropped.slice(0, MAX_REPORTED_LINES).map((row) => table.lines[row]);
   const usable = xs.length - dropped.length;
   if (usable < MIN_ROWS) {
     return {

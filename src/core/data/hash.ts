@@ -7,7 +7,7 @@ export function hashColumns(...columns: Float64Array[]): string {
   for (const column of columns) {
     const bytes = new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
     for (let i = 0; i < bytes.length; i++) {
-      hash ^= bytes[i]!;
+      hash ^= bytes[i];
       hash = Math.imul(hash, 0x01000193);
     }
   }

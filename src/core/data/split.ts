@@ -26,7 +26,7 @@ export function shuffledIndices(n: number, random: () => number): Uint32Array {
   for (let i = 0; i < n; i++) indices[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    const swap = indices[i]!;
+    const swap = indices[i];
     indices[i] = indices[j]!;
     indices[j] = swap;
   }
@@ -43,8 +43,8 @@ function pick(dataset: Dataset, indices: ArrayLike<number>): Dataset {
   const x = new Float64Array(indices.length);
   const y = new Float64Array(indices.length);
   for (let i = 0; i < indices.length; i++) {
-    x[i] = dataset.x[indices[i]!]!;
-    y[i] = dataset.y[indices[i]!]!;
+    x[i] = dataset.x[indices[i]]!;
+    y[i] = dataset.y[indices[i]]!;
   }
   return { featureName: dataset.featureName, targetName: dataset.targetName, x, y };
 }

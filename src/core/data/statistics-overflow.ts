@@ -23,7 +23,7 @@ function statisticsAreFinite(x: Float64Array, y: Float64Array): boolean {
   const slope = sxx === 0 ? 0 : sxy / sxx;
   const intercept = meanY - slope * meanX;
   let residual = 0;
-  for (let i = 0; i < n; i++) residual += (slope * x[i]! + intercept - y[i]!) ** 2;
+  for (let i = 0; i < n; i++) residual += (slope * x[i] + intercept - y[i]) ** 2;
   const mse = residual / n;
   const r2 = syy === 0 ? 0 : 1 - residual / syy;
   return [meanX, Math.sqrt(sxx / n), meanY, Math.sqrt(syy / n), slope, intercept, mse, r2].every(Number.isFinite);
@@ -43,7 +43,7 @@ export function statisticsOverflowError(feature: Column, target: Column, linesOf
   const offending: string[] = [];
   let count = 0;
   for (let i = 0; i < rows; i++) {
-    const huge = [feature, target].filter((column) => Math.abs(column.values[i]!) > limit);
+    const huge = [feature, target].filter((column) => Math.abs(column.values[i]) > limit);
     if (huge.length === 0) continue;
     count += 1;
     if (offending.length < MAX_NAMED_LINES) offending.push(`line ${lines[i]} (${huge.map((c) => `${c.name} ${c.values[i]}`).join(', ')})`);

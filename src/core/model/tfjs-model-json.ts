@@ -88,10 +88,8 @@ export function checkLinearModelJson(json: unknown, jsonName: string, binName?: 
     return refuse(`${jsonName} lists weights of shapes ${shapes.join(', ') || '(none)'}, not a [1, 1] kernel and a [1] bias.`);
   }
   const paths = manifest.flatMap((group) => (Array.isArray(group.paths) ? group.paths.map(String) : []));
-  if (binName !== undefined && paths.length === 1 && basename(paths[0]!) !== binName) {
-    return refuse(
-      `${jsonName} expects its weights in "${basename(paths[0]!)}", but the other file is "${binName}"; give it back its name.`,
-    );
+  if (binName !== undefined && paths.length === 1 && basename(paths[0]) !== binName) {
+    return refuse(`${jsonName} expects its weights in "${basename(paths[0])}", but the other file is "${binName}"; give it back its name.`);
   }
   return { ok: true };
 }

@@ -20,12 +20,12 @@ export interface PointResidual {
 export function furthestFromLine(line: Line, x: ArrayLike<number>, y: ArrayLike<number>, count = 5): PointResidual[] {
   const best: PointResidual[] = [];
   for (let i = 0; i < x.length; i++) {
-    const residual = y[i]! - (line.slope * x[i]! + line.intercept);
+    const residual = y[i] - (line.slope * x[i] + line.intercept);
     const size = Math.abs(residual);
     if (!Number.isFinite(size)) continue;
-    if (best.length === count && size <= Math.abs(best[count - 1]!.residual)) continue;
+    if (best.length === count && size <= Math.abs(best[count - 1].residual)) continue;
     let at = best.length;
-    while (at > 0 && Math.abs(best[at - 1]!.residual) < size) at--;
+    while (at > 0 && Math.abs(best[at - 1].residual) < size) at--;
     best.splice(at, 0, { index: i, residual });
     if (best.length > count) best.pop();
   }

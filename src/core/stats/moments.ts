@@ -24,8 +24,8 @@ export function momentsOf(x: ArrayLike<number>, y: ArrayLike<number>): Moments {
   let sumX = 0;
   let sumY = 0;
   for (let i = 0; i < n; i++) {
-    sumX += x[i]!;
-    sumY += y[i]!;
+    sumX += x[i];
+    sumY += y[i];
   }
   const meanX = sumX / n;
   const meanY = sumY / n;
@@ -33,8 +33,8 @@ export function momentsOf(x: ArrayLike<number>, y: ArrayLike<number>): Moments {
   let sxy = 0;
   let syy = 0;
   for (let i = 0; i < n; i++) {
-    const dx = x[i]! - meanX;
-    const dy = y[i]! - meanY;
+    const dx = x[i] - meanX;
+    const dy = y[i] - meanY;
     sxx += dx * dx;
     sxy += dx * dy;
     syy += dy * dy;

@@ -16,14 +16,14 @@ export interface Scaling {
 
 export function mean(values: ArrayLike<number>): number {
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  for (let i = 0; i < values.length; i++) sum += values[i];
   return sum / values.length;
 }
 
 export function scalingOf(values: ArrayLike<number>): Scaling {
   const m = mean(values);
   let squares = 0;
-  for (let i = 0; i < values.length; i++) squares += (values[i]! - m) ** 2;
+  for (let i = 0; i < values.length; i++) squares += (values[i] - m) ** 2;
   return scalingFrom(m, squares, values.length);
 }
 
@@ -36,7 +36,7 @@ export function scalingFrom(mean: number, squares: number, n: number): Scaling {
 
 export function standardize(values: ArrayLike<number>, scaling: Scaling): Float32Array {
   const out = new Float32Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = (values[i]! - scaling.mean) / scaling.std;
+  for (let i = 0; i < values.length; i++) out[i] = (values[i] - scaling.mean) / scaling.std;
   return out;
 }
 
@@ -44,8 +44,8 @@ export function range(values: ArrayLike<number>): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
-    min = Math.min(min, values[i]!);
-    max = Math.max(max, values[i]!);
+    min = Math.min(min, values[i]);
+    max = Math.max(max, values[i]);
   }
   return { min, max };
 }
@@ -60,8 +60,8 @@ export function metricsOf(line: Line, x: ArrayLike<number>, y: ArrayLike<number>
   let residual = 0;
   let total = 0;
   for (let i = 0; i < x.length; i++) {
-    residual += (line.slope * x[i]! + line.intercept - y[i]!) ** 2;
-    total += (y[i]! - my) ** 2;
+    residual += (line.slope * x[i] + line.intercept - y[i]) ** 2;
+    total += (y[i] - my) ** 2;
   }
   const mse = residual / x.length;
   return { mse, rmse: Math.sqrt(mse), r2: total === 0 ? 0 : 1 - residual / total };

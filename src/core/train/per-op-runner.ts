@@ -98,10 +98,10 @@ export function createPerOpRunner(setup: RunnerSetup, settle: () => Promise<void
       const points: EpochValues[] = [];
       for (let at = 0; at < values.length; at += perEpoch) {
         points.push({
-          trainLoss: values[at]!,
-          validationLoss: hasValidation ? values[at + 1]! : null,
-          slope: values[at + perEpoch - 2]!,
-          intercept: values[at + perEpoch - 1]!,
+          trainLoss: values[at],
+          validationLoss: hasValidation ? values[at + 1] : null,
+          slope: values[at + perEpoch - 2],
+          intercept: values[at + perEpoch - 1],
         });
       }
       return points;

@@ -85,9 +85,9 @@ export async function driveRun(runner: EpochRunner, controls: RunControls, optio
     const points: LossPoint[] = [];
     const values = await reading.values;
     for (let i = 0; i < reading.epochs.length && judge.end === undefined; i++) {
-      const v = values[i]!;
+      const v = values[i];
       const point: LossPoint = {
-        epoch: reading.epochs[i]!,
+        epoch: reading.epochs[i],
         trainLoss: v.trainLoss * options.lossScale,
         validationLoss: v.validationLoss === null ? null : v.validationLoss * options.lossScale,
         line: { slope: v.slope, intercept: v.intercept },

@@ -18,5 +18,5 @@ export function sampleRowsByX(x: ArrayLike<number>, max = MAX_DRAWN_POINTS): Uin
   const stride = Math.max(1, Math.ceil(x.length / max));
   const rows = new Uint32Array(Math.ceil(x.length / stride));
   for (let i = 0; i < rows.length; i++) rows[i] = i * stride;
-  return rows.sort((a, b) => x[a]! - x[b]!);
+  return rows.sort((a, b) => x[a] - x[b]);
 }

@@ -49,7 +49,7 @@ export class LossCurve {
       points.length >= this.count &&
       (this.count === 0 || (points[0] === this.source[0] && points[this.count - 1] === this.source[this.count - 1]));
     if (!appended) this.clear();
-    for (let i = this.count; i < points.length; i++) this.add(points[i]!);
+    for (let i = this.count; i < points.length; i++) this.add(points[i]);
     this.source = points;
   }
 
@@ -74,7 +74,7 @@ export class LossCurve {
     const merged: Bucket[] = [];
     for (let i = 0; i < this.buckets.length; i += 2) {
       const next = this.buckets[i + 1];
-      merged.push(next ? merge(this.buckets[i]!, next) : this.buckets[i]!);
+      merged.push(next ? merge(this.buckets[i], next) : this.buckets[i]);
     }
     this.buckets = merged;
     this.bucketSize *= 2;

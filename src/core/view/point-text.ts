@@ -37,8 +37,8 @@ function withUnit(value: number, column: string): string {
 }
 
 export function pointFacts(data: Dataset, row: number, line: Line | null): PointFacts {
-  const x = data.x[row]!;
-  const y = data.y[row]!;
+  const x = data.x[row];
+  const y = data.y[row];
   const facts: [string, string][] = [
     [columnLabel(data.featureName), withUnit(x, data.featureName)],
     [columnLabel(data.targetName), withUnit(y, data.targetName)],

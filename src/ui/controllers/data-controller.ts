@@ -36,7 +36,7 @@ export const NO_DATA: DataState = Object.freeze({
   table: null,
   data: null,
   source: '',
-  skipped: Object.freeze({ count: 0, lines: [] }) as SkippedRows,
+  skipped: Object.freeze({ count: 0, lines: [] }),
   error: '',
   loading: undefined,
   filesRead: 0,

@@ -127,7 +127,10 @@ export class ModelLibraryController implements ReactiveController {
       if (model) await this.store.saveCurrent(model);
       else await this.store.clearCurrent();
     } catch (error) {
-      if (!model) return this.say('warning', `The reset could not be kept for your next visit: ${describeStorageError(error)}.`);
+      if (!model) {
+        this.say('warning', `The reset could not be kept for your next visit: ${describeStorageError(error)}.`);
+        return;
+      }
       this.say('warning', `This model could not be kept for your next visit: ${describeStorageError(error)}. Download it to keep it.`);
     }
   }
@@ -164,8 +167,10 @@ export class ModelLibraryController implements ReactiveController {
         return this.loadSaved(action.name);
       case 'delete':
         return this.deleteSaved(action.name);
-      case 'download-weights':
-        return this.downloadWeights();
+      case 'download-weights': {
+        this.downloadWeights();
+        return;
+      }
       case 'export-tfjs':
         return this.exportTfjs();
     }
@@ -174,9 +179,18 @@ export class ModelLibraryController implements ReactiveController {
   private async save(rawName: string): Promise<void> {
     const name = rawName.trim();
     const model = this.app.model();
-    if (!this.store) return this.say('error', 'Saving in this browser is off; download the weights file instead.');
-    if (!model) return this.say('error', 'There is no model to save yet: train one or load a file.');
-    if (name === '') return this.say('error', 'Enter a name to save the model under.');
+    if (!this.store) {
+      this.say('error', 'Saving in this browser is off; download the weights file instead.');
+      return;
+    }
+    if (!model) {
+      this.say('error', 'There is no model to save yet: train one or load a file.');
+      return;
+    }
+    if (name === '') {
+      this.say('error', 'Enter a name to save the model under.');
+      return;
+    }
     try {
       const { replaced } = await this.store.save(name, model);
       this.say('info', replaced ? `Replaced the saved model "${name}".` : `Saved "${name}" in this browser.`);
@@ -226,13 +240,17 @@ export class ModelLibraryController implements ReactiveController {
 
   private downloadWeights(): void {
     const model = this.app.model();
-    if (!model) return this.say('error', 'There is no model to download yet: train one or load a file.');
+    if (!model) {
+      this.say('error', 'There is no model to download yet: train one or load a file.');
+      return;
+    }
     const fileName = weightsFileName(model);
     let text: string;
     try {
       text = serializeWeights(model);
     } catch (error) {
-      return this.say('error', errorMessage(error));
+      this.say('error', errorMessage(error));
+      return;
     }
     downloadText(text, fileName);
     this.say('info', `Downloaded ${fileName}.`);
@@ -240,7 +258,10 @@ export class ModelLibraryController implements ReactiveController {
 
   private async exportTfjs(): Promise<void> {
     const model = this.app.model();
-    if (!model) return this.say('error', 'There is no model to export yet: train one or load a file.');
+    if (!model) {
+      this.say('error', 'There is no model to export yet: train one or load a file.');
+      return;
+    }
     const name = tfjsModelName(model);
     try {
       const { exportTfjsModel } = await import('../../app/tfjs-model-files.ts');
@@ -254,14 +275,18 @@ export class ModelLibraryController implements ReactiveController {
   private async openFiles(files: readonly File[]): Promise<void> {
     const route = await routeFiles(files);
     switch (route.kind) {
-      case 'csv':
-        return this.app.loadCsv(route.file);
+      case 'csv': {
+        this.app.loadCsv(route.file);
+        return;
+      }
       case 'weights':
         return this.loadWeightsFile(route.file);
       case 'tfjs':
         return this.importTfjs(route.json, route.bin);
-      case 'refused':
-        return this.say('error', `${route.error} ${KEPT}`);
+      case 'refused': {
+        this.say('error', `${route.error} ${KEPT}`);
+        return;
+      }
     }
   }
 
@@ -278,11 +303,17 @@ export class ModelLibraryController implements ReactiveController {
   private async loadWeightsFile(file: File): Promise<void> {
     if (this.refuseWhileTraining()) return;
     const sizeError = weightsFileSizeError(file.size);
-    if (sizeError) return this.say('error', `"${file.name}": ${sizeError} ${KEPT}`);
+    if (sizeError) {
+      this.say('error', `"${file.name}": ${sizeError} ${KEPT}`);
+      return;
+    }
     const text = await this.read(file);
     if (text === null) return;
     const result = parseWeights(text, file.size);
-    if (!result.ok) return this.say('error', `"${file.name}": ${result.error} ${KEPT}`);
+    if (!result.ok) {
+      this.say('error', `"${file.name}": ${result.error} ${KEPT}`);
+      return;
+    }
     this.adopt(result.model, `the weights file "${file.name}"`);
   }
 
@@ -290,23 +321,36 @@ export class ModelLibraryController implements ReactiveController {
     if (this.refuseWhileTraining()) return;
     for (const file of [json, bin]) {
       const sizeError = weightsFileSizeError(file.size, 'a TF.js model file of a line');
-      if (sizeError) return this.say('error', `"${file.name}": ${sizeError} ${KEPT}`);
+      if (sizeError) {
+        this.say('error', `"${file.name}": ${sizeError} ${KEPT}`);
+        return;
+      }
     }
     const text = await this.read(json);
     if (text === null) return;
     const parsed = parseJson(text);
-    if (!parsed.ok) return this.say('error', `"${json.name}": ${parsed.error} ${KEPT}`);
+    if (!parsed.ok) {
+      this.say('error', `"${json.name}": ${parsed.error} ${KEPT}`);
+      return;
+    }
     const verdict = checkLinearModelJson(parsed.value, `"${json.name}"`, bin.name);
-    if (!verdict.ok) return this.say('error', `${verdict.error} ${KEPT}`);
+    if (!verdict.ok) {
+      this.say('error', `${verdict.error} ${KEPT}`);
+      return;
+    }
     let imported;
     try {
       const { importTfjsModel } = await import('../../app/tfjs-model-files.ts');
       imported = await importTfjsModel(json, bin);
     } catch (error) {
-      return this.say('error', `TensorFlow.js could not read "${json.name}" with "${bin.name}": ${errorMessage(error)} ${KEPT}`);
+      this.say('error', `TensorFlow.js could not read "${json.name}" with "${bin.name}": ${errorMessage(error)} ${KEPT}`);
+      return;
     }
     const result = modelFromTfjsLine(imported.line, imported.metadata, this.app.data());
-    if (!result.ok) return this.say('error', `${result.error} ${KEPT}`);
+    if (!result.ok) {
+      this.say('error', `${result.error} ${KEPT}`);
+      return;
+    }
     const described = result.fromMetadata ? '' : ' (column names and scaling from the loaded data)';
     const data = this.app.data();
     const model = result.fromMetadata || !data ? result.model : await withIntervalsFrom(result.model, data);

@@ -77,7 +77,7 @@ export class PointInspectionController implements ReactiveController {
     if (cache.row !== selected || cache.data !== data) {
       // The moments (a pass over the rows) only once a row is selected, not for every new data set.
       const moments = selected === null ? null : this.moments;
-      const value = data && moments && selected !== null ? influenceOf(moments, data.x[selected]!, data.y[selected]!) : undefined;
+      const value = data && moments && selected !== null ? influenceOf(moments, data.x[selected], data.y[selected]) : undefined;
       this.influenceFor = { row: selected, data, value };
     }
     return this.influenceFor.value;

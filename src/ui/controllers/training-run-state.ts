@@ -36,7 +36,7 @@ export const IDLE_RUN: RunView = Object.freeze({
   epoch: 0,
   epochs: 0,
   elapsedMs: 0,
-  points: Object.freeze([]) as readonly LossPoint[],
+  points: Object.freeze([]),
   liveLine: null,
   end: undefined,
   error: '',

@@ -62,7 +62,7 @@ function float64Descent(x: Float32Array, y: Float32Array, learningRate: number, 
   const loss = (): number => {
     let s = 0;
     for (let i = 0; i < n; i++) {
-      const r = w * x[i]! + b - y[i]!;
+      const r = w * x[i] + b - y[i];
       s += r * r;
     }
     return (s / n) * variance;
@@ -72,9 +72,9 @@ function float64Descent(x: Float32Array, y: Float32Array, learningRate: number, 
     let gr = 0;
     let grx = 0;
     for (let i = 0; i < n; i++) {
-      const r = w * x[i]! + b - y[i]!;
+      const r = w * x[i] + b - y[i];
       gr += r;
-      grx += r * x[i]!;
+      grx += r * x[i];
     }
     w -= learningRate * 2 * (grx / n);
     b -= learningRate * 2 * (gr / n);
