@@ -11,12 +11,14 @@ import { EngineController } from '../../src/ui/controllers/engine-controller.ts'
 import { BackendChangeEvent } from '../../src/ui/events.ts';
 import { StubHost } from './host.ts';
 
-const engines = vi.hoisted(() => ({
-  started: [] as { where: string; backend: string | undefined; disposed: boolean }[],
-  failure: undefined as Error | undefined,
+interface EngineFakes {
+  started: { where: string; backend: string | undefined; disposed: boolean }[];
+  failure: Error | undefined;
   /** Tensors the next engine reports; a memory() that never answers when null. */
-  tensors: 4 as number | null,
-}));
+  tensors: number | null;
+}
+
+const engines = vi.hoisted((): EngineFakes => ({ started: [], failure: undefined, tensors: 4 }));
 
 // The test page paints nothing: the engine starts at once instead of after the paint's fallback timer.
 vi.mock('../../src/app/first-paint.ts', () => ({ afterFirstContentfulPaint: () => Promise.resolve() }));
@@ -36,12 +38,12 @@ async function start(where: 'worker' | 'main', backend: BackendName | undefined)
       throw new Error('not in this test');
     },
     dispose: () => (record.disposed = true),
-  } as TrainingEngine;
+  };
 }
 
 function setUp(settings: Partial<PageSettings> = {}) {
   const state = {
-    settings: { ...DEFAULT_PAGE_SETTINGS, ...settings } as PageSettings,
+    settings: { ...DEFAULT_PAGE_SETTINGS, ...settings },
     training: false,
     kept: [] as (BackendName | undefined)[],
   };

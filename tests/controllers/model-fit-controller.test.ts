@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { splitDataset, splitMetrics, type SplitMetrics } from '../../src/core/data/split.ts';
 import type { Dataset } from '../../src/core/data/dataset.ts';
 import type { Model } from '../../src/core/model/model.ts';
-import { DEFAULT_SETTINGS, type TrainingSettings } from '../../src/core/settings/training-settings.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
 import { ModelFitController } from '../../src/ui/controllers/model-fit-controller.ts';
 import { fiveRows, referenceModel } from '../elements/fixtures.ts';
 import { StubHost } from './host.ts';
 
 function setUp(model: Model | null, data: Dataset | null = fiveRows()) {
-  const state = { model, data, training: { ...DEFAULT_SETTINGS } as TrainingSettings };
+  const state = { model, data, training: { ...DEFAULT_SETTINGS } };
   const host = new StubHost();
   const fit = new ModelFitController(host, { model: () => state.model, data: () => state.data, training: () => state.training });
   return { state, host, fit };

@@ -30,7 +30,7 @@ function fakeEngine() {
   const engine: TrainingEngine = {
     name: 'worker',
     backend: { name: 'cpu', label: 'CPU', fallbackReason: undefined } as unknown as TrainingEngine['backend'],
-    memory: async () => ({ numTensors: 3, numBytes: 12 }) as Awaited<ReturnType<TrainingEngine['memory']>>,
+    memory: async () => ({ numTensors: 3, numBytes: 12 }),
     train(_data, settings, initial, onProgress) {
       let finish!: (result: TrainingResult) => void;
       let fail!: (error: Error) => void;
