@@ -32,7 +32,7 @@ export class UniformBlock<K extends string> {
 
   /** This block followed by `other`'s fields (names must differ). */
   with<L extends string>(other: UniformBlock<L>): UniformBlock<K | L> {
-    return new UniformBlock<K | L>({ ...this.fields, ...other.fields } as Record<K | L, UniformType>);
+    return new UniformBlock<K | L>({ ...this.fields, ...other.fields });
   }
 }
 

@@ -38,8 +38,15 @@ export const BLOCK_ROWS = 64;
 export const MEASURE = 1;
 export const UPDATE = 2;
 
-/** How X lies in its buffer: column-major (feature j of row i at j·stride + i) or row-major, vec4s of features. */
-export type RowLayout = 'columns' | 'rows';
+/**
+ * How X lies in its buffer and is read: column-major (feature j of row i at j·stride + i) with 4 rows per
+ * invocation as vec4s (`columns`) or one row per invocation (`lanes`), or row-major, a row's features as
+ * vec4s (`rows`).
+ */
+export type RowLayout = 'columns' | 'lanes' | 'rows';
+
+/** Floats per element of X and y as a program declares them: one row per invocation reads floats, else vec4s. */
+export const elementFloats = (layout: RowLayout): number => (layout === 'lanes' ? 1 : 4);
 
 /** What a program is compiled for. */
 export interface ProgramShape {
@@ -99,10 +106,10 @@ export const UPDATE_UNIFORMS = new UniformBlock({
 export const PARTIALS_UNIFORMS = new UniformBlock({
   trainStart: 'i32',
   trainEnd: 'i32',
-  /** vec4s between one feature's column and the next (column-major only). */
-  trainStride4: 'i32',
+  /** Elements of X (vec4s or floats) between one feature's column and the next (column-major only). */
+  trainStride: 'i32',
   valRows: 'i32',
-  valStride4: 'i32',
+  valStride: 'i32',
   trainGroups: 'i32',
   valGroups: 'i32',
   blocks: 'i32',
@@ -121,8 +128,8 @@ export const FINISH_UNIFORMS = new UniformBlock({
 export const EPOCHS_UNIFORMS = new UniformBlock({
   trainRowCount: 'i32',
   valRowCount: 'i32',
-  trainStride4: 'i32',
-  valStride4: 'i32',
+  trainStride: 'i32',
+  valStride: 'i32',
   epochs: 'i32',
   stateAt: 'i32',
   outAt: 'i32',
@@ -131,17 +138,27 @@ export const EPOCHS_UNIFORMS = new UniformBlock({
   valRows: 'f32',
 }).with(UPDATE_UNIFORMS);
 
-/** Constants and per-invocation sums shared by all three programs. */
+/** `code(k)` for k = 0 … count − 1, one statement each: constant indices keep private arrays in registers. */
+function unrolled(count: number, code: (k: number) => string, separator = '\n    '): string {
+  return Array.from({ length: count }, (_, k) => code(k)).join(separator);
+}
+
+/**
+ * Constants and per-invocation sums shared by all three programs. Every index into the per-invocation
+ * arrays below is a constant (the generator unrolls the loops over them): on a software adapter one
+ * dynamic index puts the whole array in memory, which made 64 features several times slower.
+ */
 function commonSnippet(features: number): string {
   const d4 = featureVec4s(features);
   const sums = sumsLayout(features);
   if (sums.offset.residual !== d4 * 4 || sums.offset.squaredResidual !== d4 * 4 + 1 || sums.size !== (d4 + 1) * 4) {
     throw new Error('The sums layout must be whole vec4s of Σr·x, then (Σr, Σr², 0, 0).');
   }
+  const s4 = d4 + 1;
   return `
   const FEATURES : i32 = ${features};
   const FEATURE_VEC4S : i32 = ${d4};
-  const SUM_VEC4S : i32 = ${d4 + 1};
+  const SUM_VEC4S : i32 = ${s4};
   ${stateLayout(features).wgsl}
   ${sums.wgsl}
   ${momentsLayout(features).wgsl}
@@ -150,42 +167,33 @@ function commonSnippet(features: number): string {
   var<private> weights4 : array<vec4<f32>, ${d4}>;
   var<private> bias : f32;
   // Sums of the current block of 64 rows, of up to 64 blocks, and of all of them.
-  var<private> blockSums : array<vec4<f32>, ${d4 + 1}>;
-  var<private> midSums : array<vec4<f32>, ${d4 + 1}>;
-  var<private> totalSums : array<vec4<f32>, ${d4 + 1}>;
+  var<private> blockSums : array<vec4<f32>, ${s4}>;
+  var<private> midSums : array<vec4<f32>, ${s4}>;
+  var<private> totalSums : array<vec4<f32>, ${s4}>;
 
   fn clearSums() {
-    for (var k = 0; k < SUM_VEC4S; k++) {
-      blockSums[k] = vec4<f32>(0.0);
-      midSums[k] = vec4<f32>(0.0);
-      totalSums[k] = vec4<f32>(0.0);
-    }
+    ${unrolled(s4, (k) => `blockSums[${k}] = vec4<f32>(0.0); midSums[${k}] = vec4<f32>(0.0); totalSums[${k}] = vec4<f32>(0.0);`)}
   }
 
   // After the \`count\`-th block: into the middle level, and every 64 blocks into the total.
   fn endBlock(count : i32) {
-    for (var k = 0; k < SUM_VEC4S; k++) {
-      midSums[k] += blockSums[k];
-      blockSums[k] = vec4<f32>(0.0);
-    }
+    ${unrolled(s4, (k) => `midSums[${k}] += blockSums[${k}]; blockSums[${k}] = vec4<f32>(0.0);`)}
     if (count % 64 == 0) {
-      for (var k = 0; k < SUM_VEC4S; k++) {
-        totalSums[k] += midSums[k];
-        midSums[k] = vec4<f32>(0.0);
-      }
+      ${unrolled(s4, (k) => `totalSums[${k}] += midSums[${k}]; midSums[${k}] = vec4<f32>(0.0);`, '\n      ')}
     }
-  }
-
-  fn summed(k : i32) -> vec4<f32> {
-    return totalSums[k] + midSums[k];
   }`;
 }
 
+/** Stores this invocation's sums at `array[local * SUM_VEC4S …]` of a workgroup array. */
+function storeSumsSnippet(features: number, array: string): string {
+  return unrolled(featureVec4s(features) + 1, (k) => `${array}[local * SUM_VEC4S + ${k}] = totalSums[${k}] + midSums[${k}];`);
+}
+
 /** Sets `weights4` and `bias` from a state slot read through `at(index)`. */
-function loadWeightsSnippet(at: (index: string) => string): string {
+function loadWeightsSnippet(features: number, at: (index: string) => string): string {
+  const weight = (j: number): string => (j < features ? at(`STATE_PARAMS + ${j}`) : '0.0');
   return `
-    for (var k = 0; k < FEATURE_VEC4S; k++) { weights4[k] = vec4<f32>(0.0); }
-    for (var j = 0; j < FEATURES; j++) { weights4[j / 4][j % 4] = ${at('STATE_PARAMS + j')}; }
+    ${unrolled(featureVec4s(features), (k) => `weights4[${k}] = vec4<f32>(${[0, 1, 2, 3].map((c) => weight(4 * k + c)).join(', ')});`)}
     bias = ${at('STATE_PARAMS + FEATURES')};`;
 }
 
@@ -203,8 +211,9 @@ function columnBlockSnippet(name: string, xs: string, ys: string, features: numb
     return `blockSums[${k}] += vec4<f32>(${dots.join(', ')});`;
   });
   return `
-  fn ${name}(first4 : i32, lo : i32, hi : i32, stride4 : i32) {
+  fn ${name}(start : i32, local : i32, lo : i32, hi : i32, stride4 : i32) {
     ${js.map((j) => `let w${j} = ${weight(j)};`).join(' ')}
+    let first4 = start / 4 + local * ${BLOCK_ROWS / 4};
     for (var i = 0; i < ${BLOCK_ROWS / 4}; i++) {
       let q = first4 + i;
       if (q * 4 >= hi) { break; }
@@ -218,31 +227,61 @@ function columnBlockSnippet(name: string, xs: string, ys: string, features: numb
   }`;
 }
 
-/** The same over row-major X: each row's features as FEATURE_VEC4S vec4s, in a loop. */
-function rowBlockSnippet(name: string, xs: string, ys: string): string {
+/** The same over row-major X: a row's features as FEATURE_VEC4S vec4s (unrolled), the rows in loops. */
+function rowBlockSnippet(name: string, xs: string, ys: string, features: number): string {
+  const d4 = featureVec4s(features);
   return `
-  fn ${name}(first4 : i32, lo : i32, hi : i32, stride4 : i32) {
+  fn ${name}(start : i32, local : i32, lo : i32, hi : i32, stride : i32) {
+    ${unrolled(d4, (k) => `let w${k} = weights4[${k}];`, ' ')}
+    let first4 = start / 4 + local * ${BLOCK_ROWS / 4};
     for (var i = 0; i < ${BLOCK_ROWS / 4}; i++) {
       let q = first4 + i;
       if (q * 4 >= hi) { break; }
       let y4 = ${ys}[q];
       for (var t = 0; t < 4; t++) {
+        // Rows outside [lo, hi) count as r = 0: a select, not a branch around the sums (on a software
+        // adapter, stores under a divergent branch are masked read-modify-writes).
         let row = q * 4 + t;
-        if (row >= lo && row < hi) {
-          let base = row * FEATURE_VEC4S;
-          var f = vec4<f32>(0.0);
-          for (var k = 0; k < FEATURE_VEC4S; k++) { f += weights4[k] * ${xs}[base + k]; }
-          let r = dot(f, vec4<f32>(1.0)) + bias - y4[t];
-          for (var k = 0; k < FEATURE_VEC4S; k++) { blockSums[k] += r * ${xs}[base + k]; }
-          blockSums[FEATURE_VEC4S] += vec4<f32>(r, r * r, 0.0, 0.0);
-        }
+        let base = row * FEATURE_VEC4S;
+        ${unrolled(d4, (k) => `let x${k} = ${xs}[base + ${k}];`, '\n        ')}
+        let f = ${unrolled(d4, (k) => `w${k} * x${k}`, ' + ')};
+        let r = select(0.0, dot(f, vec4<f32>(1.0)) + bias - y4[t], row >= lo && row < hi);
+        ${unrolled(d4, (k) => `blockSums[${k}] += r * x${k};`, '\n        ')}
+        blockSums[FEATURE_VEC4S] += vec4<f32>(r, r * r, 0.0, 0.0);
       }
     }
   }`;
 }
 
+/**
+ * Column-major X read one row per invocation: the invocations of a workgroup take consecutive rows, so
+ * their loads of a feature are consecutive floats (one vector load on a software adapter, coalesced on
+ * a GPU). The workgroup's block is `lanes` × 64 rows from `start`.
+ */
+function laneBlockSnippet(name: string, xs: string, ys: string, features: number, lanes: number): string {
+  const js = Array.from({ length: features }, (_, j) => j);
+  const weight = (j: number): string => `weights4[${j >> 2}].${COMPONENTS[j & 3]}`;
+  const vec4Sums = Array.from({ length: featureVec4s(features) }, (_, k) => {
+    const products = [0, 1, 2, 3].map((c) => (4 * k + c < features ? `r * x${4 * k + c}` : '0.0'));
+    return `blockSums[${k}] += vec4<f32>(${products.join(', ')});`;
+  });
+  return `
+  fn ${name}(start : i32, local : i32, lo : i32, hi : i32, stride : i32) {
+    ${js.map((j) => `let w${j} = ${weight(j)};`).join(' ')}
+    for (var i = 0; i < ${BLOCK_ROWS}; i++) {
+      let row = start + i * ${lanes} + local;
+      if (start + i * ${lanes} >= hi) { break; }
+      ${js.map((j) => `let x${j} = ${xs}[row${j === 0 ? '' : ` + ${j} * stride`}];`).join('\n      ')}
+      let r = select(0.0, ${js.map((j) => `w${j} * x${j}`).join(' + ')} + bias - ${ys}[row], row >= lo && row < hi);
+      ${vec4Sums.join('\n      ')}
+      blockSums[FEATURE_VEC4S] += vec4<f32>(r, r * r, 0.0, 0.0);
+    }
+  }`;
+}
+
 function blockSnippet(shape: ProgramShape, name: string, xs: string, ys: string): string {
-  return shape.layout === 'columns' ? columnBlockSnippet(name, xs, ys, shape.features) : rowBlockSnippet(name, xs, ys);
+  if (shape.layout === 'lanes') return laneBlockSnippet(name, xs, ys, shape.features, shape.lanes);
+  return shape.layout === 'columns' ? columnBlockSnippet(name, xs, ys, shape.features) : rowBlockSnippet(name, xs, ys, shape.features);
 }
 
 /** Tree sum over the workgroup of `SUM_VEC4S` vec4s per invocation in each of `arrays`; all invocations must reach it. */
@@ -348,7 +387,7 @@ const shapeKey = (shape: ProgramShape): string => `${shape.lanes}_${shape.layout
  */
 export class PartialsProgram implements WebGPUProgram {
   variableNames = ['trainX', 'trainY', 'valX', 'valY', 'state'];
-  variableComponents = [4, 4, 4, 4, 1];
+  variableComponents: number[];
   outputShape: number[];
   shaderKey: string;
   dispatchLayout = { x: [0] };
@@ -361,6 +400,8 @@ export class PartialsProgram implements WebGPUProgram {
     groups: number,
   ) {
     this.workgroupSize = [shape.lanes, 1, 1];
+    const e = elementFloats(shape.layout);
+    this.variableComponents = [e, e, e, e, 1];
     this.outputShape = [stateLayout(shape.features).size + groups * sumsLayout(shape.features).size];
     this.dispatch = [groups, 1, 1];
     this.shaderKey = `bmiFusedPartials_${shapeKey(shape)}`;
@@ -378,23 +419,23 @@ export class PartialsProgram implements WebGPUProgram {
     let group = i32(workgroupId.x + workgroupId.y * numWorkgroups.x + workgroupId.z * numWorkgroups.x * numWorkgroups.y);
     let local = i32(localIndex);
     let at = uniforms.stateAt * STATE_SIZE;
-    ${loadWeightsSnippet((i) => `state[at + ${i}]`)}
+    ${loadWeightsSnippet(this.shape.features, (i) => `state[at + ${i}]`)}
     clearSums();
     let groups = uniforms.trainGroups + uniforms.valGroups;
     if (group < uniforms.trainGroups) {
       let base4 = uniforms.trainStart / 4;
       for (var j = 0; j < uniforms.blocks; j++) {
-        trainBlock(base4 + ((group * uniforms.blocks + j) * ${lanes} + local) * ${BLOCK_ROWS / 4}, uniforms.trainStart, uniforms.trainEnd, uniforms.trainStride4);
+        trainBlock(base4 * 4 + (group * uniforms.blocks + j) * ${lanes * BLOCK_ROWS}, local, uniforms.trainStart, uniforms.trainEnd, uniforms.trainStride);
         endBlock(j + 1);
       }
     } else if (group < groups) {
       let g = group - uniforms.trainGroups;
       for (var j = 0; j < uniforms.blocks; j++) {
-        valBlock(((g * uniforms.blocks + j) * ${lanes} + local) * ${BLOCK_ROWS / 4}, 0, uniforms.valRows, uniforms.valStride4);
+        valBlock((g * uniforms.blocks + j) * ${lanes * BLOCK_ROWS}, local, 0, uniforms.valRows, uniforms.valStride);
         endBlock(j + 1);
       }
     }
-    for (var k = 0; k < SUM_VEC4S; k++) { groupSums[local * SUM_VEC4S + k] = summed(k); }
+    ${storeSumsSnippet(this.shape.features, 'groupSums')}
     ${treeSumSnippet(lanes, ['groupSums'])}
     if (local == 0 && group < groups) {
       let out = STATE_SIZE + group * SUMS_SIZE;
@@ -448,7 +489,7 @@ export class FinishProgram implements WebGPUProgram {
     var n = 0;
     for (var i = local; i < count; i += ${lanes}) {
       let at = (STATE_SIZE + (first + i) * SUMS_SIZE) / 4;
-      for (var k = 0; k < SUM_VEC4S; k++) { blockSums[k] += partials[at + k]; }
+      ${unrolled(featureVec4s(this.shape.features) + 1, (k) => `blockSums[${k}] += partials[at + ${k}];`, '\n      ')}
       n++;
       if (n % 64 == 0) { endBlock(64); }
     }
@@ -458,9 +499,9 @@ export class FinishProgram implements WebGPUProgram {
   fn main(index : i32) {
     let local = i32(localIndex);
     sumGroups(0, uniforms.trainGroups, local);
-    for (var k = 0; k < SUM_VEC4S; k++) { trainSums[local * SUM_VEC4S + k] = summed(k); }
+    ${storeSumsSnippet(this.shape.features, 'trainSums')}
     sumGroups(uniforms.trainGroups, uniforms.valGroups, local);
-    for (var k = 0; k < SUM_VEC4S; k++) { valSums[local * SUM_VEC4S + k] = summed(k); }
+    ${storeSumsSnippet(this.shape.features, 'valSums')}
     ${treeSumSnippet(lanes, ['trainSums', 'valSums'])}
     if (local == 0) {
       for (var k = 0; k < STATE_SIZE / 4; k++) {
@@ -496,7 +537,7 @@ export class FinishProgram implements WebGPUProgram {
  */
 export class EpochsProgram implements WebGPUProgram {
   variableNames = ['trainX', 'trainY', 'valX', 'valY', 'moments'];
-  variableComponents = [4, 4, 4, 4, 1];
+  variableComponents: number[];
   outputShape: number[];
   shaderKey: string;
   dispatchLayout = { x: [0] };
@@ -509,6 +550,8 @@ export class EpochsProgram implements WebGPUProgram {
     historyLength: number,
   ) {
     this.workgroupSize = [shape.lanes, 1, 1];
+    const e = elementFloats(shape.layout);
+    this.variableComponents = [e, e, e, e, 1];
     this.outputShape = [historyLength];
     this.shaderKey = `bmiFusedEpochs_${shapeKey(shape)}`;
   }
@@ -516,7 +559,6 @@ export class EpochsProgram implements WebGPUProgram {
   getUserCode(): string {
     const lanes = this.shape.lanes;
     const size = lanes * (featureVec4s(this.shape.features) + 1);
-    const stride4 = lanes * (BLOCK_ROWS / 4);
     return `
   ${commonSnippet(this.shape.features)}
   var<workgroup> trainSums : array<vec4<f32>, ${size}>;
@@ -536,23 +578,23 @@ export class EpochsProgram implements WebGPUProgram {
     let rounds = max(uniforms.epochs, 1);
     for (var e = 0; e < rounds; e++) {
       workgroupBarrier();
-      ${loadWeightsSnippet((i) => `sharedState[${i}]`)}
+      ${loadWeightsSnippet(this.shape.features, (i) => `sharedState[${i}]`)}
       clearSums();
       var count = 0;
-      for (var q = local * ${BLOCK_ROWS / 4}; q * 4 < uniforms.trainRowCount; q += ${stride4}) {
-        trainBlock(q, 0, uniforms.trainRowCount, uniforms.trainStride4);
+      for (var start = 0; start < uniforms.trainRowCount; start += ${lanes * BLOCK_ROWS}) {
+        trainBlock(start, local, 0, uniforms.trainRowCount, uniforms.trainStride);
         count++;
         endBlock(count);
       }
-      for (var k = 0; k < SUM_VEC4S; k++) { trainSums[local * SUM_VEC4S + k] = summed(k); }
+      ${storeSumsSnippet(this.shape.features, 'trainSums')}
       clearSums();
       count = 0;
-      for (var q = local * ${BLOCK_ROWS / 4}; q * 4 < uniforms.valRowCount; q += ${stride4}) {
-        valBlock(q, 0, uniforms.valRowCount, uniforms.valStride4);
+      for (var start = 0; start < uniforms.valRowCount; start += ${lanes * BLOCK_ROWS}) {
+        valBlock(start, local, 0, uniforms.valRowCount, uniforms.valStride);
         count++;
         endBlock(count);
       }
-      for (var k = 0; k < SUM_VEC4S; k++) { valSums[local * SUM_VEC4S + k] = summed(k); }
+      ${storeSumsSnippet(this.shape.features, 'valSums')}
       ${treeSumSnippet(lanes, ['trainSums', 'valSums'])}
       if (local == 0) {
         for (var k = 0; k < STATE_SIZE; k++) { current[k] = sharedState[k]; }

@@ -4,7 +4,7 @@
  * data set and never change in place), since at a million rows × 64 features the transposition and
  * mean(x xᵀ) take longer than several epochs.
  */
-import { featureVec4s, type RowLayout } from './fused-programs.ts';
+import { elementFloats, featureVec4s, type RowLayout } from './fused-programs.ts';
 
 /** Standardized rows: feature j of row i at `x[j * rows + i]` (column-major), float32 as the device holds them. */
 export interface FeatureRows {
@@ -21,8 +21,8 @@ export interface DeviceRows {
   xShape: [number, number];
   /** y padded with zeros to whole vec4s. */
   y: Float32Array;
-  /** vec4s from one feature's column to the next (column-major; 0 for row-major). */
-  stride4: number;
+  /** Elements of X as the layout's programs read them (vec4s or floats) from one feature's column to the next (0 for row-major). */
+  stride: number;
 }
 
 function layOut(rows: FeatureRows, features: number, layout: RowLayout): DeviceRows {
@@ -30,10 +30,10 @@ function layOut(rows: FeatureRows, features: number, layout: RowLayout): DeviceR
   const padded = paddedRows(n);
   const y = new Float32Array(padded);
   y.set(rows.y);
-  if (layout === 'columns') {
+  if (layout !== 'rows') {
     const x = new Float32Array(features * padded);
     for (let j = 0; j < features; j++) x.set(rows.x.subarray(j * n, (j + 1) * n), j * padded);
-    return { x, xShape: [features, padded], y, stride4: padded / 4 };
+    return { x, xShape: [features, padded], y, stride: padded / elementFloats(layout) };
   }
   const width = featureVec4s(features) * 4;
   const x = new Float32Array(padded * width);
@@ -41,7 +41,7 @@ function layOut(rows: FeatureRows, features: number, layout: RowLayout): DeviceR
     const column = rows.x.subarray(j * n, (j + 1) * n);
     for (let i = 0; i < n; i++) x[i * width + j] = column[i];
   }
-  return { x, xShape: [padded, width], y, stride4: 0 };
+  return { x, xShape: [padded, width], y, stride: 0 };
 }
 
 const laidOut = new WeakMap<Float32Array, Map<string, DeviceRows>>();
@@ -49,7 +49,7 @@ const laidOut = new WeakMap<Float32Array, Map<string, DeviceRows>>();
 /** The rows in `layout`, once per column block and layout. */
 export function deviceRows(rows: FeatureRows, features: number, layout: RowLayout): DeviceRows {
   let known = laidOut.get(rows.x);
-  if (!known) laidOut.set(rows.x, (known = new Map()));
+  if (!known) laidOut.set(rows.x, (known = new Map<string, DeviceRows>()));
   const key = `${layout}:${features}:${rows.y.length}`;
   let value = known.get(key);
   if (!value) known.set(key, (value = layOut(rows, features, layout)));

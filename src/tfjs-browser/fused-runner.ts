@@ -142,9 +142,9 @@ export function createFusedParameterRunner(setup: FusedSetup, choice: KernelChoi
       PARTIALS_UNIFORMS.values({
         trainStart: lo,
         trainEnd: hi,
-        trainStride4: trainRows.stride4,
+        trainStride: trainRows.stride,
         valRows,
-        valStride4: valDeviceRows.stride4,
+        valStride: valDeviceRows.stride,
         trainGroups,
         valGroups,
         blocks: layout.blocks,
@@ -195,8 +195,8 @@ export function createFusedParameterRunner(setup: FusedSetup, choice: KernelChoi
       EPOCHS_UNIFORMS.values({
         trainRowCount: rows,
         valRowCount: valRows,
-        trainStride4: trainRows.stride4,
-        valStride4: valDeviceRows.stride4,
+        trainStride: trainRows.stride,
+        valStride: valDeviceRows.stride,
         epochs: count,
         stateAt,
         outAt: written,
@@ -227,7 +227,7 @@ export function createFusedParameterRunner(setup: FusedSetup, choice: KernelChoi
     // Column-major X is gathered along its rows (axis 1), row-major along axis 0.
     const { xs, ys } = tf.tidy(() => {
       const indices = tf.tensor1d(order, 'int32');
-      return { xs: tf.gather(tensors.trainX, indices, choice.layout === 'columns' ? 1 : 0), ys: tf.gather(tensors.trainY, indices) };
+      return { xs: tf.gather(tensors.trainX, indices, choice.layout === 'rows' ? 0 : 1), ys: tf.gather(tensors.trainY, indices) };
     });
     const slot = written;
     const startState = stateAt;
@@ -306,14 +306,16 @@ export function createFusedParameterRunner(setup: FusedSetup, choice: KernelChoi
   };
 }
 
-/** The fused runner behind the one-feature runner interface (a line: slope and intercept). */
+/** The fused runner behind the runner interface: a line (slope and intercept) and the further features' weights. */
 export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): EpochRunner {
+  const features = setup.features ?? 1;
   const runner = createFusedParameterRunner(
     {
-      features: 1,
+      features,
       train: setup.train,
       validation: setup.validation,
-      start: [setup.start.slope, setup.start.intercept],
+      // A start of the wrong length is refused by the parameter runner.
+      start: [setup.start.slope, ...(setup.moreStart ?? []), setup.start.intercept],
       settings: setup.settings,
     },
     choice,
@@ -323,7 +325,8 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
     async readBack() {
       return (await runner.readBack()).map(({ parameters, trainLoss, validationLoss }) => ({
         slope: parameters[0],
-        intercept: parameters[1],
+        intercept: parameters[features],
+        ...(features > 1 ? { moreWeights: parameters.slice(1, features) } : {}),
         trainLoss,
         validationLoss,
       }));
