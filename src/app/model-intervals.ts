@@ -4,10 +4,14 @@
  * stay out of the page's first paint.
  */
 import type { Dataset } from '../core/data/dataset.ts';
-import type { Model } from '../core/model/model.ts';
-import { datasetMoments } from '../core/data/dataset-facts.ts';
+import { hyperplaneOf, type Model } from '../core/model/model.ts';
+import { datasetCrossProducts, datasetMoments } from '../core/data/dataset-facts.ts';
 
 export async function withIntervalsFrom(model: Model, dataset: Dataset): Promise<Model> {
+  if (model.moreFeatures !== undefined) {
+    const { jointIntervalStatistics } = await import('../core/stats/regression-summary.ts');
+    return { ...model, intervals: jointIntervalStatistics(hyperplaneOf(model), datasetCrossProducts(dataset)) };
+  }
   const { intervalStatistics } = await import('../core/stats/fit-summary.ts');
   return { ...model, intervals: intervalStatistics(model, datasetMoments(dataset)) };
 }

@@ -15,9 +15,14 @@ import '@tensorflow/tfjs-core/dist/platforms/platform_browser';
 import { browserDownloads, browserFiles } from '@tensorflow/tfjs-core/dist/io/browser_files';
 import { CompositeArrayBuffer } from '@tensorflow/tfjs-core/dist/io/composite_array_buffer';
 import type { ModelArtifacts } from '@tensorflow/tfjs-core/dist/io/types';
-import type { Model } from '../core/model/model.ts';
-import type { Line } from '../core/model/predict.ts';
-import { LINEAR_WEIGHT_SPECS, lineFromWeightData, lineToWeightData, linearModelTopology } from '../core/model/tfjs-linear-artifacts.ts';
+import { hyperplaneOf, type Model } from '../core/model/model.ts';
+import type { Hyperplane } from '../core/model/predict.ts';
+import {
+  hyperplaneFromWeightData,
+  hyperplaneToWeightData,
+  linearModelTopology,
+  linearWeightSpecs,
+} from '../core/model/tfjs-linear-artifacts.ts';
 import { TFJS_METADATA_KEY } from '../core/model/tfjs-model-json.ts';
 import { toWeightsFile } from '../core/model/weights-file.ts';
 
@@ -26,13 +31,15 @@ import { toWeightsFile } from '../core/model/weights-file.ts';
  * in `userDefinedMetadata`, so an import gets the float64 line and its metadata back.
  */
 export async function exportTfjsModel(model: Model, name: string): Promise<void> {
+  const plane = hyperplaneOf(model);
+  const inputs = plane.coefficients.length;
   const artifacts: ModelArtifacts = {
-    modelTopology: linearModelTopology(),
+    modelTopology: linearModelTopology(inputs),
     format: 'layers-model',
     generatedBy: 'bmi-predictor',
     convertedBy: null,
-    weightSpecs: LINEAR_WEIGHT_SPECS.map((spec) => ({ ...spec, shape: [...spec.shape] })),
-    weightData: lineToWeightData(model),
+    weightSpecs: linearWeightSpecs(inputs),
+    weightData: hyperplaneToWeightData(plane),
     userDefinedMetadata: { [TFJS_METADATA_KEY]: toWeightsFile(model) },
   };
   // IOHandler's methods are optional in its type; these handlers have them.
@@ -40,13 +47,13 @@ export async function exportTfjsModel(model: Model, name: string): Promise<void>
 }
 
 /**
- * Reads a model.json + weights.bin already checked by `checkLinearModelJson`, and returns its kernel
- * and bias (float32 values) with whatever metadata the model.json carries.
+ * Reads a model.json + weights.bin already checked by `checkLinearModelJson` for `inputs` inputs, and
+ * returns its kernel and bias (float32 values) with whatever metadata the model.json carries.
  */
-export async function importTfjsModel(json: File, bin: File): Promise<{ line: Line; metadata: unknown }> {
+export async function importTfjsModel(json: File, bin: File, inputs: number): Promise<{ plane: Hyperplane; metadata: unknown }> {
   const artifacts = await browserFiles([json, bin]).load!();
   const data = artifacts.weightData === undefined ? new ArrayBuffer(0) : CompositeArrayBuffer.join(artifacts.weightData);
-  const read = lineFromWeightData(data, artifacts.weightSpecs ?? []);
+  const read = hyperplaneFromWeightData(data, artifacts.weightSpecs ?? [], inputs);
   if (!read.ok) throw new Error(read.error);
-  return { line: read.line, metadata: artifacts.userDefinedMetadata };
+  return { plane: read.plane, metadata: artifacts.userDefinedMetadata };
 }
