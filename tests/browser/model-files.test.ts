@@ -365,7 +365,9 @@ describe('bad model files are refused by name, and nothing is lost', () => {
     [
       'a newer version',
       weightsWith((text) => text.replace(`"version": ${WEIGHTS_VERSION}`, `"version": ${NEWEST_WEIGHTS_VERSION + 1}`)),
-      new RegExp(`version ${NEWEST_WEIGHTS_VERSION + 1}, newer than this app reads \\(version ${NEWEST_WEIGHTS_VERSION}\\)\\. Update the app`),
+      new RegExp(
+        `version ${NEWEST_WEIGHTS_VERSION + 1}, newer than this app reads \\(version ${NEWEST_WEIGHTS_VERSION}\\)\\. Update the app`,
+      ),
     ],
     [
       'missing fields',
