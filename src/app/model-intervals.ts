@@ -4,7 +4,8 @@
  * stay out of the page's first paint.
  */
 import type { Dataset } from '../core/data/dataset.ts';
-import { hyperplaneOf, type Model } from '../core/model/model.ts';
+import type { Model } from '../core/model/model.ts';
+import { hyperplaneOf } from '../core/model/model-features.ts';
 import { datasetCrossProducts, datasetMoments } from '../core/data/dataset-facts.ts';
 
 export async function withIntervalsFrom(model: Model, dataset: Dataset): Promise<Model> {

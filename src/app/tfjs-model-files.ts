@@ -15,7 +15,8 @@ import '@tensorflow/tfjs-core/dist/platforms/platform_browser';
 import { browserDownloads, browserFiles } from '@tensorflow/tfjs-core/dist/io/browser_files';
 import { CompositeArrayBuffer } from '@tensorflow/tfjs-core/dist/io/composite_array_buffer';
 import type { ModelArtifacts } from '@tensorflow/tfjs-core/dist/io/types';
-import { hyperplaneOf, type Model } from '../core/model/model.ts';
+import type { Model } from '../core/model/model.ts';
+import { hyperplaneOf } from '../core/model/model-features.ts';
 import type { Hyperplane } from '../core/model/predict.ts';
 import {
   hyperplaneFromWeightData,

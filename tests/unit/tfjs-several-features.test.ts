@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { parseCsv } from '../../src/core/data/dataset.ts';
 import { closedFormModel } from '../../src/core/model/closed-form-model.ts';
-import { hyperplaneOf } from '../../src/core/model/model.ts';
+import { hyperplaneOf } from '../../src/core/model/model-features.ts';
 import {
   hyperplaneFromWeightData,
   hyperplaneToWeightData,

@@ -4,7 +4,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/core/data/dataset.ts';
 import { closedFormModel } from '../../src/core/model/closed-form-model.ts';
-import { hyperplaneOf, modelFeatureNames, type Model } from '../../src/core/model/model.ts';
+import type { Model } from '../../src/core/model/model.ts';
+import { hyperplaneOf, modelFeatureNames } from '../../src/core/model/model-features.ts';
 import {
   SEVERAL_FEATURES_WEIGHTS_VERSION,
   WEIGHTS_VERSION,

@@ -8,9 +8,11 @@
  * so the app also writes its whole weights file into the model.json's `userDefinedMetadata`; an
  * import uses it when it matches the weights, and otherwise describes the line with the current data.
  */
-import { featureColumns, type Dataset } from '../data/dataset.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { featureColumns } from '../data/feature-columns.ts';
 import { isJsonObject, type JsonObject } from '../json-object.ts';
-import { hyperplaneOf, modelFromHyperplane, modelFromLine, type Model } from './model.ts';
+import { modelFromHyperplane, modelFromLine, type Model } from './model.ts';
+import { hyperplaneOf } from './model-features.ts';
 import type { Hyperplane, Line } from './predict.ts';
 import type { Result } from '../result.ts';
 import { modelProblem, UNKNOWN_BACKEND, validateWeights } from './weights-file.ts';

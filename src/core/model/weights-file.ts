@@ -21,7 +21,8 @@ import {
 } from './field-checks.ts';
 import type { IntervalStatistics } from '../stats/intervals.ts';
 import { isJsonObject } from '../json-object.ts';
-import { hyperplaneOf, modelFeatures, OPTIMIZERS, type Model, type ModelFeature } from './model.ts';
+import { OPTIMIZERS, type Model, type ModelFeature } from './model.ts';
+import { hyperplaneOf, modelFeatures } from './model-features.ts';
 import { boxEndsError, rangeEndsError } from './predict.ts';
 import { checkJointIntervals, jointIntervalsProblem, moreFeaturesForFile, moreFeaturesProblem } from './weights-more-features.ts';
 import type { Result } from '../result.ts';
