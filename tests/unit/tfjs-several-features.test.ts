@@ -51,8 +51,8 @@ describe('TF.js files of a model of several features: one Dense(d → 1) layer',
   });
 
   it('pass the architecture check for as many inputs as the model has features, and not for another count', () => {
-    expect(checkLinearModelJson(modelJson(2), 'm.json', 'm.weights.bin', 2)).toEqual({ ok: true });
-    const wrong = checkLinearModelJson(modelJson(2), 'm.json', 'm.weights.bin', 3);
+    expect(checkLinearModelJson(modelJson(2), 'm.json', 2)).toEqual({ ok: true });
+    const wrong = checkLinearModelJson(modelJson(2), 'm.json', 3);
     expect(wrong.ok ? '' : wrong.error).toMatch(/takes input of shape \[null, 2\], not \[null, 3\] \(3 numbers per row, one per feature\)/);
   });
 

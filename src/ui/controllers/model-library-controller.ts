@@ -11,7 +11,13 @@ import { errorMessage } from '../../core/text.ts';
 import type { Dataset } from '../../core/data/dataset.ts';
 import { fitsColumns, type Model } from '../../core/model/model.ts';
 import { isJsonObject } from '../../core/json-object.ts';
-import { checkLinearModelJson, expectedInputs, modelFromTfjsHyperplane, tfjsModelName } from '../../core/model/tfjs-model-json.ts';
+import {
+  checkLinearModelJson,
+  expectedInputs,
+  manifestWeightsName,
+  modelFromTfjsHyperplane,
+  tfjsModelName,
+} from '../../core/model/tfjs-model-json.ts';
 import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../../core/model/weights-file.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
@@ -336,7 +342,7 @@ export class ModelLibraryController implements ReactiveController {
     }
     const metadata = isJsonObject(parsed.value) ? parsed.value.userDefinedMetadata : undefined;
     const inputs = expectedInputs(metadata, this.app.data());
-    const verdict = checkLinearModelJson(parsed.value, `"${json.name}"`, bin.name, inputs);
+    const verdict = checkLinearModelJson(parsed.value, `"${json.name}"`, inputs);
     if (!verdict.ok) {
       this.say('error', `${verdict.error} ${KEPT}`);
       return;
@@ -344,7 +350,7 @@ export class ModelLibraryController implements ReactiveController {
     let imported;
     try {
       const { importTfjsModel } = await import('../../app/tfjs-model-files.ts');
-      imported = await importTfjsModel(json, bin, inputs);
+      imported = await importTfjsModel(json, bin, manifestWeightsName(parsed.value), inputs);
     } catch (error) {
       this.say('error', `TensorFlow.js could not read "${json.name}" with "${bin.name}": ${errorMessage(error)} ${KEPT}`);
       return;
