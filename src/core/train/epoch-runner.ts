@@ -15,8 +15,6 @@ export interface EpochValues {
   validationLoss: number | null;
   slope: number;
   intercept: number;
-  /** The weights of the features after the first, standardized; absent with one feature. */
-  moreWeights?: number[];
 }
 
 /** How a long (mini-batch) epoch gives the host its turns. */
@@ -27,20 +25,12 @@ export interface EpochTurn {
   take(): Promise<boolean>;
 }
 
-/**
- * What a runner trains on: standardized rows (as float32, what the device holds) and where it starts.
- * With several features `x` holds their columns one after the other (feature j of row i at
- * `x[j * rows + i]`), the first feature's first.
- */
+/** What a runner trains on: standardized rows (as float32, what the device holds) and where it starts. */
 export interface RunnerSetup {
   train: { x: Float32Array; y: Float32Array };
   validation: { x: Float32Array; y: Float32Array };
-  /** Features per row (columns in `x`); 1 when absent. */
-  features?: number;
-  /** The starting weights, standardized units (the first feature's slope and the intercept). */
+  /** The starting weights, standardized units. */
   start: Line;
-  /** The starting weights of the features after the first, standardized; absent with one feature. */
-  moreStart?: readonly number[];
   settings: TrainingSettings;
 }
 

@@ -67,7 +67,7 @@ function syntheticRows(rows: number, features: number, seed: number): FeatureRow
     let target = 0.25;
     for (let j = 0; j < features; j++) {
       const value = 0.9747 * normal(random) + 0.2236 * shared;
-      x[j * rows + i] = value;
+      x[i * features + j] = value;
       target += beta[j] * value;
     }
     y[i] = target + 0.5 * normal(random);
@@ -81,12 +81,11 @@ const madeRows = new Map<string, FeatureRows>();
 
 /** Residuals of parameters p (weights, then the intercept) over rows `order[lo..hi)`, as float64. */
 function residuals(data: FeatureRows, features: number, p: number[], order: ArrayLike<number>, lo: number, hi: number): Float64Array {
-  const n = data.y.length;
   const r = new Float64Array(hi - lo);
   for (let t = lo; t < hi; t++) {
     const i = order[t];
     let value = p[features] - data.y[i];
-    for (let j = 0; j < features; j++) value += p[j] * data.x[j * n + i];
+    for (let j = 0; j < features; j++) value += p[j] * data.x[i * features + j];
     r[t - lo] = value;
   }
   return r;
@@ -101,13 +100,12 @@ function mse(data: FeatureRows, features: number, p: number[]): number {
 
 /** Gradient of the MSE over rows `order[lo..hi)`: 2·mean(r·xⱼ), then 2·mean(r). */
 function gradient(data: FeatureRows, features: number, p: number[], order: ArrayLike<number>, lo: number, hi: number): number[] {
-  const n = data.y.length;
   const r = residuals(data, features, p, order, lo, hi);
   const g = new Array<number>(features + 1).fill(0);
   for (let t = lo; t < hi; t++) {
     const i = order[t];
     const value = r[t - lo];
-    for (let j = 0; j < features; j++) g[j] += value * data.x[j * n + i];
+    for (let j = 0; j < features; j++) g[j] += value * data.x[i * features + j];
     g[features] += value;
   }
   return g.map((v) => (2 * v) / (hi - lo));
@@ -159,7 +157,7 @@ function float64Run(
 function leastSquaresOf(data: FeatureRows, features: number): { parameters: number[]; mse: number } {
   const n = data.y.length;
   const size = features + 1;
-  const column = (j: number, i: number): number => (j < features ? data.x[j * n + i] : 1);
+  const column = (j: number, i: number): number => (j < features ? data.x[i * features + j] : 1);
   const a = Array.from({ length: size }, () => new Float64Array(size));
   const b = new Float64Array(size);
   for (let i = 0; i < n; i++) {
