@@ -22,7 +22,7 @@ const fakes = vi.hoisted(() => ({
   downloads: [] as { text: string; fileName: string }[],
   exported: [] as string[],
   exportError: undefined as Error | undefined,
-  imported: undefined as unknown as () => Promise<{ line: { slope: number; intercept: number }; metadata: unknown }>,
+  imported: undefined as unknown as () => ReturnType<(typeof import('../../src/app/tfjs-model-files.ts'))['importTfjsModel']>,
 }));
 
 vi.mock('../../src/app/model-store.ts', async (importOriginal) => ({
@@ -444,12 +444,15 @@ describe('files the intake hands over', () => {
   it('imports TF.js files with the app metadata as the very model, and without as a line on the loaded data', async () => {
     const { library, page, saying } = await setUp();
     const line = { slope: Math.fround(model.slope), intercept: Math.fround(model.intercept) };
-    fakes.imported = async () => ({ line, metadata: { bmiPredictor: toWeightsFile(model) } });
+    fakes.imported = async () => ({
+      plane: { coefficients: [line.slope], intercept: line.intercept },
+      metadata: { bmiPredictor: toWeightsFile(model) },
+    });
     expect(await saying(() => library.importTfjs(fileOf(modelJson(), 'm.json'), bin()))).toEqual(
       info('Loaded the TF.js model "m.json" + "m.weights.bin".'),
     );
     expect(page.used.at(-1)?.[0].slope).toBe(model.slope);
-    fakes.imported = async () => ({ line, metadata: undefined });
+    fakes.imported = async () => ({ plane: { coefficients: [line.slope], intercept: line.intercept }, metadata: undefined });
     expect(await saying(() => library.importTfjs(fileOf(modelJson(), 'm.json'), bin()))).toEqual(
       info('Loaded the TF.js model "m.json" + "m.weights.bin" (column names and scaling from the loaded data).'),
     );
@@ -473,7 +476,7 @@ describe('files the intake hands over', () => {
     expect(await saying(() => library.importTfjs(json(modelJson()), bin()))).toEqual(
       error(`TensorFlow.js could not read "m.json" with "m.weights.bin": Weight data is too short. ${KEPT}`),
     );
-    fakes.imported = async () => ({ line: { slope: 1, intercept: 2 }, metadata: undefined });
+    fakes.imported = async () => ({ plane: { coefficients: [1], intercept: 2 }, metadata: undefined });
     page.data = null;
     expect(await saying(() => library.importTfjs(json(modelJson()), bin()))).toEqual(
       error(`TF.js model files carry no column names or scaling: load data first, then import them. ${KEPT}`),

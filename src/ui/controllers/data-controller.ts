@@ -133,8 +133,9 @@ export class DataController implements ReactiveController {
     if (chosen.ok) {
       this.take(chosen.table, file.name, chosen.selected);
       this.page.keepColumns(this.currentColumns());
-    } else this.refuse(file.name, chosen.error);
-    // Taken or refused, the file is handled.
+    } else {
+      this.refuse(file.name, chosen.error);
+    }
     this.set({ filesRead: this.state.filesRead + 1 });
   }
 
