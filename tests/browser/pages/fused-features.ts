@@ -45,7 +45,7 @@ export interface FeaturesResult {
   ms: number;
 }
 
-/** The bench's rows of d correlated features (`syntheticFeatures`), as float32 rows after rows, the same object for the same request. */
+/** The bench's rows of d correlated features (`syntheticFeatures`), as float32 columns one after the other, the same object for the same request. */
 function syntheticRows(rows: number, features: number, seed: number): FeatureRows {
   const key = `${rows}:${features}:${seed}`;
   const known = madeRows.get(key);
@@ -53,7 +53,7 @@ function syntheticRows(rows: number, features: number, seed: number): FeatureRow
   const data = syntheticFeatures(rows, features, seed);
   const columns = featureColumns(data);
   const x = new Float32Array(rows * features);
-  for (let j = 0; j < features; j++) for (let i = 0; i < rows; i++) x[i * features + j] = columns[j].values[i];
+  for (let j = 0; j < features; j++) x.set(columns[j].values, j * rows);
   const made = { x, y: Float32Array.from(data.y) };
   madeRows.set(key, made);
   return made;
@@ -64,11 +64,12 @@ const madeRows = new Map<string, FeatureRows>();
 
 /** Residuals of parameters p (weights, then the intercept) over rows `order[lo..hi)`, as float64. */
 function residuals(data: FeatureRows, features: number, p: number[], order: ArrayLike<number>, lo: number, hi: number): Float64Array {
+  const n = data.y.length;
   const r = new Float64Array(hi - lo);
   for (let t = lo; t < hi; t++) {
     const i = order[t];
     let value = p[features] - data.y[i];
-    for (let j = 0; j < features; j++) value += p[j] * data.x[i * features + j];
+    for (let j = 0; j < features; j++) value += p[j] * data.x[j * n + i];
     r[t - lo] = value;
   }
   return r;
@@ -83,12 +84,13 @@ function mse(data: FeatureRows, features: number, p: number[]): number {
 
 /** Gradient of the MSE over rows `order[lo..hi)`: 2·mean(r·xⱼ), then 2·mean(r). */
 function gradient(data: FeatureRows, features: number, p: number[], order: ArrayLike<number>, lo: number, hi: number): number[] {
+  const n = data.y.length;
   const r = residuals(data, features, p, order, lo, hi);
   const g = new Array<number>(features + 1).fill(0);
   for (let t = lo; t < hi; t++) {
     const i = order[t];
     const value = r[t - lo];
-    for (let j = 0; j < features; j++) g[j] += value * data.x[i * features + j];
+    for (let j = 0; j < features; j++) g[j] += value * data.x[j * n + i];
     g[features] += value;
   }
   return g.map((v) => (2 * v) / (hi - lo));
@@ -140,7 +142,7 @@ function float64Run(
 function leastSquaresOf(data: FeatureRows, features: number): { parameters: number[]; mse: number } {
   const n = data.y.length;
   const size = features + 1;
-  const column = (j: number, i: number): number => (j < features ? data.x[i * features + j] : 1);
+  const column = (j: number, i: number): number => (j < features ? data.x[j * n + i] : 1);
   const a = Array.from({ length: size }, () => new Float64Array(size));
   const b = new Float64Array(size);
   for (let i = 0; i < n; i++) {
