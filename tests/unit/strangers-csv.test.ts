@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { streamTable } from '../../src/core/csv/csv-stream.ts';
 import { textAt } from '../../src/core/csv/text-column.ts';
+import { columnNotes } from '../../src/core/view/column-notes.ts';
 import { packTable, unpackTable } from '../../src/worker/csv-protocol.ts';
 import { parseCsv, parseTable, selectColumns, type Table } from '../../src/core/data/dataset.ts';
 import { bundledCsv } from './bundled-data.ts';
@@ -168,5 +169,37 @@ describe("R's write.csv", () => {
     expect(selectColumns(named).ok && (selectColumns(named) as { dataset: { labelName?: string } }).dataset.labelName).toBe('Row names');
     const numbered = table('"","Bmi","LifeExpectancy"\n"1",20,52\n"2",26,76\n"3",24,75\n');
     expect(numbered.columns).toEqual(['Bmi', 'LifeExpectancy']);
+  });
+});
+
+describe('what the page says about the columns', () => {
+  it('says in one sentence which columns it chose and why, and nothing when the user chose', () => {
+    const { csv } = europeanCsv(',');
+    const data = chosen(csv);
+    expect(columnNotes(table(csv), data, true)).toEqual({
+      choice:
+        'Feature Mean BMI and target Life exp.: the first two numeric columns that measure something, passing over id (row numbers 1 to 20), ' +
+        'Year (2014 in every row), Population (a different whole number in every row, like an identifier); Country name names the points, its values all different.',
+      warnings: [],
+      asText: [],
+    });
+    expect(columnNotes(table(csv), data, false).choice).toBe('');
+    expect(columnNotes(table(bundledCsv), chosen(bundledCsv), true).choice).toBe(
+      'Feature BMI and target Life expectancy: the columns this app is built around; Country names the points, the only text column.',
+    );
+  });
+
+  it('warns about row numbers or identifiers chosen by hand', () => {
+    const { csv } = europeanCsv('.');
+    const notes = columnNotes(table(csv), chosen(csv, { feature: 'id', target: 'Population' }), false);
+    expect(notes.warnings).toEqual([
+      'id looks like row numbers (1 to 20, each once): a line through them says nothing about the data.',
+      'Population holds a different whole number in every row, as identifiers do: if it names the rows rather than measures them, a line through it means nothing.',
+    ]);
+  });
+
+  it('names the text columns written as numbers, and why', () => {
+    const csv = 'Country,Weight,Bmi,LifeExpectancy\nA,71.5 kg,20,60\nB,80 kg,21,61\nC,66 kg,22,65\n';
+    expect(columnNotes(table(csv), chosen(csv), true).asText).toEqual(['Weight: a unit in every cell: 71.5 kg']);
   });
 });

@@ -94,9 +94,10 @@ const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const COMMA_NUMBER = /^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$/;
 const COMMA_GROUPS_ONLY = /^[+-]?\d{1,3},\d{3}$/;
 const SPACE_GROUPS = /^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/;
-/** A number then something that is not one ("21.3 kg/m²", "12%"), or something then a number ("$12.50"). */
+/** A number then something that is not one ("21.3 kg/m²", "12%"), or a currency then a number ("$12.50", "EUR 3"). */
 const NUMBER_THEN_UNIT = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)\s*([^\d\s.,+-].*)$/;
-const UNIT_THEN_NUMBER = /^([^\d\s.,+-][^\d]*?)\s*[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
+/** Only currencies go before the number: "Country 12" or "Item 3" are names, not amounts. */
+const UNIT_THEN_NUMBER = /^(\p{Sc}|[A-Z]{3}(?=\s))\s*[+-]?(\d+([.,]\d+)?|[.,]\d+)$/u;
 
 /** Most of the sample: causes hold for nearly every cell, a stray note or two aside. */
 const MOST = 0.8;
