@@ -6,7 +6,7 @@
  */
 import { elementFloats, featureVec4s, type RowLayout } from './fused-programs.ts';
 
-/** Standardized rows: feature j of row i at `x[i * features + j]` (row after row, as the trainer gives them), float32. */
+/** Standardized rows: feature j of row i at `x[j * rows + i]` (column-major), float32 as the device holds them. */
 export interface FeatureRows {
   x: Float32Array;
   y: Float32Array;
@@ -30,17 +30,17 @@ function layOut(rows: FeatureRows, features: number, layout: RowLayout): DeviceR
   const padded = paddedRows(n);
   const y = new Float32Array(padded);
   y.set(rows.y);
-  const source = rows.x;
   if (layout !== 'rows') {
     const x = new Float32Array(features * padded);
-    if (features === 1) x.set(source);
-    else for (let j = 0; j < features; j++) for (let i = 0, at = j * padded; i < n; i++) x[at + i] = source[i * features + j];
+    for (let j = 0; j < features; j++) x.set(rows.x.subarray(j * n, (j + 1) * n), j * padded);
     return { x, xShape: [features, padded], y, stride: padded / elementFloats(layout) };
   }
   const width = featureVec4s(features) * 4;
   const x = new Float32Array(padded * width);
-  if (width === features) x.set(source);
-  else for (let i = 0; i < n; i++) x.set(source.subarray(i * features, (i + 1) * features), i * width);
+  for (let j = 0; j < features; j++) {
+    const column = rows.x.subarray(j * n, (j + 1) * n);
+    for (let i = 0; i < n; i++) x[i * width + j] = column[i];
+  }
   return { x, xShape: [padded, width], y, stride: 0 };
 }
 
@@ -63,30 +63,25 @@ export interface RowMoments {
   meanXX: Float64Array;
 }
 
-/** Rows per block: the block's sums are added to the totals, so no long float64 sum either. */
+/** Rows per block of the cross products: a block of every column stays in the cache while all pairs use it. */
 const MOMENT_BLOCK = 2048;
 
 function momentsOf(x: Float32Array, rows: number, features: number): RowMoments {
   const meanX = new Float64Array(features);
   const meanXX = new Float64Array(features * features);
-  const blockX = new Float64Array(features);
-  const blockXX = new Float64Array(features * features);
   for (let start = 0; start < rows; start += MOMENT_BLOCK) {
-    blockX.fill(0);
-    blockXX.fill(0);
     const end = Math.min(rows, start + MOMENT_BLOCK);
-    for (let i = start; i < end; i++) {
-      const row = i * features;
-      for (let j = 0; j < features; j++) {
-        const xj = x[row + j];
-        blockX[j] += xj;
-        const at = j * features;
-        for (let k = 0; k <= j; k++) blockXX[at + k] += xj * x[row + k];
-      }
-    }
     for (let j = 0; j < features; j++) {
-      meanX[j] += blockX[j];
-      for (let k = 0; k <= j; k++) meanXX[j * features + k] += blockXX[j * features + k];
+      const a = j * rows;
+      let sum = 0;
+      for (let i = start; i < end; i++) sum += x[a + i];
+      meanX[j] += sum;
+      for (let k = 0; k <= j; k++) {
+        const b = k * rows;
+        let products = 0;
+        for (let i = start; i < end; i++) products += x[a + i] * x[b + i];
+        meanXX[j * features + k] += products;
+      }
     }
   }
   const n = Math.max(1, rows);

@@ -36,7 +36,7 @@ import { settleWebgpuQueue, webgpuBackend } from './webgpu-queue.ts';
 /** Adam's constants as `tf.train.adam(learningRate)` has them. */
 const ADAM = { beta1: 0.9, beta2: 0.999 };
 
-/** What the fused runner trains on: d standardized features (rows after rows) and where it starts. */
+/** What the fused runner trains on: d standardized features (column-major) and where it starts. */
 export interface FusedSetup {
   features: number;
   train: FeatureRows;
@@ -306,14 +306,8 @@ export function createFusedParameterRunner(setup: FusedSetup, choice: KernelChoi
   };
 }
 
-/**
- * The runner interface as the trainer gives it, with several features (`features`, rows after rows in
- * `x`, the weights after the first feature's in `moreSlopes`): spelled out here until every setup has them.
- */
-export type SetupOfFeatures = RunnerSetup & { features?: number; start: { moreSlopes?: readonly number[] } };
-
 /** The fused runner behind the runner interface: a line (slope and intercept) and the further features' weights. */
-export function createFusedRunner(setup: SetupOfFeatures, choice: KernelChoice): EpochRunner {
+export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): EpochRunner {
   const features = setup.features ?? 1;
   const runner = createFusedParameterRunner(
     {
@@ -321,7 +315,7 @@ export function createFusedRunner(setup: SetupOfFeatures, choice: KernelChoice):
       train: setup.train,
       validation: setup.validation,
       // A start of the wrong length is refused by the parameter runner.
-      start: [setup.start.slope, ...(setup.start.moreSlopes ?? []), setup.start.intercept],
+      start: [setup.start.slope, ...(setup.moreStart ?? []), setup.start.intercept],
       settings: setup.settings,
     },
     choice,
@@ -332,7 +326,7 @@ export function createFusedRunner(setup: SetupOfFeatures, choice: KernelChoice):
       return (await runner.readBack()).map(({ parameters, trainLoss, validationLoss }) => ({
         slope: parameters[0],
         intercept: parameters[features],
-        ...(features > 1 ? { moreSlopes: parameters.slice(1, features) } : {}),
+        ...(features > 1 ? { moreWeights: parameters.slice(1, features) } : {}),
         trainLoss,
         validationLoss,
       }));

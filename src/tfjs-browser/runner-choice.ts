@@ -5,7 +5,7 @@
 import type { BackendChoice } from '../core/settings/backends.ts';
 import type { RunnerFactory } from '../core/train/epoch-runner.ts';
 import { createPerOpRunner } from '../core/train/per-op-runner.ts';
-import { createFusedRunner, type SetupOfFeatures } from './fused-runner.ts';
+import { createFusedRunner } from './fused-runner.ts';
 import { warmUpFusedKernels } from './fused-warmup.ts';
 import { chooseKernels } from './kernel-choice.ts';
 import { settleWebgpuQueue } from './webgpu-queue.ts';
@@ -15,7 +15,7 @@ export function runnerFor(choice: BackendChoice): RunnerFactory {
   if (choice.name !== 'webgpu') return (setup) => createPerOpRunner(setup);
   const device = choice.device;
   if (choice.kernels === undefined || !device) return (setup) => createPerOpRunner(setup, settleWebgpuQueue);
-  return (setup: SetupOfFeatures) => createFusedRunner(setup, chooseKernels(device, setup.features ?? 1));
+  return (setup) => createFusedRunner(setup, chooseKernels(device, setup.features ?? 1));
 }
 
 /** Compiles the fused programs ahead of the first run when they will be used; never fails a run. */

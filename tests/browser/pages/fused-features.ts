@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { wasmPaths } from '../../../src/app/wasm-paths.ts';
+import { featureColumns } from '../../../src/core/data/feature-columns.ts';
 import { seededRandom, shuffledIndices } from '../../../src/core/data/split.ts';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../../../src/core/settings/training-settings.ts';
 import { chooseBackend } from '../../../src/tfjs-browser/backend.ts';
@@ -13,6 +14,7 @@ import { createFusedParameterRunner, type ParameterValues } from '../../../src/t
 import type { FeatureRows } from '../../../src/tfjs-browser/fused-rows.ts';
 import { chooseKernels, type KernelChoice } from '../../../src/tfjs-browser/kernel-choice.ts';
 import { compiledPipelineCount } from '../../../src/tfjs-browser/webgpu-queue.ts';
+import { syntheticFeatures } from '../../../bench/synthetic-data.ts';
 
 export interface FeaturesRequest {
   features: number;
@@ -43,37 +45,18 @@ export interface FeaturesResult {
   ms: number;
 }
 
-/** Box–Muller: a standard normal draw from two uniform ones. */
-function normal(random: () => number): number {
-  const u = 1 - random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}
-
-/**
- * Rows of d correlated features (each a standard normal mixed with a shared one, correlation 0.05, so the
- * cross products are not diagonal yet plain SGD at 0.1 converges with 64 features), y a fixed linear
- * function of them plus noise; float32 as the device holds them.
- */
+/** The bench's rows of d correlated features (`syntheticFeatures`), as float32 columns one after the other, the same object for the same request. */
 function syntheticRows(rows: number, features: number, seed: number): FeatureRows {
   const key = `${rows}:${features}:${seed}`;
   const known = madeRows.get(key);
   if (known) return known;
-  const random = seededRandom(seed);
+  const data = syntheticFeatures(rows, features, seed);
+  const columns = featureColumns(data);
   const x = new Float32Array(rows * features);
-  const y = new Float32Array(rows);
-  const beta = Array.from({ length: features }, (_, j) => ((j % 5) - 2) * 0.3 + 0.1);
-  for (let i = 0; i < rows; i++) {
-    const shared = normal(random);
-    let target = 0.25;
-    for (let j = 0; j < features; j++) {
-      const value = 0.9747 * normal(random) + 0.2236 * shared;
-      x[i * features + j] = value;
-      target += beta[j] * value;
-    }
-    y[i] = target + 0.5 * normal(random);
-  }
-  madeRows.set(key, { x, y });
-  return { x, y };
+  for (let j = 0; j < features; j++) x.set(columns[j].values, j * rows);
+  const made = { x, y: Float32Array.from(data.y) };
+  madeRows.set(key, made);
+  return made;
 }
 
 /** The same rows object again for the same request, as a loaded data set gives its columns (the runner remembers per column block). */
@@ -81,11 +64,12 @@ const madeRows = new Map<string, FeatureRows>();
 
 /** Residuals of parameters p (weights, then the intercept) over rows `order[lo..hi)`, as float64. */
 function residuals(data: FeatureRows, features: number, p: number[], order: ArrayLike<number>, lo: number, hi: number): Float64Array {
+  const n = data.y.length;
   const r = new Float64Array(hi - lo);
   for (let t = lo; t < hi; t++) {
     const i = order[t];
     let value = p[features] - data.y[i];
-    for (let j = 0; j < features; j++) value += p[j] * data.x[i * features + j];
+    for (let j = 0; j < features; j++) value += p[j] * data.x[j * n + i];
     r[t - lo] = value;
   }
   return r;
@@ -100,12 +84,13 @@ function mse(data: FeatureRows, features: number, p: number[]): number {
 
 /** Gradient of the MSE over rows `order[lo..hi)`: 2·mean(r·xⱼ), then 2·mean(r). */
 function gradient(data: FeatureRows, features: number, p: number[], order: ArrayLike<number>, lo: number, hi: number): number[] {
+  const n = data.y.length;
   const r = residuals(data, features, p, order, lo, hi);
   const g = new Array<number>(features + 1).fill(0);
   for (let t = lo; t < hi; t++) {
     const i = order[t];
     const value = r[t - lo];
-    for (let j = 0; j < features; j++) g[j] += value * data.x[i * features + j];
+    for (let j = 0; j < features; j++) g[j] += value * data.x[j * n + i];
     g[features] += value;
   }
   return g.map((v) => (2 * v) / (hi - lo));
@@ -157,7 +142,7 @@ function float64Run(
 function leastSquaresOf(data: FeatureRows, features: number): { parameters: number[]; mse: number } {
   const n = data.y.length;
   const size = features + 1;
-  const column = (j: number, i: number): number => (j < features ? data.x[i * features + j] : 1);
+  const column = (j: number, i: number): number => (j < features ? data.x[j * n + i] : 1);
   const a = Array.from({ length: size }, () => new Float64Array(size));
   const b = new Float64Array(size);
   for (let i = 0; i < n; i++) {
