@@ -91,8 +91,10 @@ export function readJsonInput(body: string, api: PredictApi): InputOutcome {
   if (!isJsonObject(json)) {
     return { ok: false, error: `Send a JSON object: {"${api.field}": <number>}.` };
   }
-  // JSON.parse keeps only the last of two equal keys: count them in the text.
-  const count = topLevelKeys(body).filter((key) => key.toLowerCase() === api.field).length;
+  // JSON.parse keeps only the last of two equal keys: count them by parsing the text for its keys.
+  const keys = topLevelKeys(body);
+  if (!keys.ok) return { ok: false, error: `The body is not valid JSON. Send {"${api.field}": <number>}.` };
+  const count = keys.keys.filter((key) => key.toLowerCase() === api.field).length;
   if (count > 1) return givenTwice(api, count);
   const { value } = fieldValue(Object.entries(json), api);
   if (value === undefined) return missing(api);
