@@ -1,24 +1,29 @@
 /**
  * The JSON answer of `POST /predict`: the input, the prediction and, when the weights file carries
  * them (version 2), the 95% prediction and confidence intervals in one shape,
- * `{"level": 0.95, "low": …, "high": …}`. Without them the answer says why in `intervalNote`. The
- * form answer stays the plain number, the original tool's contract.
+ * `{"level": 0.95, "low": …, "high": …}`. Without them the answer says why in `intervalNote`.
+ * `extrapolation` says whether the input lies outside the training data's range, with
+ * `extrapolationNote` in words when it does. The form answer stays the plain number, the original
+ * tool's contract.
  *
  * The input and the prediction are keyed by column names (`bmi`, `lifeExpectancy`), the rest by fixed
  * keys. A column whose name would land on another key of the answer would silently replace it (a
  * target named `PredictionInterval` would lose the prediction), so such a model is refused when it is
  * loaded (`answerKeysProblem`), never served. A key added to the answer goes in `FIXED_ANSWER_KEYS`.
  */
+import { extrapolationNote } from '../core/model/extrapolation.ts';
 import { intervalNote, intervalsAt, type Interval } from '../core/stats/intervals.ts';
 import type { PredictApi } from './predict-api.ts';
 
-export type JsonAnswer = Record<string, number | Interval | string>;
+export type JsonAnswer = Record<string, number | Interval | string | boolean>;
 
 /** Every key the answer may carry besides the column-named ones, and what it holds (for messages). */
 export const FIXED_ANSWER_KEYS: Readonly<Record<string, string>> = {
   predictionInterval: 'the 95% prediction interval',
   confidenceInterval: 'the 95% confidence interval',
   intervalNote: 'the note saying why there is no interval',
+  extrapolation: 'whether the input lies outside the training range',
+  extrapolationNote: 'the note saying the input lies outside the training range',
 };
 
 export function jsonAnswer(api: PredictApi, value: number, prediction: number): JsonAnswer {
@@ -33,6 +38,9 @@ export function jsonAnswer(api: PredictApi, value: number, prediction: number): 
   } else {
     answer.intervalNote = intervalNote(api.model) ?? 'No 95% interval: its bounds are not finite numbers.';
   }
+  const extrapolation = extrapolationNote(api.label, value, api.model.feature);
+  answer.extrapolation = extrapolation !== undefined;
+  if (extrapolation) answer.extrapolationNote = extrapolation;
   return answer;
 }
 

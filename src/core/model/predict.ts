@@ -10,6 +10,19 @@ export interface Line {
   intercept: number;
 }
 
+/** Coefficients in raw units on several features: target = Σ coefficients[j] · inputs[j] + intercept. */
+export interface Hyperplane {
+  coefficients: readonly number[];
+  intercept: number;
+}
+
+/** target = Σ coefficients[j] · inputs[j] + intercept. */
+export function predictHyperplane(plane: Hyperplane, inputs: ArrayLike<number>): number {
+  let sum = plane.intercept;
+  plane.coefficients.forEach((coefficient, j) => (sum += coefficient * inputs[j]));
+  return sum;
+}
+
 /** The feature values a prediction is accepted for. */
 export interface InputRange {
   min: number;
@@ -49,6 +62,20 @@ export function rangeEndsError(line: Line, dataRange: InputRange): string | unde
   const ends = [predict(line, min), predict(line, max)];
   if (ends.every(Number.isFinite)) return undefined;
   return `its predictions at the ends of the range it answers for (${formatBound(min)} to ${formatBound(max)}) are ${ends.map(String).join(' and ')}, not finite numbers`;
+}
+
+/**
+ * Why coefficients on several features cannot answer across the box of ranges they accept (a
+ * prediction anywhere in it could overflow, or a range is not finite), or undefined when they can:
+ * |b| + Σ |cⱼ| · max(|minⱼ|, |maxⱼ|) bounds every prediction in the box.
+ */
+export function boxEndsError(plane: Hyperplane, dataRanges: readonly InputRange[]): string | undefined {
+  const accepted = dataRanges.map(acceptedRange);
+  if (accepted.some(({ min, max }) => !Number.isFinite(min) || !Number.isFinite(max)))
+    return 'the range of inputs it answers for is not finite';
+  let bound = Math.abs(plane.intercept);
+  plane.coefficients.forEach((c, j) => (bound += Math.abs(c) * Math.max(Math.abs(accepted[j].min), Math.abs(accepted[j].max))));
+  return Number.isFinite(bound) ? undefined : 'its predictions over the ranges it answers for overflow: they are not finite numbers';
 }
 
 /**
