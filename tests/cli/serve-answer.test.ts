@@ -11,7 +11,8 @@ import type { Model } from '../../src/core/model/model.ts';
 import { serializeWeights } from '../../src/core/model/weights-file.ts';
 import { answerKeysProblem, FIXED_ANSWER_KEYS, jsonAnswer } from '../../src/server/json-answer.ts';
 import { topLevelKeys } from '../../src/server/json-keys.ts';
-import { predictApiOf, readJsonInput } from '../../src/server/predict-api.ts';
+import { predictApiOf, readFormInput, readJsonInput } from '../../src/server/predict-api.ts';
+import { checkInput } from '../../src/core/model/predict.ts';
 import { closedFormModel, makeTempDir, run } from './helpers.ts';
 
 function withColumns(feature: string, target: string): Model {
@@ -108,4 +109,40 @@ describe('a JSON field given twice is found by parsing, not by looking a few cha
       expect(topLevelKeys(text).ok).toBe(false);
     },
   );
+});
+
+describe('a form body', () => {
+  const api = predictApiOf(closedFormModel());
+
+  /** What URLSearchParams makes of the body, by the same rules: the reference the quick split must match. */
+  function byUrlSearchParams(body: string): ReturnType<typeof readFormInput> {
+    const values = [...new URLSearchParams(body)].filter(([key]) => key.toLowerCase() === 'bmi').map(([, value]) => value);
+    if (values.length > 1) return { ok: false, error: `"bmi" is given ${values.length} times; send it once.` };
+    if (values.length === 0) return { ok: false, error: 'Missing "bmi": send bmi=<number> as a form, or {"bmi": <number>} as JSON.' };
+    return checkInput(values[0], api.label, api.range);
+  }
+
+  it.each([
+    'bmi=28.45',
+    'BMI=28.45',
+    '',
+    'bmi',
+    'bmi=',
+    '=28',
+    'x=1',
+    'bmi=28.45=3',
+    'bmi=2%38.45',
+    'bmi=28.45&bmi=1',
+    'bmi=+28',
+    'bmi=28+',
+    ' bmi=28.45',
+    'bmi= 28.45 ',
+    'bmi=28,45',
+    '?bmi=28.45',
+    'bmi=28.45&',
+    'b%6Di=30',
+    'bmi=é',
+  ])('reads %j as URLSearchParams does', (body) => {
+    expect(readFormInput(body, api)).toEqual(byUrlSearchParams(body));
+  });
 });
