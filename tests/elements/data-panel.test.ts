@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { ColumnsChangeEvent, DataFileSelectedEvent } from '../../src/ui/events.ts';
+import type { ColumnsChangeEvent, FilesChosenEvent } from '../../src/ui/events.ts';
 import '../../src/ui/data-panel.ts';
 import { REFERENCE_LINE, fiveRows } from './fixtures.ts';
 import { mount, part, recordEvents, shadowOf, textOf, update } from './mount.ts';
@@ -76,12 +76,13 @@ describe('<data-panel>', () => {
 
   it('sends the picked CSV file, and lets the same file be picked again', async () => {
     const panel = await mount('data-panel', { data: fiveRows(), source: 'x.csv' });
-    const picked = recordEvents<DataFileSelectedEvent>(panel, 'data-file-selected');
+    const picked = recordEvents<FilesChosenEvent>(panel, 'files-chosen');
     const file = new File(['Bmi,LifeExpectancy\n20,60\n30,80\n'], 'two.csv', { type: 'text/csv' });
     const input = page.getByLabelText('Load another CSV (any numeric columns)');
     await userEvent.upload(input, file);
-    expect(picked.map((event) => event.file.name)).toEqual(['two.csv']);
-    expect(await picked[0].file.text()).toBe('Bmi,LifeExpectancy\n20,60\n30,80\n');
+    expect(picked.map((event) => event.files.map((file) => file.name))).toEqual([['two.csv']]);
+    expect(picked[0].intent).toBe('data');
+    expect(await picked[0].files[0].text()).toBe('Bmi,LifeExpectancy\n20,60\n30,80\n');
     expect(part<HTMLInputElement>(panel, 'input[type=file]').value).toBe('');
   });
 
@@ -92,5 +93,34 @@ describe('<data-panel>', () => {
     expect(changes.map((event) => event.columns)).toEqual([{ feature: 'Year', target: 'LifeExpectancy' }]);
     await userEvent.selectOptions(page.getByLabelText('Target (y axis)'), 'BMI');
     expect(changes.at(-1)!.columns).toEqual({ feature: 'Year', target: 'Bmi' });
+  });
+
+  it('picking the target as the feature swaps the two, instead of asking for the same column twice', async () => {
+    const panel = await mount('data-panel', { data: fiveRows(), source: 'x.csv', numericColumns: COLUMNS });
+    const changes = recordEvents<ColumnsChangeEvent>(panel, 'columns-change');
+    await userEvent.selectOptions(page.getByLabelText('Feature (x axis)'), 'Life expectancy');
+    expect(changes.at(-1)!.columns).toEqual({ feature: 'LifeExpectancy', target: 'Bmi' });
+    await update(panel, { data: fiveRows() });
+    await userEvent.selectOptions(page.getByLabelText('Target (y axis)'), 'BMI');
+    expect(changes.at(-1)!.columns).toEqual({ feature: 'LifeExpectancy', target: 'Bmi' });
+  });
+
+  it('says which columns the app chose and why, warns about a chosen column, and names text columns written as numbers', async () => {
+    const notes = {
+      choice:
+        'Feature Mean BMI and target Life exp.: the first two numeric columns that measure something, passing over id (row numbers 1 to 20).',
+      warnings: ['id looks like row numbers (1 to 20, each once): a line through them says nothing about the data.'],
+      asText: ['Weight: a unit in every cell: 71.5 kg'],
+    };
+    const panel = await mount('data-panel', { data: fiveRows(), source: 'x.csv', numericColumns: COLUMNS, notes });
+    expect(textOf(part(panel, '[data-column-choice]'))).toBe(notes.choice);
+    const warnings = part(panel, '[data-column-warnings]');
+    expect(warnings.getAttribute('role')).toBe('status');
+    expect(textOf(warnings)).toBe(`⚠ ${notes.warnings[0]}`);
+    await expect.element(part(panel, '[data-column-warning]')).toBeVisible();
+    expect(textOf(part(panel, '[data-text-columns]'))).toBe('Read as text, not numbers: Weight: a unit in every cell: 71.5 kg.');
+    await update(panel, { notes: { choice: '', warnings: [], asText: [] } });
+    expect(shadowOf(panel).querySelector('[data-column-choice]')).toBeNull();
+    expect(shadowOf(panel).querySelector('[data-column-warning]')).toBeNull();
   });
 });

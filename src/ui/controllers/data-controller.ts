@@ -8,13 +8,20 @@ import type { TableOutcome } from '../../core/csv/csv-stream.ts';
 import { parseTable, selectColumns, type ColumnChoice, type Dataset, type SkippedRows, type Table } from '../../core/data/dataset.ts';
 import type { Result } from '../../core/result.ts';
 import { errorMessage } from '../../core/text.ts';
+import { columnNotes, NO_COLUMN_NOTES, type ColumnNotes } from '../../core/view/column-notes.ts';
 import { yieldThroughMessage } from '../../core/train/yield.ts';
 import { loadCsvFile } from '../../app/csv-file-loader.ts';
-import { ColumnsChangeEvent, DataFileSelectedEvent } from '../events.ts';
+import { ColumnsChangeEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
-import type { UrlSettingsController } from './url-settings-controller.ts';
 
-type Chosen = Result<{ table: Table; selected: { dataset: Dataset; skipped: SkippedRows } }>;
+/** A data set taken from a table, and whether the app chose its columns (the user named none). */
+interface Selected {
+  dataset: Dataset;
+  skipped: SkippedRows;
+  byDefault: boolean;
+}
+
+type Chosen = Result<{ table: Table; selected: Selected }>;
 
 const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
 
@@ -30,6 +37,8 @@ export interface DataState {
   readonly loading: number | undefined;
   /** Files handled (taken or refused), so a page (or a test) can tell one file's end from the previous one's. */
   readonly filesRead: number;
+  /** Which columns the app chose and why, warnings about the chosen ones, columns that are text for a reason. */
+  readonly notes: ColumnNotes;
 }
 
 export const NO_DATA: DataState = Object.freeze({
@@ -40,11 +49,17 @@ export const NO_DATA: DataState = Object.freeze({
   error: '',
   loading: undefined,
   filesRead: 0,
+  notes: NO_COLUMN_NOTES,
 });
 
 /** What the data needs from the rest of the page. */
 export interface DataHost {
-  readonly urlSettings: UrlSettingsController;
+  /** The columns the page's settings (the URL) ask for. */
+  columns(): ColumnChoice;
+  /** The columns now used: keep them (in the URL). */
+  keepColumns(columns: ColumnChoice): void;
+  /** Tells the user about a setting from the URL that was not used. */
+  notice(text: string): void;
   /** Why other data cannot be taken now (a run is going), or undefined. */
   busy(): string | undefined;
   /** Other data was taken: what described the old data (the loss curve, the model's fit) is out of date. */
@@ -55,11 +70,10 @@ export class DataController implements ReactiveController {
   state: DataState = NO_DATA;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & EventTarget,
     private readonly page: DataHost,
   ) {
     host.addController(this);
-    onHostEvent(host, DataFileSelectedEvent.type, (event) => void this.loadFile(event.file));
     onHostEvent(host, ColumnsChangeEvent.type, (event) => this.changeColumns(event.columns));
   }
 
@@ -92,10 +106,10 @@ export class DataController implements ReactiveController {
       const table = parseTable(await response.text());
       if (this.userDataArrived) return;
       if ('error' in table) throw new Error(table.error);
-      const { columns } = this.page.urlSettings.settings;
+      const columns = this.page.columns();
       const asked = columns.feature !== undefined || columns.target !== undefined;
       const error = this.useTable(table, BUNDLED_CSV, asked ? [columns, {}] : [{}], (refused) => {
-        this.page.urlSettings.notice(`Ignored the columns from the address: ${refused} Using the default columns.`);
+        this.page.notice(`Ignored the columns from the address: ${refused} Using the default columns.`);
       });
       if (error) throw new Error(error);
     } catch (error) {
@@ -104,7 +118,7 @@ export class DataController implements ReactiveController {
     }
   }
 
-  /** Reads a CSV file as the data, as the data panel's file input does (also for files dropped on the page). */
+  /** Reads a CSV file as the data: one the user picked in the data panel or dropped on the page (see file-intake-controller.ts). */
   async loadFile(file: File): Promise<void> {
     const busy = this.page.busy() ?? (this.loading ? 'Another file is being read: load this one when it is done.' : undefined);
     if (busy) {
@@ -122,17 +136,18 @@ export class DataController implements ReactiveController {
       outcome = { ok: false, error: `The file could not be read (${errorMessage(error)}).` };
     }
     // The current columns when the new file has them, else its defaults.
-    const chosen = outcome.ok ? this.chooseColumns(outcome.table, [this.page.urlSettings.settings.columns, {}]) : outcome;
+    const chosen = outcome.ok ? this.chooseColumns(outcome.table, [this.page.columns(), {}]) : outcome;
     // Taking the columns (a pass over every row) and drawing them are each a task of their own: for a
     // million rows the two together would hold up the page for too long. Still loading till then.
     if (chosen.ok) await yieldThroughMessage();
     this.set({ loading: undefined });
     if (chosen.ok) {
       this.take(chosen.table, file.name, chosen.selected);
-      this.page.urlSettings.update({ columns: this.currentColumns() });
+      this.page.keepColumns(this.currentColumns());
     } else {
       this.refuse(file.name, chosen.error);
     }
+    // Taken or refused, the file is handled: a page (or a test) waiting for it hears so either way.
     this.set({ filesRead: this.state.filesRead + 1 });
   }
 
@@ -141,7 +156,7 @@ export class DataController implements ReactiveController {
     if (!table || this.page.busy()) return;
     const error = this.useTable(table, source, [columns]);
     if (error) this.refuse(source, error);
-    else this.page.urlSettings.update({ columns });
+    else this.page.keepColumns(columns);
   }
 
   private refuse(source: string, error: string): void {
@@ -174,7 +189,8 @@ export class DataController implements ReactiveController {
     let error = 'No columns to choose from.';
     for (const choice of choices) {
       const outcome = selectColumns(table, choice);
-      if (outcome.ok) return { ok: true, table, selected: outcome };
+      const byDefault = choice.feature === undefined && choice.target === undefined && (choice.features ?? []).length === 0;
+      if (outcome.ok) return { ok: true, table, selected: { ...outcome, byDefault } };
       error = outcome.error;
       if (choice !== choices.at(-1)) onRefused(outcome.error);
     }
@@ -182,8 +198,9 @@ export class DataController implements ReactiveController {
   }
 
   /** Makes a chosen data set the current data. */
-  private take(table: Table, source: string, selected: { dataset: Dataset; skipped: SkippedRows }): void {
-    this.set({ table, data: selected.dataset, source, skipped: selected.skipped, error: '' });
+  private take(table: Table, source: string, selected: Selected): void {
+    const notes = columnNotes(table, selected.dataset, selected.byDefault);
+    this.set({ table, data: selected.dataset, source, skipped: selected.skipped, error: '', notes });
     this.page.dataChanged();
     return undefined;
   }
