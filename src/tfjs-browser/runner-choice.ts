@@ -16,7 +16,8 @@ export function runnerFor(choice: BackendChoice): RunnerFactory {
   const device = choice.device;
   if (choice.kernels === undefined || !device) return (setup) => createPerOpRunner(setup, settleWebgpuQueue);
   const kernels = chooseKernels(device);
-  return (setup) => createFusedRunner(setup, kernels);
+  // The fused programs carry one weight; several features train on the per-op loop (matMul) until they carry d.
+  return (setup) => ((setup.features ?? 1) > 1 ? createPerOpRunner(setup, settleWebgpuQueue) : createFusedRunner(setup, kernels));
 }
 
 /** Compiles the fused programs ahead of the first run when they will be used; never fails a run. */

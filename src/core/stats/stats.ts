@@ -3,7 +3,7 @@
  * against), the error metrics, and the standardization training uses inside.
  */
 import { fitOfMoments, momentsOf } from './moments.ts';
-import type { Line } from '../model/predict.ts';
+import type { Line, Weights } from '../model/predict.ts';
 import type { Metrics } from './metrics.ts';
 
 export type { Metrics } from './metrics.ts';
@@ -84,4 +84,39 @@ export function lineToScaledUnits(raw: Line, xScaling: Scaling, yScaling: Scalin
   const slope = (raw.slope * xScaling.std) / yScaling.std;
   const intercept = (raw.slope * xScaling.mean + raw.intercept - yScaling.mean) / yScaling.std;
   return { slope, intercept };
+}
+
+/**
+ * Converts weights fitted on standardized features and target back to raw units: each feature's
+ * coefficient is wⱼ·σy/σⱼ and the intercept μy + σy·b − Σ coefficientⱼ·μⱼ. With one feature (no
+ * `moreSlopes`) it is `lineToRawUnits`.
+ */
+export function weightsToRawUnits(scaled: Weights, features: readonly Scaling[], target: Scaling): Weights {
+  if (scaled.moreSlopes === undefined) return lineToRawUnits(scaled, features[0], target);
+  const slopes = [scaled.slope, ...scaled.moreSlopes].map((w, j) => (w * target.std) / features[j].std);
+  let intercept = target.mean + target.std * scaled.intercept;
+  slopes.forEach((slope, j) => (intercept -= slope * features[j].mean));
+  return { slope: slopes[0], intercept, moreSlopes: slopes.slice(1) };
+}
+
+/** Converts raw-unit weights into the standardized space (the inverse of `weightsToRawUnits`). */
+export function weightsToScaledUnits(raw: Weights, features: readonly Scaling[], target: Scaling): Weights {
+  if (raw.moreSlopes === undefined) return lineToScaledUnits(raw, features[0], target);
+  const slopes = [raw.slope, ...raw.moreSlopes];
+  let offset = raw.intercept - target.mean;
+  slopes.forEach((slope, j) => (offset += slope * features[j].mean));
+  const scaled = slopes.map((slope, j) => (slope * features[j].std) / target.std);
+  return { slope: scaled[0], intercept: offset / target.std, moreSlopes: scaled.slice(1) };
+}
+
+/** Columns standardized by their scalings, interleaved row by row (row-major n × d), in float32. */
+export function standardizeRows(columns: readonly ArrayLike<number>[], scalings: readonly Scaling[]): Float32Array {
+  const d = columns.length;
+  const n = d === 0 ? 0 : columns[0].length;
+  const out = new Float32Array(n * d);
+  columns.forEach((column, j) => {
+    const { mean: m, std } = scalings[j];
+    for (let i = 0; i < n; i++) out[i * d + j] = (column[i] - m) / std;
+  });
+  return out;
 }
