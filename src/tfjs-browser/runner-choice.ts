@@ -15,9 +15,7 @@ export function runnerFor(choice: BackendChoice): RunnerFactory {
   if (choice.name !== 'webgpu') return (setup) => createPerOpRunner(setup);
   const device = choice.device;
   if (choice.kernels === undefined || !device) return (setup) => createPerOpRunner(setup, settleWebgpuQueue);
-  const kernels = chooseKernels(device);
-  // The fused programs carry one weight; several features train on the per-op loop (matMul) until they carry d.
-  return (setup) => ((setup.features ?? 1) > 1 ? createPerOpRunner(setup, settleWebgpuQueue) : createFusedRunner(setup, kernels));
+  return (setup) => createFusedRunner(setup, chooseKernels(device, setup.features ?? 1));
 }
 
 /** Compiles the fused programs ahead of the first run when they will be used; never fails a run. */

@@ -47,7 +47,7 @@ describe('training on several features (TF.js per-op loop, matMul, CPU backend)'
       null,
       { onProgress: (p) => points.push(...p.points) },
     ).run();
-    expect(points.at(-1)!.line!.moreSlopes).toHaveLength(1);
+    expect(points.at(-1)!.line!.moreWeights).toHaveLength(1);
     expect(result.metrics.train.mse).toBeLessThan(result.metrics.optimum.mse * 1.02);
   });
 

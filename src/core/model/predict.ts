@@ -15,12 +15,12 @@ export interface Line {
  * the first (`slope` is the first's). Standardized or raw units, as the holder says.
  */
 export interface Weights extends Line {
-  moreSlopes?: readonly number[];
+  moreWeights?: readonly number[];
 }
 
 /** The weights as coefficients (one per feature, in order) and intercept. */
 export function weightsAsHyperplane(weights: Weights): Hyperplane {
-  return { coefficients: [weights.slope, ...(weights.moreSlopes ?? [])], intercept: weights.intercept };
+  return { coefficients: [weights.slope, ...(weights.moreWeights ?? [])], intercept: weights.intercept };
 }
 
 /** Coefficients in raw units on several features: target = Σ coefficients[j] · inputs[j] + intercept. */

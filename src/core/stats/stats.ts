@@ -89,34 +89,30 @@ export function lineToScaledUnits(raw: Line, xScaling: Scaling, yScaling: Scalin
 /**
  * Converts weights fitted on standardized features and target back to raw units: each feature's
  * coefficient is wⱼ·σy/σⱼ and the intercept μy + σy·b − Σ coefficientⱼ·μⱼ. With one feature (no
- * `moreSlopes`) it is `lineToRawUnits`.
+ * `moreWeights`) it is `lineToRawUnits`.
  */
 export function weightsToRawUnits(scaled: Weights, features: readonly Scaling[], target: Scaling): Weights {
-  if (scaled.moreSlopes === undefined) return lineToRawUnits(scaled, features[0], target);
-  const slopes = [scaled.slope, ...scaled.moreSlopes].map((w, j) => (w * target.std) / features[j].std);
+  if (scaled.moreWeights === undefined) return lineToRawUnits(scaled, features[0], target);
+  const slopes = [scaled.slope, ...scaled.moreWeights].map((w, j) => (w * target.std) / features[j].std);
   let intercept = target.mean + target.std * scaled.intercept;
   slopes.forEach((slope, j) => (intercept -= slope * features[j].mean));
-  return { slope: slopes[0], intercept, moreSlopes: slopes.slice(1) };
+  return { slope: slopes[0], intercept, moreWeights: slopes.slice(1) };
 }
 
 /** Converts raw-unit weights into the standardized space (the inverse of `weightsToRawUnits`). */
 export function weightsToScaledUnits(raw: Weights, features: readonly Scaling[], target: Scaling): Weights {
-  if (raw.moreSlopes === undefined) return lineToScaledUnits(raw, features[0], target);
-  const slopes = [raw.slope, ...raw.moreSlopes];
+  if (raw.moreWeights === undefined) return lineToScaledUnits(raw, features[0], target);
+  const slopes = [raw.slope, ...raw.moreWeights];
   let offset = raw.intercept - target.mean;
   slopes.forEach((slope, j) => (offset += slope * features[j].mean));
   const scaled = slopes.map((slope, j) => (slope * features[j].std) / target.std);
-  return { slope: scaled[0], intercept: offset / target.std, moreSlopes: scaled.slice(1) };
+  return { slope: scaled[0], intercept: offset / target.std, moreWeights: scaled.slice(1) };
 }
 
-/** Columns standardized by their scalings, interleaved row by row (row-major n × d), in float32. */
-export function standardizeRows(columns: readonly ArrayLike<number>[], scalings: readonly Scaling[]): Float32Array {
-  const d = columns.length;
-  const n = d === 0 ? 0 : columns[0].length;
-  const out = new Float32Array(n * d);
-  columns.forEach((column, j) => {
-    const { mean: m, std } = scalings[j];
-    for (let i = 0; i < n; i++) out[i * d + j] = (column[i] - m) / std;
-  });
+/** Columns standardized by their scalings, one after the other (feature j of row i at j·n + i), in float32. */
+export function standardizeColumns(columns: readonly ArrayLike<number>[], scalings: readonly Scaling[]): Float32Array {
+  const n = columns.length === 0 ? 0 : columns[0].length;
+  const out = new Float32Array(n * columns.length);
+  columns.forEach((column, j) => out.set(standardize(column, scalings[j]), j * n));
   return out;
 }

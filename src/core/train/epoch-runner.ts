@@ -4,7 +4,7 @@
  * to queue, when to read back, and what the read-back epochs mean (pause, step, stop, early stopping,
  * divergence). Plain TypeScript: no TF.js here, so the driver is tested with a runner in plain JS.
  */
-import type { Weights } from '../model/predict.ts';
+import type { Line } from '../model/predict.ts';
 import type { TrainingSettings } from '../settings/training-settings.ts';
 
 /** One point as read back: the model at the end of an epoch (or the starting point), standardized units. */
@@ -15,8 +15,8 @@ export interface EpochValues {
   validationLoss: number | null;
   slope: number;
   intercept: number;
-  /** With several features: the weights of the features after the first (`slope` is the first's). */
-  moreSlopes?: number[];
+  /** The weights of the features after the first, standardized; absent with one feature. */
+  moreWeights?: number[];
 }
 
 /** How a long (mini-batch) epoch gives the host its turns. */
@@ -29,16 +29,18 @@ export interface EpochTurn {
 
 /**
  * What a runner trains on: standardized rows (as float32, what the device holds) and where it starts.
- * With d features, `x` holds the rows one after another (row-major n × d): x[i·d + j] is row i's
- * feature j; with one feature it is the column itself.
+ * With several features `x` holds their columns one after the other (feature j of row i at
+ * `x[j * rows + i]`), the first feature's first.
  */
 export interface RunnerSetup {
   train: { x: Float32Array; y: Float32Array };
   validation: { x: Float32Array; y: Float32Array };
-  /** d: how many features each row has (1 unless the data set has several). */
+  /** Features per row (columns in `x`); 1 when absent. */
   features?: number;
-  /** The starting weights, standardized units. */
-  start: Weights;
+  /** The starting weights, standardized units (the first feature's slope and the intercept). */
+  start: Line;
+  /** The starting weights of the features after the first, standardized; absent with one feature. */
+  moreStart?: readonly number[];
   settings: TrainingSettings;
 }
 

@@ -18,11 +18,12 @@ export function createPerOpRunner(setup: RunnerSetup, settle: () => Promise<void
   const validationRows = validation.y.length;
   const hasValidation = validationRows > 0;
   const { x, y, xVal, yVal, weight, bias } = tf.tidy(() => ({
-    x: tf.tensor2d(train.x, [rows, d]),
+    // Columns one after the other on the way in; rows of d features for matMul.
+    x: d === 1 ? tf.tensor2d(train.x, [rows, 1]) : tf.transpose(tf.tensor2d(train.x, [d, rows])),
     y: tf.tensor2d(train.y, [rows, 1]),
-    xVal: tf.tensor2d(validation.x, [validationRows, d]),
+    xVal: d === 1 ? tf.tensor2d(validation.x, [validationRows, 1]) : tf.transpose(tf.tensor2d(validation.x, [d, validationRows])),
     yVal: tf.tensor2d(validation.y, [validationRows, 1]),
-    weight: tf.variable(d === 1 ? tf.scalar(start.slope) : tf.tensor2d([start.slope, ...(start.moreSlopes ?? [])], [d, 1]), true),
+    weight: tf.variable(d === 1 ? tf.scalar(start.slope) : tf.tensor2d([start.slope, ...(setup.moreStart ?? [])], [d, 1]), true),
     bias: tf.variable(tf.scalar(start.intercept), true),
   }));
   const optimizer = settings.optimizer === 'adam' ? tf.train.adam(settings.learningRate) : tf.train.sgd(settings.learningRate);
@@ -112,7 +113,7 @@ export function createPerOpRunner(setup: RunnerSetup, settle: () => Promise<void
           slope: values[at + lossCount],
           intercept: values[at + perEpoch - 1],
         };
-        if (d > 1) point.moreSlopes = Array.from(values.subarray(at + lossCount + 1, at + lossCount + d));
+        if (d > 1) point.moreWeights = Array.from(values.subarray(at + lossCount + 1, at + lossCount + d));
         points.push(point);
       }
       return points;

@@ -29,8 +29,8 @@ import { RunControls, type TrainerState } from './run-controls.ts';
 import { driveRun } from './run-driver.ts';
 import type { RunEnd } from './run-end.ts';
 import type { TrainingSettings } from '../settings/training-settings.ts';
-import { standardize, standardizeRows, weightsToRawUnits, weightsToScaledUnits } from '../stats/stats.ts';
-import { datasetCrossProducts, datasetFeatureScalings, datasetMoments, datasetStandardizedRows } from '../data/dataset-facts.ts';
+import { standardize, standardizeColumns, weightsToRawUnits, weightsToScaledUnits } from '../stats/stats.ts';
+import { datasetCrossProducts, datasetFeatureScalings, datasetMoments, datasetStandardizedFeatures } from '../data/dataset-facts.ts';
 
 export type { LossPoint } from './epoch-judge.ts';
 export type { TrainerState } from './run-controls.ts';
@@ -82,7 +82,9 @@ const yieldWithTimer = (): Promise<void> => new Promise((resolve) => setTimeout(
 /** A model's weights: its line, and the coefficients of its features after the first. */
 function weightsOf(model: Model): Weights {
   const { slope, intercept, moreFeatures } = model;
-  return moreFeatures === undefined ? { slope, intercept } : { slope, intercept, moreSlopes: moreFeatures.map((more) => more.coefficient) };
+  return moreFeatures === undefined
+    ? { slope, intercept }
+    : { slope, intercept, moreWeights: moreFeatures.map((more) => more.coefficient) };
 }
 
 export class Trainer {
@@ -163,21 +165,21 @@ export class Trainer {
     const scalings = datasetFeatureScalings(this.train);
     const toRaw = (scaled: Weights): Weights => weightsToRawUnits(scaled, scalings, normalization.target);
     const zero: Weights =
-      features === 1 ? { slope: 0, intercept: 0 } : { slope: 0, intercept: 0, moreSlopes: new Array<number>(features - 1).fill(0) };
+      features === 1 ? { slope: 0, intercept: 0 } : { slope: 0, intercept: 0, moreWeights: new Array<number>(features - 1).fill(0) };
     const start = this.initial ? weightsToScaledUnits(weightsOf(this.initial), scalings, normalization.target) : zero;
     const createRunner = this.hooks.createRunner ?? ((setup) => createPerOpRunner(setup));
     const validationX =
       features === 1
         ? standardize(this.validation.x, normalization.feature)
-        : standardizeRows(
+        : standardizeColumns(
             featureColumns(this.validation).map((column) => column.values),
             scalings,
           );
     const runner = createRunner({
-      train: datasetStandardizedRows(this.train),
+      train: datasetStandardizedFeatures(this.train),
       validation: { x: validationX, y: standardize(this.validation.y, normalization.target) },
-      ...(features === 1 ? {} : { features }),
-      start,
+      ...(features === 1 ? {} : { features, moreStart: start.moreWeights }),
+      start: { slope: start.slope, intercept: start.intercept },
       settings: this.settings,
     });
     let outcome;
@@ -207,7 +209,7 @@ export class Trainer {
     const metrics = splitMetricsOfWeights(line, this.train, this.validation);
     const { feature, target, rows: trainRows, dataHash } = this.data;
     const previousEpochs = this.initial?.training.epochs ?? 0;
-    const { moreSlopes, ...firstFeature } = line;
+    const { moreWeights, ...firstFeature } = line;
     const model: Model = {
       ...firstFeature,
       feature,
@@ -228,12 +230,12 @@ export class Trainer {
       },
       // The training rows' statistics for 95% intervals, so predicting them stays arithmetic.
       intervals:
-        moreSlopes === undefined
+        moreWeights === undefined
           ? intervalStatistics(line, datasetMoments(this.train))
           : jointIntervalStatistics(weightsAsHyperplane(line), datasetCrossProducts(this.train)),
     };
-    if (moreSlopes !== undefined) {
-      model.moreFeatures = describeMoreFeatures(this.train).map((described, j) => ({ ...described, coefficient: moreSlopes[j] }));
+    if (moreWeights !== undefined) {
+      model.moreFeatures = describeMoreFeatures(this.train).map((described, j) => ({ ...described, coefficient: moreWeights[j] }));
     }
     if (this.aliased.length > 0) model.aliasedFeatures = [...this.aliased];
     return {

@@ -27,9 +27,9 @@ export class EpochReader {
     for (let i = 0; i < reading.epochs.length && judge.end === undefined; i++) {
       const v = values[i];
       const line: Weights =
-        v.moreSlopes === undefined
+        v.moreWeights === undefined
           ? { slope: v.slope, intercept: v.intercept }
-          : { slope: v.slope, intercept: v.intercept, moreSlopes: v.moreSlopes };
+          : { slope: v.slope, intercept: v.intercept, moreWeights: v.moreWeights };
       const point: LossPoint = {
         epoch: reading.epochs[i],
         trainLoss: v.trainLoss * lossScale,
