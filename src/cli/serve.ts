@@ -3,6 +3,7 @@
  * from a weights file. See `--help`.
  */
 import { columnLabel } from '../core/data/columns.ts';
+import { modelFeatures } from '../core/model/model-features.ts';
 import { intervalNote } from '../core/stats/intervals.ts';
 import { formatPreciseLoss } from '../core/train/progress.ts';
 import { createPredictServer } from '../server/predict-server.ts';
@@ -25,11 +26,12 @@ await runCommand('serve', async () => {
   const server = createPredictServer(model, { log: say });
   const url = await startListening(server, port, host);
   stopOnSignals(server, say);
-  const columns = `${columnLabel(model.feature.name)} → ${columnLabel(model.target.name)}`;
+  const features = modelFeatures(model).map(({ feature }) => feature);
+  const columns = `${features.map((feature) => columnLabel(feature.name)).join(', ')} → ${columnLabel(model.target.name)}`;
   say(`Serving ${weightsPath} (${columns}, ${model.training.epochs} epochs, MSE ${formatPreciseLoss(model.training.trainMse)}) at ${url}`);
   // A version 1 file predicts as before; say once why its JSON answers carry no interval.
   const note = intervalNote(model);
   if (note) say(note);
-  const example = Number(((model.feature.min + model.feature.max) / 2).toPrecision(4));
-  say(`Try: curl -d "${model.feature.name.toLowerCase()}=${example}" ${url}/predict`);
+  const example = (feature: { min: number; max: number }): number => Number(((feature.min + feature.max) / 2).toPrecision(4));
+  say(`Try: curl -d "${features.map((feature) => `${feature.name.toLowerCase()}=${example(feature)}`).join('&')}" ${url}/predict`);
 });

@@ -14,16 +14,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { errorMessage, startsLikeJsonObject } from '../core/text.ts';
 import type { Model } from '../core/model/model.ts';
-import { jsonAnswer } from './json-answer.ts';
-import {
-  formatPlainPrediction,
-  predictApiOf,
-  predictionFor,
-  readFormInput,
-  readJsonInput,
-  titleOf,
-  type PredictApi,
-} from './predict-api.ts';
+import { formatPlainPrediction, predictApiOf, titleOf, type PredictApi } from './predict-api.ts';
+import { jsonAnswerForInputs, predictionForInputs, readInputs } from './several-inputs.ts';
 import { readBody } from './request-body.ts';
 
 /** The largest request body read; a prediction request is a few dozen bytes. */
@@ -92,18 +84,18 @@ async function handlePredict(request: IncomingMessage, response: ServerResponse,
   // `curl -d '{"bmi":28.45}'` sends JSON labelled as a form: the body's shape decides, not only the
   // header. A form body never starts with "{" (a field name would), so no real form is misread.
   const asJson = declaredJson || startsLikeJsonObject(body.text);
-  const input = asJson ? readJsonInput(body.text, api) : readFormInput(body.text, api);
+  const input = readInputs(body.text, api, asJson);
   if (!input.ok) {
     sendError(response, 400, input.error, asJson);
     return;
   }
-  const prediction = predictionFor(input.value, api);
+  const prediction = predictionForInputs(input.values, api);
   // The model, not the request, is at fault, but the request cannot be answered: 422 with the reason.
   if (!prediction.ok) {
     sendError(response, 422, prediction.error, asJson);
     return;
   }
-  if (asJson) sendJson(response, 200, jsonAnswer(api, input.value, prediction.value));
+  if (asJson) sendJson(response, 200, jsonAnswerForInputs(api, input.values, prediction.value));
   else sendText(response, 200, formatPlainPrediction(prediction.value));
 }
 
