@@ -23,7 +23,8 @@ function datasetOf(name: string, features?: string[]): Dataset {
 
 const ALL_ROWS = { ...DEFAULT_SETTINGS, validationSplit: 0 };
 
-describe('training on several features (TF.js per-op loop, matMul, CPU backend)', () => {
+// Thousands of epochs on the CPU backend: seconds alone, longer beside the rest of the suite.
+describe('training on several features (TF.js per-op loop, matMul, CPU backend)', { timeout: 60_000 }, () => {
   it('converges to R’s coefficients on stackloss with SGD, full batch', async () => {
     const { fixture } = rFixture('stackloss');
     const result = await new Trainer(datasetOf('stackloss'), { ...ALL_ROWS, epochs: 3000, learningRate: 0.3 }).run();
