@@ -17,6 +17,7 @@ import type { Line } from '../core/model/predict.ts';
 import { splitDataset } from '../core/data/split.ts';
 import type { TrainingSettings } from '../core/settings/training-settings.ts';
 import { datasetCrossProducts, datasetMoments } from '../core/data/dataset-facts.ts';
+import { escapeControlCharacters } from './terminal-text.ts';
 
 /** R's smallest p it prints as a number (`.Machine$double.eps`); below it, "< 2.2e-16". */
 const EPSILON = 2.220446e-16;
@@ -55,7 +56,8 @@ export function formatFitSummary(summary: FitSummary, featureName: string): stri
 export function formatRegressionSummary(
   summary: Omit<RegressionSummary, 'basis'> & { basis: Pick<RegressionSummary['basis'], 'level'> },
 ): string {
-  const coefficients = summary.terms;
+  // The names as they will be shown (escaped), so the columns are aligned on what the terminal prints.
+  const coefficients = summary.terms.map((term) => ({ ...term, name: escapeControlCharacters(term.name) }));
   const notDefined = coefficients.filter((term) => term.coefficient === null).length;
   const row = (c: Coefficient | null, cells: (c: Coefficient) => string[], count: number): string[] =>
     c === null ? [...new Array<string>(count).fill('NA')] : cells(c);

@@ -42,8 +42,9 @@ export function readInputs(body: string, api: PredictApi, asJson: boolean): Inpu
   if (!isJsonObject(json)) return { ok: false, error: `Send a JSON object: ${usage(api)}.` };
   // JSON.parse keeps only the last of two equal keys: the keys as written decide what was given twice.
   const written = topLevelKeys(body);
+  if (!written.ok) return { ok: false, error: `The body is not valid JSON: ${usage(api)}.` };
   return readFields(
-    written.map((key): [string, unknown] => [key, json[key]]),
+    written.keys.map((key): [string, unknown] => [key, json[key]]),
     api,
   );
 }
