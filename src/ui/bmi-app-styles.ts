@@ -31,21 +31,23 @@ export const bmiAppStyles = css`
     gap: 1rem;
   }
   /*
-   * Two columns when there is room: Data and Predict beside Training (about as tall as both), then Fit
-   * and Model across the width, so no card is stretched around empty space or left beside a hole.
+   * Two columns when there is room: Data (with its plots) on the left, wider; Predict at the top right,
+   * so the form and the scatter plot that marks its prediction are in view together; Training below
+   * it; then Fit and Model across the width.
    */
   @media (min-width: 900px) {
     main {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
+      grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
       grid-template-areas:
+        'data predict'
         'data training'
-        'predict training'
         'fit fit'
         'model model';
       align-items: start;
     }
     .data {
       grid-area: data;
+      align-self: stretch;
     }
     .training {
       grid-area: training;
@@ -53,7 +55,6 @@ export const bmiAppStyles = css`
     }
     .predict {
       grid-area: predict;
-      align-self: stretch;
     }
     .fit {
       grid-area: fit;
@@ -61,6 +62,39 @@ export const bmiAppStyles = css`
     .model {
       grid-area: model;
     }
+  }
+  /* A section reached by a skip link takes the focus but needs no ring: the next Tab shows where it is. */
+  section[tabindex='-1']:focus {
+    outline: none;
+  }
+  /* Skip links: out of sight until the keyboard reaches them, then a bar at the top of the page. */
+  .skip-links {
+    position: absolute;
+    top: 0;
+    left: 0;
+    z-index: 10;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    padding: 0.5rem;
+    background: var(--bp-surface);
+    border: 1px solid var(--bp-border);
+    border-radius: 0 0 6px 0;
+    transform: translateY(-120%);
+  }
+  .skip-links:focus-within {
+    transform: none;
+  }
+  .skip-links a {
+    color: var(--bp-accent);
+    padding: 0.25rem 0.5rem;
+    min-height: 24px;
+    display: inline-flex;
+    align-items: center;
+  }
+  .skip-links a:focus-visible {
+    outline: 3px solid var(--bp-accent);
+    outline-offset: 2px;
   }
   .card {
     background: var(--bp-surface);

@@ -1,7 +1,9 @@
 import { LitElement, html } from 'lit';
+import { state } from 'lit/decorators.js';
 import { columnLabel, columnUnit } from '../core/data/columns.ts';
 import { rowsNoun } from '../core/view/rows-noun.ts';
-import type { Model } from '../core/model/model.ts';
+import { fitsColumns, type Model } from '../core/model/model.ts';
+import { predictionMark, type PredictionMark } from '../core/view/prediction-mark.ts';
 import { READY_MARK } from '../app/user-timing.ts';
 import type { TrainingEngine } from '../app/training-engine.ts';
 import { defineElement } from '../embed/define.ts';
@@ -92,6 +94,38 @@ export class BmiApp extends LitElement {
     running: () => this.run.view.state === 'running',
   });
 
+  /** What the prediction field holds, as typed: the scatter plot marks its prediction. */
+  @state() private predictionText = '';
+  private shownMark: { model: Model; text: string; mark: PredictionMark | null } | undefined;
+
+  /** The mark for the prediction field's text with the model that answers it; the same object while neither changes. */
+  private predictionMarkOf(predictor: Model | null): PredictionMark | null {
+    const data = this.dataSource.data;
+    // While a run goes the drawn line moves and the form answers with the model it will replace.
+    if (!predictor || !data || !fitsColumns(predictor, data) || this.run.view.state === 'running') return null;
+    const text = this.predictionText;
+    if (this.shownMark?.model !== predictor || this.shownMark.text !== text) {
+      this.shownMark = { model: predictor, text, mark: predictionMark(predictor, text) };
+    }
+    return this.shownMark.mark;
+  }
+
+  private onPredictionInput(event: Event): void {
+    const field = event.composedPath()[0];
+    if (field instanceof HTMLInputElement) this.predictionText = field.value;
+  }
+
+  /**
+   * A skip link's section gets the focus (the next Tab goes to its first control) and comes into view.
+   * The sections are in this shadow root, where a plain #fragment link cannot reach them.
+   */
+  private skipTo(event: Event, id: string): void {
+    event.preventDefault();
+    const section = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    section?.focus();
+    section?.scrollIntoView({ block: 'start' });
+  }
+
   /** The running engine (the browser tests reach it to play a crashed worker). */
   get engine(): TrainingEngine | undefined {
     return this.engines.engine;
@@ -125,7 +159,18 @@ export class BmiApp extends LitElement {
     const notices = this.urlSettings.notices;
     const targetUnit = data ? columnUnit(data.targetName) : '';
     const active = run.state !== 'idle';
+    const predictor = paused ? this.fitSummary.withIntervals(paused) : model;
+    const sections = [
+      ['data-section', 'Data'],
+      ['predict-section', 'Predict'],
+      ['training-section', 'Training'],
+      ['fit-section', 'Fit'],
+      ['model-section', 'Model'],
+    ] as const;
     return html`
+      <nav class="skip-links" aria-label="Skip to a section">
+        ${sections.map(([id, name]) => html`<a href="#${id}" @click=${(event: Event) => this.skipTo(event, id)}>${name}</a>`)}
+      </nav>
       <header part="header">
         <h1>BMI → life expectancy</h1>
         <p class="tagline"><backend-tagline .choice=${backend}></backend-tagline></p>
@@ -144,12 +189,13 @@ export class BmiApp extends LitElement {
         }
       </header>
       <main>
-        <section class="card data" aria-label="Data">
+        <section class="card data" id="data-section" tabindex="-1" aria-label="Data">
           <data-panel
             data-files-read=${filesRead}
             .data=${data}
             .line=${run.liveLine ?? this.currentModel.fitting}
             .intervals=${this.fitSummary.bands}
+            .prediction=${this.predictionMarkOf(predictor)}
             source=${source}
             .skipped=${skipped}
             .numericColumns=${table?.numericColumns ?? []}
@@ -159,7 +205,17 @@ export class BmiApp extends LitElement {
             ?locked=${active}
           ></data-panel>
         </section>
-        <section class="card training" aria-label="Training">
+        <section class="card predict" id="predict-section" tabindex="-1" aria-labelledby="predict-heading">
+          <h2 id="predict-heading">Predict</h2>
+          ${paused ? html`<p class="muted" data-predict-source>Predicting with the paused run's line (epoch ${run.epoch}); it is not the model until the run ends.</p>` : ''}
+          <bmi-predictor
+            no-drop
+            @input=${this.onPredictionInput}
+            .model=${predictor}
+            population=${rowsNoun(table?.columns ?? [])}
+          ></bmi-predictor>
+        </section>
+        <section class="card training" id="training-section" tabindex="-1" aria-label="Training">
           <training-panel
             unavailable=${this.engines.error ? `Training is unavailable: ${this.engines.error}` : ''}
             data-run-state=${run.state}
@@ -189,16 +245,7 @@ export class BmiApp extends LitElement {
             .points=${run.points}
           ></landscape-panel>
         </section>
-        <section class="card predict" aria-labelledby="predict-heading">
-          <h2 id="predict-heading">Predict</h2>
-          ${paused ? html`<p class="muted" data-predict-source>Predicting with the paused run's line (epoch ${run.epoch}); it is not the model until the run ends.</p>` : ''}
-          <bmi-predictor
-            no-drop
-            .model=${paused ? this.fitSummary.withIntervals(paused) : model}
-            population=${rowsNoun(table?.columns ?? [])}
-          ></bmi-predictor>
-        </section>
-        <section class="card fit" aria-label="Fit">
+        <section class="card fit" id="fit-section" tabindex="-1" aria-label="Fit">
           <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>
           <fit-summary-table
             .view=${this.fitSummary.view}
@@ -208,7 +255,7 @@ export class BmiApp extends LitElement {
             runState=${run.state}
           ></fit-summary-table>
         </section>
-        <section class="card model" aria-label="Model">
+        <section class="card model" id="model-section" tabindex="-1" aria-label="Model">
           <undo-bar undoLabel=${this.history.undoLabel} offerLabel=${this.history.offerLabel} ?disabled=${this.run.active}></undo-bar>
           <model-library
             ?training=${this.run.active}

@@ -4,6 +4,7 @@ import { MAX_LISTED_COLUMNS, columnOptions, listedColumns } from './column-optio
 import type { Dataset, SkippedRows } from '../core/data/dataset.ts';
 import type { Line } from '../core/model/predict.ts';
 import type { LineBands } from './scatter-plot.ts';
+import type { PredictionMark } from '../core/view/prediction-mark.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 import { formatCount } from '../core/view/format.ts';
@@ -68,6 +69,8 @@ export class DataPanel extends LitElement {
   /** The line's 95% bands, drawn when the "95% bands" box is ticked. */
   @property({ attribute: false }) intervals: LineBands | null = null;
   @state() private showBands = true;
+  /** The prediction being typed in the Predict card, marked on the scatter plot; null for none. */
+  @property({ attribute: false }) prediction: PredictionMark | null = null;
   /** Where the data came from, e.g. the file name. */
   @property() source = '';
   @property({ attribute: false }) skipped: SkippedRows = { count: 0, lines: [] };
@@ -217,7 +220,12 @@ export class DataPanel extends LitElement {
         />
         Show the 95% confidence band (the mean) and prediction band (new observations)
       </label>
-      <point-views .data=${this.data} .line=${this.line} .bands=${this.showBands ? this.intervals : null}></point-views>`;
+      <point-views
+        .data=${this.data}
+        .line=${this.line}
+        .bands=${this.showBands ? this.intervals : null}
+        .prediction=${this.prediction}
+      ></point-views>`;
   }
 }
 

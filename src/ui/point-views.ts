@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Dataset } from '../core/data/dataset.ts';
 import type { Line } from '../core/model/predict.ts';
 import type { LineBands } from './scatter-plot.ts';
+import type { PredictionMark } from '../core/view/prediction-mark.ts';
 import { PointInspectionController } from './controllers/point-inspection-controller.ts';
 import { defineElement } from '../embed/define.ts';
 import './furthest-points.ts';
@@ -42,6 +43,8 @@ export class PointViews extends LitElement {
   @property({ attribute: false }) line: Line | null = null;
   /** The line's 95% bands for the scatter plot, or null for none. */
   @property({ attribute: false }) bands: LineBands | null = null;
+  /** The prediction being typed, marked on the scatter plot, or null. */
+  @property({ attribute: false }) prediction: PredictionMark | null = null;
 
   private readonly inspection = new PointInspectionController(this, () => ({ data: this.data, line: this.line }));
 
@@ -59,6 +62,7 @@ export class PointViews extends LitElement {
             .selected=${selected}
             .refit=${influence?.refit ?? null}
             .bands=${this.bands}
+            .prediction=${this.prediction}
           ></scatter-plot>
         </div>
         <div>
