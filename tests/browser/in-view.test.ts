@@ -79,7 +79,7 @@ describe('in view', () => {
       page.evaluate(() => {
         let element: Element | null = document.activeElement;
         while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-        return element?.textContent.trim() ?? ''
+        return element?.textContent.trim() ?? '';
       });
     do {
       await page.keyboard.press('Tab');
