@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import { columnLabel, columnUnit } from '../core/data/columns.ts';
 import { rowsNoun } from '../core/view/rows-noun.ts';
 import { fitsColumns, type Model } from '../core/model/model.ts';
+import type { SplitMetrics } from '../core/data/split.ts';
 import { predictionMark, type PredictionMark } from '../core/view/prediction-mark.ts';
 import { READY_MARK } from '../app/user-timing.ts';
 import type { TrainingEngine } from '../app/training-engine.ts';
@@ -149,6 +150,27 @@ export class BmiApp extends LitElement {
     if (this.readyToTrain && performance.getEntriesByName(READY_MARK).length === 0) performance.mark(READY_MARK);
   }
 
+  /**
+   * The Fit card's metrics: the model's, or during a run those of the run's line that the fit summary
+   * below describes too (taken together), so every number of the card is of the line it names.
+   */
+  private renderMetrics(metrics: SplitMetrics | null, model: Model | null, unit: string) {
+    const run = this.run.view;
+    const data = this.dataSource.data;
+    if (run.state === 'idle' || !data)
+      return html`<metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${unit}></metrics-panel>`;
+    const view = this.fitSummary.view;
+    const shown = view.state === 'ready' && view.provisional ? view : undefined;
+    const line = shown ? { ...shown.line, feature: { name: data.featureName }, target: { name: data.targetName } } : null;
+    const why = run.state === 'paused' ? 'training is paused' : 'training is still running';
+    return html`<metrics-panel
+      .metrics=${shown?.metrics ?? null}
+      .model=${line}
+      unit=${unit}
+      provisional=${line ? `The run's line as it stands (${why}); every number of this card is of this line.` : 'The run has no line yet: its fit shows after its first epoch.'}
+    ></metrics-panel>`;
+  }
+
   protected override render() {
     const { data, table, source, skipped, error, loading, filesRead } = this.dataSource.state;
     const { engine, backend, tensorCount } = this.engines;
@@ -246,7 +268,7 @@ export class BmiApp extends LitElement {
           ></landscape-panel>
         </section>
         <section class="card fit" id="fit-section" tabindex="-1" aria-label="Fit">
-          <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>
+          ${this.renderMetrics(metrics, model, targetUnit)}
           <fit-summary-table
             .view=${this.fitSummary.view}
             feature=${columnLabel(data?.featureName ?? 'Bmi')}
