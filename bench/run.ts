@@ -12,6 +12,7 @@ import { BACKENDS } from '../src/core/settings/backends.ts';
 import type { BenchApi } from './bench-page.ts';
 import { summarize, type Summary } from './summary.ts';
 import { EMBED_GZIP_BUDGET_BYTES, FORBIDDEN_MARKERS, gzipSize } from '../scripts/embed-check.ts';
+import { reachableChunks, readManifest } from '../scripts/vite-manifest.ts';
 import { READY_MARK } from '../src/app/user-timing.ts';
 import { trainAndWait, waitUntilReady } from '../tests/browser/app-page.ts';
 import { bundledLikeCsv, measureCsvLoad, measureTraining } from '../tests/browser/measure.ts';
@@ -74,7 +75,7 @@ function call<K extends keyof BenchApi>(page: Page, name: K, ...args: Parameters
 
 async function convergenceRows(page: Page): Promise<void> {
   for (const backend of BACKENDS) {
-    const result = (await call(page, 'convergence', backend, 5)) as ConvergenceResult;
+    const result: ConvergenceResult = await call(page, 'convergence', backend, 5);
     const label = result.backend === backend ? backend : `${backend} (fell back to ${result.backend})`;
     add({
       section: 'Convergence',
@@ -97,7 +98,7 @@ async function convergenceRows(page: Page): Promise<void> {
   }
   // One backend, the fastest at this size: 10,000 tiny epochs measure per-dispatch overhead, not the recipe.
   for (const backend of ['wasm'] as BackendName[]) {
-    const recipe = (await call(page, 'originalRecipe', backend, 10_000)) as RecipeResult;
+    const recipe: RecipeResult = await call(page, 'originalRecipe', backend, 10_000);
     const gap = ((recipe.mse - 43.0210311892) / 43.0210311892) * 100;
     add({
       section: 'Convergence',
@@ -281,12 +282,6 @@ async function csvRows(browser: Browser, appUrl: string): Promise<void> {
   });
 }
 
-interface ManifestChunk {
-  file: string;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-
 function gzipFile(path: string): number {
   return gzipSize(readFileSync(path, 'utf8'));
 }
@@ -297,15 +292,8 @@ function gzipFile(path: string): number {
  * embeddable element.
  */
 function sizeRows(): void {
-  const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<string, ManifestChunk>;
-  const initial = new Set<string>();
-  const visit = (key: string): void => {
-    const chunk = manifest[key];
-    if (!chunk || initial.has(chunk.file)) return;
-    initial.add(chunk.file);
-    chunk.imports?.forEach(visit);
-  };
-  visit('index.html');
+  const manifest = readManifest();
+  const initial = new Set(reachableChunks(manifest).keys());
   const initialBytes = [...initial].reduce((sum, file) => sum + gzipFile(`dist/${file}`), 0);
   add({
     section: 'Size',
@@ -328,14 +316,7 @@ function sizeRows(): void {
   });
   const tfMarker = FORBIDDEN_MARKERS.find((marker) => marker.library === 'TensorFlow.js')!.pattern;
   // The fused-training test page is built too; what only it loads is not the app's.
-  const app = new Set<string>();
-  const visitAll = (key: string): void => {
-    const chunk = manifest[key];
-    if (!chunk || app.has(chunk.file)) return;
-    app.add(chunk.file);
-    [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visitAll);
-  };
-  visitAll('index.html');
+  const app = new Set(reachableChunks(manifest, 'index.html', { dynamic: true }).keys());
   const onDemand = scripts.filter(
     (file) =>
       !worker.includes(file) &&
@@ -421,15 +402,19 @@ async function main(): Promise<void> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking'],
   });
-  let adapter = 'none';
+  let adapter: string;
   try {
     const page = await benchPage(browser, new URL('bench/index.html', devUrl).href);
     adapter = await page.evaluate(async () => {
-      const gpu = (
-        navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { vendor: string; architecture: string } } | null> } }
-      ).gpu;
-      const found = await gpu?.requestAdapter();
-      return found?.info ? `${found.info.vendor} ${found.info.architecture}`.trim() : 'none';
+      interface AdapterInfo {
+        vendor: string;
+        architecture: string;
+      }
+      const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: AdapterInfo } | null> } }).gpu;
+      // Runs in the page, where the DOM's types hold; the linter sees this file as Node code.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+      const info: AdapterInfo | undefined = (await gpu?.requestAdapter())?.info;
+      return info ? `${info.vendor} ${info.architecture}`.trim() : 'none';
     });
     if (wanted('convergence')) await convergenceRows(page);
     if (wanted('scale')) await scaleRows(page);

@@ -39,14 +39,24 @@ export interface Split {
   validation: Dataset;
 }
 
+function pickRows(column: Float64Array, indices: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = column[indices[i]]!;
+  return out;
+}
+
 function pick(dataset: Dataset, indices: ArrayLike<number>): Dataset {
-  const x = new Float64Array(indices.length);
-  const y = new Float64Array(indices.length);
-  for (let i = 0; i < indices.length; i++) {
-    x[i] = dataset.x[indices[i]]!;
-    y[i] = dataset.y[indices[i]]!;
-  }
-  return { featureName: dataset.featureName, targetName: dataset.targetName, x, y };
+  const { featureName, targetName, moreFeatures } = dataset;
+  const x = pickRows(dataset.x, indices);
+  const y = pickRows(dataset.y, indices);
+  if (!moreFeatures) return { featureName, targetName, x, y };
+  return {
+    featureName,
+    targetName,
+    x,
+    y,
+    moreFeatures: moreFeatures.map(({ name, values }) => ({ name, values: pickRows(values, indices) })),
+  };
 }
 
 /**
@@ -57,7 +67,7 @@ export function splitDataset(dataset: Dataset, validationFraction: number, seed:
   // The same split of the same data set is the same objects, so what is remembered per data set
   // (see dataset-facts.ts) carries from one run or summary to the next.
   const known = lastSplit.get(dataset);
-  if (known && known.validationFraction === validationFraction && known.seed === seed) return known.split;
+  if (known?.validationFraction === validationFraction && known.seed === seed) return known.split;
   const split = freshSplit(dataset, validationFraction, seed);
   lastSplit.set(dataset, { validationFraction, seed, split });
   return split;

@@ -14,7 +14,7 @@ import {
   wholeNumberAtLeast,
   type Check,
 } from './field-checks.ts';
-import { isIntervalBasis, type IntervalBasis, type IntervalStatistics } from '../stats/intervals.ts';
+import { isIntervalBasis, isJointIntervalBasis, type IntervalBasis, type IntervalStatistics } from '../stats/intervals.ts';
 import type { Result } from '../result.ts';
 
 /** Every field of the interval basis with its check; all are required. */
@@ -33,6 +33,18 @@ export const INTERVAL_BASIS_FIELDS: readonly string[] = BASIS_FIELDS.map(([path]
 
 /** A fresh copy with only the known fields, so nothing unknown travels into a file or a model. */
 export function intervalsForFile(intervals: IntervalStatistics): IntervalStatistics {
+  if (isJointIntervalBasis(intervals)) {
+    const { level, rows, featureMeans, inverseCrossProducts, residualStandardError, degreesOfFreedom, tQuantile } = intervals;
+    return {
+      level,
+      rows,
+      featureMeans: [...featureMeans],
+      inverseCrossProducts: inverseCrossProducts.map((row) => [...row]),
+      residualStandardError,
+      degreesOfFreedom,
+      tQuantile,
+    };
+  }
   if (!isIntervalBasis(intervals)) return { unavailable: intervals.unavailable };
   const { level, rows, featureMean, featureSumOfSquares, residualStandardError, degreesOfFreedom, tQuantile } = intervals;
   return { level, rows, featureMean, featureSumOfSquares, residualStandardError, degreesOfFreedom, tQuantile };
