@@ -85,14 +85,17 @@ export const bmiAppStyles = css`
   .skip-links:focus-within {
     transform: none;
   }
-  .skip-links a {
+  .skip-links button {
+    font: inherit;
     color: var(--bp-accent);
+    background: none;
+    border: none;
+    text-decoration: underline;
+    cursor: pointer;
     padding: 0.25rem 0.5rem;
     min-height: 24px;
-    display: inline-flex;
-    align-items: center;
   }
-  .skip-links a:focus-visible {
+  .skip-links button:focus-visible {
     outline: 3px solid var(--bp-accent);
     outline-offset: 2px;
   }

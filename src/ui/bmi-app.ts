@@ -118,10 +118,9 @@ export class BmiApp extends LitElement {
 
   /**
    * A skip link's section gets the focus (the next Tab goes to its first control) and comes into view.
-   * The sections are in this shadow root, where a plain #fragment link cannot reach them.
+   * The sections are in this shadow root, where a #fragment link cannot reach them: buttons do it.
    */
-  private skipTo(event: Event, id: string): void {
-    event.preventDefault();
+  private skipTo(id: string): void {
     const section = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
     section?.focus();
     section?.scrollIntoView({ block: 'start' });
@@ -191,7 +190,7 @@ export class BmiApp extends LitElement {
     ] as const;
     return html`
       <nav class="skip-links" aria-label="Skip to a section">
-        ${sections.map(([id, name]) => html`<a href="#${id}" @click=${(event: Event) => this.skipTo(event, id)}>${name}</a>`)}
+        ${sections.map(([id, name]) => html`<button type="button" @click=${() => this.skipTo(id)}>${name}</button>`)}
       </nav>
       <header part="header">
         <h1>BMI → life expectancy</h1>

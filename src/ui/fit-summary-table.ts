@@ -122,9 +122,9 @@ export class FitSummaryTable extends LitElement {
   private renderSummary(summary: FitSummary, provisional: boolean) {
     const unit = this.unit ? ` ${this.unit}` : '';
     const level = Math.round(summary.basis.level * 100);
-    return html`<p class="words" data-words aria-live=${provisional ? 'off' : 'polite'}>
-        ${slopeInWords(summary, this.feature, this.target, this.unit)}
-      </p>
+    // On one line: the paragraph's text is the sentence alone, with no white space around it.
+    const words = slopeInWords(summary, this.feature, this.target, this.unit);
+    return html`<p class="words" data-words aria-live=${provisional ? 'off' : 'polite'}>${words}</p>
       <div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
         <table data-fit-summary>
           <caption>
