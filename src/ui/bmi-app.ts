@@ -5,6 +5,7 @@ import { rowsNoun } from '../core/view/rows-noun.ts';
 import { fitsColumns, type Model } from '../core/model/model.ts';
 import type { SplitMetrics } from '../core/data/split.ts';
 import { predictionMark, type PredictionMark } from '../core/view/prediction-mark.ts';
+import { embedScriptUrl } from '../app/embed-script-url.ts';
 import { READY_MARK } from '../app/user-timing.ts';
 import type { TrainingEngine } from '../app/training-engine.ts';
 import { defineElement } from '../embed/define.ts';
@@ -188,6 +189,8 @@ export class BmiApp extends LitElement {
       ['fit-section', 'Fit'],
       ['model-section', 'Model'],
     ] as const;
+    // The data's word for its rows, the same in the form's interval and in an embed snippet.
+    const population = rowsNoun(table?.columns ?? []);
     return html`
       <nav class="skip-links" aria-label="Skip to a section">
         ${sections.map(([id, name]) => html`<button type="button" @click=${() => this.skipTo(id)}>${name}</button>`)}
@@ -233,7 +236,7 @@ export class BmiApp extends LitElement {
             no-drop
             @input=${this.onPredictionInput}
             .model=${predictor}
-            population=${rowsNoun(table?.columns ?? [])}
+            population=${population}
           ></bmi-predictor>
         </section>
         <section class="card training" id="training-section" tabindex="-1" aria-label="Training">
@@ -286,6 +289,8 @@ export class BmiApp extends LitElement {
             .storage=${library.storage}
             .saved=${library.saved}
             .message=${library.message}
+            embedScript=${embedScriptUrl()}
+            population=${population}
           ></model-library>
         </section>
       </main>
