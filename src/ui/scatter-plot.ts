@@ -215,11 +215,12 @@ export class ScatterPlot extends PointChart {
       ctx.lineTo(x - size, y);
       ctx.closePath();
     };
+    // Solid inside the data; hollow outside it, where the line is an extrapolation.
     ctx.beginPath();
     diamond();
-    ctx.fillStyle = color('--bp-accent');
+    ctx.fillStyle = mark.extrapolation ? halo : color('--bp-accent');
     ctx.fill();
-    stroke(diamond, 2, halo);
+    stroke(diamond, 2, mark.extrapolation ? color('--bp-accent') : halo);
     ctx.restore();
   }
 
@@ -234,7 +235,7 @@ export class ScatterPlot extends PointChart {
     const bands = this.bands ? ' With its 95% confidence band (dashed) and prediction band (dotted).' : '';
     const mark = this.prediction;
     const predicted = mark
-      ? ` Prediction marked at ${mark.x}: ${mark.y.toFixed(1)}${mark.interval ? ` (95% prediction interval ${formatInterval(mark.interval, 1)})` : ''}.`
+      ? ` Prediction marked at ${mark.x}: ${mark.y.toFixed(1)}${mark.interval ? ` (95% prediction interval ${formatInterval(mark.interval, 1)})` : ''}${mark.extrapolation ? ', outside the data: an extrapolation' : ''}.`
       : '';
     return `Scatter plot of ${shown}${formatCount(rows)} rows.${line}${bands}${refit}${predicted}`;
   }

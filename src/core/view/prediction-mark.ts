@@ -6,6 +6,7 @@
 import { acceptedRange, checkInput, predictFinite } from '../model/predict.ts';
 import type { Model } from '../model/model.ts';
 import { intervalsAt, type Interval } from '../stats/intervals.ts';
+import { isExtrapolation } from '../model/extrapolation.ts';
 
 export interface PredictionMark {
   /** The feature value typed, e.g. a BMI. */
@@ -14,6 +15,8 @@ export interface PredictionMark {
   y: number;
   /** Where 95% of new observations at x fall, when the model carries interval statistics. */
   interval?: Interval;
+  /** x lies outside the data the line was fitted on. */
+  extrapolation: boolean;
 }
 
 /** The mark for `text` typed in the prediction field of `model`, or null when the form would refuse it. */
@@ -23,6 +26,7 @@ export function predictionMark(model: Model | null, text: string): PredictionMar
   if (!check.ok) return null;
   const predicted = predictFinite(model, check.value);
   if (!predicted.ok) return null;
+  const mark = { x: check.value, y: predicted.value, extrapolation: isExtrapolation(model.feature, check.value) };
   const interval = intervalsAt(model, check.value)?.predictionInterval;
-  return interval ? { x: check.value, y: predicted.value, interval } : { x: check.value, y: predicted.value };
+  return interval ? { ...mark, interval } : mark;
 }

@@ -129,6 +129,8 @@ export class DataController implements ReactiveController {
     this.set({ loading: undefined });
     if (!chosen.ok) {
       this.refuse(file.name, chosen.error);
+      // A refused file was read too: the tests (and the page) count every file, whatever came of it.
+      this.set({ filesRead: this.state.filesRead + 1 });
       return;
     }
     this.take(chosen.table, file.name, chosen.selected);
