@@ -67,37 +67,30 @@ export const bmiAppStyles = css`
   section[tabindex='-1']:focus {
     outline: none;
   }
-  /* Skip links: out of sight until the keyboard reaches them, then a bar at the top of the page. */
-  .skip-links {
-    position: absolute;
-    top: 0;
-    left: 0;
-    z-index: 10;
+  /* The title, and links to the sections beside it (below it on a narrow screen). */
+  .title-line {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
-    padding: 0.5rem;
-    background: var(--bp-surface);
-    border: 1px solid var(--bp-border);
-    border-radius: 0 0 6px 0;
-    transform: translateY(-120%);
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0 1rem;
   }
-  .skip-links:focus-within {
-    transform: none;
+  .skip-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.25rem;
+    font-size: 0.9rem;
   }
-  .skip-links button {
-    font: inherit;
+  .skip-links a {
     color: var(--bp-accent);
-    background: none;
-    border: none;
-    text-decoration: underline;
-    cursor: pointer;
-    padding: 0.25rem 0.5rem;
+    padding: 0 0.35rem;
     min-height: 24px;
+    display: inline-flex;
+    align-items: center;
   }
-  .skip-links button:focus-visible {
+  .skip-links a:focus-visible {
     outline: 3px solid var(--bp-accent);
-    outline-offset: 2px;
+    outline-offset: 1px;
   }
   .card {
     background: var(--bp-surface);
@@ -124,12 +117,36 @@ export const bmiAppStyles = css`
     gap: 0.25rem 0.75rem;
   }
   .notices {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
     margin: 0.75rem 0 0;
-    padding: 0.5rem 0.75rem 0.5rem 2rem;
+    padding: 0.5rem 0.5rem 0.5rem 0;
     border: 1px solid var(--bp-border);
     border-left: 4px solid var(--bp-accent);
     border-radius: 6px;
     background: var(--bp-surface);
     font-size: 0.9rem;
+  }
+  .notices ul {
+    flex: 1;
+    margin: 0;
+    padding-left: 2rem;
+  }
+  .notices .dismiss {
+    font: inherit;
+    font-size: 1.1rem;
+    line-height: 1;
+    min-width: 2rem;
+    min-height: 2rem;
+    color: var(--bp-accent);
+    background: transparent;
+    border: 1px solid var(--bp-accent);
+    border-radius: 6px;
+    cursor: pointer;
+  }
+  .notices .dismiss:focus-visible {
+    outline: 3px solid var(--bp-text);
+    outline-offset: 2px;
   }
 `;

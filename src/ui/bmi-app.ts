@@ -119,9 +119,10 @@ export class BmiApp extends LitElement {
 
   /**
    * A skip link's section gets the focus (the next Tab goes to its first control) and comes into view.
-   * The sections are in this shadow root, where a #fragment link cannot reach them: buttons do it.
+   * The sections are in this shadow root, where the browser cannot follow a #fragment link by itself.
    */
-  private skipTo(id: string): void {
+  private skipTo(event: Event, id: string): void {
+    event.preventDefault();
     const section = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
     section?.focus();
     section?.scrollIntoView({ block: 'start' });
@@ -192,11 +193,13 @@ export class BmiApp extends LitElement {
     // The data's word for its rows, the same in the form's interval and in an embed snippet.
     const population = rowsNoun(table?.columns ?? []);
     return html`
-      <nav class="skip-links" aria-label="Skip to a section">
-        ${sections.map(([id, name]) => html`<button type="button" @click=${() => this.skipTo(id)}>${name}</button>`)}
-      </nav>
       <header part="header">
-        <h1>BMI → life expectancy</h1>
+        <div class="title-line">
+          <h1>BMI → life expectancy</h1>
+          <nav class="skip-links" aria-label="Sections">
+            ${sections.map(([id, name]) => html`<a href="#${id}" @click=${(event: Event) => this.skipTo(event, id)}>${name}</a>`)}
+          </nav>
+        </div>
         <p class="tagline"><backend-tagline .choice=${backend}></backend-tagline></p>
         <div class="status-line">
           <backend-status .choice=${backend} error=${this.engines.error}></backend-status>
@@ -204,10 +207,13 @@ export class BmiApp extends LitElement {
         </div>
         ${
           notices.length > 0
-            ? html`<div role="status" data-notices>
-                <ul class="notices">
+            ? html`<div role="status" data-notices class="notices">
+                <ul>
                   ${notices.map((notice) => html`<li>${notice}</li>`)}
                 </ul>
+                <button type="button" class="dismiss" aria-label="Dismiss the notices" @click=${() => this.urlSettings.dismissNotices()}>
+                  ×
+                </button>
               </div>`
             : ''
         }
@@ -232,12 +238,7 @@ export class BmiApp extends LitElement {
         <section class="card predict" id="predict-section" tabindex="-1" aria-labelledby="predict-heading">
           <h2 id="predict-heading">Predict</h2>
           ${paused ? html`<p class="muted" data-predict-source>Predicting with the paused run's line (epoch ${run.epoch}); it is not the model until the run ends.</p>` : ''}
-          <bmi-predictor
-            no-drop
-            @input=${this.onPredictionInput}
-            .model=${predictor}
-            population=${population}
-          ></bmi-predictor>
+          <bmi-predictor no-drop @input=${this.onPredictionInput} .model=${predictor} population=${population}></bmi-predictor>
         </section>
         <section class="card training" id="training-section" tabindex="-1" aria-label="Training">
           <training-panel

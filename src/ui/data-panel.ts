@@ -218,7 +218,7 @@ export class DataPanel extends LitElement {
           .checked=${this.showBands}
           @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)}
         />
-        Show the 95% confidence band (the mean) and prediction band (new observations)
+        Show the 95% confidence band and prediction band
       </label>
       <point-views
         .data=${this.data}

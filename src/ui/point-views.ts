@@ -48,6 +48,20 @@ export class PointViews extends LitElement {
 
   private readonly inspection = new PointInspectionController(this, () => ({ data: this.data, line: this.line }));
 
+  /** Escape clears the selection from the list and the influence panel too, as it does in the plots. */
+  private onDetailsKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || this.inspection.selected === null) return;
+    const row = this.inspection.selected;
+    this.inspection.select(null);
+    // The panel's Clear selection button goes: focus stays in the list, on the point that was selected.
+    void this.updateComplete.then(() => {
+      const list = this.renderRoot.querySelector('furthest-points');
+      const button =
+        list?.shadowRoot?.querySelector<HTMLButtonElement>(`button[data-row="${row}"]`) ?? list?.shadowRoot?.querySelector('button');
+      if (!this.matches(':focus-within')) button?.focus();
+    });
+  }
+
   protected override render() {
     const { data, line } = this;
     const { selected, influence } = this.inspection;
@@ -70,7 +84,7 @@ export class PointViews extends LitElement {
           <residuals-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected}></residuals-plot>
         </div>
       </div>
-      <div class="details">
+      <div class="details" @keydown=${this.onDetailsKeyDown}>
         <furthest-points .data=${data} .points=${furthest} .selected=${selected}></furthest-points>
         <point-influence .data=${data} .selected=${selected} .influence=${influence}></point-influence>
       </div>`;

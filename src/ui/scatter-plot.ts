@@ -125,9 +125,11 @@ export class ScatterPlot extends PointChart {
           ? [
               {
                 label: `Refitted without ${this.data ? pointName(this.data, this.selected!) : 'the point'}`,
+                // Wider than the fitted line it lies close to, with longer dashes, in the accent colour
+                // (at least 3:1 on the card in both schemes), so it stands out from the line and the bands.
                 stroke: color('--bp-accent'),
-                width: 2,
-                dash: [6, 4],
+                width: 3,
+                dash: [10, 5],
                 spanGaps: true,
                 points: { show: false },
               },
