@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 
 /**
- * The browser tests' own pages (the fused-training check), built into `dist-test-pages/`, apart from
+ * The browser tests' own pages (the fused-training checks), built into `dist-test-pages/`, apart from
  * the app: the published site neither ships nor precaches them. The tests serve this folder beside dist/.
  */
 export default defineConfig({
@@ -12,7 +12,12 @@ export default defineConfig({
     emptyOutDir: true,
     // TF.js is large by nature; this page is never published.
     chunkSizeWarningLimit: 4000,
-    rolldownOptions: { input: { 'fused-training': 'tests/browser/pages/fused-training.html' } },
+    rolldownOptions: {
+      input: {
+        'fused-training': 'tests/browser/pages/fused-training.html',
+        'fused-features': 'tests/browser/pages/fused-features.html',
+      },
+    },
   },
   worker: { format: 'es' },
 });

@@ -57,18 +57,9 @@ export class MetricsPanel extends LitElement {
     const plain = this.unit ? ` (${this.unit})` : '';
     return html`<h3 class="muted">${label}</h3>
       <dl id=${id}>
-        <div>
-          <dt>MSE${squared}</dt>
-          <dd data-metric="mse">${formatLoss(metrics.mse)}</dd>
-        </div>
-        <div>
-          <dt>RMSE${plain}</dt>
-          <dd data-metric="rmse">${fixed(metrics.rmse)}</dd>
-        </div>
-        <div>
-          <dt>R²</dt>
-          <dd data-metric="r2">${fixed(metrics.r2)}</dd>
-        </div>
+        <div><dt>MSE${squared}</dt><dd data-metric="mse">${formatLoss(metrics.mse)}</dd></div>
+        <div><dt>RMSE${plain}</dt><dd data-metric="rmse">${fixed(metrics.rmse)}</dd></div>
+        <div><dt>R²</dt><dd data-metric="r2">${fixed(metrics.r2)}</dd></div>
       </dl>`;
   }
 

@@ -79,9 +79,7 @@ export class UndoBar extends LitElement {
                   this.offerLabel
                     ? html`<p data-offer>
                         <span>${this.offerLabel}</span>
-                        <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new UseLastGoodLineEvent())}>
-                          Use this run's last good line
-                        </button>
+                        <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new UseLastGoodLineEvent())}>Use this run's last good line</button>
                       </p>`
                     : nothing
                 }
@@ -89,16 +87,12 @@ export class UndoBar extends LitElement {
                   this.undoLabel
                     ? html`<p data-undo>
                         <span>${this.undoLabel}.</span>
-                        <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new ModelUndoEvent())}>
-                          Undo
-                        </button>
+                        <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new ModelUndoEvent())}>Undo</button>
                       </p>`
                     : nothing
                 }
               </div>
-              <button type="button" class="secondary dismiss" aria-label="Dismiss" title="Dismiss" @click=${() => (this.dismissed = true)}>
-                ×
-              </button>`
+              <button type="button" class="secondary dismiss" aria-label="Dismiss" title="Dismiss" @click=${() => (this.dismissed = true)}>×</button>`
           : nothing
       }
     </div>`;

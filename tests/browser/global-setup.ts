@@ -19,6 +19,7 @@ const BUILT_FILES = [
   'dist/bmi-predictor.js',
   'dist/custom-elements.json',
   'dist-test-pages/tests/browser/pages/fused-training.html',
+  'dist-test-pages/tests/browser/pages/fused-features.html',
 ];
 
 export async function setup(project: TestProject): Promise<void> {

@@ -17,7 +17,7 @@ describe('the published site', () => {
   it('neither ships nor precaches the test pages', async () => {
     expect(existsSync('dist/tests')).toBe(false);
     const serviceWorker = await readFile('dist/sw.js', 'utf8');
-    expect(serviceWorker).not.toMatch(/fused-training|tests\/browser/);
+    expect(serviceWorker).not.toMatch(/fused-training|fused-features|tests\/browser/);
     const response = await fetch(new URL('tests/browser/pages/fused-training.html', inject('appUrl')));
     expect(await response.text()).not.toMatch(/fused training check/);
   });
