@@ -5,7 +5,7 @@
  */
 export interface ParseResult<T> {
   data: T[];
-  meta: { fields?: string[] };
+  meta: { fields?: string[]; delimiter: string };
 }
 
 export interface ParseConfig {

@@ -17,7 +17,7 @@ export type TableOutcome = Result<{ table: Table }>;
 /** What papaparse hands over per chunk (the part of its `ParseResult` the builder reads). */
 export interface CsvChunk {
   data: Record<string, unknown>[];
-  meta: { fields?: string[]; cursor: number };
+  meta: { fields?: string[]; cursor: number; delimiter?: string };
 }
 
 /** The papaparse config of a streamed read: the shared CSV options plus the chunk callbacks. */
@@ -51,7 +51,7 @@ export function streamTable(
       worker: false,
       chunkSize,
       chunk(results) {
-        builder ??= new TableBuilder((results.meta.fields ?? []).filter((column) => column !== ''));
+        builder ??= new TableBuilder(results.meta.fields ?? [], { delimiter: results.meta.delimiter });
         for (const row of results.data) builder.add(row, line++);
         onProgress({ fraction: size === 0 ? 1 : Math.min(1, results.meta.cursor / size), rows: builder.rowCount });
       },
