@@ -45,6 +45,14 @@ export class DataPanel extends LitElement {
         width: 100%;
         min-width: 0;
       }
+      .reserved-label {
+        font-size: 0.9rem;
+        color: var(--bp-muted);
+      }
+      /* The sentence on the chosen columns takes two lines on a phone, one or two on a wider card. */
+      .reserved-notes {
+        min-height: calc(2 * 1.35em);
+      }
       progress {
         width: 100%;
         accent-color: var(--bp-accent);
@@ -198,6 +206,18 @@ export class DataPanel extends LitElement {
     if (focused === null || focused === document.body) this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.focus();
   }
 
+  /**
+   * While the first data loads, the pickers' and the column sentence's space is held (empty, inert), so
+   * the file input and the plots below do not jump down when the data arrives (layout shift).
+   */
+  private renderReservedColumns() {
+    const field = (label: string) => html`<div class="field"><span class="reserved-label">${label}</span><select disabled></select></div>`;
+    return html`<div class="columns" inert aria-hidden="true" data-reserved>
+        ${field('Feature (x axis)')} ${field('Target (y axis)')} ${field('Label (names the points)')}
+      </div>
+      <p class="muted notes reserved-notes" aria-hidden="true"></p>`;
+  }
+
   protected override render() {
     const loading = this.loading;
     return html`<h2>Data</h2>
@@ -223,7 +243,9 @@ export class DataPanel extends LitElement {
             ${this.textColumns.length > 0 ? this.labelSelect(this.data.labelName) : ''}
           </div>
           ${this.renderNotes()}`
-          : ''
+          : this.error
+            ? ''
+            : this.renderReservedColumns()
       }
       <label>
         Load another CSV (any numeric columns)
