@@ -49,6 +49,13 @@ export class DataPanel extends LitElement {
         font-size: 0.9rem;
         color: var(--bp-muted);
       }
+      /* As tall as a select (theme.ts), not one: there is nothing to choose yet. */
+      .reserved-select {
+        box-sizing: border-box;
+        height: 2.3rem;
+        border: 1px solid var(--bp-border);
+        border-radius: 6px;
+      }
       /* The sentence on the chosen columns takes two lines on a phone, one or two on a wider card. */
       .reserved-notes {
         min-height: calc(2 * 1.35em);
@@ -211,7 +218,7 @@ export class DataPanel extends LitElement {
    * the file input and the plots below do not jump down when the data arrives (layout shift).
    */
   private renderReservedColumns() {
-    const field = (label: string) => html`<div class="field"><span class="reserved-label">${label}</span><select disabled></select></div>`;
+    const field = (label: string) => html`<div class="field"><span class="reserved-label">${label}</span><span class="reserved-select"></span></div>`;
     return html`<div class="columns" inert aria-hidden="true" data-reserved>
         ${field('Feature (x axis)')} ${field('Target (y axis)')} ${field('Label (names the points)')}
       </div>
