@@ -218,7 +218,8 @@ export class DataPanel extends LitElement {
    * the file input and the plots below do not jump down when the data arrives (layout shift).
    */
   private renderReservedColumns() {
-    const field = (label: string) => html`<div class="field"><span class="reserved-label">${label}</span><span class="reserved-select"></span></div>`;
+    const field = (label: string) =>
+      html`<div class="field"><span class="reserved-label">${label}</span><span class="reserved-select"></span></div>`;
     return html`<div class="columns" inert aria-hidden="true" data-reserved>
         ${field('Feature (x axis)')} ${field('Target (y axis)')} ${field('Label (names the points)')}
       </div>
