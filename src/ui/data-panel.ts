@@ -220,7 +220,7 @@ export class DataPanel extends LitElement {
   private renderReservedColumns() {
     const field = (label: string) =>
       html`<div class="field"><span class="reserved-label">${label}</span><span class="reserved-select"></span></div>`;
-    return html`<div class="columns" inert aria-hidden="true" data-reserved>
+    return html`<div class="columns" .inert=${true} aria-hidden="true" data-reserved>
         ${field('Feature (x axis)')} ${field('Target (y axis)')} ${field('Label (names the points)')}
       </div>
       <p class="muted notes reserved-notes" aria-hidden="true"></p>`;
