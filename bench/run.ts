@@ -437,7 +437,7 @@ function winnersBySize(): string {
     const best = scale.filter((row) => row.rows === size).sort((a, b) => a.summary!.median - b.summary!.median)[0];
     return `${size} rows: ${best.backend}`;
   });
-  return `Fastest full-batch epoch by size: ${winners.join('; ')}.`;
+  return winners.length > 0 ? `Fastest full-batch epoch by size: ${winners.join('; ')}.` : '';
 }
 
 function formatRow(row: Row): string {
