@@ -154,9 +154,12 @@ describe('serve takes a new weights file without a restart', () => {
       await handle.close();
     }
     expect(await servedHash(server.url)).toBe(NEW_HASH);
+    // One line per partial state read (the half; the empty file too, if the writer was slow to write after
+    // truncating): each says the old model was kept.
     const refusals = server.output().stderr.trimEnd().split('\n');
-    expect(refusals).toHaveLength(1);
-    expect(refusals[0]).toMatch(new RegExp(`^serve: Kept model ${OLD_HASH.slice(0, 12)} .*is not a usable weights file`));
+    expect(refusals.length).toBeGreaterThanOrEqual(1);
+    for (const line of refusals)
+      expect(line).toMatch(new RegExp(`^serve: Kept model ${OLD_HASH.slice(0, 12)} .*is not a usable weights file`));
   });
 
   it('/model and X-Model follow the swap; /healthz answers 200', async () => {
