@@ -12,17 +12,24 @@ export default defineConfig({
     // TF.js is large by nature; it loads lazily after the first paint, so its chunk size is expected.
     chunkSizeWarningLimit: 2500,
     rolldownOptions: {
-      // The app, the demo page of the embeddable <bmi-predictor> element, and the fused-training test pages.
-      input: {
-        main: 'index.html',
-        embed: 'embed.html',
-        'fused-training': 'tests/browser/pages/fused-training.html',
-        'fused-features': 'tests/browser/pages/fused-features.html',
-      },
+      // The app and the demo page of the embeddable <bmi-predictor> element (the tests' own pages are
+      // built apart, by vite.test-pages.config.ts, so the site never ships them).
+      input: { main: 'index.html', embed: 'embed.html' },
     },
   },
   worker: { format: 'es' },
   plugins: [
+    // The app's embed snippets load bmi-predictor.js from beside its page; the build puts the file
+    // there (vite.embed.config.ts), and the dev server of `npm start` answers with the element's source.
+    {
+      name: 'embed-script-in-dev',
+      apply: 'serve',
+      configureServer(server) {
+        server.middlewares.use('/bmi-predictor.js', (_request, response) => {
+          response.writeHead(307, { Location: '/src/embed/bmi-predictor.ts' }).end();
+        });
+      },
+    },
     // Offline after one visit: a Workbox service worker precaches every file of the build.
     VitePWA({
       // A new version waits until the user asks for it (src/app/service-worker.ts), so code never

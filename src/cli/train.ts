@@ -7,10 +7,10 @@ import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/data/dataset.ts';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/settings/training-settings.ts';
 import type { AtomicWriteOptions } from './atomic-write.ts';
 import { runCommand } from './cli-error.ts';
-import { escapeControlCharacters } from './terminal-text.ts';
+import { standardOutput } from './terminal-output.ts';
 import { BUNDLED_CSV, describeSkipped, loadDataset } from './load-dataset.ts';
 import { ProgressPrinter } from './progress.ts';
-import { checkSameColumns } from './resume.ts';
+import { checkSameColumns, resumedFeatures } from './resume.ts';
 import { fitSummaryText } from './coefficient-table.ts';
 import { formatStart, formatSummary } from './summary.ts';
 import { parseTrainArgs, TRAIN_HELP } from './train-args.ts';
@@ -38,21 +38,22 @@ function testPauseHook(): AtomicWriteOptions {
         const timer = setTimeout(done, ms);
         // Listening before saying so: a test may signal the moment it reads the line.
         process.on('SIGUSR2', done);
-        process.stderr.write(`[test hook] paused before renaming ${tempPath}\n`);
+        standardOutput().stderr.line(`[test hook] paused before renaming ${tempPath}`);
       });
     },
   };
 }
 
 await runCommand('train', async () => {
+  const { stdout } = standardOutput();
   const command = parseTrainArgs(process.argv.slice(2));
   if (command.help) {
-    process.stdout.write(TRAIN_HELP);
+    stdout.block(TRAIN_HELP);
     return;
   }
   const { args } = command;
   const say = (line: string): void => {
-    if (line !== '' && !args.quiet) process.stdout.write(`${escapeControlCharacters(line)}\n`);
+    if (line !== '' && !args.quiet) stdout.line(line);
   };
 
   // Everything that can be wrong is checked before training, so a mistake costs no waiting.
@@ -63,8 +64,10 @@ await runCommand('train', async () => {
   const dataName = args.dataPath ?? relative(process.cwd(), BUNDLED_CSV);
   // Without --feature/--target: the weights file's columns when resuming, else the bundled data's. Never
   // a guess at "the first two columns", which could silently train on the wrong ones.
+  const features = previous ? resumedFeatures(previous, args) : (args.features ?? [args.feature ?? DEFAULT_FEATURE]);
   const { dataset, skipped } = await loadDataset(dataPath, dataName, {
-    feature: args.feature ?? previous?.feature.name ?? DEFAULT_FEATURE,
+    feature: features[0],
+    features,
     target: args.target ?? previous?.target.name ?? DEFAULT_TARGET,
   });
   await checkCanSaveTo(args.weightsPath);
@@ -83,13 +86,11 @@ await runCommand('train', async () => {
 
   await useCpuBackend();
   const lastEpoch = (previous?.training.epochs ?? 0) + args.epochs;
-  const progress = args.quiet
-    ? undefined
-    : new ProgressPrinter({ write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY }, lastEpoch);
+  const progress = args.quiet ? undefined : new ProgressPrinter(stdout, lastEpoch);
   const result = await trainFrom(dataset, settings, previous, (epoch, loss) => progress?.add(epoch, loss));
   progress?.finish();
 
   await saveWeights(args.weightsPath, result.model, { ...testPauseHook(), readBefore });
-  process.stdout.write(`${formatSummary(result, args.weightsPath)}\n`);
-  process.stdout.write(`\n${fitSummaryText(result.model, dataset, settings)}\n`);
+  stdout.block(formatSummary(result, args.weightsPath));
+  stdout.block(`\n${fitSummaryText(result.model, dataset, settings)}`);
 });

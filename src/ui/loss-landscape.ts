@@ -441,7 +441,9 @@ export class LossLandscape extends LitElement {
       intercept: bounds.intercept.max - fy * (bounds.intercept.max - bounds.intercept.min),
     };
     const raw = fromSpace(here, this.space, moments);
-    this.readout = `Slope ${raw.slope.toFixed(4)}, intercept ${raw.intercept.toFixed(4)}: MSE ${formatLoss(mseAt(moments, raw))}`;
+    // A real minus sign, as every number the page writes has.
+    const fixed = (value: number) => value.toFixed(4).replace(/^-/, '−');
+    this.readout = `Slope ${fixed(raw.slope)}, intercept ${fixed(raw.intercept)}: MSE ${formatLoss(mseAt(moments, raw))}`;
   }
 
   private optimumText(): string {

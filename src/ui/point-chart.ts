@@ -151,13 +151,21 @@ export abstract class PointChart extends UplotChart {
     return best;
   }
 
-  /** Scales with a margin on both sides, so points at the extremes are drawn whole and can be pointed at. */
-  protected paddedScales(): uPlot.Scales {
-    const pad: uPlot.Range.Function = (_, min, max) => {
-      const margin = (max - min) * 0.04 || 1;
-      return [min - margin, max + margin];
-    };
-    return { x: { time: false, range: pad }, y: { range: pad } };
+  /**
+   * Scales with a margin on both sides, so points at the extremes are drawn whole and can be pointed at.
+   * `alsoShow` gives values each axis must reach besides the data's (read whenever the data is set).
+   */
+  protected paddedScales(alsoShow: () => { x: number[]; y: number[] } = () => ({ x: [], y: [] })): uPlot.Scales {
+    const pad =
+      (axis: 'x' | 'y'): uPlot.Range.Function =>
+      (_, dataMin, dataMax) => {
+        const extra = alsoShow()[axis];
+        const min = Math.min(dataMin, ...extra);
+        const max = Math.max(dataMax, ...extra);
+        const margin = (max - min) * 0.04 || 1;
+        return [min - margin, max + margin];
+      };
+    return { x: { time: false, range: pad('x') }, y: { range: pad('y') } };
   }
 
   /** The uPlot plugin: pointer tracking on the plot area and the marks drawn over the points. */
