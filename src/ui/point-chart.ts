@@ -10,6 +10,7 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/data/columns.ts';
 import type { Dataset } from '../core/data/dataset.ts';
+import { axisRange, finiteOrGap } from '../core/view/axis-range.ts';
 import { sampledRowsOf } from '../core/view/display-sample.ts';
 import { describePoint, pointFacts, pointName, rowOfLabel } from '../core/view/point-text.ts';
 import type { Line } from '../core/model/predict.ts';
@@ -105,14 +106,19 @@ export abstract class PointChart extends UplotChart {
     if (changed.has('data') || changed.has('line')) this.drawnRows = this.orderRows(this.rowsByX);
   }
 
-  /** The series of the drawn points: x values and y values, in `drawnRows` order. */
-  protected pointSeries(): [number[], number[]] {
+  /**
+   * The series of the drawn points: x values and y values, in `drawnRows` order. A point whose place is
+   * not a finite number (a fitted value that overflows for a diverging line) is left out of the y
+   * series, and its x becomes its neighbour's: uPlot's x values must be finite and in order.
+   */
+  protected pointSeries(): [number[], (number | null)[]] {
     const xs: number[] = [];
-    const ys: number[] = [];
+    const ys: (number | null)[] = [];
     for (const row of this.drawnRows) {
       const [px, py] = this.plotPoint(row);
-      xs.push(px);
-      ys.push(py);
+      const finite = Number.isFinite(px);
+      xs.push(finite ? px : (xs.at(-1) ?? 0));
+      ys.push(finite ? finiteOrGap(py) : null);
     }
     return [xs, ys];
   }
@@ -151,12 +157,12 @@ export abstract class PointChart extends UplotChart {
     return best;
   }
 
-  /** Scales with a margin on both sides, so points at the extremes are drawn whole and can be pointed at. */
+  /**
+   * Scales with a margin on both sides, so points at the extremes are drawn whole and can be pointed
+   * at; any finite data gives an axis uPlot can divide into ticks (see `axisRange`).
+   */
   protected paddedScales(): uPlot.Scales {
-    const pad: uPlot.Range.Function = (_, min, max) => {
-      const margin = (max - min) * 0.04 || 1;
-      return [min - margin, max + margin];
-    };
+    const pad: uPlot.Range.Function = (_, min, max) => axisRange(min, max);
     return { x: { time: false, range: pad }, y: { range: pad } };
   }
 
