@@ -74,7 +74,7 @@ function call<K extends keyof BenchApi>(page: Page, name: K, ...args: Parameters
 
 async function convergenceRows(page: Page): Promise<void> {
   for (const backend of BACKENDS) {
-    const result = (await call(page, 'convergence', backend, 5)) as ConvergenceResult;
+    const result: ConvergenceResult = await call(page, 'convergence', backend, 5);
     const label = result.backend === backend ? backend : `${backend} (fell back to ${result.backend})`;
     add({
       section: 'Convergence',
@@ -97,7 +97,7 @@ async function convergenceRows(page: Page): Promise<void> {
   }
   // One backend, the fastest at this size: 10,000 tiny epochs measure per-dispatch overhead, not the recipe.
   for (const backend of ['wasm'] as BackendName[]) {
-    const recipe = (await call(page, 'originalRecipe', backend, 10_000)) as RecipeResult;
+    const recipe: RecipeResult = await call(page, 'originalRecipe', backend, 10_000);
     const gap = ((recipe.mse - 43.0210311892) / 43.0210311892) * 100;
     add({
       section: 'Convergence',
@@ -421,15 +421,19 @@ async function main(): Promise<void> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking'],
   });
-  let adapter = 'none';
+  let adapter: string;
   try {
     const page = await benchPage(browser, new URL('bench/index.html', devUrl).href);
     adapter = await page.evaluate(async () => {
-      const gpu = (
-        navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { vendor: string; architecture: string } } | null> } }
-      ).gpu;
-      const found = await gpu?.requestAdapter();
-      return found?.info ? `${found.info.vendor} ${found.info.architecture}`.trim() : 'none';
+      interface AdapterInfo {
+        vendor: string;
+        architecture: string;
+      }
+      const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: AdapterInfo } | null> } }).gpu;
+      // Runs in the page, where the DOM's types hold; the linter sees this file as Node code.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+      const info: AdapterInfo | undefined = (await gpu?.requestAdapter())?.info;
+      return info ? `${info.vendor} ${info.architecture}`.trim() : 'none';
     });
     if (wanted('convergence')) await convergenceRows(page);
     if (wanted('scale')) await scaleRows(page);

@@ -80,7 +80,7 @@ export async function originalRecipe(backend: BackendName, epochs: number): Prom
   const start = performance.now();
   for (let epoch = 1; epoch <= epochs; epoch++) {
     tf.tidy(() => {
-      optimizer.minimize(() => tf.losses.meanSquaredError(y, model.apply(x) as tf.Tensor) as tf.Scalar);
+      optimizer.minimize(() => tf.losses.meanSquaredError<tf.Tensor, tf.Scalar>(y, model.apply(x) as tf.Tensor));
     });
     // Let the device queue drain now and then, as any real loop reading its loss would.
     if (epoch % 1000 === 0) await tf.tidy(() => model.apply(x) as tf.Tensor).data();

@@ -16,6 +16,8 @@ export async function copyText(text: string): Promise<boolean> {
     document.body.append(area);
     area.select();
     try {
+      // The fallback where the Clipboard API is refused (an insecure origin, an old browser).
+      // eslint-disable-next-line @typescript-eslint/no-deprecated
       return document.execCommand('copy');
     } catch {
       return false;

@@ -17,10 +17,11 @@ export function addCopyButtons(root: ParentNode = document): void {
     button.textContent = 'Copy';
     const what = block.getAttribute('aria-label') ?? 'code';
     button.setAttribute('aria-label', `Copy ${what}`);
-    button.addEventListener('click', async () => {
-      const copied = await copyText(code.textContent ?? '');
-      button.textContent = copied ? 'Copied' : 'Copy';
-      status.textContent = copied ? `Copied ${what} to the clipboard.` : `Could not copy: select the ${what} and copy it by hand.`;
+    button.addEventListener('click', () => {
+      void copyText(code.textContent ?? '').then((copied) => {
+        button.textContent = copied ? 'Copied' : 'Copy';
+        status.textContent = copied ? `Copied ${what} to the clipboard.` : `Could not copy: select the ${what} and copy it by hand.`;
+      });
     });
     block.before(button);
   }

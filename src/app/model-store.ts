@@ -119,7 +119,7 @@ export class ModelStore {
     const damaged: DamagedRecord[] = [];
     for (const [key, record] of await entries<IDBValidKey, unknown>(this.store)) {
       if (!Array.isArray(key) || key[0] !== 'saved') continue;
-      const name = String(key[1]);
+      const name = typeof key[1] === 'string' ? key[1] : JSON.stringify(key[1]);
       const result = readRecord(record);
       const savedAt = (record as Partial<StoredRecord> | null)?.savedAt;
       if (result.ok && typeof savedAt === 'string') models.push({ name, savedAt, model: result.model });

@@ -73,7 +73,7 @@ export const startEngine: StartEngine = async (preferred) => {
     ({ backend } = await ready);
   } catch (error) {
     worker.terminate();
-    throw new Error(errorMessage(error));
+    throw new Error(errorMessage(error), { cause: error });
   }
 
   return {

@@ -7,6 +7,8 @@
  * C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidirectional overrides
  * and isolates (which can make a line read differently from what it holds).
  */
+// Control characters are exactly what this escapes.
+// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** `"a\nb\x1b[2J"` → `a\x0ab\x1b[2J` as visible text: one line, nothing the terminal acts on. */

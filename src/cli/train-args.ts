@@ -112,7 +112,7 @@ function parse(argv: readonly string[]): TrainCommand {
   }
   const column = (name: 'feature' | 'target'): string | undefined => {
     const value = values.get(name);
-    if (value !== undefined && value.trim() === '') throw new CliError(`--${name} needs a column name.`);
+    if (value?.trim() === '') throw new CliError(`--${name} needs a column name.`);
     return value?.trim();
   };
   const number = (name: string, what: string, rule: Parameters<typeof parseNumber>[2], fallback: number): number => {

@@ -143,6 +143,8 @@ export class BmiPredictor extends LitElement {
     this.shownModel = this.model;
     if (changed.has('weightsSrc')) this.startFetch();
     if ((replaced || adopted || changed.has('value')) && this.model && this.value != null && this.value !== '') {
+      // A script may assign a number to the property despite its type: read it as text either way.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
       this.predictText(String(this.value));
     }
   }
@@ -315,6 +317,9 @@ declare global {
   }
   // Both maps: the events bubble and are composed, so `document.addEventListener` and
   // `window.addEventListener` (GlobalEventHandlersEventMap) see them typed too.
+  // Declaration merging: the element's events join the DOM's maps (an interface must extend to merge).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends BmiPredictorEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface GlobalEventHandlersEventMap extends BmiPredictorEventMap {}
 }

@@ -16,6 +16,8 @@ interface BackendInternals {
 
 export function webgpuBackend(): WebGPUBackend {
   if (tf.getBackend() !== 'webgpu') throw new Error('The WebGPU backend is not active.');
+  // The active backend is the WebGPU one (checked above), registered from this very package.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   return tf.backend() as WebGPUBackend;
 }
 

@@ -36,12 +36,12 @@ export class BmiApp extends LitElement {
   static override styles = [themeStyles, bmiAppStyles];
 
   // Added in this order, so they connect in it: the URL's settings first, which the others start from.
-  private readonly urlSettings = new UrlSettingsController(this);
-  private readonly engines = new EngineController(this, {
+  private readonly urlSettings: UrlSettingsController = new UrlSettingsController(this);
+  private readonly engines: EngineController = new EngineController(this, {
     urlSettings: this.urlSettings,
     training: () => this.run.active,
   });
-  private readonly dataSource = new DataController(this, {
+  private readonly dataSource: DataController = new DataController(this, {
     urlSettings: this.urlSettings,
     busy: () => (this.run.active ? 'Training is running: stop it to load other data.' : undefined),
     dataChanged: () => {
@@ -50,11 +50,11 @@ export class BmiApp extends LitElement {
       this.currentModel.refit();
     },
   });
-  private readonly currentModel = new CurrentModelController(this, {
+  private readonly currentModel: CurrentModelController = new CurrentModelController(this, {
     data: () => this.dataSource.data,
     training: () => this.urlSettings.settings.training,
   });
-  private readonly run = new TrainingRunController(this, {
+  private readonly run: TrainingRunController = new TrainingRunController(this, {
     urlSettings: this.urlSettings,
     engines: this.engines,
     currentModel: this.currentModel,
@@ -65,7 +65,7 @@ export class BmiApp extends LitElement {
     runEnded: () => this.library.runEnded(),
   });
   /** Saved, restored, downloaded, loaded, exported and dropped models. */
-  private readonly library = new ModelLibraryController(this, {
+  private readonly library: ModelLibraryController = new ModelLibraryController(this, {
     model: () => this.currentModel.model,
     data: () => this.dataSource.data,
     training: () => this.run.active,
@@ -75,7 +75,7 @@ export class BmiApp extends LitElement {
     loadCsv: (file) => void this.dataSource.loadFile(file),
   });
   /** Every change of the current model, with Undo, the offer of a failed run's line, and what is kept for the next visit. */
-  private readonly history = new ModelHistoryController(this, {
+  private readonly history: ModelHistoryController = new ModelHistoryController(this, {
     currentModel: this.currentModel,
     persist: (model) => void this.library.remember(model),
     resave: (name, model) => this.library.resave(name, model),
@@ -84,7 +84,7 @@ export class BmiApp extends LitElement {
   });
 
   /** R's summary of the line shown, on its training rows; provisional during a run. */
-  private readonly fitSummary = new FitSummaryController(this, {
+  private readonly fitSummary: FitSummaryController = new FitSummaryController(this, {
     line: () => (this.run.active ? this.run.view.liveLine : this.currentModel.fitting),
     data: () => this.dataSource.data,
     training: () => this.urlSettings.settings.training,

@@ -108,7 +108,7 @@ export function listedColumns(columns: readonly string[], filter: string, select
 }
 
 function sameColumns(a: readonly string[], b: readonly string[] | undefined): boolean {
-  return a === b || (b !== undefined && a.length === b.length && a.every((column, i) => column === b[i]));
+  return a === b || (a.length === b?.length && a.every((column, i) => column === b[i]));
 }
 
 /**

@@ -95,7 +95,12 @@ export class LossChart extends UplotChart {
           ...common.scales?.x,
           range: (_, min, max) => (this.points.length === 0 ? [0, 10] : min === max ? [min, min + 1] : [min, max]),
         },
-        y: { distr: this.logScale ? 3 : 1, ...(this.points.length === 0 ? { range: [1, 10] as uPlot.Range.MinMax } : {}) },
+        y: {
+          // uPlot's scale distributions: 3 is logarithmic, 1 linear (a const enum, written as its numbers).
+          // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+          distr: this.logScale ? 3 : 1,
+          ...(this.points.length === 0 ? { range: [1, 10] as uPlot.Range.MinMax } : {}),
+        },
       },
       axes: [
         this.axis('Epoch', color),

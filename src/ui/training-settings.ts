@@ -139,7 +139,7 @@ export class TrainingSettingsForm extends LitElement {
         inputmode="decimal"
         min=${attributes.min ?? ''}
         max=${attributes.max ?? ''}
-        step=${attributes.step ?? 'any'}
+        .step=${attributes.step ?? 'any'}
         .value=${value}
         ?disabled=${disabled}
         aria-invalid=${error ? 'true' : 'false'}

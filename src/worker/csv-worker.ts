@@ -7,8 +7,7 @@ function post(event: CsvWorkerEvent, transfer: Transferable[] = []): void {
   self.postMessage(event, { transfer });
 }
 
-self.addEventListener('message', async (message: MessageEvent<CsvWorkerRequest>) => {
-  const { file } = message.data;
+async function readFile(file: File): Promise<void> {
   const outcome = await streamTable(
     (config) => Papa.parse(file, config),
     file.size,
@@ -20,4 +19,6 @@ self.addEventListener('message', async (message: MessageEvent<CsvWorkerRequest>)
   }
   const table = packTable(outcome.table);
   post({ type: 'done', outcome: { ok: true, table } }, transferablesOf(table));
-});
+}
+
+self.addEventListener('message', (message: MessageEvent<CsvWorkerRequest>) => void readFile(message.data.file));

@@ -216,7 +216,7 @@ describe('the browser keeps models (IndexedDB)', () => {
       () =>
         new Promise<void>((resolve, reject) => {
           const request = indexedDB.open('bmi-predictor');
-          request.onerror = () => reject(request.error);
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
           request.onsuccess = () => {
             const tx = request.result.transaction('models', 'readwrite');
             const store = tx.objectStore('models');
@@ -226,7 +226,7 @@ describe('the browser keeps models (IndexedDB)', () => {
             );
             store.put({ weights: { format: 'something-else' } }, 'current');
             tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
           };
         }),
     );

@@ -57,6 +57,8 @@ async function waitInPage(page: Page, condition: string, arg: string | number): 
   await page.evaluate(
     ({ condition, arg }) =>
       new Promise<void>((resolve) => {
+        // The condition is the test's own source text, run inside the page.
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval
         const test = new Function('panel', 'arg', `return ${condition};`) as (panel: Element, arg: unknown) => boolean;
         const check = (): void => {
           const panel = document.querySelector('bmi-app')?.shadowRoot?.querySelector('data-panel');

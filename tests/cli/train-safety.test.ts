@@ -96,6 +96,7 @@ describe('text from a CSV in a refusal is escaped and stays on one line', () => 
     const result = await run('train', ['5', join(dir, 'evil.json'), '--data', csv]);
     expect(result.code).toBe(1);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(result.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\u202e]/);
     expect(result.stderr).toContain('Its columns: a\\x1b[2J\\x0asecond line, b\\u202e, c');
   });

@@ -36,7 +36,7 @@ describe('<data-panel>', () => {
     const options = [...part<HTMLSelectElement>(panel, '#feature-column').options].map((option) => option.textContent);
     expect(options).toEqual(['Life expectancy', 'BMI', 'Year']);
     // The scatter plot gets the same data and line.
-    const plot = part(part(panel, 'point-views'), 'scatter-plot') as HTMLElementTagNameMap['scatter-plot'];
+    const plot = part<HTMLElementTagNameMap['scatter-plot']>(part(panel, 'point-views'), 'scatter-plot');
     expect(plot.data).toBe(panel.data);
     expect(plot.line).toBe(REFERENCE_LINE);
   });

@@ -53,6 +53,8 @@ export function shadowOf(element: Element): ShadowRoot {
 }
 
 /** One element inside the shadow root; fails the test with the selector when it is missing. */
+// Callers name the element type they expect to find.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 export function part<E extends Element = HTMLElement>(element: Element, selector: string): E {
   const found = shadowOf(element).querySelector<E>(selector);
   if (!found) throw new Error(`<${element.localName}> renders no ${selector}`);

@@ -156,7 +156,7 @@ describe('<training-panel>', () => {
     const panel = await mount('training-panel', { ready: true, runState: 'running', epoch: 1, epochs: 10, points, lossUnit: 'years²' });
     const progress = part(panel, 'training-progress');
     expect(textOf(part(progress, '[data-progress=train-loss]'))).toBe('400.5000');
-    const chart = part(panel, 'loss-chart') as HTMLElementTagNameMap['loss-chart'];
+    const chart = part<HTMLElementTagNameMap['loss-chart']>(panel, 'loss-chart');
     expect(chart.points).toBe(points);
     expect(chart.unit).toBe('years²');
   });

@@ -178,9 +178,8 @@ describe('Trainer on the CPU backend', () => {
 
   it('pauses, steps exactly one epoch, resumes and stops', async () => {
     const states: string[] = [];
-    let trainer!: Trainer;
     const epochsSeen: number[] = [];
-    trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 1000 }, null, {
+    const trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 1000 }, null, {
       reportIntervalMs: 0,
       onProgress: (p) => {
         states.push(p.state);
@@ -237,9 +236,8 @@ describe('Trainer on the CPU backend', () => {
     // A fake clock: each reading costs 1 ms of training; a pause lasts 1,000,000 ms.
     let clock = 0;
     const pauseMs = 1_000_000;
-    let trainer!: Trainer;
     let paused = false;
-    trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 10 }, null, {
+    const trainer = new Trainer(dataset, { ...ALL_ROWS, epochs: 10 }, null, {
       now: () => (clock += 1),
       reportIntervalMs: 0,
       onProgress: (p) => {

@@ -98,7 +98,7 @@ export class TableBuilder {
     this.columns.forEach((column, i) => {
       const cell = row[column];
       const value = parseNumber(cell);
-      const text = cell === undefined || cell === null ? '' : String(cell).trim();
+      const text = cell === undefined || cell === null ? '' : cellText(cell);
       if (text !== '') this.filledCells[i] += 1;
       if (value !== undefined) this.numericCells[i] += 1;
       // Numeric columns keep no strings: a million rows of numbers must not also sit in memory as text.
@@ -131,7 +131,7 @@ export class TableBuilder {
 }
 
 function isBlankRow(row: Record<string, unknown>): boolean {
-  return Object.values(row).every((cell) => cell === undefined || cell === null || String(cell).trim() === '');
+  return Object.values(row).every((cell) => cell === undefined || cell === null || cellText(cell) === '');
 }
 
 /**
@@ -229,4 +229,9 @@ export function parseCsv(text: string, choice: ColumnChoice = {}): ParseOutcome 
   const table = parseTable(text);
   if ('error' in table) return { ok: false, error: table.error, columns: [], numericColumns: [], skipped: { count: 0, lines: [] } };
   return selectColumns(table, choice);
+}
+
+/** A parsed cell as trimmed text: papaparse gives strings (or numbers with dynamic typing). */
+function cellText(cell: unknown): string {
+  return (typeof cell === 'string' ? cell : `${cell as number}`).trim();
 }

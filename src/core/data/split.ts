@@ -57,7 +57,7 @@ export function splitDataset(dataset: Dataset, validationFraction: number, seed:
   // The same split of the same data set is the same objects, so what is remembered per data set
   // (see dataset-facts.ts) carries from one run or summary to the next.
   const known = lastSplit.get(dataset);
-  if (known && known.validationFraction === validationFraction && known.seed === seed) return known.split;
+  if (known?.validationFraction === validationFraction && known.seed === seed) return known.split;
   const split = freshSplit(dataset, validationFraction, seed);
   lastSplit.set(dataset, { validationFraction, seed, split });
   return split;

@@ -30,8 +30,8 @@ function basename(path: string): string {
 function layersOf(topology: JsonObject): unknown[] | undefined {
   const root = isJsonObject(topology.model_config) ? topology.model_config : topology;
   const config = root.config;
-  if (Array.isArray(config)) return config;
-  return isJsonObject(config) && Array.isArray(config.layers) ? config.layers : undefined;
+  if (Array.isArray(config)) return config as unknown[];
+  return isJsonObject(config) && Array.isArray(config.layers) ? (config.layers as unknown[]) : undefined;
 }
 
 function shapeText(shape: unknown): string {
@@ -70,7 +70,9 @@ export function checkLinearModelJson(json: unknown, jsonName: string, binName?: 
   const config = layer.config;
   if (config.units !== 1) return refuse(`${jsonName} has a dense layer of ${String(config.units)} units; ${EXPECTED}.`);
   if (config.activation !== undefined && config.activation !== null && config.activation !== 'linear') {
-    return refuse(`${jsonName} has a dense layer with "${String(config.activation)}" activation; ${EXPECTED}.`);
+    return refuse(
+      `${jsonName} has a dense layer with "${typeof config.activation === 'string' ? config.activation : JSON.stringify(config.activation)}" activation; ${EXPECTED}.`,
+    );
   }
   if (config.use_bias === false) return refuse(`${jsonName} has a dense layer without a bias; ${EXPECTED}.`);
   const inputConfig = isJsonObject(inputLayer?.config) ? inputLayer.config : {};
@@ -82,7 +84,7 @@ export function checkLinearModelJson(json: unknown, jsonName: string, binName?: 
   const manifest = json.weightsManifest;
   if (!Array.isArray(manifest) || !manifest.every(isJsonObject))
     return refuse(`${jsonName} has no "weightsManifest", so its weights cannot be found.`);
-  const specs = manifest.flatMap((group) => (Array.isArray(group.weights) ? group.weights : []));
+  const specs = manifest.flatMap((group) => (Array.isArray(group.weights) ? (group.weights as unknown[]) : []));
   const shapes = specs.map((spec) => shapeText(isJsonObject(spec) ? spec.shape : undefined));
   if (shapes.length !== 2 || shapes[0] !== '[1, 1]' || shapes[1] !== '[1]') {
     return refuse(`${jsonName} lists weights of shapes ${shapes.join(', ') || '(none)'}, not a [1, 1] kernel and a [1] bias.`);

@@ -127,9 +127,12 @@ export class DataController implements ReactiveController {
     // million rows the two together would hold up the page for too long. Still loading till then.
     if (chosen.ok) await yieldThroughMessage();
     this.set({ loading: undefined });
-    const error = chosen.ok ? this.take(chosen.table, file.name, chosen.selected) : chosen.error;
-    if (error) this.refuse(file.name, error);
-    else this.page.urlSettings.update({ columns: this.currentColumns() });
+    if (!chosen.ok) {
+      this.refuse(file.name, chosen.error);
+      return;
+    }
+    this.take(chosen.table, file.name, chosen.selected);
+    this.page.urlSettings.update({ columns: this.currentColumns() });
     this.set({ filesRead: this.state.filesRead + 1 });
   }
 
@@ -161,7 +164,9 @@ export class DataController implements ReactiveController {
     onRefused: (error: string) => void = () => {},
   ): string | undefined {
     const chosen = this.chooseColumns(table, choices, onRefused);
-    return chosen.ok ? this.take(table, source, chosen.selected) : chosen.error;
+    if (!chosen.ok) return chosen.error;
+    this.take(table, source, chosen.selected);
+    return undefined;
   }
 
   /** The data set of the first column choice the table supports, or why none worked. */
@@ -177,7 +182,7 @@ export class DataController implements ReactiveController {
   }
 
   /** Makes a chosen data set the current data. */
-  private take(table: Table, source: string, selected: { dataset: Dataset; skipped: SkippedRows }): undefined {
+  private take(table: Table, source: string, selected: { dataset: Dataset; skipped: SkippedRows }): void {
     this.set({ table, data: selected.dataset, source, skipped: selected.skipped, error: '' });
     this.page.dataChanged();
     return undefined;

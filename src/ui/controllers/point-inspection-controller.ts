@@ -34,7 +34,9 @@ export class PointInspectionController implements ReactiveController {
     private readonly source: () => InspectedData,
   ) {
     host.addController(this);
-    host.addEventListener(PointSelectEvent.type, (event) => this.select((event as PointSelectEvent).row));
+    host.addEventListener(PointSelectEvent.type, (event: Event) => {
+      if (event instanceof PointSelectEvent) this.select(event.row);
+    });
   }
 
   hostUpdate(): void {
