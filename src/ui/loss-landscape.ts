@@ -237,13 +237,19 @@ export class LossLandscape extends LitElement {
         return;
       }
       const standardized = this.space === 'standardized' ? ' (standardized)' : '';
-      this.background = drawBackground(this.grid, frame, mseAt(this.moments, fitOfMoments(this.moments)), { width, height, ratio }, {
-        text: this.color('--bp-muted'),
-        border: this.color('--bp-border'),
-        slopeLabel: `Slope${standardized}`,
-        interceptLabel: `Intercept${standardized}`,
-        bottomMargin: MARGIN.bottom,
-      });
+      this.background = drawBackground(
+        this.grid,
+        frame,
+        mseAt(this.moments, fitOfMoments(this.moments)),
+        { width, height, ratio },
+        {
+          text: this.color('--bp-muted'),
+          border: this.color('--bp-border'),
+          slopeLabel: `Slope${standardized}`,
+          interceptLabel: `Intercept${standardized}`,
+          bottomMargin: MARGIN.bottom,
+        },
+      );
     }
     const inSpace = (path: readonly Line[]) => path.map((line) => toSpace(line, this.space, this.moments!));
     // The previous run on top, dashed: runs from the same start often share a line, and it must show.
@@ -299,7 +305,8 @@ export class LossLandscape extends LitElement {
   private optimumText(): string {
     const m = this.moments!;
     const best = fitOfMoments(m);
-    if (!Number.isFinite(best.slope) || !Number.isFinite(best.intercept)) return "none a computer can hold (the data's sums of squares overflow)";
+    if (!Number.isFinite(best.slope) || !Number.isFinite(best.intercept))
+      return "none a computer can hold (the data's sums of squares overflow)";
     return `slope ${best.slope.toFixed(4)}, intercept ${best.intercept.toFixed(4)}, MSE ${formatMse(mseAt(m, best))}`;
   }
 

@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Dataset } from '../core/data/dataset.ts';
-import type { Influence } from '../core/stats/influence.ts';
+import { columnLabel } from '../core/data/columns.ts';
+import { isInfluence, type Influence, type InfluenceUnavailable } from '../core/stats/influence.ts';
 import { formatSigned, pointName } from '../core/view/point-text.ts';
 import { defineElement } from '../embed/define.ts';
 import { PointSelectEvent } from './point-events.ts';
@@ -58,15 +59,18 @@ export class PointInfluence extends LitElement {
 
   @property({ attribute: false }) data: Dataset | null = null;
   @property({ attribute: false }) selected: number | null = null;
-  /** The selected row's influence, or undefined (no selection, or too few rows to say). */
-  @property({ attribute: false }) influence: Influence | undefined;
+  /** The selected row's influence, why it has none, or undefined (no selection). */
+  @property({ attribute: false }) influence: Influence | InfluenceUnavailable | undefined;
 
   protected override render() {
     const { data, selected, influence } = this;
     if (!data || selected === null) return html`<div aria-live="polite" data-influence></div>`;
     const name = pointName(data, selected);
-    if (!influence) {
-      return html`<div class="box" aria-live="polite" data-influence><p>${name}: too few rows to refit without it.</p></div>`;
+    if (!isInfluence(influence)) {
+      return html`<div class="box" aria-live="polite" data-influence>
+        <p data-summary><strong>Without ${name}: no line.</strong> ${whyNoRefit(influence, data)}</p>
+        ${this.clearButton()}
+      </div>`;
     }
     const { leverage, cooksDistance, refit, slopeChange } = influence;
     return html`<div class="box" aria-live="polite" data-influence>
@@ -79,8 +83,25 @@ export class PointInfluence extends LitElement {
         <dt>Refitted line</dt>
         <dd data-refit>slope ${refit.slope.toFixed(4)}, intercept ${refit.intercept.toFixed(4)}</dd>
       </dl>
-      <button @click=${() => this.dispatchEvent(new PointSelectEvent(null))}>Clear selection</button>
+      ${this.clearButton()}
     </div>`;
+  }
+
+  private clearButton() {
+    return html`<button @click=${() => this.dispatchEvent(new PointSelectEvent(null))}>Clear selection</button>`;
+  }
+}
+
+/** Why the point has no refit, in words: the true reason, never a made-up line. */
+function whyNoRefit(influence: InfluenceUnavailable | undefined, data: Dataset): string {
+  const feature = columnLabel(data.featureName);
+  switch (influence?.unavailable) {
+    case 'constant-feature':
+      return `Every row has the same ${feature}: there is no line to refit.`;
+    case 'others-constant-feature':
+      return `The other rows all have the same ${feature}: no line without this point (its leverage is 1, and its Cook's distance is undefined).`;
+    default:
+      return `With ${data.x.length} rows, too few are left without it to fit a line and measure its influence (that needs 3 rows).`;
   }
 }
 

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Dataset } from '../core/data/dataset.ts';
 import type { Line } from '../core/model/predict.ts';
+import { isInfluence } from '../core/stats/influence.ts';
 import type { LineBands } from './scatter-plot.ts';
 import { PointInspectionController } from './controllers/point-inspection-controller.ts';
 import { defineElement } from '../embed/define.ts';
@@ -57,7 +58,7 @@ export class PointViews extends LitElement {
             .line=${line}
             .marked=${marked}
             .selected=${selected}
-            .refit=${influence?.refit ?? null}
+            .refit=${isInfluence(influence) ? influence.refit : null}
             .bands=${this.bands}
           ></scatter-plot>
         </div>

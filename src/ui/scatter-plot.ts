@@ -92,7 +92,9 @@ export class ScatterPlot extends PointChart {
       ys,
       this.lineSeries(xs, this.line),
       ...(this.showsRefit ? [this.lineSeries(xs, this.refit)] : []),
-      ...(band ? [band.confidenceLow, band.confidenceHigh, band.predictionLow, band.predictionHigh].map((edge) => edge.map(finiteOrGap)) : []),
+      ...(band
+        ? [band.confidenceLow, band.confidenceHigh, band.predictionLow, band.predictionHigh].map((edge) => edge.map(finiteOrGap))
+        : []),
     ];
   }
 

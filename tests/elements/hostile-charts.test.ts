@@ -94,12 +94,14 @@ describe('charts under hostile data', () => {
   it.each(HOSTILE)('the loss landscape draws %s, with a diverging path, in both units', async (_, data) => {
     const moments = momentsOf(data.x, data.y);
     const fit = fitOfMoments(moments);
-    const path: LossPoint[] = [{ slope: 0, intercept: 0 }, fit, ...LINES, { slope: Infinity, intercept: Number.NaN }].map((line, epoch) => ({
-      epoch,
-      trainLoss: 1,
-      validationLoss: null,
-      line,
-    }));
+    const path: LossPoint[] = [{ slope: 0, intercept: 0 }, fit, ...LINES, { slope: Infinity, intercept: Number.NaN }].map(
+      (line, epoch) => ({
+        epoch,
+        trainLoss: 1,
+        validationLoss: null,
+        line,
+      }),
+    );
     const landscape = await mount('loss-landscape', { moments, points: path, previousPoints: path.slice(0, 3) });
     const canvas = part<HTMLCanvasElement>(landscape, 'canvas');
     await expect.poll(() => canvas.dataset.optimum).toBeDefined();

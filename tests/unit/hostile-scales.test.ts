@@ -45,7 +45,13 @@ describe('nice ticks and their labels under hostile ranges', () => {
   it('at 1e16 ± tens (past 2^53) give round ticks with labels that differ', () => {
     const ticks = niceTicks(1e16, 1e16 + 40, 4);
     expect(ticks).toEqual([1e16, 1e16 + 10, 1e16 + 20, 1e16 + 30, 1e16 + 40]);
-    expect(tickLabels(ticks)).toEqual(['1.000000000000000e+16', '1.000000000000001e+16', '1.000000000000002e+16', '1.000000000000003e+16', '1.000000000000004e+16']);
+    expect(tickLabels(ticks)).toEqual([
+      '1.000000000000000e+16',
+      '1.000000000000001e+16',
+      '1.000000000000002e+16',
+      '1.000000000000003e+16',
+      '1.000000000000004e+16',
+    ]);
   });
 
   it('give nothing for a range that is empty, reversed or not finite', () => {
@@ -116,7 +122,8 @@ describe('the loss landscape under hostile moments', () => {
       const grid = lossGrid(m, space, bounds, 12, 8);
       // min and max are finite, or NaN when no cell is.
       expect(Number.isNaN(grid.min) || (Number.isFinite(grid.min) && Number.isFinite(grid.max))).toBe(true);
-      for (const value of grid.values) for (const channel of heatColour(value, grid.min, grid.max)) expect(Number.isFinite(channel)).toBe(true);
+      for (const value of grid.values)
+        for (const channel of heatColour(value, grid.min, grid.max)) expect(Number.isFinite(channel)).toBe(true);
       for (const level of contourLevels(grid.min, grid.max, 9)) expect(Number.isFinite(level)).toBe(true);
     }
   });
