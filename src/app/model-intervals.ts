@@ -9,5 +9,5 @@ import { datasetMoments } from '../core/data/dataset-facts.ts';
 
 export async function withIntervalsFrom(model: Model, dataset: Dataset): Promise<Model> {
   const { intervalStatistics } = await import('../core/stats/fit-summary.ts');
-  return { ...model, intervals: intervalStatistics(model, datasetMoments(dataset)) };
+  return { ...model, intervals: intervalStatistics(model, datasetMoments(dataset), model.feature) };
 }

@@ -6,7 +6,7 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/data/columns.ts';
-import { formatInterval, intervalNote, intervalsAt, type Interval } from '../core/stats/intervals.ts';
+import { formatInterval, intervalNote, intervalNoteAt, intervalsAt, type Interval } from '../core/stats/intervals.ts';
 import type { Model } from '../core/model/model.ts';
 import { acceptedRange, checkInput, predictFinite } from '../core/model/predict.ts';
 import { errorMessage } from '../core/text.ts';
@@ -111,6 +111,8 @@ export class BmiPredictor extends LitElement {
 
   @state() private prediction: number | undefined;
   @state() private predictionInterval: Interval | undefined;
+  /** Why the shown prediction has no interval when its model has one elsewhere (its bounds are not finite here). */
+  @state() private noteAtPrediction: string | undefined;
   @state() private message = '';
   @state() private loading = false;
 
@@ -155,6 +157,7 @@ export class BmiPredictor extends LitElement {
   private clearResult(): void {
     this.prediction = undefined;
     this.predictionInterval = undefined;
+    this.noteAtPrediction = undefined;
     this.message = '';
   }
 
@@ -231,6 +234,7 @@ export class BmiPredictor extends LitElement {
     this.prediction = predicted.value;
     const intervals = intervalsAt(model, check.value);
     this.predictionInterval = intervals?.predictionInterval;
+    this.noteAtPrediction = intervals ? undefined : intervalNoteAt(model, check.value);
     this.message = '';
     this.dispatchEvent(
       new CustomEvent<PredictionDetail>('bmi-prediction', {
@@ -244,6 +248,7 @@ export class BmiPredictor extends LitElement {
   private fail(message: string): void {
     this.prediction = undefined;
     this.predictionInterval = undefined;
+    this.noteAtPrediction = undefined;
     this.message = message;
     this.dispatchEvent(
       new CustomEvent<PredictorErrorDetail>('bmi-predictor-error', { detail: { message }, bubbles: true, composed: true }),
@@ -272,7 +277,7 @@ export class BmiPredictor extends LitElement {
     const model = this.model;
     const unit = model?.target.unit;
     const isError = this.message !== '';
-    const note = model && !this.noInterval ? intervalNote(model) : undefined;
+    const note = model && !this.noInterval ? (this.noteAtPrediction ?? intervalNote(model)) : undefined;
     return html`
       <div part="box" class="box ${this.drop.dragging ? 'dragging' : ''}">
         <form part="form" @submit=${this.onSubmit} novalidate>

@@ -13,5 +13,5 @@ export function closedFormModel(dataset: Dataset, date: Date): Model {
   // requires an optimizer name; "sgd" with 0 epochs is the honest nearest.
   const line = fitOfMoments(datasetMoments(dataset));
   const model = modelFromLine(line, dataset, { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: 'closed-form' }, date);
-  return { ...model, intervals: intervalStatistics(line, datasetMoments(dataset)) };
+  return { ...model, intervals: intervalStatistics(line, datasetMoments(dataset), model.feature) };
 }

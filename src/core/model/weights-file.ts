@@ -64,7 +64,7 @@ export class WeightsWriteError extends Error {
 
 /** Why a model could not be written and read back as a weights file, or undefined when it can. */
 export function modelProblem(model: Model): string | undefined {
-  return weightsProblem({ ...model }) ?? (model.intervals === undefined ? undefined : intervalsProblem(model.intervals));
+  return weightsProblem({ ...model }) ?? (model.intervals === undefined ? undefined : intervalsProblem(model.intervals, model));
 }
 
 /** The weights file object of a model; throws a WeightsWriteError when the file would not read back. */

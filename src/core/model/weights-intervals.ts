@@ -7,19 +7,23 @@ import {
   checkFields,
   fieldProblems,
   finiteNumber,
-  fraction,
   nonEmptyText,
   nonNegativeNumber,
   positiveNumber,
   wholeNumberAtLeast,
   type Check,
 } from './field-checks.ts';
-import { isIntervalBasis, type IntervalBasis, type IntervalStatistics } from '../stats/intervals.ts';
+import { INTERVAL_LEVEL, intervalOverflow, isIntervalBasis, type IntervalBasis, type IntervalStatistics } from '../stats/intervals.ts';
+import { isTQuantile95, tQuantile95 } from '../stats/t-quantile-95.ts';
+import type { InputRange, Line } from './predict.ts';
 import type { Result } from '../result.ts';
+
+/** The intervals are 95% intervals: the level every writer uses, and the one the t quantile is checked for. */
+const level95: Check = (v) => (v === INTERVAL_LEVEL ? undefined : String(INTERVAL_LEVEL));
 
 /** Every field of the interval basis with its check; all are required. */
 const BASIS_FIELDS: [path: keyof IntervalBasis, check: Check][] = [
-  ['level', fraction],
+  ['level', level95],
   ['rows', wholeNumberAtLeast(3)],
   ['featureMean', finiteNumber],
   ['featureSumOfSquares', positiveNumber],
@@ -42,17 +46,45 @@ function fieldsOf(value: object): [string, Check][] {
   return Object.hasOwn(value, 'unavailable') ? [['unavailable', nonEmptyText]] : BASIS_FIELDS;
 }
 
-/**
- * What is wrong with a model's interval statistics before they are written (a number that is not
- * finite, say), in the words of the reader's messages, or undefined.
- */
-export function intervalsProblem(intervals: IntervalStatistics): string | undefined {
-  const { missing, wrong } = fieldProblems(intervals, fieldsOf(intervals), 'intervals.');
-  const problems = [...missing.map((path) => `${path} is missing`), ...wrong];
-  return problems.length > 0 ? problems.join('; ') : undefined;
+/** What the interval block is checked against in the rest of the file: the line, its rows, its feature's range. */
+export interface IntervalContext extends Line {
+  training: { rows: number };
+  feature: InputRange & { name: string };
 }
 
-/** Reads the `intervals` field of a version 2 file (`record` is the whole file). */
+/**
+ * What is wrong with a model's interval statistics before they are written (a number that is not
+ * finite, say, or a block that disagrees with itself or the model), in the words of the reader's
+ * messages, or undefined.
+ */
+export function intervalsProblem(intervals: IntervalStatistics, model: IntervalContext): string | undefined {
+  const { missing, wrong } = fieldProblems(intervals, fieldsOf(intervals), 'intervals.');
+  const problems = [...missing.map((path) => `${path} is missing`), ...wrong];
+  if (problems.length > 0) return problems.join('; ');
+  return isIntervalBasis(intervals) ? basisProblem(intervals, model) : undefined;
+}
+
+/**
+ * What is wrong with a basis whose every field is fine alone, taken as a whole: its rows must be the
+ * model's training rows, its degrees of freedom rows − 2, its t quantile the 95% quantile of those
+ * (checked without distribution code, see `tQuantile95`), and every interval it gives across the range
+ * the model answers for a finite number. Names the field; the JSON Schema cannot relate fields.
+ */
+function basisProblem(basis: IntervalBasis, model: IntervalContext): string | undefined {
+  const { rows, degreesOfFreedom: df, tQuantile } = basis;
+  if (rows !== model.training.rows) return `"intervals.rows" must equal "training.rows", ${model.training.rows} (found ${rows})`;
+  if (df !== rows - 2) return `"intervals.degreesOfFreedom" must be "intervals.rows" − 2 = ${rows - 2} (found ${df})`;
+  if (!isTQuantile95(tQuantile, df)) {
+    return `"intervals.tQuantile" must be the 95% Student-t quantile with ${df} degrees of freedom, ${tQuantile95(df).toPrecision(7)} (found ${tQuantile})`;
+  }
+  const overflow = intervalOverflow(model, basis, model.feature);
+  if (overflow) {
+    return `"intervals.${overflow.field}" makes the 95% interval overflow: at ${model.feature.name} ${Number(overflow.at.toPrecision(3))} its bounds are not finite numbers`;
+  }
+  return undefined;
+}
+
+/** Reads the `intervals` field of a version 2 file (`record` is the whole file, its other fields already valid). */
 export function checkIntervals(record: Record<string, unknown>): Result<{ intervals: IntervalStatistics }> {
   if (!Object.hasOwn(record, 'intervals')) {
     return {
@@ -65,5 +97,8 @@ export function checkIntervals(record: Record<string, unknown>): Result<{ interv
     return { ok: false, error: 'The weights file is invalid: "intervals" must be an object.' };
   }
   const error = checkFields(value, fieldsOf(value), 'intervals.');
-  return error ? { ok: false, error } : { ok: true, intervals: intervalsForFile(value as IntervalStatistics) };
+  if (error) return { ok: false, error };
+  const intervals = intervalsForFile(value as IntervalStatistics);
+  const problem = isIntervalBasis(intervals) ? basisProblem(intervals, record as unknown as IntervalContext) : undefined;
+  return problem ? { ok: false, error: `The weights file is invalid: ${problem}.` } : { ok: true, intervals };
 }

@@ -180,7 +180,7 @@ export class Trainer {
         date: new Date().toISOString(),
       },
       // The training rows' statistics for 95% intervals, so predicting them stays arithmetic.
-      intervals: intervalStatistics(line, datasetMoments(this.train)),
+      intervals: intervalStatistics(line, datasetMoments(this.train), feature),
     };
     return {
       model,
