@@ -12,6 +12,7 @@ import { BACKENDS } from '../src/core/settings/backends.ts';
 import type { BenchApi } from './bench-page.ts';
 import { summarize, type Summary } from './summary.ts';
 import { EMBED_GZIP_BUDGET_BYTES, FORBIDDEN_MARKERS, gzipSize } from '../scripts/embed-check.ts';
+import { reachableChunks, readManifest } from '../scripts/vite-manifest.ts';
 import { READY_MARK } from '../src/app/user-timing.ts';
 import { trainAndWait, waitUntilReady } from '../tests/browser/app-page.ts';
 import { bundledLikeCsv, measureCsvLoad, measureTraining } from '../tests/browser/measure.ts';
@@ -281,12 +282,6 @@ async function csvRows(browser: Browser, appUrl: string): Promise<void> {
   });
 }
 
-interface ManifestChunk {
-  file: string;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-
 function gzipFile(path: string): number {
   return gzipSize(readFileSync(path, 'utf8'));
 }
@@ -297,15 +292,8 @@ function gzipFile(path: string): number {
  * embeddable element.
  */
 function sizeRows(): void {
-  const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<string, ManifestChunk>;
-  const initial = new Set<string>();
-  const visit = (key: string): void => {
-    const chunk = manifest[key];
-    if (!chunk || initial.has(chunk.file)) return;
-    initial.add(chunk.file);
-    chunk.imports?.forEach(visit);
-  };
-  visit('index.html');
+  const manifest = readManifest();
+  const initial = new Set(reachableChunks(manifest).keys());
   const initialBytes = [...initial].reduce((sum, file) => sum + gzipFile(`dist/${file}`), 0);
   add({
     section: 'Size',
@@ -328,14 +316,7 @@ function sizeRows(): void {
   });
   const tfMarker = FORBIDDEN_MARKERS.find((marker) => marker.library === 'TensorFlow.js')!.pattern;
   // The fused-training test page is built too; what only it loads is not the app's.
-  const app = new Set<string>();
-  const visitAll = (key: string): void => {
-    const chunk = manifest[key];
-    if (!chunk || app.has(chunk.file)) return;
-    app.add(chunk.file);
-    [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visitAll);
-  };
-  visitAll('index.html');
+  const app = new Set(reachableChunks(manifest, 'index.html', { dynamic: true }).keys());
   const onDemand = scripts.filter(
     (file) =>
       !worker.includes(file) &&

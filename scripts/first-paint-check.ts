@@ -5,13 +5,9 @@
  * later) and looks inside each of those files for code only that library has.
  */
 
-export interface ManifestChunk {
-  file: string;
-  imports?: string[];
-  dynamicImports?: string[];
-}
+import { reachableChunks, type Manifest } from './vite-manifest.ts';
 
-export type Manifest = Record<string, ManifestChunk>;
+export type { Manifest, ManifestChunk } from './vite-manifest.ts';
 
 /**
  * Identifiers from each library's own code that survive minification. Not the library's name: the
@@ -34,17 +30,7 @@ export const FIRST_PAINT_ALLOWED: readonly string[] = ['papaparse', 'uPlot'];
 
 /** The chunks index.html needs before it runs, each with the import path that reached it. */
 export function firstPaintChunks(manifest: Manifest, entry = 'index.html'): Map<string, string[]> {
-  const reached = new Map<string, string[]>();
-  const visit = (key: string, path: string[]): void => {
-    const chunk = manifest[key];
-    if (!chunk || reached.has(chunk.file)) return;
-    const here = [...path, key];
-    reached.set(chunk.file, here);
-    for (const imported of chunk.imports ?? []) visit(imported, here);
-  };
-  if (!manifest[entry]) throw new Error(`The build manifest has no entry "${entry}".`);
-  visit(entry, []);
-  return reached;
+  return reachableChunks(manifest, entry);
 }
 
 /** What is wrong with the first-paint chunks; empty when nothing is. `read` gives a built file's text. */

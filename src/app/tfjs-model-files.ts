@@ -41,10 +41,13 @@ export async function exportTfjsModel(model: Model, name: string): Promise<void>
 
 /**
  * Reads a model.json + weights.bin already checked by `checkLinearModelJson`, and returns its kernel
- * and bias (float32 values) with whatever metadata the model.json carries.
+ * and bias (float32 values) with whatever metadata the model.json carries. `weightsName` is the name
+ * the manifest gives the weights file (`manifestWeightsName`): TF.js finds the file by that name, and
+ * the browser may have renamed the one given ("… (1).bin").
  */
-export async function importTfjsModel(json: File, bin: File): Promise<{ line: Line; metadata: unknown }> {
-  const artifacts = await browserFiles([json, bin]).load!();
+export async function importTfjsModel(json: File, bin: File, weightsName: string): Promise<{ line: Line; metadata: unknown }> {
+  const named = bin.name === weightsName ? bin : new File([bin], weightsName, { type: bin.type });
+  const artifacts = await browserFiles([json, named]).load!();
   const data = artifacts.weightData === undefined ? new ArrayBuffer(0) : CompositeArrayBuffer.join(artifacts.weightData);
   const read = lineFromWeightData(data, artifacts.weightSpecs ?? []);
   if (!read.ok) throw new Error(read.error);

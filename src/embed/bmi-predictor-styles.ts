@@ -15,6 +15,7 @@ export const bmiPredictorStyles = css`
     --_accent: var(--bmi-predictor-accent, light-dark(#2457c5, #7aa2ff));
     --_accent-text: var(--bmi-predictor-accent-text, light-dark(#ffffff, #0b1020));
     --_error: var(--bmi-predictor-error, light-dark(#b3261e, #ff8a80));
+    --_warning: var(--bmi-predictor-warning, light-dark(#8a4b00, #ffb74d));
     --_muted: var(--bmi-predictor-muted, color-mix(in srgb, currentColor 72%, transparent));
     /* 60% of the text colour: at least 3:1 against the page for dark-on-light and light-on-dark text. */
     --_border: var(--bmi-predictor-border, color-mix(in srgb, currentColor 60%, transparent));
@@ -26,6 +27,7 @@ export const bmiPredictorStyles = css`
       --_accent: var(--bmi-predictor-accent, #2457c5);
       --_accent-text: var(--bmi-predictor-accent-text, #ffffff);
       --_error: var(--bmi-predictor-error, #b3261e);
+      --_warning: var(--bmi-predictor-warning, #8a4b00);
     }
   }
   [hidden] {
@@ -91,6 +93,19 @@ export const bmiPredictorStyles = css`
   .interval {
     font-weight: 400;
     font-size: 1rem;
+  }
+  /* An extrapolation is marked twice: the sentence, and the result itself set off in the warning colour. */
+  .result.extrapolated {
+    border-left: 4px solid var(--_warning);
+    padding-left: 0.5rem;
+  }
+  .extrapolation {
+    margin: 0.25rem 0 0;
+    font-size: 0.9rem;
+    color: var(--_warning);
+  }
+  .flag {
+    font-weight: 700;
   }
   .note {
     margin: 0.25rem 0 0;

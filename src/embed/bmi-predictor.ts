@@ -8,6 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/data/columns.ts';
 import { formatInterval, intervalNote, intervalNoteAt, intervalsAt, type Interval } from '../core/stats/intervals.ts';
 import type { Model } from '../core/model/model.ts';
+import { extrapolationNote } from '../core/model/extrapolation.ts';
 import { acceptedRange, checkInput, predictFinite } from '../core/model/predict.ts';
 import { errorMessage } from '../core/text.ts';
 import type { WeightsFile, WeightsReadResult } from '../core/model/weights-file.ts';
@@ -27,6 +28,11 @@ export interface PredictionDetail {
    */
   predictionInterval?: Interval;
   confidenceInterval?: Interval;
+  /**
+   * True when the input lies outside the range of the data the model was trained on: the line is
+   * carried past what the data showed, and the element says so beside the result.
+   */
+  extrapolation: boolean;
 }
 
 export interface PredictorErrorDetail {
@@ -50,7 +56,7 @@ const MAX_DECIMALS = 10;
  * @tagname bmi-predictor
  * @summary Predicts life expectancy (or any target) from BMI (or any feature) with a trained line.
  *
- * @fires {CustomEvent<PredictionDetail>} bmi-prediction - A prediction was made; `detail: { input, prediction, predictionInterval?, confidenceInterval? }`.
+ * @fires {CustomEvent<PredictionDetail>} bmi-prediction - A prediction was made; `detail: { input, prediction, predictionInterval?, confidenceInterval?, extrapolation }`.
  * @fires {CustomEvent<PredictorErrorDetail>} bmi-predictor-error - An input or a weights file was refused, or there is no model; `detail: { message }`.
  *
  * @csspart box - The frame around everything; outlined while a file is dragged over it.
@@ -62,6 +68,7 @@ const MAX_DECIMALS = 10;
  * @csspart result - The line that holds the output.
  * @csspart output - The `<output>` that shows and announces the prediction.
  * @csspart interval - The 95% prediction interval after the output (announced too).
+ * @csspart extrapolation - "BMI 40 is outside the data (19.9 to 31.0): an extrapolation", shown (and announced) for an input outside the training data's range.
  * @csspart interval-note - Why a model's predictions come without an interval (a version 1 file).
  * @csspart drop-hint - The "drop a weights file" overlay shown while dragging.
  *
@@ -70,6 +77,7 @@ const MAX_DECIMALS = 10;
  * @cssprop --bmi-predictor-text - Text colour (default: the page's).
  * @cssprop --bmi-predictor-muted - Status message colour (default: the text colour, faded).
  * @cssprop --bmi-predictor-error - Error message colour (default #b3261e, dark #ff8a80).
+ * @cssprop --bmi-predictor-warning - Colour of the extrapolation mark (default #8a4b00, dark #ffb74d).
  * @cssprop --bmi-predictor-surface - Background of the element (default transparent).
  * @cssprop --bmi-predictor-bg - Field background (default transparent).
  * @cssprop --bmi-predictor-border - Field border colour (default: the text colour at 60%, at least 3:1 on the page).
@@ -113,6 +121,8 @@ export class BmiPredictor extends LitElement {
   @state() private predictionInterval: Interval | undefined;
   /** Why the shown prediction has no interval when its model has one elsewhere (its bounds are not finite here). */
   @state() private noteAtPrediction: string | undefined;
+  /** "BMI 40 is outside the data (19.9 to 31.0): an extrapolation", for the shown prediction. */
+  @state() private extrapolation: string | undefined;
   @state() private message = '';
   @state() private loading = false;
 
@@ -125,6 +135,11 @@ export class BmiPredictor extends LitElement {
 
   private get fieldLabel(): string {
     return this.label ?? (this.model ? columnLabel(this.model.feature.name) : 'BMI');
+  }
+
+  /** The feature's own name ("BMI"), for sentences about the data: the field's label may be "Your BMI". */
+  private get featureLabel(): string {
+    return this.model ? columnLabel(this.model.feature.name) : 'BMI';
   }
 
   private get targetLabel(): string {
@@ -158,6 +173,7 @@ export class BmiPredictor extends LitElement {
     this.prediction = undefined;
     this.predictionInterval = undefined;
     this.noteAtPrediction = undefined;
+    this.extrapolation = undefined;
     this.message = '';
   }
 
@@ -235,10 +251,11 @@ export class BmiPredictor extends LitElement {
     const intervals = intervalsAt(model, check.value);
     this.predictionInterval = intervals?.predictionInterval;
     this.noteAtPrediction = intervals ? undefined : intervalNoteAt(model, check.value);
+    this.extrapolation = extrapolationNote(this.featureLabel, check.value, model.feature, text.trim());
     this.message = '';
     this.dispatchEvent(
       new CustomEvent<PredictionDetail>('bmi-prediction', {
-        detail: { input: check.value, prediction: this.prediction, ...intervals },
+        detail: { input: check.value, prediction: this.prediction, ...intervals, extrapolation: this.extrapolation !== undefined },
         bubbles: true,
         composed: true,
       }),
@@ -249,6 +266,7 @@ export class BmiPredictor extends LitElement {
     this.prediction = undefined;
     this.predictionInterval = undefined;
     this.noteAtPrediction = undefined;
+    this.extrapolation = undefined;
     this.message = message;
     this.dispatchEvent(
       new CustomEvent<PredictorErrorDetail>('bmi-predictor-error', { detail: { message }, bubbles: true, composed: true }),
@@ -270,7 +288,7 @@ export class BmiPredictor extends LitElement {
   private intervalText(): string {
     const interval = this.predictionInterval;
     if (!interval || this.noInterval) return '';
-    return `; ${Math.round(interval.level * 100)}% of ${this.population} with this ${this.fieldLabel}: ${formatInterval(interval, this.shownDecimals)}`;
+    return `; ${Math.round(interval.level * 100)}% of ${this.population} with this ${this.featureLabel}: ${formatInterval(interval, this.shownDecimals)}`;
   }
 
   protected override render() {
@@ -297,12 +315,15 @@ export class BmiPredictor extends LitElement {
           <button part="button" type="submit">Predict</button>
           <p part="message" id="message" class="message ${isError ? 'error' : ''}" aria-live="polite">${this.status()}</p>
         </form>
-        <div part="result" class="result">
+        <div part="result" class="result ${this.extrapolation === undefined ? '' : 'extrapolated'}">
           Predicted ${this.targetLabel}:
           <output part="output" for="feature" aria-live="polite"
             >${this.prediction === undefined ? '—' : `${this.prediction.toFixed(this.shownDecimals)}${unit ? ` ${unit}` : ''}`}</output
           ><span part="interval" class="interval" aria-live="polite">${this.prediction === undefined ? '' : this.intervalText()}</span>
         </div>
+        <p part="extrapolation" class="extrapolation" aria-live="polite" ?hidden=${this.extrapolation === undefined}>
+          <span class="flag" aria-hidden="true">⚠</span> ${this.extrapolation === undefined ? '' : `${this.extrapolation}.`}
+        </p>
         ${note ? html`<p part="interval-note" class="note">${note}</p>` : ''}
         <p part="drop-hint" class="drop-hint" ?hidden=${!this.drop.dragging}>Drop a weights file to use it</p>
       </div>

@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { columnLabel, columnUnit } from '../core/data/columns.ts';
 import { rowsNoun } from '../core/view/rows-noun.ts';
 import type { Model } from '../core/model/model.ts';
+import { embedScriptUrl } from '../app/embed-script-url.ts';
 import { READY_MARK } from '../app/user-timing.ts';
 import type { TrainingEngine } from '../app/training-engine.ts';
 import { defineElement } from '../embed/define.ts';
@@ -125,6 +126,8 @@ export class BmiApp extends LitElement {
     const notices = this.urlSettings.notices;
     const targetUnit = data ? columnUnit(data.targetName) : '';
     const active = run.state !== 'idle';
+    // The data's word for its rows, the same in the form's interval and in an embed snippet.
+    const population = rowsNoun(table?.columns ?? []);
     return html`
       <header part="header">
         <h1>BMI → life expectancy</h1>
@@ -192,11 +195,7 @@ export class BmiApp extends LitElement {
         <section class="card predict" aria-labelledby="predict-heading">
           <h2 id="predict-heading">Predict</h2>
           ${paused ? html`<p class="muted" data-predict-source>Predicting with the paused run's line (epoch ${run.epoch}); it is not the model until the run ends.</p>` : ''}
-          <bmi-predictor
-            no-drop
-            .model=${paused ? this.fitSummary.withIntervals(paused) : model}
-            population=${rowsNoun(table?.columns ?? [])}
-          ></bmi-predictor>
+          <bmi-predictor no-drop .model=${paused ? this.fitSummary.withIntervals(paused) : model} population=${population}></bmi-predictor>
         </section>
         <section class="card fit" aria-label="Fit">
           <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>
@@ -218,6 +217,8 @@ export class BmiApp extends LitElement {
             .storage=${library.storage}
             .saved=${library.saved}
             .message=${library.message}
+            embedScript=${embedScriptUrl()}
+            population=${population}
           ></model-library>
         </section>
       </main>

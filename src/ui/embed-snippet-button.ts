@@ -48,19 +48,26 @@ export class EmbedSnippetButton extends LitElement {
 
   /** The model to embed; the button is disabled without one. */
   @property({ attribute: false }) model: Model | null = null;
+  /**
+   * Where the snippet's script tag loads the element from: the app passes its own absolute URL of
+   * `bmi-predictor.js`, so the snippet works on any page while the app is hosted there.
+   */
+  @property() scriptSrc = EMBED_SCRIPT;
+  /** The data's word for its rows ("countries"), written into the snippet's element. */
+  @property() population: string | undefined;
 
   @state() private outcome: Outcome = { kind: 'none' };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // What was said is about the model it was said for.
-    if (changed.has('model')) this.outcome = { kind: 'none' };
+    if (changed.has('model') || changed.has('scriptSrc') || changed.has('population')) this.outcome = { kind: 'none' };
   }
 
   private async copy(): Promise<void> {
     if (!this.model) return;
     let snippet: string;
     try {
-      snippet = embedSnippet(this.model);
+      snippet = embedSnippet(this.model, { scriptSrc: this.scriptSrc, population: this.population });
     } catch (error) {
       this.outcome = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
       return;
@@ -71,7 +78,9 @@ export class EmbedSnippetButton extends LitElement {
   private statusText(): string {
     switch (this.outcome.kind) {
       case 'copied':
-        return `Copied the snippet: paste it into any page, with ${EMBED_SCRIPT} next to the page.`;
+        return /^https?:\/\//.test(this.scriptSrc)
+          ? `Copied the snippet: paste it into any page. Its script loads ${EMBED_SCRIPT} from this app (${this.scriptSrc}), so it works while the app is hosted there; or put ${EMBED_SCRIPT} next to your page and point the src at it.`
+          : `Copied the snippet: paste it into any page, with ${this.scriptSrc} next to the page.`;
       case 'not-copied':
         return 'The browser would not copy: select the snippet below and copy it.';
       case 'error':

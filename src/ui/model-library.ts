@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { LibraryMessage, StorageState } from './controllers/model-library-controller.ts';
 import type { SavedModelList } from '../app/model-store.ts';
+import { EMBED_SCRIPT } from '../core/model/embed-snippet.ts';
 import { formatLine } from '../core/view/format.ts';
 import type { Model } from '../core/model/model.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from './events.ts';
@@ -141,6 +142,10 @@ export class ModelLibrary extends LitElement {
   @property({ type: Boolean }) training = false;
   /** The run is paused (not running): the hint says so. */
   @property({ type: Boolean }) paused = false;
+  /** Where an embed snippet loads `<bmi-predictor>` from (the app's own URL of bmi-predictor.js). */
+  @property() embedScript: string | undefined;
+  /** The data's word for its rows ("countries"), for the embed snippet. */
+  @property() population: string | undefined;
 
   /** The saved model whose Delete button asks for confirmation now, if any. */
   @state() private confirming: string | undefined;
@@ -327,7 +332,11 @@ export class ModelLibrary extends LitElement {
       }
       <p class="muted">Or drop a weights file, TF.js files or a CSV anywhere on the page.</p>
       <h3>On another page</h3>
-      <embed-snippet-button .model=${this.model}></embed-snippet-button>
+      <embed-snippet-button
+        .model=${this.model}
+        .scriptSrc=${this.embedScript ?? EMBED_SCRIPT}
+        .population=${this.population}
+      ></embed-snippet-button>
       ${this.renderSaved()}`;
   }
 }

@@ -14,4 +14,12 @@ describe('the embed demo page', () => {
     await expect(page.getByRole('button', { name: 'Copy snippet' }).textContent()).resolves.toBe('Copied');
     expect(errors).toEqual([]);
   });
+
+  test('the styled example, labelled "Your BMI", says "95% of countries with this BMI"', async ({ open }) => {
+    const { page, errors } = await open('embed.html', { webgpu: false });
+    const interval = page.locator('#styled [part=interval]');
+    await interval.filter({ hasText: /95%/ }).waitFor();
+    await expect(interval.textContent()).resolves.toBe('; 95% of countries with this BMI: 65.71 to 92.04');
+    expect(errors).toEqual([]);
+  });
 });

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkFirstPaint, firstPaintChunks, LIBRARY_CODE_MARKERS, type Manifest } from '../../scripts/first-paint-check.ts';
+import { readManifest } from '../../scripts/vite-manifest.ts';
 
-const manifest = (): Manifest => JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Manifest;
+const manifest = (): Manifest => readManifest();
 const read = (file: string): string => readFileSync(`dist/${file}`, 'utf8');
 const TFJS = LIBRARY_CODE_MARKERS.find((marker) => marker.library === 'TensorFlow.js')!.pattern;
 

@@ -338,6 +338,21 @@ describe('TF.js model files', () => {
     expect(await predictValue(page, BMI)).toBeCloseTo(2.5 * 21.07931 + 7, 9);
     await expect(page.locator('model-library [data-current]').textContent()).resolves.toMatch(/Life expectancy = 2\.5000 × BMI \+ 7\.0000/);
   });
+
+  test('imports a pair the browser renamed on a second download ("… (1).json", "….weights (1).bin")', async ({ open }) => {
+    const { page } = await freshApp(open);
+    const { json, bin } = tfjsFiles([{ inputs: 1, units: 1 }], [2.5, 7], 'bmi-model-2026-11-25');
+    await dropFiles(page, [
+      { ...json, name: 'bmi-model-2026-11-25 (1).json' },
+      { ...bin, name: 'bmi-model-2026-11-25.weights (1).bin' },
+    ]);
+    const message = await waitForLibraryMessage(page, /Loaded the TF\.js model|TF\.js|weights/);
+    expect(message.kind).not.toBe('error');
+    expect(message.text).toMatch(
+      /Loaded the TF\.js model "bmi-model-2026-11-25 \(1\)\.json" \+ "bmi-model-2026-11-25\.weights \(1\)\.bin"/,
+    );
+    expect(await predictValue(page, BMI)).toBeCloseTo(2.5 * 21.07931 + 7, 9);
+  });
 });
 
 describe('bad model files are refused by name, and nothing is lost', () => {
@@ -416,9 +431,14 @@ describe('bad model files are refused by name, and nothing is lost', () => {
       /takes input of shape \[null, 3\], not \[null, 1\]/,
     ],
     [
-      'a renamed weights.bin',
-      () => [tfjsModel.json, { ...tfjsModel.bin, name: 'renamed.bin' }],
-      /expects its weights in "line\.weights\.bin", but the other file is "renamed\.bin"/,
+      'a model.json whose weights are in two files',
+      () => {
+        const split = tfjsFiles([{ inputs: 1, units: 1 }], [2.5, 7], 'line');
+        const manifest = split.modelJson.weightsManifest as { paths: string[] }[];
+        manifest[0].paths = ['./line.shard1.bin', './line.shard2.bin'];
+        return [{ ...split.json, content: JSON.stringify(split.modelJson) }, split.bin];
+      },
+      /"line\.json" lists its weights in 2 files \(line\.shard1\.bin, line\.shard2\.bin\)/,
     ],
     [
       'a truncated weights.bin',

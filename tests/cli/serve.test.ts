@@ -88,6 +88,19 @@ describe('serve <weights from train>', () => {
     }
   });
 
+  it('marks a JSON answer outside the data as an extrapolation, and keeps the form answer a plain number', async () => {
+    const outside = JSON.parse((await post(`${server.url}/predict`, '{"bmi": 40}', 'application/json')).text) as Record<string, unknown>;
+    expect(outside.extrapolation).toBe(true);
+    expect(outside.extrapolationNote).toBe('BMI 40 is outside the data (19.9 to 31.0): an extrapolation');
+    expect(Math.abs((outside.lifeExpectancy as number) - predict(trained, 40))).toBeLessThan(1e-9);
+    const inside = JSON.parse((await post(`${server.url}/predict`, '{"bmi": 28.45}', 'application/json')).text) as Record<string, unknown>;
+    expect(inside.extrapolation).toBe(false);
+    expect(inside).not.toHaveProperty('extrapolationNote');
+    const form = await post(`${server.url}/predict`, 'bmi=40');
+    expect(form.status).toBe(200);
+    expect(form.text).toMatch(/^\d+\.\d{4}\n$/);
+  });
+
   it('reads a body starting with { as JSON whatever its Content-Type (curl -d sends a form type)', async () => {
     for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
       const { status, text, type: answerType } = await post(`${server.url}/predict`, ' {"bmi":28.45}', type);

@@ -4,7 +4,7 @@
  * directly whose interval bounds are not finite shows the prediction with a note saying why.
  */
 import { describe, expect, it } from 'vitest';
-import { serializeWeights } from '../../src/core/model/weights-file.ts';
+import { serializeWeights, type WeightsFile } from '../../src/core/model/weights-file.ts';
 import { NON_FINITE_INTERVAL_NOTE, type IntervalBasis } from '../../src/core/stats/intervals.ts';
 import '../../src/embed/bmi-predictor.ts';
 import { referenceModel } from './fixtures.ts';
@@ -24,7 +24,7 @@ const model = { ...referenceModel(), intervals: basis };
 
 describe('<bmi-predictor> and an interval block that overflows', () => {
   it('refuses such a weights file at load, naming the field, and shows no prediction', async () => {
-    const json = JSON.parse(serializeWeights(model)) as { intervals: IntervalBasis };
+    const json = JSON.parse(serializeWeights(model)) as WeightsFile & { intervals: IntervalBasis };
     json.intervals.residualStandardError = 1e308;
     const predictor = await mount('bmi-predictor', { weights: json, value: '25' });
     expect(textOf(part(predictor, '[part=message]'))).toMatch(/"intervals\.residualStandardError" makes the 95% interval overflow/);

@@ -123,6 +123,55 @@ describe('<bmi-predictor>', () => {
     expect(output(predictor)).toBe('—');
   });
 
+  it('marks a prediction outside the data as an extrapolation: in words, set off in colour, and in the event', async () => {
+    const predictor = await mount('bmi-predictor', { model: referenceModel() });
+    const made = predictions(predictor);
+    const failed = errors(predictor);
+    const mark = () => part(predictor, '[part=extrapolation]');
+    await userEvent.fill(field(), '40');
+    await userEvent.keyboard('{Enter}');
+    expect(output(predictor)).toBe(`${(2.5184794389 * 40 + 7.2278383433).toFixed(1)} years`);
+    expect(textOf(mark())).toBe('⚠ BMI 40 is outside the data (19.9 to 31.0): an extrapolation.');
+    await expect.element(mark()).toBeVisible();
+    expect(mark().getAttribute('aria-live')).toBe('polite');
+    expect(getComputedStyle(part(predictor, '[part=result]')).borderLeftStyle).toBe('solid');
+    expect(made.at(-1)?.detail.extrapolation).toBe(true);
+    expect(message(predictor)).toBe('');
+    expect(failed).toHaveLength(0);
+
+    await userEvent.fill(field(), '28.45');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(mark()).not.toBeVisible();
+    expect(getComputedStyle(part(predictor, '[part=result]')).borderLeftStyle).toBe('none');
+    expect(made.at(-1)?.detail.extrapolation).toBe(false);
+
+    await userEvent.fill(field(), '10');
+    await userEvent.keyboard('{Enter}');
+    expect(textOf(mark())).toBe('⚠ BMI 10 is outside the data (19.9 to 31.0): an extrapolation.');
+    // A refused value takes the mark away with the number.
+    await userEvent.fill(field(), '500');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(mark()).not.toBeVisible();
+  });
+
+  it('names the feature in its sentences, not the field label a page gave ("Your BMI")', async () => {
+    // The interval statistics of all 163 rows (shared/data/README.md).
+    const intervals = {
+      level: 0.95,
+      rows: 163,
+      featureMean: 24.792377975460127,
+      featureSumOfSquares: 954.9410884058316,
+      residualStandardError: 6.5996555923,
+      degreesOfFreedom: 161,
+      tQuantile: 1.9748080918,
+    };
+    const model = { ...referenceModel(), intervals };
+    const predictor = await mount('bmi-predictor', { model, value: '28.45', label: 'Your BMI', population: 'countries' });
+    expect(textOf(part(predictor, '[part=interval]'))).toBe('; 95% of countries with this BMI: 65.7 to 92.0');
+    await update(predictor, { value: '40' });
+    expect(textOf(part(predictor, '[part=extrapolation]'))).toMatch(/^⚠ BMI 40 is outside the data/);
+  });
+
   it('decimals rounds the shown result (0 to 10), label names the field', async () => {
     const predictor = await mount('bmi-predictor', { model: referenceModel(), value: '28.45', decimals: 3, label: 'Your BMI' });
     expect(output(predictor)).toBe('78.879 years');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { embedScriptUrl } from '../../src/app/embed-script-url.ts';
 import { embedSnippet } from '../../src/core/model/embed-snippet.ts';
 import type { Model } from '../../src/core/model/model.ts';
 import { parseWeights } from '../../src/core/model/weights-file.ts';
@@ -21,6 +22,14 @@ describe('embedSnippet', () => {
     const read = parseWeights(weightsAttribute(snippet));
     expect(read.ok && read.model.slope).toBe(sample.slope);
     expect(read.ok && read.model.intercept).toBe(sample.intercept);
+  });
+
+  it("points its script at the app's own address and names the data's rows", () => {
+    const snippet = embedSnippet(sample, { scriptSrc: 'https://example.org/bmi/bmi-predictor.js', population: 'countries' });
+    expect(snippet.split('\n')[0]).toBe('<script type="module" src="https://example.org/bmi/bmi-predictor.js"></script>');
+    expect(snippet.split('\n')[1]).toMatch(/^<bmi-predictor population="countries" weights='/);
+    expect(embedScriptUrl('https://example.org/bmi/?epochs=100&lr=0.05')).toBe('https://example.org/bmi/bmi-predictor.js');
+    expect(embedScriptUrl('https://example.org/bmi/index.html')).toBe('https://example.org/bmi/bmi-predictor.js');
   });
 
   it('escapes an apostrophe or ampersand in a column name so the attribute stays whole', () => {

@@ -77,5 +77,6 @@ describe('the summary in words', () => {
   it('calls the rows countries when the table has a Country column, else cases', () => {
     expect(rowsNoun(['Country', 'LifeExpectancy', 'Bmi'])).toBe('countries');
     expect(rowsNoun(['Bmi', 'LifeExpectancy'])).toBe('cases');
+    expect(rowsNoun(['id', 'Region', 'Country name', 'Mean BMI'])).toBe('countries');
   });
 });

@@ -132,11 +132,11 @@ describe('EpochJudge', () => {
 describe('RunControls', () => {
   it('grants epochs from the allowance: all while running, none once paused, one per Step', () => {
     const controls = new RunControls();
-    controls.state = 'running';
+    controls.begin();
     expect(controls.take(7)).toBe(7);
     controls.pause();
     expect(controls.take(7)).toBe(0);
-    controls.state = 'paused';
+    controls.pausing();
     controls.step();
     expect(controls.take(7)).toBe(1);
     expect(controls.take(7)).toBe(0);
@@ -146,7 +146,7 @@ describe('RunControls', () => {
 
   it('ignores Step while running, and wakes a wait at once when Stop came first', async () => {
     const controls = new RunControls();
-    controls.state = 'running';
+    controls.begin();
     controls.pause();
     controls.step();
     expect(controls.stepsAllowed).toBe(0);

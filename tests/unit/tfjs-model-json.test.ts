@@ -2,7 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeData, type Model } from '../../src/core/model/model.ts';
 import { leastSquares, metricsOf } from '../../src/core/stats/stats.ts';
-import { TFJS_METADATA_KEY, checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../src/core/model/tfjs-model-json.ts';
+import {
+  TFJS_METADATA_KEY,
+  checkLinearModelJson,
+  manifestWeightsName,
+  modelFromTfjsLine,
+  tfjsModelName,
+} from '../../src/core/model/tfjs-model-json.ts';
 import { toWeightsFile } from '../../src/core/model/weights-file.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { REFERENCE } from './reference.ts';
@@ -38,7 +44,7 @@ beforeAll(async () => {
 describe('checkLinearModelJson', () => {
   it('accepts the model.json TF.js writes for one dense 1 → 1 layer', async () => {
     const json = await modelJsonOf(tf.sequential({ layers: [dense({ units: 1, inputShape: [1] })] }));
-    expect(checkLinearModelJson(json, 'm.json', 'm.weights.bin')).toEqual({ ok: true });
+    expect(checkLinearModelJson(json, 'm.json')).toEqual({ ok: true });
   });
 
   it('accepts a functional model with an input layer', async () => {
@@ -81,12 +87,18 @@ describe('checkLinearModelJson', () => {
     expect(verdict.ok ? '' : verdict.error).toMatch(message);
   });
 
-  it('refuses a weights.bin whose name the manifest does not know', async () => {
+  it('takes the one weights file given whatever its name, under the name its manifest gives', async () => {
     const json = await modelJsonOf(tf.sequential({ layers: [dense({ units: 1, inputShape: [1] })] }), 'line.weights.bin');
-    const verdict = checkLinearModelJson(json, 'm.json', 'copy of line.weights.bin');
-    expect(verdict.ok ? '' : verdict.error).toMatch(
-      /expects its weights in "line\.weights\.bin", but the other file is "copy of line\.weights\.bin"/,
-    );
+    // The browser's name for a second download, "line.weights (1).bin", is no reason to refuse.
+    expect(checkLinearModelJson(json, 'line (1).json')).toEqual({ ok: true });
+    expect(manifestWeightsName(json)).toBe('line.weights.bin');
+  });
+
+  it('refuses a manifest that spreads its weights over two files: one file given cannot be both', async () => {
+    const json = await modelJsonOf(tf.sequential({ layers: [dense({ units: 1, inputShape: [1] })] }), 'line.weights.bin');
+    (json.weightsManifest as Json[])[0].paths = ['./group1-shard1of2.bin', './group1-shard2of2.bin'];
+    const verdict = checkLinearModelJson(json, 'm.json');
+    expect(verdict.ok ? '' : verdict.error).toMatch(/lists its weights in 2 files \(group1-shard1of2\.bin, group1-shard2of2\.bin\)/);
   });
 
   it('refuses a manifest with other weight shapes', async () => {

@@ -10,10 +10,14 @@ type Column = Float64Array | Uint32Array;
 /** Runs shorter than this are copied value by value: a `subarray` per one or two rows costs more. */
 const SHORT_RUN = 16;
 
-/** The rows where either column is not a number (NaN), in ascending order. */
-export function rowsWithNaN(a: Float64Array, b: Float64Array): number[] {
+/** The rows where any of the columns is not a number (NaN), in ascending order. */
+export function rowsWithNaN(a: Float64Array, b: Float64Array, ...more: Float64Array[]): number[] {
   const rows: number[] = [];
-  for (let i = 0; i < a.length; i++) if (Number.isNaN(a[i]) || Number.isNaN(b[i])) rows.push(i);
+  for (let i = 0; i < a.length; i++) {
+    let missing = Number.isNaN(a[i]) || Number.isNaN(b[i]);
+    for (let k = 0; !missing && k < more.length; k++) missing = Number.isNaN(more[k][i]);
+    if (missing) rows.push(i);
+  }
   return rows;
 }
 

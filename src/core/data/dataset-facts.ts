@@ -5,20 +5,39 @@
  * column choice make new ones), and at a million rows the passes cost 150 ms per run otherwise (the
  * fingerprint alone 60 ms), more than a dozen epochs on the GPU.
  */
-import type { Dataset } from './dataset.ts';
+import { featureColumns, type Dataset } from './dataset.ts';
 import { hashColumns } from './hash.ts';
 import { columnMoments, type Moments } from '../stats/moments.ts';
-import { oncePerColumn, oncePerColumns } from './once-per-columns.ts';
+import { columnCrossProducts, type CrossProducts } from '../stats/cross-products.ts';
+import { oncePerColumn, oncePerColumns, oncePerColumnSet } from './once-per-columns.ts';
 import { range, scalingFrom, standardize, type Scaling } from '../stats/stats.ts';
 
 /** The moments of the columns: the same object `columnMoments` gives. */
 export const datasetMoments = (dataset: Dataset): Moments => columnMoments(dataset.x, dataset.y);
 
+/** The cross-products of every feature and the target (the same object for the same columns). */
+export const datasetCrossProducts = (dataset: Dataset): CrossProducts =>
+  columnCrossProducts(
+    featureColumns(dataset).map((column) => column.values),
+    dataset.y,
+  );
+
 const featureRange = oncePerColumn((x) => range(x));
 export const datasetFeatureRange = (dataset: Dataset): { min: number; max: number } => featureRange(dataset.x);
+/** The range of every feature, in order. */
+export const datasetFeatureRanges = (dataset: Dataset): { min: number; max: number }[] =>
+  featureColumns(dataset).map((column) => featureRange(column.values));
 
 const fingerprint = oncePerColumns((x, y) => hashColumns(x, y));
-export const datasetHash = (dataset: Dataset): string => fingerprint(dataset.x, dataset.y);
+const fingerprintOfSet = oncePerColumnSet((columns, y) => hashColumns(...columns, y));
+/** One feature: FNV-1a over x then y, as every weights file so far; several: over every feature, then y. */
+export const datasetHash = (dataset: Dataset): string =>
+  dataset.moreFeatures === undefined
+    ? fingerprint(dataset.x, dataset.y)
+    : fingerprintOfSet(
+        featureColumns(dataset).map((column) => column.values),
+        dataset.y,
+      );
 
 /** Mean and population standard deviation of each column (a constant column keeps std 1: unscaled). */
 const scalingOfColumns = oncePerColumns((x, y): { feature: Scaling; target: Scaling } => {
@@ -33,3 +52,9 @@ const standardizedColumns = oncePerColumns((x, y): { x: Float32Array; y: Float32
   return { x: standardize(x, feature), y: standardize(y, target) };
 });
 export const datasetStandardized = (dataset: Dataset): { x: Float32Array; y: Float32Array } => standardizedColumns(dataset.x, dataset.y);
+
+/** Mean and population standard deviation of every feature after the first (the first's is `datasetScaling`'s). */
+export const datasetMoreScalings = (dataset: Dataset): Scaling[] => {
+  const m = datasetCrossProducts(dataset);
+  return Array.from({ length: m.d - 1 }, (_, j) => scalingFrom(m.means[j + 1], m.sxx[(j + 1) * m.d + j + 1], m.n));
+};

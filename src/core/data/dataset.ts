@@ -1,5 +1,5 @@
 /**
- * CSV text → a typed data set of one numeric feature and one numeric target.
+ * CSV text → a typed data set of one or more numeric features and one numeric target.
  *
  * Parsing is header based (column order does not matter) and delegated to papaparse, which handles
  * delimiters, quotes, a BOM and any line ending. Rows whose chosen columns are missing or not numbers
@@ -22,15 +22,56 @@ export const MIN_ROWS = 2;
 /** How many skipped line numbers a report keeps (the count is always exact). */
 const MAX_REPORTED_LINES = 20;
 
+/** A named numeric column of a data set. */
+export interface FeatureColumn {
+  readonly name: string;
+  readonly values: Float64Array;
+}
+
+/**
+ * The rows a model is fitted on. The first feature is `featureName` and `x` (the only one of a
+ * one-feature data set, and the one the scatter plot draws); the others, when several are chosen,
+ * follow in `moreFeatures`. `featureColumns` lists them all.
+ */
 export interface Dataset {
   readonly featureName: string;
   readonly targetName: string;
   readonly x: Float64Array;
   readonly y: Float64Array;
+  /** The features after the first, in the order chosen; absent with one feature. */
+  readonly moreFeatures?: readonly FeatureColumn[];
   /** The label column (e.g. `Country`), when there is one: which row each point is. */
   readonly labelName?: string;
   /** One label per row, aligned with `x` and `y` (read one with `textAt`). */
   readonly labels?: TextColumn;
+}
+
+/** Every feature column of a data set, the first included, in order. */
+export function featureColumns(dataset: Pick<Dataset, 'featureName' | 'x' | 'moreFeatures'>): FeatureColumn[] {
+  return [{ name: dataset.featureName, values: dataset.x }, ...(dataset.moreFeatures ?? [])];
+}
+
+/** The names of every feature of a data set, in order. */
+export function featureNamesOf(dataset: Pick<Dataset, 'featureName' | 'moreFeatures'>): string[] {
+  return [dataset.featureName, ...(dataset.moreFeatures ?? []).map((column) => column.name)];
+}
+
+/**
+ * The same rows with only some of the features (by index into `featureColumns`, in that order, at
+ * least one): e.g. without the features a fit left out because of singularities. No row is copied.
+ */
+export function datasetWithFeatures(dataset: Dataset, indices: readonly number[]): Dataset {
+  const all = featureColumns(dataset);
+  const [first, ...more] = indices.map((j) => all[j]);
+  const { targetName, y, labelName, labels } = dataset;
+  return {
+    featureName: first.name,
+    targetName,
+    x: first.values,
+    y,
+    ...(more.length > 0 ? { moreFeatures: more } : {}),
+    ...(labelName === undefined ? {} : { labelName, labels }),
+  };
 }
 
 export interface SkippedRows {
@@ -45,6 +86,8 @@ export type ParseOutcome = Result<{ dataset: Dataset }> & { columns: string[]; n
 
 export interface ColumnChoice {
   feature?: string;
+  /** Several features, in order (the first is `feature`'s place); wins over `feature` when given. */
+  features?: readonly string[];
   target?: string;
   /** The column that names each row; undefined picks the one text column if there is one, null none. */
   label?: string | null;
@@ -143,10 +186,17 @@ export function chooseColumns(
   choice: ColumnChoice = {},
 ): { feature: string; target: string } {
   const candidates = table.numericColumns.length >= 2 ? table.numericColumns : table.columns;
-  const feature = choice.feature ?? (table.columns.includes(DEFAULT_FEATURE) ? DEFAULT_FEATURE : (candidates[0] ?? DEFAULT_FEATURE));
+  const chosen = choice.features !== undefined && choice.features.length > 0 ? choice.features : undefined;
+  const feature =
+    chosen?.[0] ?? choice.feature ?? (table.columns.includes(DEFAULT_FEATURE) ? DEFAULT_FEATURE : (candidates[0] ?? DEFAULT_FEATURE));
   const target =
     choice.target ?? (table.columns.includes(DEFAULT_TARGET) ? DEFAULT_TARGET : (candidates.find((c) => c !== feature) ?? DEFAULT_TARGET));
   return { feature, target };
+}
+
+/** Every feature a choice asks for, in order: `features` when given, else the one `chooseColumns` picks. */
+export function chooseFeatures(table: Pick<Table, 'columns' | 'numericColumns'>, choice: ColumnChoice = {}): string[] {
+  return choice.features !== undefined && choice.features.length > 0 ? [...choice.features] : [chooseColumns(table, choice).feature];
 }
 
 /**
@@ -159,27 +209,34 @@ export function chooseLabel(table: Pick<Table, 'texts'>, choice: ColumnChoice = 
   return table.texts.size === 1 ? [...table.texts.keys()][0] : undefined;
 }
 
-/** The data set of two columns of a table: rows where either is not a number are skipped and reported. */
+/**
+ * The data set of some columns of a table (one or more features and the target): rows where any of
+ * them is not a number are skipped and reported.
+ */
 export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOutcome {
   const { feature, target } = chooseColumns(table, choice);
+  const features = chooseFeatures(table, choice);
   const skipped: SkippedRows = { count: 0, lines: [] };
   const base = { columns: table.columns, numericColumns: table.numericColumns, skipped };
   if (table.lines.length === 0) return { ok: false, error: 'The file has a header but no data rows.', ...base };
-  const missing = [feature, target].filter((c) => !table.columns.includes(c));
+  const missing = [...features, target].filter((c) => !table.columns.includes(c));
   if (missing.length > 0) {
     return { ok: false, error: `Column ${missing.map((c) => `"${c}"`).join(' and ')} not found in the header.`, ...base };
   }
-  if (feature === target) return { ok: false, error: 'Feature and target must be different columns.', ...base };
-  for (const column of [feature, target]) {
+  if (features.includes(target)) return { ok: false, error: 'Feature and target must be different columns.', ...base };
+  const twice = features.find((c, i) => features.indexOf(c) !== i);
+  if (twice !== undefined) return { ok: false, error: `Feature "${twice}" is chosen twice; choose each column once.`, ...base };
+  for (const column of [...features, target]) {
     if (!table.numericColumns.includes(column)) {
       return { ok: false, error: `Column "${column}" holds text, not numbers; choose a numeric column.`, ...base };
     }
   }
   const xs = table.values.get(feature)!;
   const ys = table.values.get(target)!;
+  const others = features.slice(1).map((name) => ({ name, values: table.values.get(name)! }));
   // The few bad rows found first, then each column copied around them in blocks (drop-rows.ts): a
   // million rows take milliseconds, not a long task.
-  const dropped = rowsWithNaN(xs, ys);
+  const dropped = rowsWithNaN(xs, ys, ...others.map((column) => column.values));
   skipped.count = dropped.length;
   skipped.lines = dropped.slice(0, MAX_REPORTED_LINES).map((row) => table.lines[row]);
   const usable = xs.length - dropped.length;
@@ -190,9 +247,19 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
       ...base,
     };
   }
-  const dataset: Dataset = { featureName: feature, targetName: target, x: withoutRows(xs, dropped), y: withoutRows(ys, dropped) };
-  const overflow = statisticsOverflowError({ name: feature, values: dataset.x }, { name: target, values: dataset.y }, () =>
-    withoutRows(table.lines, dropped),
+  const moreFeatures = others.map((column) => ({ name: column.name, values: withoutRows(column.values, dropped) }));
+  const dataset: Dataset = {
+    featureName: feature,
+    targetName: target,
+    x: withoutRows(xs, dropped),
+    y: withoutRows(ys, dropped),
+    ...(moreFeatures.length > 0 ? { moreFeatures } : {}),
+  };
+  const targetColumn = { name: target, values: dataset.y };
+  const linesOf = () => withoutRows(table.lines, dropped);
+  const overflow = featureColumns(dataset).reduce<string | undefined>(
+    (found, column) => found ?? statisticsOverflowError(column, targetColumn, linesOf),
+    undefined,
   );
   if (overflow) return { ok: false, error: overflow, ...base };
   const labelName = chooseLabel(table, choice);
@@ -224,7 +291,7 @@ export function parseTable(text: string): Table | { error: string } {
   return builder.finish();
 }
 
-/** Parses a whole CSV text and picks the feature and target columns. */
+/** Parses a whole CSV text and picks the feature(s) and target columns. */
 export function parseCsv(text: string, choice: ColumnChoice = {}): ParseOutcome {
   const table = parseTable(text);
   if ('error' in table) return { ok: false, error: table.error, columns: [], numericColumns: [], skipped: { count: 0, lines: [] } };

@@ -26,3 +26,25 @@ export function oncePerColumns<T>(compute: (x: Float64Array, y: Float64Array) =>
     return value;
   };
 }
+
+/**
+ * `compute` once per list of feature columns and target: remembered under the first column and
+ * found again only when every column is the same array as before.
+ */
+export function oncePerColumnSet<T>(
+  compute: (columns: readonly Float64Array[], y: Float64Array) => T,
+): (columns: readonly Float64Array[], y: Float64Array) => T {
+  const known = new WeakMap<Float64Array, { columns: readonly Float64Array[]; y: Float64Array; value: T }[]>();
+  return (columns, y) => {
+    const key = columns[0] ?? y;
+    const entries = known.get(key) ?? [];
+    const cached = entries.find(
+      (entry) => entry.y === y && entry.columns.length === columns.length && entry.columns.every((c, j) => c === columns[j]),
+    );
+    if (cached) return cached.value;
+    const value = compute(columns, y);
+    // A few column sets per first column at most (the user's recent choices); the oldest goes first.
+    known.set(key, [...entries.slice(-3), { columns: [...columns], y, value }]);
+    return value;
+  };
+}

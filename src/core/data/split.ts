@@ -39,14 +39,24 @@ export interface Split {
   validation: Dataset;
 }
 
+function pickRows(column: Float64Array, indices: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = column[indices[i]]!;
+  return out;
+}
+
 function pick(dataset: Dataset, indices: ArrayLike<number>): Dataset {
-  const x = new Float64Array(indices.length);
-  const y = new Float64Array(indices.length);
-  for (let i = 0; i < indices.length; i++) {
-    x[i] = dataset.x[indices[i]]!;
-    y[i] = dataset.y[indices[i]]!;
-  }
-  return { featureName: dataset.featureName, targetName: dataset.targetName, x, y };
+  const { featureName, targetName, moreFeatures } = dataset;
+  const x = pickRows(dataset.x, indices);
+  const y = pickRows(dataset.y, indices);
+  if (!moreFeatures) return { featureName, targetName, x, y };
+  return {
+    featureName,
+    targetName,
+    x,
+    y,
+    moreFeatures: moreFeatures.map(({ name, values }) => ({ name, values: pickRows(values, indices) })),
+  };
 }
 
 /**

@@ -3,8 +3,17 @@
  * explain, validate and resume it. The weights file is this object with a format name and version.
  */
 import { columnUnit } from '../data/columns.ts';
-import type { Dataset } from '../data/dataset.ts';
-import { datasetFeatureRange, datasetHash, datasetMoments, datasetScaling } from '../data/dataset-facts.ts';
+import { featureNamesOf, type Dataset } from '../data/dataset.ts';
+import {
+  datasetCrossProducts,
+  datasetFeatureRange,
+  datasetFeatureRanges,
+  datasetHash,
+  datasetMoments,
+  datasetMoreScalings,
+  datasetScaling,
+} from '../data/dataset-facts.ts';
+import { mseOfHyperplane, type Hyperplane } from '../stats/cross-products.ts';
 import type { IntervalStatistics } from '../stats/intervals.ts';
 import type { Line } from './predict.ts';
 import { metricsAt } from '../stats/moments.ts';
@@ -43,8 +52,27 @@ export interface TrainingInfo {
   date: string;
 }
 
+/** One feature of a model: its column, its scaling in training and its raw-unit coefficient. */
+export interface ModelFeature {
+  feature: FeatureInfo;
+  scaling: Scaling;
+  coefficient: number;
+}
+
+/**
+ * A model of one or more features. The first feature is `feature`, `normalization.feature` and
+ * `slope` (a one-feature model is a line); the others, when there are several, follow in
+ * `moreFeatures`. `modelFeatures` and `hyperplaneOf` see them all alike.
+ */
 export interface Model extends Line {
   feature: FeatureInfo;
+  /** The features after the first, in order; absent for a one-feature model. */
+  moreFeatures?: ModelFeature[];
+  /**
+   * Features chosen for the model but left out of it because of singularities (constant, or a linear
+   * combination of the others), as R's `lm` reports them; absent when none was.
+   */
+  aliasedFeatures?: string[];
   target: ColumnInfo;
   normalization: Normalization;
   training: TrainingInfo;
@@ -53,6 +81,21 @@ export interface Model extends Line {
    * Absent only for a model read from a version 1 weights file.
    */
   intervals?: IntervalStatistics;
+}
+
+/** Every feature of a model, the first included, in order. */
+export function modelFeatures(model: Pick<Model, 'feature' | 'normalization' | 'slope' | 'moreFeatures'>): ModelFeature[] {
+  return [{ feature: model.feature, scaling: model.normalization.feature, coefficient: model.slope }, ...(model.moreFeatures ?? [])];
+}
+
+/** The names of a model's features, in order. */
+export function modelFeatureNames(model: Pick<Model, 'feature' | 'moreFeatures'>): string[] {
+  return [model.feature.name, ...(model.moreFeatures ?? []).map((more) => more.feature.name)];
+}
+
+/** A model's raw-unit coefficients (one per feature, in order) and intercept. */
+export function hyperplaneOf(model: Pick<Model, 'slope' | 'intercept' | 'moreFeatures'>): Hyperplane {
+  return { coefficients: [model.slope, ...(model.moreFeatures ?? []).map((more) => more.coefficient)], intercept: model.intercept };
 }
 
 /** What a data set says about the columns and scaling of a model trained on it. */
@@ -72,9 +115,25 @@ export function describeData(dataset: Dataset): Pick<Model, 'feature' | 'target'
   };
 }
 
-/** Whether a model reads the data set's feature column and predicts its target column. */
-export function fitsColumns(model: Pick<Model, 'feature' | 'target'>, dataset: Pick<Dataset, 'featureName' | 'targetName'>): boolean {
-  return model.feature.name === dataset.featureName && model.target.name === dataset.targetName;
+/** The features after the first (none with one feature): column and scaling; the coefficient is the model's. */
+export function describeMoreFeatures(dataset: Dataset): Omit<ModelFeature, 'coefficient'>[] {
+  if (dataset.moreFeatures === undefined) return [];
+  const ranges = datasetFeatureRanges(dataset);
+  const scalings = datasetMoreScalings(dataset);
+  return dataset.moreFeatures.map(({ name }, j) => ({
+    feature: { name, unit: columnUnit(name), min: ranges[j + 1].min, max: ranges[j + 1].max },
+    scaling: { ...scalings[j] },
+  }));
+}
+
+/** Whether a model reads the data set's feature columns (the same, in the same order) and predicts its target column. */
+export function fitsColumns(
+  model: Pick<Model, 'feature' | 'target' | 'moreFeatures'>,
+  dataset: Pick<Dataset, 'featureName' | 'targetName' | 'moreFeatures'>,
+): boolean {
+  const names = modelFeatureNames(model);
+  const wanted = featureNamesOf(dataset);
+  return names.length === wanted.length && names.every((name, j) => name === wanted[j]) && model.target.name === dataset.targetName;
 }
 
 /** How a line came about: what a model's metadata says beyond what the data set gives. */
@@ -86,6 +145,8 @@ export type LineOrigin = Pick<TrainingInfo, 'epochs' | 'optimizer' | 'learningRa
  * closed-form solution, an imported TF.js model, test fixtures.
  */
 export function modelFromLine(line: Line, dataset: Dataset, origin: LineOrigin, date: Date): Model {
+  if (dataset.moreFeatures !== undefined)
+    throw new Error(`A line has one coefficient; the data set has ${dataset.moreFeatures.length + 1} features.`);
   const { rows, dataHash, ...columns } = describeData(dataset);
   const { mse, r2 } = metricsAt(datasetMoments(dataset), line);
   return {
@@ -93,5 +154,36 @@ export function modelFromLine(line: Line, dataset: Dataset, origin: LineOrigin, 
     intercept: line.intercept,
     ...columns,
     training: { ...origin, trainMse: mse, validationMse: null, r2, rows, dataHash, date: date.toISOString() },
+  };
+}
+
+/**
+ * Raw-unit coefficients (one per feature of `dataset`, in order) as a whole `Model`, as
+ * `modelFromLine` does for a line; with one feature it is `modelFromLine`.
+ */
+export function modelFromHyperplane(plane: Hyperplane, dataset: Dataset, origin: LineOrigin, date: Date): Model {
+  const [slope, ...more] = plane.coefficients;
+  if (dataset.moreFeatures === undefined) return modelFromLine({ slope, intercept: plane.intercept }, dataset, origin, date);
+  if (more.length !== dataset.moreFeatures.length) {
+    throw new Error(`${plane.coefficients.length} coefficients for ${dataset.moreFeatures.length + 1} features.`);
+  }
+  const { rows, dataHash, ...columns } = describeData(dataset);
+  const moreFeatures = describeMoreFeatures(dataset);
+  const moments = datasetCrossProducts(dataset);
+  const mse = Math.max(0, mseOfHyperplane(moments, plane));
+  return {
+    slope,
+    intercept: plane.intercept,
+    ...columns,
+    moreFeatures: moreFeatures.map((described, j) => ({ ...described, coefficient: more[j] })),
+    training: {
+      ...origin,
+      trainMse: mse,
+      validationMse: null,
+      r2: moments.syy === 0 ? 0 : 1 - (mse * moments.n) / moments.syy,
+      rows,
+      dataHash,
+      date: date.toISOString(),
+    },
   };
 }

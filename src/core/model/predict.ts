@@ -10,6 +10,19 @@ export interface Line {
   intercept: number;
 }
 
+/** Coefficients in raw units on several features: target = Σ coefficients[j] · inputs[j] + intercept. */
+export interface Hyperplane {
+  coefficients: readonly number[];
+  intercept: number;
+}
+
+/** target = Σ coefficients[j] · inputs[j] + intercept. */
+export function predictHyperplane(plane: Hyperplane, inputs: ArrayLike<number>): number {
+  let sum = plane.intercept;
+  plane.coefficients.forEach((coefficient, j) => (sum += coefficient * inputs[j]));
+  return sum;
+}
+
 /** The feature values a prediction is accepted for. */
 export interface InputRange {
   min: number;

@@ -40,10 +40,10 @@ function shapeText(shape: unknown): string {
 
 /**
  * Checks a parsed model.json: a layers model of one dense 1 → 1 layer with a bias and two weights
- * ([1, 1] kernel, [1] bias). With `binName`, also checks that the manifest names that weights file,
- * since TF.js finds weights by file name.
+ * ([1, 1] kernel, [1] bias) in one weights file. The weights file's own name does not matter: a
+ * browser renames a second download ("… (1).bin"), and the one file given is the one meant.
  */
-export function checkLinearModelJson(json: unknown, jsonName: string, binName?: string): Verdict {
+export function checkLinearModelJson(json: unknown, jsonName: string): Verdict {
   const refuse = (error: string): Verdict => ({ ok: false, error });
   if (!isJsonObject(json)) return refuse(`${jsonName} is not a TF.js model.json (it is not a JSON object).`);
   if (!isJsonObject(json.modelTopology)) {
@@ -89,11 +89,27 @@ export function checkLinearModelJson(json: unknown, jsonName: string, binName?: 
   if (shapes.length !== 2 || shapes[0] !== '[1, 1]' || shapes[1] !== '[1]') {
     return refuse(`${jsonName} lists weights of shapes ${shapes.join(', ') || '(none)'}, not a [1, 1] kernel and a [1] bias.`);
   }
-  const paths = manifest.flatMap((group) => (Array.isArray(group.paths) ? group.paths.map(String) : []));
-  if (binName !== undefined && paths.length === 1 && basename(paths[0]) !== binName) {
-    return refuse(`${jsonName} expects its weights in "${basename(paths[0])}", but the other file is "${binName}"; give it back its name.`);
+  const paths = manifestPaths(json);
+  if (paths.length !== 1) {
+    return refuse(
+      `${jsonName} lists its weights in ${paths.length} files${paths.length > 0 ? ` (${paths.map(basename).join(', ')})` : ''}; bmi-predictor imports a model.json with one weights file.`,
+    );
   }
   return { ok: true };
+}
+
+function manifestPaths(json: unknown): string[] {
+  const manifest = isJsonObject(json) && Array.isArray(json.weightsManifest) ? json.weightsManifest : [];
+  return manifest.flatMap((group) => (isJsonObject(group) && Array.isArray(group.paths) ? group.paths.map(String) : []));
+}
+
+/**
+ * The name the weights file has in a checked model.json's manifest ("bmi-model-2026-11-25.weights.bin"):
+ * TF.js looks the file up by it, so the file given, whatever the browser called it, is handed over
+ * under this name.
+ */
+export function manifestWeightsName(json: unknown): string {
+  return basename(manifestPaths(json)[0] ?? 'weights.bin');
 }
 
 /**

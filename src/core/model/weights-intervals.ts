@@ -13,7 +13,14 @@ import {
   wholeNumberAtLeast,
   type Check,
 } from './field-checks.ts';
-import { INTERVAL_LEVEL, intervalOverflow, isIntervalBasis, type IntervalBasis, type IntervalStatistics } from '../stats/intervals.ts';
+import {
+  INTERVAL_LEVEL,
+  intervalOverflow,
+  isIntervalBasis,
+  isJointIntervalBasis,
+  type IntervalBasis,
+  type IntervalStatistics,
+} from '../stats/intervals.ts';
 import { isTQuantile95, tQuantile95 } from '../stats/t-quantile-95.ts';
 import type { InputRange, Line } from './predict.ts';
 import type { Result } from '../result.ts';
@@ -37,6 +44,18 @@ export const INTERVAL_BASIS_FIELDS: readonly string[] = BASIS_FIELDS.map(([path]
 
 /** A fresh copy with only the known fields, so nothing unknown travels into a file or a model. */
 export function intervalsForFile(intervals: IntervalStatistics): IntervalStatistics {
+  if (isJointIntervalBasis(intervals)) {
+    const { level, rows, featureMeans, inverseCrossProducts, residualStandardError, degreesOfFreedom, tQuantile } = intervals;
+    return {
+      level,
+      rows,
+      featureMeans: [...featureMeans],
+      inverseCrossProducts: inverseCrossProducts.map((row) => [...row]),
+      residualStandardError,
+      degreesOfFreedom,
+      tQuantile,
+    };
+  }
   if (!isIntervalBasis(intervals)) return { unavailable: intervals.unavailable };
   const { level, rows, featureMean, featureSumOfSquares, residualStandardError, degreesOfFreedom, tQuantile } = intervals;
   return { level, rows, featureMean, featureSumOfSquares, residualStandardError, degreesOfFreedom, tQuantile };

@@ -43,7 +43,7 @@ export type FitSummaryResult = Result<{ summary: FitSummary }>;
  * search (milliseconds), and a run's provisional summaries ask for the same one again and again.
  */
 const quantiles = new Map<string, number>();
-function tQuantileOf(level: number, degreesOfFreedom: number): number {
+export function tQuantileOf(level: number, degreesOfFreedom: number): number {
   const key = `${level}:${degreesOfFreedom}`;
   let quantile = quantiles.get(key);
   if (quantile === undefined) {
@@ -89,7 +89,12 @@ export function intervalStatistics(line: Line, moments: Moments, featureRange?: 
     : result.basis;
 }
 
-function coefficient(estimate: number, standardError: number, basis: IntervalBasis): Coefficient {
+/** One row of the coefficient table: t, p and the confidence interval of an estimate and its standard error. */
+export function coefficient(
+  estimate: number,
+  standardError: number,
+  basis: Pick<IntervalBasis, 'level' | 'degreesOfFreedom' | 'tQuantile'>,
+): Coefficient {
   const t = estimate / standardError;
   const half = basis.tQuantile * standardError;
   return {

@@ -3,7 +3,8 @@
  * (`IntervalBasis`): no distribution code, so `<bmi-predictor>`, the server and the form use it as
  * cheaply as `predict`. The formulas are those of R's `predict.lm(..., interval = ...)`.
  */
-import { acceptedRange, predict, type InputRange, type Line } from '../model/predict.ts';
+import { acceptedRange, predict, predictHyperplane, type Hyperplane, type InputRange, type Line } from '../model/predict.ts';
+import { quadraticForm } from './cholesky.ts';
 
 /** What the intervals of a fitted line need, from the rows it was fitted on. */
 export interface IntervalBasis {
@@ -23,12 +24,30 @@ export interface IntervalBasis {
   tQuantile: number;
 }
 
+/**
+ * What the intervals of a fit on several features need: `IntervalBasis` with the feature means x̄ and
+ * S⁻¹, the inverse of the centred cross-product matrix of the fitted features, in their place.
+ */
+export interface JointIntervalBasis {
+  level: number;
+  rows: number;
+  /** x̄ of each feature, in the model's order. */
+  featureMeans: number[];
+  /** S⁻¹, d × d (rows of the matrix). */
+  inverseCrossProducts: number[][];
+  /** s = √(Σ residual² / (n − p)), p = d + 1. */
+  residualStandardError: number;
+  /** n − p. */
+  degreesOfFreedom: number;
+  tQuantile: number;
+}
+
 /** Why a model has no intervals, when it cannot have them. */
 export interface IntervalsUnavailable {
   unavailable: string;
 }
 
-export type IntervalStatistics = IntervalBasis | IntervalsUnavailable;
+export type IntervalStatistics = IntervalBasis | JointIntervalBasis | IntervalsUnavailable;
 
 export interface Interval {
   level: number;
@@ -51,8 +70,43 @@ export const INTERVAL_LEVEL = 0.95;
 export const NO_INTERVALS_IN_VERSION_1 =
   'its weights file is version 1, which carries no interval statistics; train it again (or continue training) for a version 2 file with intervals';
 
+/** The one-feature basis. */
 export function isIntervalBasis(statistics: IntervalStatistics | undefined): statistics is IntervalBasis {
-  return statistics !== undefined && !('unavailable' in statistics);
+  return statistics !== undefined && 'featureSumOfSquares' in statistics;
+}
+
+/** The several-feature basis. */
+export function isJointIntervalBasis(statistics: IntervalStatistics | undefined): statistics is JointIntervalBasis {
+  return statistics !== undefined && 'inverseCrossProducts' in statistics;
+}
+
+/**
+ * (x₀ − x̄)ᵀ S⁻¹ (x₀ − x̄): how far the inputs lie from the training rows' centre, in the units of
+ * their spread (the point's leverage is 1/n plus this).
+ */
+export function distanceFromCentre(basis: JointIntervalBasis, inputs: ArrayLike<number>): number {
+  const d = basis.featureMeans.length;
+  const offset = basis.featureMeans.map((mean, j) => inputs[j] - mean);
+  return quadraticForm(basis.inverseCrossProducts.flat(), offset, d);
+}
+
+/** Both intervals at several inputs (in the model's feature order), or undefined when one is not finite. */
+export function jointIntervalsAt(
+  plane: Hyperplane,
+  basis: JointIntervalBasis,
+  inputs: ArrayLike<number>,
+): Omit<PredictionWithIntervals, 'prediction'> | undefined {
+  const fitted = predictHyperplane(plane, inputs);
+  const { rows, residualStandardError: s, tQuantile, level } = basis;
+  const spread = 1 / rows + distanceFromCentre(basis, inputs);
+  const around = (newObservation: number): Interval => {
+    const half = tQuantile * s * Math.sqrt(newObservation + spread);
+    return { level, low: fitted - half, high: fitted + half };
+  };
+  const forObservation = around(1);
+  const forMean = around(0);
+  const bounds = [forObservation.low, forObservation.high, forMean.low, forMean.high];
+  return bounds.every(Number.isFinite) ? { predictionInterval: forObservation, confidenceInterval: forMean } : undefined;
 }
 
 function interval(line: Line, basis: IntervalBasis, feature: number, newObservation: number): Interval {
@@ -86,8 +140,9 @@ export function intervalsAt(
 
 /** Why a model's predictions come without an interval, or undefined when they come with one. */
 export function intervalNote(model: { intervals?: IntervalStatistics }): string | undefined {
-  if (isIntervalBasis(model.intervals)) return undefined;
-  return `No 95% interval: ${model.intervals?.unavailable ?? NO_INTERVALS_IN_VERSION_1}.`;
+  const { intervals } = model;
+  if (intervals !== undefined && !('unavailable' in intervals)) return undefined;
+  return `No 95% interval: ${intervals?.unavailable ?? NO_INTERVALS_IN_VERSION_1}.`;
 }
 
 /**
@@ -97,9 +152,10 @@ export function intervalNote(model: { intervals?: IntervalStatistics }): string 
  */
 export const NON_FINITE_INTERVAL_NOTE = 'No 95% interval: its bounds are not finite numbers.';
 
-/** Why the prediction at `feature` comes without an interval, or undefined when it comes with one. */
+/** Why the prediction of a one-feature model at `feature` comes without an interval, or undefined when it comes with one. */
 export function intervalNoteAt(model: Line & { intervals?: IntervalStatistics }, feature: number): string | undefined {
-  return intervalNote(model) ?? (intervalsAt(model, feature) ? undefined : NON_FINITE_INTERVAL_NOTE);
+  if (isIntervalBasis(model.intervals)) return intervalsAt(model, feature) ? undefined : NON_FINITE_INTERVAL_NOTE;
+  return intervalNote(model);
 }
 
 /**

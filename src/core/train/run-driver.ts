@@ -3,15 +3,24 @@
  * most once per report interval (all pending points in one transfer), judges them in order, reports,
  * and keeps Pause, Step and Stop. Epochs queued past the end of a run are dropped, so the outcome never
  * depends on how many were queued between two read-backs.
+ *
+ * Each concern is an object with its own state (in `driver/`): the read-back queue, the run clock, the
+ * device's rounds, the host's turns and the reading of values into judged points; the run's state is
+ * the controls' own (`run-controls.ts`). This file is the loop that puts them together.
  */
 import type { Line } from '../model/predict.ts';
 import type { Snapshot } from './early-stopping.ts';
 import { EpochJudge, type LossPoint } from './epoch-judge.ts';
-import type { EpochRunner, EpochTurn, EpochValues } from './epoch-runner.ts';
+import type { EpochRunner, EpochTurn } from './epoch-runner.ts';
 import { lastPace, MAX_PENDING_EPOCHS, RoundSize } from './round-size.ts';
 import type { RunControls, TrainerState } from './run-controls.ts';
 import type { RunEnd } from './run-end.ts';
 import type { EarlyStoppingSettings } from '../settings/training-settings.ts';
+import { DeviceRounds } from './driver/device-rounds.ts';
+import { EpochReader } from './driver/epoch-reader.ts';
+import { HostTurns } from './driver/host-turns.ts';
+import { ReadBackQueue, type Reading } from './driver/read-back-queue.ts';
+import { RunClock } from './driver/run-clock.ts';
 
 export interface DriverReport {
   state: TrainerState;
@@ -45,166 +54,144 @@ export interface DriveOutcome {
   elapsedMs: number;
 }
 
-/** Longest stretch of mini-batch work between two turns of the host, in ms. */
-const WORK_SLICE_MS = 10;
+export function driveRun(runner: EpochRunner, controls: RunControls, options: DriverOptions): Promise<DriveOutcome> {
+  return new RunDrive(runner, controls, options).run();
+}
 
-export async function driveRun(runner: EpochRunner, controls: RunControls, options: DriverOptions): Promise<DriveOutcome> {
-  const { now, yieldToHost, reportIntervalMs } = options;
-  const judge = new EpochJudge(options.start, options.earlyStopping);
-  const rounds = new RoundSize(
-    reportIntervalMs / 2,
-    options.maxEpochsPerRound,
-    runner.paceKey === undefined ? undefined : lastPace.get(runner.paceKey),
-  );
-  let epoch = 0;
-  controls.state = 'running';
+/** One run's loop over its parts; made once per run. */
+class RunDrive {
+  private readonly judge: EpochJudge;
+  private readonly reader: EpochReader;
+  private readonly rounds: DeviceRounds;
+  // Made in this order: each reads the clock once when made.
+  private readonly clock: RunClock;
+  private readonly turns: HostTurns;
+  private readonly queue: ReadBackQueue;
 
-  // Training time excludes pauses, so epochs per second and time left stay honest.
-  let runningSince: number | undefined = now();
-  let elapsedBefore = 0;
-  const elapsed = (): number => elapsedBefore + (runningSince === undefined ? 0 : now() - runningSince);
-  const stopClock = (): void => {
-    elapsedBefore = elapsed();
-    runningSince = undefined;
-  };
+  constructor(
+    private readonly runner: EpochRunner,
+    private readonly controls: RunControls,
+    private readonly options: DriverOptions,
+  ) {
+    const { now } = options;
+    this.judge = new EpochJudge(options.start, options.earlyStopping);
+    this.reader = new EpochReader(this.judge, options.lossScale);
+    const sizes = new RoundSize(
+      options.reportIntervalMs / 2,
+      options.maxEpochsPerRound,
+      runner.paceKey === undefined ? undefined : lastPace.get(runner.paceKey),
+    );
+    controls.begin();
+    this.clock = new RunClock(now);
+    this.turns = new HostTurns(now, options.yieldToHost);
+    this.queue = new ReadBackQueue(() => runner.readBack(), now, options.reportIntervalMs);
+    this.rounds = new DeviceRounds(sizes, now);
+  }
 
-  /** Epoch numbers of the points queued and not yet read back, in queue order. */
-  let pending: number[] = [];
-  /** The epoch of the last point read back: what a report shows. */
-  let readEpoch = 0;
-  /**
-   * Starts reading back every point queued so far (the runner takes them at once); what is queued
-   * after this call is not part of it, so the device can go on working while the values travel.
-   */
-  const startReading = (): { epochs: number[]; values: Promise<EpochValues[]> } => {
-    const reading = { epochs: pending, values: pending.length > 0 ? runner.readBack() : Promise.resolve([]) };
-    pending = [];
-    return reading;
-  };
-  const report = async (reading = startReading()): Promise<void> => {
-    const points: LossPoint[] = [];
-    const values = await reading.values;
-    for (let i = 0; i < reading.epochs.length && judge.end === undefined; i++) {
-      const v = values[i];
-      const point: LossPoint = {
-        epoch: reading.epochs[i],
-        trainLoss: v.trainLoss * options.lossScale,
-        validationLoss: v.validationLoss === null ? null : v.validationLoss * options.lossScale,
-        line: { slope: v.slope, intercept: v.intercept },
-      };
-      points.push(point);
-      readEpoch = point.epoch;
-      // Epochs run past the end are dropped.
-      if (judge.examine(point, { slope: v.slope, intercept: v.intercept })) epoch = point.epoch;
+  /** Epochs run: where the judge ended the run, else all queued. */
+  private get epoch(): number {
+    return this.reader.endedAt ?? this.queue.epochs;
+  }
+
+  private get ended(): boolean {
+    return this.judge.end !== undefined;
+  }
+
+  async run(): Promise<DriveOutcome> {
+    const { runner, controls, queue, rounds } = this;
+    const { epochs } = this.options;
+    try {
+      // The starting point, reported with the first epochs.
+      runner.queueStart();
+      queue.queuedStart();
+      while (this.epoch < epochs && !controls.stopRequested && !this.ended) {
+        if (controls.stepsAllowed <= 0) {
+          if (!(await this.waitWhilePaused())) break;
+          continue;
+        }
+        const count = controls.take(rounds.wanted(epochs - this.epoch, queue.size, runner.longEpochs));
+        rounds.starting();
+        // A report due: its read-back starts before the next round is queued, so the device works on
+        // that round while the values come back, instead of idling for a whole round trip.
+        const reading = !runner.longEpochs && rounds.busy && queue.due ? queue.startReading() : undefined;
+        const queued = await runner.queueEpochs(count, this.turn());
+        queue.queued(queued);
+        if (reading) {
+          // The values arrive once the device has done the rounds before this one.
+          const done = runner.settle();
+          await this.report(reading);
+          rounds.queuedWhileReading(done, queued);
+          await this.yieldAndCheckStop();
+          queue.reported();
+          if (queued < count) break;
+          continue;
+        }
+        if (queued < count) break;
+        if (queue.due || queue.size > MAX_PENDING_EPOCHS) {
+          // The read-back waits for everything queued.
+          await this.report();
+          rounds.drained(queued);
+          await this.yieldAndCheckStop();
+          queue.reported();
+        } else if (!runner.longEpochs) {
+          await rounds.queuedBehind(runner.settle(), queued);
+        }
+      }
+      this.clock.stop();
+      controls.finish();
+      await this.report();
+      rounds.remember(runner.paceKey);
+    } finally {
+      controls.finish();
     }
-    if (judge.end !== undefined) controls.state = 'done';
-    options.onReport({ state: controls.state, epoch: readEpoch, points, line: judge.line, elapsedMs: elapsed() });
-  };
+    const { judge } = this;
+    return { epoch: this.epoch, end: judge.end, restored: judge.restored, line: judge.line, elapsedMs: this.clock.elapsedMs };
+  }
 
-  let lastYield = now();
+  /** Reads back (by default, everything queued so far), judges and reports. */
+  private async report(reading: Reading = this.queue.startReading()): Promise<void> {
+    const points = await this.reader.read(reading);
+    if (this.ended) this.controls.finish();
+    const { controls, judge, reader, clock } = this;
+    this.options.onReport({ state: controls.state, epoch: reader.lastRead, points, line: judge.line, elapsedMs: clock.elapsedMs });
+  }
+
   /** Gives the host a turn; true when the run was stopped meanwhile. */
-  const yieldAndCheckStop = async (): Promise<boolean> => {
-    await yieldToHost();
-    lastYield = now();
-    return controls.stopRequested;
-  };
+  private async yieldAndCheckStop(): Promise<boolean> {
+    await this.turns.take();
+    return this.controls.stopRequested;
+  }
 
   /** Reports, then waits with the clock stopped until Resume, Step or Stop; false when the run must end. */
-  const waitWhilePaused = async (): Promise<boolean> => {
-    stopClock();
-    controls.state = 'paused';
-    await report();
-    if (judge.end !== undefined) return false;
+  private async waitWhilePaused(): Promise<boolean> {
+    const { controls } = this;
+    this.clock.stop();
+    controls.pausing();
+    await this.report();
+    if (this.ended) return false;
     await controls.waitForWake();
-    runningSince = now();
-    lastYield = now();
+    this.clock.start();
+    this.turns.restart();
     if (controls.stopRequested) return false;
-    controls.state = 'running';
+    controls.woke();
     return true;
-  };
+  }
 
   /** Turns inside one long epoch: a Pause taken there waits; Step then finishes that epoch. */
-  const turnFor = (): EpochTurn => {
+  private turn(): EpochTurn {
+    const { controls, turns } = this;
     let allowed = controls.stepsAllowed;
     return {
-      due: () => now() - lastYield >= WORK_SLICE_MS,
+      due: () => turns.due,
       take: async () => {
-        if (await yieldAndCheckStop()) return false;
-        if (controls.stepsAllowed < allowed) {
-          if (!(await waitWhilePaused())) return false;
+        if (await this.yieldAndCheckStop()) return false;
+        if (controls.pausedSince(allowed)) {
+          if (!(await this.waitWhilePaused())) return false;
           // Woken by Step: finishing this epoch is that one step.
-          controls.stepsAllowed -= 1;
-          allowed = controls.stepsAllowed;
+          allowed = controls.finishingEpoch();
         }
         return true;
       },
     };
-  };
-
-  try {
-    // The starting point, reported with the first epochs.
-    runner.queueStart();
-    pending.push(0);
-    let lastReport = now();
-    // Two rounds at most on the device: after queueing one, wait for the one before, so the device
-    // always has work queued while the queue stays bounded by work really done.
-    let previous: { done: Promise<void>; epochs: number } | undefined;
-    let lastDone = now();
-    const roundDone = (epochs: number): void => {
-      const at = now();
-      rounds.observe(epochs, at - lastDone);
-      lastDone = at;
-    };
-    while (epoch < options.epochs && !controls.stopRequested && judge.end === undefined) {
-      if (controls.stepsAllowed <= 0) {
-        if (!(await waitWhilePaused())) break;
-        continue;
-      }
-      const wanted = runner.longEpochs ? 1 : Math.min(rounds.next, options.epochs - epoch, MAX_PENDING_EPOCHS - pending.length + 1);
-      const count = controls.take(wanted);
-      if (previous === undefined) lastDone = now();
-      // A report due: its read-back starts before the next round is queued, so the device works on
-      // that round while the values come back, instead of idling for a whole round trip.
-      const reading = !runner.longEpochs && previous !== undefined && now() - lastReport >= reportIntervalMs ? startReading() : undefined;
-      const turn = turnFor();
-      const queued = await runner.queueEpochs(count, turn);
-      for (let i = 1; i <= queued; i++) pending.push(epoch + i);
-      epoch += queued;
-      if (reading) {
-        // The values arrive once the device has done the rounds before this one.
-        const done = runner.settle();
-        await report(reading);
-        roundDone(previous!.epochs);
-        previous = { done, epochs: queued };
-        await yieldAndCheckStop();
-        lastReport = now();
-        if (queued < count) break;
-        continue;
-      }
-      if (queued < count) break;
-      if (now() - lastReport >= reportIntervalMs || pending.length > MAX_PENDING_EPOCHS) {
-        // The read-back waits for everything queued.
-        await report();
-        roundDone(queued + (previous?.epochs ?? 0));
-        previous = undefined;
-        await yieldAndCheckStop();
-        lastReport = now();
-      } else if (!runner.longEpochs) {
-        const done = runner.settle();
-        if (previous) {
-          await previous.done;
-          roundDone(previous.epochs);
-        }
-        previous = { done, epochs: queued };
-      }
-    }
-    stopClock();
-    controls.state = 'done';
-    await report();
-    const pace = rounds.typicalPerEpochMs;
-    if (runner.paceKey !== undefined && pace !== undefined) lastPace.set(runner.paceKey, pace);
-  } finally {
-    controls.state = 'done';
   }
-  return { epoch, end: judge.end, restored: judge.restored, line: judge.line, elapsedMs: elapsedBefore };
 }

@@ -10,7 +10,7 @@ import { columnLabel } from '../../core/data/columns.ts';
 import { errorMessage } from '../../core/text.ts';
 import type { Dataset } from '../../core/data/dataset.ts';
 import { fitsColumns, type Model } from '../../core/model/model.ts';
-import { checkLinearModelJson, modelFromTfjsLine, tfjsModelName } from '../../core/model/tfjs-model-json.ts';
+import { checkLinearModelJson, manifestWeightsName, modelFromTfjsLine, tfjsModelName } from '../../core/model/tfjs-model-json.ts';
 import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../../core/model/weights-file.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
@@ -333,7 +333,7 @@ export class ModelLibraryController implements ReactiveController {
       this.say('error', `"${json.name}": ${parsed.error} ${KEPT}`);
       return;
     }
-    const verdict = checkLinearModelJson(parsed.value, `"${json.name}"`, bin.name);
+    const verdict = checkLinearModelJson(parsed.value, `"${json.name}"`);
     if (!verdict.ok) {
       this.say('error', `${verdict.error} ${KEPT}`);
       return;
@@ -341,7 +341,7 @@ export class ModelLibraryController implements ReactiveController {
     let imported;
     try {
       const { importTfjsModel } = await import('../../app/tfjs-model-files.ts');
-      imported = await importTfjsModel(json, bin);
+      imported = await importTfjsModel(json, bin, manifestWeightsName(parsed.value));
     } catch (error) {
       this.say('error', `TensorFlow.js could not read "${json.name}" with "${bin.name}": ${errorMessage(error)} ${KEPT}`);
       return;
