@@ -44,6 +44,8 @@ export const INTERVAL_BASIS_FIELDS: readonly string[] = BASIS_FIELDS.map(([path]
 
 /** A fresh copy with only the known fields, so nothing unknown travels into a file or a model. */
 export function intervalsForFile(intervals: IntervalStatistics): IntervalStatistics {
+  // A block that says why there are no intervals is that, whatever else a hand-edited file put in it.
+  if ('unavailable' in intervals) return { unavailable: intervals.unavailable };
   if (isJointIntervalBasis(intervals)) {
     const { level, rows, featureMeans, inverseCrossProducts, residualStandardError, degreesOfFreedom, tQuantile } = intervals;
     return {
@@ -56,7 +58,6 @@ export function intervalsForFile(intervals: IntervalStatistics): IntervalStatist
       tQuantile,
     };
   }
-  if (!isIntervalBasis(intervals)) return { unavailable: intervals.unavailable };
   const { level, rows, featureMean, featureSumOfSquares, residualStandardError, degreesOfFreedom, tQuantile } = intervals;
   return { level, rows, featureMean, featureSumOfSquares, residualStandardError, degreesOfFreedom, tQuantile };
 }
