@@ -117,9 +117,12 @@ export interface Table {
 
 /**
  * Collects rows one at a time, so the same logic serves a whole string and a streamed file. Columns
- * are chosen afterwards, so a user can switch columns without parsing again.
+ * are chosen afterwards, so a user can switch columns without parsing again. Rows are read as arrays,
+ * each cell by its column's index: a header named `__proto__`, `constructor` or `toString` is a
+ * column like any other (as object keys, papaparse's rows lost or misread those cells).
  */
 export class TableBuilder {
+  readonly columns: string[];
   private readonly values: number[][];
   private readonly lines: number[] = [];
   private readonly numericCells: number[];
@@ -127,19 +130,30 @@ export class TableBuilder {
   /** Cells kept as text, for columns whose first filled cell was not a number (possible labels). */
   private readonly texts: (string[] | undefined)[];
 
-  constructor(readonly columns: string[]) {
+  /** The position in a parsed row of each column's cells. */
+  private readonly positions: number[];
+
+  /**
+   * `header` is the file's first row as parsed: names are cleaned (see `cleanHeader`), repeated ones
+   * numbered as papaparse numbers them ("a", "a_1"), and columns without a name left out.
+   */
+  constructor(header: readonly unknown[]) {
+    const names = uniqueNames(header.map((cell) => cleanHeader(cell === undefined || cell === null ? '' : cellText(cell))));
+    this.positions = names.flatMap((name, i) => (name === '' ? [] : [i]));
+    this.columns = this.positions.map((i) => names[i]);
+    const columns = this.columns;
     this.values = columns.map(() => []);
     this.numericCells = columns.map(() => 0);
     this.filledCells = columns.map(() => 0);
     this.texts = columns.map(() => undefined);
   }
 
-  /** Adds one parsed row; `line` is its 1-based line number in the file. Blank rows are ignored. */
-  add(row: Record<string, unknown>, line: number): void {
+  /** Adds one parsed row (its cells in file order); `line` is its 1-based line number in the file. Blank rows are ignored. */
+  add(row: readonly unknown[], line: number): void {
     if (isBlankRow(row)) return;
     this.lines.push(line);
-    this.columns.forEach((column, i) => {
-      const cell = row[column];
+    this.positions.forEach((position, i) => {
+      const cell = row[position];
       const value = parseNumber(cell);
       const text = cell === undefined || cell === null ? '' : cellText(cell);
       if (text !== '') this.filledCells[i] += 1;
@@ -173,8 +187,28 @@ export class TableBuilder {
   }
 }
 
-function isBlankRow(row: Record<string, unknown>): boolean {
-  return Object.values(row).every((cell) => cell === undefined || cell === null || cellText(cell) === '');
+function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every((cell) => cell === undefined || cell === null || cellText(cell) === '');
+}
+
+/** Repeated names numbered as papaparse's header option numbered them: "a", "a_1", "a_2" (skipping names taken). */
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  const taken = new Set(names);
+  return names.map((name) => {
+    const count = seen.get(name);
+    if (count === undefined) {
+      seen.set(name, 1);
+      return name;
+    }
+    let suffix = count;
+    let renamed: string;
+    do renamed = `${name}_${suffix++}`;
+    while (taken.has(renamed));
+    taken.add(renamed);
+    seen.set(name, count + 1);
+    return renamed;
+  });
 }
 
 /**
@@ -277,17 +311,18 @@ export function cleanHeader(header: string): string {
 }
 
 /**
- * The papaparse options every CSV read uses, whole text or stream: rows as objects keyed by a cleaned
- * header; empty lines kept, so line numbers in messages stay true (the table builder skips them).
+ * The papaparse options every CSV read uses, whole text or stream: rows as arrays of cells (the first
+ * is the header, which `TableBuilder` reads); empty lines kept, so line numbers in messages stay true
+ * (the table builder skips them).
  */
-export const CSV_PARSE_OPTIONS = { header: true, skipEmptyLines: false, transformHeader: cleanHeader } as const;
+export const CSV_PARSE_OPTIONS = { header: false, skipEmptyLines: false } as const;
 
 /** Parses a whole CSV text into a table. Line numbers assume no quoted field spans lines. */
 export function parseTable(text: string): Table | { error: string } {
   if (stripBom(text).trim() === '') return { error: 'The file is empty.' };
-  const result = Papa.parse<Record<string, unknown>>(text, CSV_PARSE_OPTIONS);
-  const builder = new TableBuilder((result.meta.fields ?? []).filter((c) => c !== ''));
-  result.data.forEach((row, index) => builder.add(row, index + 2));
+  const [header = [], ...rows] = Papa.parse<unknown[]>(text, CSV_PARSE_OPTIONS).data;
+  const builder = new TableBuilder(header);
+  rows.forEach((row, index) => builder.add(row, index + 2));
   return builder.finish();
 }
 
