@@ -13,51 +13,56 @@ interface IntervalBasisSchema {
   properties: Record<string, Record<string, unknown>>;
   allOf?: unknown[];
 }
-const schema = JSON.parse(readFileSync(path, 'utf8')) as { $defs: { intervalBasis: IntervalBasisSchema } };
-const basis = schema.$defs.intervalBasis;
-basis.properties.level = {
-  description: 'Coverage of the intervals: 0.95, the only level written and read (the t quantile is checked for it).',
-  const: 0.95,
-};
-basis.properties.rows.description =
-  'n: the training rows; must equal training.rows (the validator checks it: JSON Schema cannot relate two fields).';
-basis.properties.degreesOfFreedom.description = 'n − 2 (the validator checks it against rows).';
-basis.properties.tQuantile = {
-  description:
-    'Student-t quantile at 0.975 with degreesOfFreedom (1.9748 for 161). The validator checks it to 1e-6 relative; this schema checks it to a band per range of degrees of freedom (allOf below).',
-  $ref: '#/$defs/positiveNumber',
-};
-const slack = (t: number, sign: number) => Number((t * (1 + sign * 2 * T_QUANTILE_TOLERANCE)).toPrecision(9));
-const bands: [number, number | null][] = [];
-bands.push(
-  [1, 1],
-  [2, 2],
-  [3, 3],
-  [4, 4],
-  [5, 5],
-  [6, 8],
-  [9, 12],
-  [13, 20],
-  [21, 30],
-  [31, 60],
-  [61, 120],
-  [121, 250],
-  [251, 1000],
-  [1001, null],
-);
-basis.allOf = bands.map(([low, high]) => ({
-  if: {
-    properties: { degreesOfFreedom: high === null ? { type: 'number', minimum: low } : { type: 'number', minimum: low, maximum: high } },
-    required: ['degreesOfFreedom'],
-  },
-  then: {
-    properties: {
-      tQuantile: {
-        type: 'number',
-        minimum: slack(high === null ? 1.959963984540054 : tQuantile95(high), -1),
-        maximum: slack(tQuantile95(low), 1),
+const schema = JSON.parse(readFileSync(path, 'utf8')) as { $defs: Record<'intervalBasis' | 'jointIntervalBasis', IntervalBasisSchema> };
+for (const [name, parameters] of [
+  ['intervalBasis', 'n − 2'],
+  ['jointIntervalBasis', 'n − p, p = the features + 1'],
+] as const) {
+  const basis = schema.$defs[name];
+  basis.properties.level = {
+    description: 'Coverage of the intervals: 0.95, the only level written and read (the t quantile is checked for it).',
+    const: 0.95,
+  };
+  basis.properties.rows.description =
+    'n: the training rows; must equal training.rows (the validator checks it: JSON Schema cannot relate two fields).';
+  basis.properties.degreesOfFreedom.description = `${parameters} (the validator checks it against rows).`;
+  basis.properties.tQuantile = {
+    description:
+      'Student-t quantile at 0.975 with degreesOfFreedom (1.9748 for 161). The validator checks it to 1e-6 relative; this schema checks it to a band per range of degrees of freedom (allOf below).',
+    $ref: '#/$defs/positiveNumber',
+  };
+  const slack = (t: number, sign: number) => Number((t * (1 + sign * 2 * T_QUANTILE_TOLERANCE)).toPrecision(9));
+  const bands: [number, number | null][] = [];
+  bands.push(
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [4, 4],
+    [5, 5],
+    [6, 8],
+    [9, 12],
+    [13, 20],
+    [21, 30],
+    [31, 60],
+    [61, 120],
+    [121, 250],
+    [251, 1000],
+    [1001, null],
+  );
+  basis.allOf = bands.map(([low, high]) => ({
+    if: {
+      properties: { degreesOfFreedom: high === null ? { type: 'number', minimum: low } : { type: 'number', minimum: low, maximum: high } },
+      required: ['degreesOfFreedom'],
+    },
+    then: {
+      properties: {
+        tQuantile: {
+          type: 'number',
+          minimum: slack(high === null ? 1.959963984540054 : tQuantile95(high), -1),
+          maximum: slack(tQuantile95(low), 1),
+        },
       },
     },
-  },
-}));
+  }));
+}
 writeFileSync(path, JSON.stringify(schema, null, 2) + '\n');

@@ -5,9 +5,14 @@
  */
 import type { Dataset } from '../core/data/dataset.ts';
 import type { Model } from '../core/model/model.ts';
-import { datasetMoments } from '../core/data/dataset-facts.ts';
+import { hyperplaneOf } from '../core/model/model-features.ts';
+import { datasetCrossProducts, datasetMoments } from '../core/data/dataset-facts.ts';
 
 export async function withIntervalsFrom(model: Model, dataset: Dataset): Promise<Model> {
+  if (model.moreFeatures !== undefined) {
+    const { jointIntervalStatistics } = await import('../core/stats/regression-summary.ts');
+    return { ...model, intervals: jointIntervalStatistics(hyperplaneOf(model), datasetCrossProducts(dataset)) };
+  }
   const { intervalStatistics } = await import('../core/stats/fit-summary.ts');
   return { ...model, intervals: intervalStatistics(model, datasetMoments(dataset), model.feature) };
 }

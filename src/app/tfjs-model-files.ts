@@ -16,8 +16,14 @@ import { browserDownloads, browserFiles } from '@tensorflow/tfjs-core/dist/io/br
 import { CompositeArrayBuffer } from '@tensorflow/tfjs-core/dist/io/composite_array_buffer';
 import type { ModelArtifacts } from '@tensorflow/tfjs-core/dist/io/types';
 import type { Model } from '../core/model/model.ts';
-import type { Line } from '../core/model/predict.ts';
-import { LINEAR_WEIGHT_SPECS, lineFromWeightData, lineToWeightData, linearModelTopology } from '../core/model/tfjs-linear-artifacts.ts';
+import { hyperplaneOf } from '../core/model/model-features.ts';
+import type { Hyperplane } from '../core/model/predict.ts';
+import {
+  hyperplaneFromWeightData,
+  hyperplaneToWeightData,
+  linearModelTopology,
+  linearWeightSpecs,
+} from '../core/model/tfjs-linear-artifacts.ts';
 import { TFJS_METADATA_KEY } from '../core/model/tfjs-model-json.ts';
 import { toWeightsFile } from '../core/model/weights-file.ts';
 
@@ -26,13 +32,15 @@ import { toWeightsFile } from '../core/model/weights-file.ts';
  * in `userDefinedMetadata`, so an import gets the float64 line and its metadata back.
  */
 export async function exportTfjsModel(model: Model, name: string): Promise<void> {
+  const plane = hyperplaneOf(model);
+  const inputs = plane.coefficients.length;
   const artifacts: ModelArtifacts = {
-    modelTopology: linearModelTopology(),
+    modelTopology: linearModelTopology(inputs),
     format: 'layers-model',
     generatedBy: 'bmi-predictor',
     convertedBy: null,
-    weightSpecs: LINEAR_WEIGHT_SPECS.map((spec) => ({ ...spec, shape: [...spec.shape] })),
-    weightData: lineToWeightData(model),
+    weightSpecs: linearWeightSpecs(inputs),
+    weightData: hyperplaneToWeightData(plane),
     userDefinedMetadata: { [TFJS_METADATA_KEY]: toWeightsFile(model) },
   };
   // IOHandler's methods are optional in its type; these handlers have them.
@@ -40,16 +48,21 @@ export async function exportTfjsModel(model: Model, name: string): Promise<void>
 }
 
 /**
- * Reads a model.json + weights.bin already checked by `checkLinearModelJson`, and returns its kernel
- * and bias (float32 values) with whatever metadata the model.json carries. `weightsName` is the name
- * the manifest gives the weights file (`manifestWeightsName`): TF.js finds the file by that name, and
- * the browser may have renamed the one given ("… (1).bin").
+ * Reads a model.json + weights.bin already checked by `checkLinearModelJson` for `inputs` inputs, and
+ * returns its kernel and bias (float32 values) with whatever metadata the model.json carries.
+ * `weightsName` is the name the manifest gives the weights file (`manifestWeightsName`): TF.js finds
+ * the file by that name, and the browser may have renamed the one given ("… (1).bin").
  */
-export async function importTfjsModel(json: File, bin: File, weightsName: string): Promise<{ line: Line; metadata: unknown }> {
+export async function importTfjsModel(
+  json: File,
+  bin: File,
+  weightsName: string,
+  inputs: number,
+): Promise<{ plane: Hyperplane; metadata: unknown }> {
   const named = bin.name === weightsName ? bin : new File([bin], weightsName, { type: bin.type });
   const artifacts = await browserFiles([json, named]).load!();
   const data = artifacts.weightData === undefined ? new ArrayBuffer(0) : CompositeArrayBuffer.join(artifacts.weightData);
-  const read = lineFromWeightData(data, artifacts.weightSpecs ?? []);
+  const read = hyperplaneFromWeightData(data, artifacts.weightSpecs ?? [], inputs);
   if (!read.ok) throw new Error(read.error);
-  return { line: read.line, metadata: artifacts.userDefinedMetadata };
+  return { plane: read.plane, metadata: artifacts.userDefinedMetadata };
 }

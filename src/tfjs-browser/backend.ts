@@ -19,7 +19,7 @@ import { BACKEND_LABELS, BACKENDS, type BackendChoice, type BackendName, type De
 import type { Result } from '../core/result.ts';
 import { errorMessage } from '../core/text.ts';
 import { describeAdapter, describeWebglRenderer, type AdapterLike } from './device-info.ts';
-import { chooseKernels, describeKernelRule } from './kernel-choice.ts';
+import { chooseKernels, describeFeatureRule, describeKernelRule } from './kernel-choice.ts';
 
 export interface BackendOptions {
   /** Try this one first (from `?backend=`); the others remain as fallbacks. */
@@ -75,7 +75,8 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
       continue;
     }
     const { device } = outcome;
-    const kernels = name === 'webgpu' && device && options.fused !== false ? describeKernelRule(chooseKernels(device)) : undefined;
+    const fused = name === 'webgpu' && device && options.fused !== false ? chooseKernels(device) : undefined;
+    const kernels = fused ? `${describeKernelRule(fused)}; ${describeFeatureRule(fused)}` : undefined;
     return { name, fallbacks, device, kernels };
   }
   throw new Error(`No TensorFlow.js backend could start. ${fallbacks.join('; ')}`);

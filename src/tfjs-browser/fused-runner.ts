@@ -2,90 +2,113 @@
  * Epochs as fused WebGPU programs (`fused-programs.ts`) run inside TF.js: the rows, the history of
  * states and the partial sums are TF.js tensors on TF.js's device; nothing is submitted behind its back.
  *
- * Every queued epoch writes one slot of a history buffer (weights, Adam's moments, both losses of the
- * weights at the end of the epoch); a read-back copies the slots written since the last one and reads
+ * Every queued epoch writes one slot of a history buffer (parameters, Adam's moments, both losses of the
+ * parameters at the end of the epoch); a read-back copies the slots written since the last one and reads
  * them in one transfer. The same code computes an epoch whether it is queued alone or with others, so a
  * run ends on the same epoch with the same weights whatever the number queued per read-back.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu/dist/webgpu_program';
-import type { EpochRunner, EpochTurn, EpochValues, RunnerSetup } from '../core/train/epoch-runner.ts';
+import type { EpochRunner, EpochTurn, RunnerSetup } from '../core/train/epoch-runner.ts';
 import { MAX_PENDING_EPOCHS } from '../core/train/round-size.ts';
-import { oncePerColumn } from '../core/data/once-per-columns.ts';
 import { seededRandom, shuffledIndices } from '../core/data/split.ts';
+import type { TrainingSettings } from '../core/settings/training-settings.ts';
 import {
   BLOCK_ROWS,
+  EPOCHS_UNIFORMS,
   EpochsProgram,
+  FINISH_UNIFORMS,
   FinishProgram,
   groupLayout,
   MEASURE,
+  momentsLayout,
+  PARTIALS_UNIFORMS,
   PartialsProgram,
-  STATE_SIZE,
+  stateLayout,
   UPDATE,
-  updateUniformValues,
-  type ProgramUniform,
+  type ProgramShape,
 } from './fused-programs.ts';
+import type { ProgramUniform } from './fused-layout.ts';
+import { deviceRows, paddedRows, rowMoments, type FeatureRows } from './fused-rows.ts';
 import { describeKernel, passesFor, type KernelChoice } from './kernel-choice.ts';
 import { settleWebgpuQueue, webgpuBackend } from './webgpu-queue.ts';
 
 /** Adam's constants as `tf.train.adam(learningRate)` has them. */
 const ADAM = { beta1: 0.9, beta2: 0.999 };
 
-/** Float32 copy padded with zeros to a whole number of vec4s (at least one). */
-function padded(values: Float32Array): Float32Array {
-  const out = new Float32Array(Math.max(4, Math.ceil(values.length / 4) * 4));
-  out.set(values);
-  return out;
+/** What the fused runner trains on: d standardized features (column-major) and where it starts. */
+export interface FusedSetup {
+  features: number;
+  train: FeatureRows;
+  validation: FeatureRows;
+  /** The starting parameters, standardized units: one weight per feature, then the intercept. */
+  start: ArrayLike<number>;
+  settings: TrainingSettings;
 }
 
-/** mean(x) and mean(x²) in float64, once per column (the training columns are remembered per data set). */
-const means = oncePerColumn((values: Float32Array) => meansOf(values));
-
-function meansOf(values: Float32Array): { meanX: number; meanXX: number } {
-  let sum = 0;
-  let squares = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    sum += v;
-    squares += v * v;
-  }
-  const n = Math.max(1, values.length);
-  return { meanX: sum / n, meanXX: squares / n };
+/** One point as read back: the parameters at the end of an epoch (or the starting point), standardized units. */
+export interface ParameterValues {
+  /** One weight per feature, then the intercept. */
+  parameters: number[];
+  /** Training MSE of the parameters. */
+  trainLoss: number;
+  /** Validation MSE of the same parameters, or null without validation rows. */
+  validationLoss: number | null;
 }
 
-export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): EpochRunner {
+/** An epoch runner whose read-backs carry the parameter vector. */
+export type ParameterRunner = Omit<EpochRunner, 'readBack'> & { readBack(): Promise<ParameterValues[]> };
+
+export function createFusedParameterRunner(setup: FusedSetup, choice: KernelChoice): ParameterRunner {
   const backend = webgpuBackend();
-  const { train, validation, start, settings } = setup;
-  const rows = train.x.length;
-  const valRows = validation.x.length;
+  const { features, train, validation, settings } = setup;
+  const rows = train.y.length;
+  const valRows = validation.y.length;
+  if (train.x.length !== rows * features || validation.x.length !== valRows * features || setup.start.length !== features + 1) {
+    throw new Error(`The fused runner needs ${features} feature column(s) of every row and ${features + 1} starting parameters.`);
+  }
   const hasValidation = valRows > 0;
   const batchSize = settings.batchSize > 0 && settings.batchSize < rows ? settings.batchSize : rows;
   const miniBatch = batchSize < rows;
   const passes = passesFor(choice, rows + valRows, miniBatch);
-  const size = choice.workgroupSize;
+  const shape: ProgramShape = { lanes: choice.workgroupSize, features, layout: choice.layout };
+  const lanes = shape.lanes;
   const adam = settings.optimizer === 'adam';
+  const state = stateLayout(features);
+  const STATE_SIZE = state.size;
 
-  const trainMeans = means(train.x);
-  const validationMeans = means(validation.x);
-  const updateUniforms = updateUniformValues({
-    adam,
+  const updateValues = {
+    adam: adam ? 1 : 0,
     learningRate: settings.learningRate,
     ...ADAM,
+    // As TF.js's Adam computes them: in float64, then used as float32 constants.
+    oneMinusBeta1: 1 - ADAM.beta1,
+    oneMinusBeta2: 1 - ADAM.beta2,
     epsilon: backend.epsilon(),
-    trainMeanX: trainMeans.meanX,
-    trainMeanXX: trainMeans.meanXX,
-    validationMeanX: validationMeans.meanX,
-    validationMeanXX: validationMeans.meanXX,
-  });
+  };
+
+  const moments = momentsLayout(features);
+  const momentValues = new Float32Array(moments.size);
+  const trainMoments = rowMoments(train, features);
+  const validationMoments = rowMoments(validation, features);
+  moments.write(momentValues, 0, 'trainMeanX', trainMoments.meanX);
+  moments.write(momentValues, 0, 'trainMeanXX', trainMoments.meanXX);
+  moments.write(momentValues, 0, 'validationMeanX', validationMoments.meanX);
+  moments.write(momentValues, 0, 'validationMeanXX', validationMoments.meanXX);
 
   const historySlots = MAX_PENDING_EPOCHS + 2;
   const initialState = new Float32Array(historySlots * STATE_SIZE);
-  initialState.set([start.slope, start.intercept, 0, 0, 0, 0, ADAM.beta1, ADAM.beta2]);
+  state.write(initialState, 0, 'params', setup.start);
+  state.write(initialState, 0, 'beta1Power', [ADAM.beta1]);
+  state.write(initialState, 0, 'beta2Power', [ADAM.beta2]);
+  const trainRows = deviceRows(train, features, choice.layout);
+  const valDeviceRows = deviceRows(validation, features, choice.layout);
   const tensors = {
-    trainX: tf.tensor1d(padded(train.x)),
-    trainY: tf.tensor1d(padded(train.y)),
-    valX: tf.tensor1d(padded(validation.x)),
-    valY: tf.tensor1d(padded(validation.y)),
+    trainX: tf.tensor2d(trainRows.x, trainRows.xShape),
+    trainY: tf.tensor1d(trainRows.y),
+    valX: tf.tensor2d(valDeviceRows.x, valDeviceRows.xShape),
+    valY: tf.tensor1d(valDeviceRows.y),
+    moments: tf.tensor1d(momentValues),
     history: tf.tensor1d(initialState),
   };
   const { history } = tensors;
@@ -100,56 +123,51 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
   const run = (program: WebGPUProgram, inputs: tf.TensorInfo[], uniforms: ProgramUniform[], output?: tf.Tensor): tf.TensorInfo =>
     (backend.runWebGPUProgram as (...args: unknown[]) => tf.TensorInfo)(program, inputs, 'float32', uniforms, output);
 
+  interface Partials {
+    sums: tf.Tensor;
+    trainGroups: number;
+    valGroups: number;
+  }
+
   /** One partial-sums pass over training rows [lo, hi) of `xs`/`ys` (and the validation rows when `withValidation`). */
-  const partials = (
-    xs: tf.Tensor,
-    ys: tf.Tensor,
-    lo: number,
-    hi: number,
-    withValidation: boolean,
-  ): { sums: tf.Tensor; trainGroups: number; valGroups: number } => {
+  const partials = (xs: tf.Tensor, ys: tf.Tensor, lo: number, hi: number, withValidation: boolean): Partials => {
     const alignedLo = Math.floor(lo / 4) * 4;
-    const layout = groupLayout(Math.max(hi - alignedLo, withValidation ? valRows : 0), size, choice.maxGroups, choice.minBlocks);
-    const rowsPerGroup = size * BLOCK_ROWS * layout.blocks;
+    const layout = groupLayout(Math.max(hi - alignedLo, withValidation ? valRows : 0), lanes, choice.maxGroups, choice.minBlocks);
+    const rowsPerGroup = lanes * BLOCK_ROWS * layout.blocks;
     const trainGroups = Math.ceil((hi - alignedLo) / rowsPerGroup);
     const valGroups = withValidation && hasValidation ? Math.ceil(valRows / rowsPerGroup) : 0;
-    const program = new PartialsProgram(size, trainGroups + valGroups);
     const info = run(
-      program,
+      new PartialsProgram(shape, trainGroups + valGroups),
       [xs, ys, tensors.valX, tensors.valY, history],
-      [
-        { type: 'int32', data: [lo] },
-        { type: 'int32', data: [hi] },
-        { type: 'int32', data: [valRows] },
-        { type: 'int32', data: [trainGroups] },
-        { type: 'int32', data: [valGroups] },
-        { type: 'int32', data: [layout.blocks] },
-        { type: 'int32', data: [stateAt] },
-      ],
+      PARTIALS_UNIFORMS.values({
+        trainStart: lo,
+        trainEnd: hi,
+        trainStride: trainRows.stride,
+        valRows,
+        valStride: valDeviceRows.stride,
+        trainGroups,
+        valGroups,
+        blocks: layout.blocks,
+        stateAt,
+      }),
     );
     return { sums: tf.engine().makeTensorFromTensorInfo(info), trainGroups, valGroups };
   };
 
   /** Adds partial sums, applies `flags` and writes the resulting slot(s); returns the slots written. */
-  const finish = (
-    p: { sums: tf.Tensor; trainGroups: number; valGroups: number },
-    flags: number,
-    trainCount: number,
-    at: number,
-  ): number => {
-    const program = new FinishProgram(size, historySlots * STATE_SIZE);
+  const finish = (p: Partials, flags: number, trainCount: number, at: number): number => {
     run(
-      program,
-      [p.sums],
-      [
-        { type: 'int32', data: [p.trainGroups] },
-        { type: 'int32', data: [p.valGroups] },
-        { type: 'int32', data: [at] },
-        { type: 'int32', data: [flags] },
-        { type: 'float32', data: [trainCount] },
-        { type: 'float32', data: [valRows] },
-        ...updateUniforms,
-      ],
+      new FinishProgram(shape, historySlots * STATE_SIZE),
+      [p.sums, tensors.moments],
+      FINISH_UNIFORMS.values({
+        trainGroups: p.trainGroups,
+        valGroups: p.valGroups,
+        outAt: at,
+        flags,
+        trainRows: trainCount,
+        valRows,
+        ...updateValues,
+      }),
       history,
     );
     p.sums.dispose();
@@ -171,21 +189,22 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
 
   /** Full-batch epochs in one dispatch. */
   const onePassEpochs = (count: number, measureFirst: boolean): void => {
-    const program = new EpochsProgram(size, historySlots * STATE_SIZE);
     run(
-      program,
-      [tensors.trainX, tensors.trainY, tensors.valX, tensors.valY],
-      [
-        { type: 'int32', data: [rows] },
-        { type: 'int32', data: [valRows] },
-        { type: 'int32', data: [count] },
-        { type: 'int32', data: [stateAt] },
-        { type: 'int32', data: [written] },
-        { type: 'int32', data: [measureFirst ? MEASURE : 0] },
-        { type: 'float32', data: [rows] },
-        { type: 'float32', data: [valRows] },
-        ...updateUniforms,
-      ],
+      new EpochsProgram(shape, historySlots * STATE_SIZE),
+      [tensors.trainX, tensors.trainY, tensors.valX, tensors.valY, tensors.moments],
+      EPOCHS_UNIFORMS.values({
+        trainRowCount: rows,
+        valRowCount: valRows,
+        trainStride: trainRows.stride,
+        valStride: valDeviceRows.stride,
+        epochs: count,
+        stateAt,
+        outAt: written,
+        flags: measureFirst ? MEASURE : 0,
+        trainRows: rows,
+        valRows,
+        ...updateValues,
+      }),
       history,
     );
     written += count + (measureFirst ? 1 : 0);
@@ -203,11 +222,12 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
   /** One mini-batch epoch over a seeded shuffle, then its losses over all rows; false when a turn said to drop it. */
   const miniBatchEpoch = async (turn: EpochTurn): Promise<boolean> => {
     flushStart();
-    const order = new Int32Array(Math.max(4, Math.ceil(rows / 4) * 4));
+    const order = new Int32Array(paddedRows(rows));
     order.set(shuffledIndices(rows, shuffleRandom));
+    // Column-major X is gathered along its rows (axis 1), row-major along axis 0.
     const { xs, ys } = tf.tidy(() => {
       const indices = tf.tensor1d(order, 'int32');
-      return { xs: tf.gather(tensors.trainX, indices), ys: tf.gather(tensors.trainY, indices) };
+      return { xs: tf.gather(tensors.trainX, indices, choice.layout === 'rows' ? 0 : 1), ys: tf.gather(tensors.trainY, indices) };
     });
     const slot = written;
     const startState = stateAt;
@@ -237,7 +257,7 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
   return {
     kernel: describeKernel(choice, rows + valRows, miniBatch),
     longEpochs: miniBatch,
-    paceKey: `fused:${size}:${passes}:${rows}:${valRows}:${batchSize}:${settings.optimizer}`,
+    paceKey: `fused:${lanes}:${choice.layout}:${features}:${passes}:${rows}:${valRows}:${batchSize}:${settings.optimizer}`,
     queueStart() {
       startPending = true;
     },
@@ -269,20 +289,47 @@ export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): Epo
       } finally {
         slots.dispose();
       }
-      const points: EpochValues[] = [];
+      const points: ParameterValues[] = [];
       for (let i = 0; i < count; i++) {
         const at = i * STATE_SIZE;
         points.push({
-          slope: values[at],
-          intercept: values[at + 1],
-          trainLoss: values[at + 8],
-          validationLoss: hasValidation ? values[at + 9] : null,
+          parameters: Array.from(state.slice(values, at, 'params')),
+          trainLoss: state.read(values, at, 'trainLoss'),
+          validationLoss: hasValidation ? state.read(values, at, 'validationLoss') : null,
         });
       }
       return points;
     },
     dispose() {
       tf.dispose(Object.values(tensors));
+    },
+  };
+}
+
+/** The fused runner behind the runner interface: a line (slope and intercept) and the further features' weights. */
+export function createFusedRunner(setup: RunnerSetup, choice: KernelChoice): EpochRunner {
+  const features = setup.features ?? 1;
+  const runner = createFusedParameterRunner(
+    {
+      features,
+      train: setup.train,
+      validation: setup.validation,
+      // A start of the wrong length is refused by the parameter runner.
+      start: [setup.start.slope, ...(setup.moreStart ?? []), setup.start.intercept],
+      settings: setup.settings,
+    },
+    choice,
+  );
+  return {
+    ...runner,
+    async readBack() {
+      return (await runner.readBack()).map(({ parameters, trainLoss, validationLoss }) => ({
+        slope: parameters[0],
+        intercept: parameters[features],
+        ...(features > 1 ? { moreWeights: parameters.slice(1, features) } : {}),
+        trainLoss,
+        validationLoss,
+      }));
     },
   };
 }

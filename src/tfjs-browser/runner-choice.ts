@@ -15,8 +15,7 @@ export function runnerFor(choice: BackendChoice): RunnerFactory {
   if (choice.name !== 'webgpu') return (setup) => createPerOpRunner(setup);
   const device = choice.device;
   if (choice.kernels === undefined || !device) return (setup) => createPerOpRunner(setup, settleWebgpuQueue);
-  const kernels = chooseKernels(device);
-  return (setup) => createFusedRunner(setup, kernels);
+  return (setup) => createFusedRunner(setup, chooseKernels(device, setup.features ?? 1));
 }
 
 /** Compiles the fused programs ahead of the first run when they will be used; never fails a run. */

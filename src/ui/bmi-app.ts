@@ -139,10 +139,10 @@ export class BmiApp extends LitElement {
         ${
           notices.length > 0
             ? html`<div role="status" data-notices>
-                <ul class="notices">
-                  ${notices.map((notice) => html`<li>${notice}</li>`)}
-                </ul>
-              </div>`
+              <ul class="notices">
+                ${notices.map((notice) => html`<li>${notice}</li>`)}
+              </ul>
+            </div>`
             : ''
         }
       </header>

@@ -72,26 +72,13 @@ export class ChartTable extends LitElement {
       ${
         this.open
           ? html`<div class="scroll" tabindex="0" role="region" aria-label=${this.caption}>
-                <table part="table">
-                  <caption>
-                    ${this.caption}
-                  </caption>
-                  <thead>
-                    <tr>
-                      ${this.columns.map((column) => html`<th scope="col">${column}</th>`)}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${this.rows().map(
-                      (row) =>
-                        html`<tr>
-                          ${row.map((cell, i) => (i === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>
-              ${this.note ? html`<p>${this.note}</p>` : ''}`
+              <table part="table">
+                <caption>${this.caption}</caption>
+                <thead><tr>${this.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
+                <tbody>${this.rows().map((row) => html`<tr>${row.map((cell, i) => (i === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>`)}</tbody>
+              </table>
+            </div>
+            ${this.note ? html`<p>${this.note}</p>` : ''}`
           : ''
       }
     </details>`;

@@ -124,12 +124,7 @@ export class DataPanel extends LitElement {
     // A label next to (not around) the select, so its name is the label alone, not the chosen option.
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <select
-        id=${id}
-        ?disabled=${this.locked || this.loading !== undefined}
-        @change=${this.onColumnChange}
-        ${columnOptions(listedColumns(this.numericColumns, this.columnFilter, selected), selected)}
-      ></select>
+      <select id=${id} ?disabled=${this.locked || this.loading !== undefined} @change=${this.onColumnChange} ${columnOptions(listedColumns(this.numericColumns, this.columnFilter, selected), selected)}></select>
     </div>`;
   }
 
@@ -180,41 +175,27 @@ export class DataPanel extends LitElement {
       ${
         this.data
           ? html`${
-                this.wide
-                  ? html`<label class="filter"
-                      >Find a column (${this.numericColumns.length + this.textColumns.length} columns; the pickers list the first
-                      ${MAX_LISTED_COLUMNS} that match)
-                      <input
-                        type="search"
-                        data-column-filter
-                        .value=${this.columnFilter}
-                        @input=${(event: Event) => (this.columnFilter = (event.target as HTMLInputElement).value)}
-                    /></label>`
-                  : ''
-              }
-              <div class="columns">
-                ${this.columnSelect('feature-column', 'Feature (x axis)', this.data.featureName)}
-                ${this.columnSelect('target-column', 'Target (y axis)', this.data.targetName)}
-                ${this.textColumns.length > 0 ? this.labelSelect(this.data.labelName) : ''}
-              </div>`
+              this.wide
+                ? html`<label class="filter"
+                  >Find a column (${this.numericColumns.length + this.textColumns.length} columns; the pickers list the first
+                  ${MAX_LISTED_COLUMNS} that match)
+                  <input type="search" data-column-filter .value=${this.columnFilter} @input=${(event: Event) => (this.columnFilter = (event.target as HTMLInputElement).value)}
+                /></label>`
+                : ''
+            }
+            <div class="columns">
+            ${this.columnSelect('feature-column', 'Feature (x axis)', this.data.featureName)}
+            ${this.columnSelect('target-column', 'Target (y axis)', this.data.targetName)}
+            ${this.textColumns.length > 0 ? this.labelSelect(this.data.labelName) : ''}
+          </div>`
           : ''
       }
       <label>
         Load another CSV (any numeric columns)
-        <input
-          type="file"
-          accept=".csv,.tsv,.txt,text/csv,text/plain"
-          ?disabled=${this.locked || loading !== undefined}
-          @change=${this.onFileChange}
-        />
+        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ?disabled=${this.locked || loading !== undefined} @change=${this.onFileChange} />
       </label>
       <label class="toggle">
-        <input
-          type="checkbox"
-          data-bands-toggle
-          .checked=${this.showBands}
-          @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)}
-        />
+        <input type="checkbox" data-bands-toggle .checked=${this.showBands} @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)} />
         Show the 95% confidence band (the mean) and prediction band (new observations)
       </label>
       <point-views .data=${this.data} .line=${this.line} .bands=${this.showBands ? this.intervals : null}></point-views>`;

@@ -32,12 +32,7 @@ export class EmbedSnippetButton extends LitElement {
         width: 100%;
         min-height: 6rem;
         margin-top: 0.5rem;
-        font:
-          0.85rem ui-monospace,
-          'SFMono-Regular',
-          Menlo,
-          Consolas,
-          monospace;
+        font: 0.85rem ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
         color: var(--bp-text);
         background: var(--bp-bg);
         border: 1px solid var(--bp-control-border);
@@ -94,9 +89,7 @@ export class EmbedSnippetButton extends LitElement {
     const { outcome } = this;
     return html`<div class="row">
         <button part="button" type="button" ?disabled=${!this.model} @click=${() => void this.copy()}>Embed this model</button>
-        <span part="status" role="status" class=${outcome.kind === 'error' ? 'error' : 'muted'} data-embed-status
-          >${this.statusText()}</span
-        >
+        <span part="status" role="status" class=${outcome.kind === 'error' ? 'error' : 'muted'} data-embed-status>${this.statusText()}</span>
       </div>
       ${outcome.kind === 'not-copied' ? html`<textarea readonly aria-label="Embed snippet" .value=${outcome.snippet}></textarea>` : ''}`;
   }

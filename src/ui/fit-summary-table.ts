@@ -90,18 +90,14 @@ export class FitSummaryTable extends LitElement {
       <td data-cell="standard-error" data-value=${c.standardError}>${c.standardError.toFixed(4)}</td>
       <td data-cell="t" data-value=${c.t}>${c.t.toFixed(3)}</td>
       <td data-cell="p" data-value=${c.p}>${formatPValue(c.p)}</td>
-      <td data-cell="ci" data-low=${c.confidenceInterval.low} data-high=${c.confidenceInterval.high}>
-        ${formatInterval(c.confidenceInterval, 3)}
-      </td>
+      <td data-cell="ci" data-low=${c.confidenceInterval.low} data-high=${c.confidenceInterval.high}>${formatInterval(c.confidenceInterval, 3)}</td>
     </tr>`;
   }
 
   private renderSummary(summary: FitSummary, provisional: boolean) {
     const unit = this.unit ? ` ${this.unit}` : '';
     const level = Math.round(summary.basis.level * 100);
-    return html`<p class="words" data-words aria-live=${provisional ? 'off' : 'polite'}>
-        ${slopeInWords(summary, this.feature, this.target, this.unit)}
-      </p>
+    return html`<p class="words" data-words aria-live=${provisional ? 'off' : 'polite'}>${slopeInWords(summary, this.feature, this.target, this.unit)}</p>
       <div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
         <table data-fit-summary>
           <caption>
@@ -123,13 +119,12 @@ export class FitSummaryTable extends LitElement {
         </table>
       </div>
       <p class="overall" data-overall>
-        Residual standard error
-        <span data-stat="residual-se" data-value=${summary.residualStandardError}>${summary.residualStandardError.toFixed(4)}</span>${unit}
-        on <span data-stat="df" data-value=${summary.degreesOfFreedom}>${summary.degreesOfFreedom}</span> degrees of freedom. R²
-        <span data-stat="r2" data-value=${summary.r2}>${summary.r2.toFixed(4)}</span>, adjusted R²
+        Residual standard error <span data-stat="residual-se" data-value=${summary.residualStandardError}>${summary.residualStandardError.toFixed(4)}</span>${unit}
+        on <span data-stat="df" data-value=${summary.degreesOfFreedom}>${summary.degreesOfFreedom}</span> degrees of freedom.
+        R² <span data-stat="r2" data-value=${summary.r2}>${summary.r2.toFixed(4)}</span>, adjusted R²
         <span data-stat="adjusted-r2" data-value=${summary.adjustedR2}>${summary.adjustedR2.toFixed(4)}</span>. F
-        <span data-stat="f" data-value=${summary.f}>${summary.f.toFixed(2)}</span> on 1 and ${summary.degreesOfFreedom} degrees of freedom,
-        p <span data-stat="f-p" data-value=${summary.fP}>${formatPValue(summary.fP, true)}</span>.
+        <span data-stat="f" data-value=${summary.f}>${summary.f.toFixed(2)}</span> on 1 and ${summary.degreesOfFreedom} degrees of freedom, p
+        <span data-stat="f-p" data-value=${summary.fP}>${formatPValue(summary.fP, true)}</span>.
       </p>`;
   }
 
@@ -139,8 +134,7 @@ export class FitSummaryTable extends LitElement {
     const { result, provisional } = view;
     const why = this.runState === 'paused' ? 'paused' : 'still running';
     return html`<h3 id="summary-heading">
-        Fit
-        summary${
+        Fit summary${
           provisional
             ? html`<span class="provisional" data-provisional title="The line as it stands: training is ${why}">provisional</span>`
             : ''

@@ -73,11 +73,7 @@ export class FurthestPoints extends LitElement {
         ${this.points.map(
           ({ index, residual }) =>
             html`<li>
-              <button
-                aria-pressed=${this.selected === index ? 'true' : 'false'}
-                data-row=${index}
-                @click=${() => this.dispatchEvent(new PointSelectEvent(index))}
-              >
+              <button aria-pressed=${this.selected === index ? 'true' : 'false'} data-row=${index} @click=${() => this.dispatchEvent(new PointSelectEvent(index))}>
                 <span class="name">${pointName(data, index)}</span> <span class="residual">${formatSigned(residual)}</span>
               </button>
             </li>`,

@@ -164,14 +164,8 @@ export class LossChart extends UplotChart {
 
   protected override render() {
     return html`<div class="toolbar">
-        <label
-          ><input
-            type="checkbox"
-            .checked=${this.logScale}
-            @change=${(e: Event) => (this.logScale = (e.target as HTMLInputElement).checked)}
-          />
-          Log scale</label
-        >
+        <label><input type="checkbox" .checked=${this.logScale} @change=${(e: Event) => (this.logScale = (e.target as HTMLInputElement).checked)} />
+          Log scale</label>
       </div>
       <div class="plot-area">
         ${super.render()}${this.points.length === 0 ? html`<p class="hint" aria-hidden="true">${EMPTY_HINT}</p>` : ''}

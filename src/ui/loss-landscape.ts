@@ -336,22 +336,12 @@ export class LossLandscape extends LitElement {
     return html`<div class="toolbar">
         <span>${this.moments ? html`Exact optimum: <span data-optimum-text>${this.optimumText()}</span>` : ''}</span>
         <label
-          ><input
-            type="checkbox"
-            .checked=${this.space === 'standardized'}
-            @change=${(e: Event) => (this.space = (e.target as HTMLInputElement).checked ? 'standardized' : 'raw')}
-          />
+          ><input type="checkbox" .checked=${this.space === 'standardized'} @change=${(e: Event) => (this.space = (e.target as HTMLInputElement).checked ? 'standardized' : 'raw')} />
           Standardized axes</label
         >
       </div>
       <div class="plot">
-        <canvas
-          part="canvas"
-          role="img"
-          aria-label=${this.description()}
-          @pointermove=${this.onPointerMove}
-          @pointerleave=${() => (this.readout = '')}
-        ></canvas>
+        <canvas part="canvas" role="img" aria-label=${this.description()} @pointermove=${this.onPointerMove} @pointerleave=${() => (this.readout = '')}></canvas>
       </div>
       <div class="legend" aria-hidden="true">
         <span><span class="swatch"></span>This run</span>

@@ -55,18 +55,9 @@ export class MetricsPanel extends LitElement {
     const plain = this.unit ? ` (${this.unit})` : '';
     return html`<h3 class="muted">${label}</h3>
       <dl id=${id}>
-        <div>
-          <dt>MSE${squared}</dt>
-          <dd data-metric="mse">${formatLoss(metrics.mse)}</dd>
-        </div>
-        <div>
-          <dt>RMSE${plain}</dt>
-          <dd data-metric="rmse">${fixed(metrics.rmse)}</dd>
-        </div>
-        <div>
-          <dt>R²</dt>
-          <dd data-metric="r2">${fixed(metrics.r2)}</dd>
-        </div>
+        <div><dt>MSE${squared}</dt><dd data-metric="mse">${formatLoss(metrics.mse)}</dd></div>
+        <div><dt>RMSE${plain}</dt><dd data-metric="rmse">${fixed(metrics.rmse)}</dd></div>
+        <div><dt>R²</dt><dd data-metric="r2">${fixed(metrics.r2)}</dd></div>
       </dl>`;
   }
 
@@ -83,12 +74,12 @@ export class MetricsPanel extends LitElement {
         ${
           metrics
             ? html`${this.renderMetrics('Training rows', metrics.train, 'train')}
-                ${metrics.validation ? this.renderMetrics('Validation rows', metrics.validation, 'validation') : ''}
-                <p class="gap" data-gap>
-                  Training MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)} (closed-form optimum on the same rows:
-                  <span data-optimum=${metrics.optimum.mse}>${formatLoss(metrics.optimum.mse)}</span>).
-                </p>
-                ${this.renderLine()}`
+              ${metrics.validation ? this.renderMetrics('Validation rows', metrics.validation, 'validation') : ''}
+              <p class="gap" data-gap>
+                Training MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)} (closed-form optimum on the same rows:
+                <span data-optimum=${metrics.optimum.mse}>${formatLoss(metrics.optimum.mse)}</span>).
+              </p>
+              ${this.renderLine()}`
             : html`<p class="muted">Train a model to see how well the line fits.</p>`
         }
       </div>`;

@@ -222,10 +222,8 @@ export class ModelLibrary extends LitElement {
     if (!model) return html`<p class="current muted" data-current>No model yet: train one, or load a weights file.</p>`;
     return html`<p class="current" data-current>
       <span class="equation">${formatLine(model)}</span><br />
-      <span class="muted"
-        >${this.origin ? `${this.origin[0].toUpperCase()}${this.origin.slice(1)}; ` : ''}made ${formatDate(model.training.date)};
-        ${fit(model)}</span
-      >
+      <span class="muted">${this.origin ? `${this.origin[0].toUpperCase()}${this.origin.slice(1)}; ` : ''}made ${formatDate(model.training.date)};
+        ${fit(model)}</span>
     </p>`;
   }
 
@@ -237,9 +235,9 @@ export class ModelLibrary extends LitElement {
       ${
         off
           ? html`<p class="notice" data-storage-off>
-              Saving in this browser is off (${storage.reason}). Training, predicting and files still work: download the weights file to
-              keep a model.
-            </p>`
+            Saving in this browser is off (${storage.reason}). Training, predicting and files still work: download the weights file
+            to keep a model.
+          </p>`
           : nothing
       }
       <form @submit=${this.onSave} aria-labelledby="saved-heading">
@@ -255,36 +253,34 @@ export class ModelLibrary extends LitElement {
           : models.length === 0 && damaged.length === 0
             ? html`<p class="muted" data-saved-empty>No saved models yet.</p>`
             : html`<ul data-saved aria-label="Saved models">
-                ${models.map(
-                  ({ name, savedAt, model }) =>
-                    html`<li data-name=${name}>
-                      <span class="name"
-                        >${name}<span class="meta muted"
-                          ><time datetime=${savedAt}>${formatDate(savedAt)}</time> · ${fit(model)}</span
-                        ></span
+              ${models.map(
+                ({ name, savedAt, model }) =>
+                  html`<li data-name=${name}>
+                    <span class="name"
+                      >${name}<span class="meta muted"><time datetime=${savedAt}>${formatDate(savedAt)}</time> · ${fit(model)}</span></span
+                    >
+                    <span class="buttons">
+                      <button
+                        type="button"
+                        aria-label=${`Load model ${name}`}
+                        ?disabled=${this.training}
+                        aria-describedby=${this.training ? 'training-hint' : nothing}
+                        @click=${() => this.send({ kind: 'load', name })}
                       >
-                      <span class="buttons">
-                        <button
-                          type="button"
-                          aria-label=${`Load model ${name}`}
-                          ?disabled=${this.training}
-                          aria-describedby=${this.training ? 'training-hint' : nothing}
-                          @click=${() => this.send({ kind: 'load', name })}
-                        >
-                          Load
-                        </button>
-                        ${this.deleteButton(name)}
-                      </span>
-                    </li>`,
-                )}
-                ${damaged.map(
-                  ({ name, error }) =>
-                    html`<li data-name=${name} data-damaged>
-                      <span class="name">${name}<span class="meta error">Damaged: ${error}</span></span>
+                        Load
+                      </button>
                       ${this.deleteButton(name)}
-                    </li>`,
-                )}
-              </ul>`
+                    </span>
+                  </li>`,
+              )}
+              ${damaged.map(
+                ({ name, error }) =>
+                  html`<li data-name=${name} data-damaged>
+                    <span class="name">${name}<span class="meta error">Damaged: ${error}</span></span>
+                    ${this.deleteButton(name)}
+                  </li>`,
+              )}
+            </ul>`
       }`;
   }
 
@@ -296,38 +292,30 @@ export class ModelLibrary extends LitElement {
       <div role="status">${this.renderMessage('status')}</div>
       <div role="alert">${this.renderMessage('alert')}</div>
       <h3>Files</h3>
-      <div class="files">
-        <div class="actions">
-          <button type="button" ?disabled=${none} @click=${() => this.send({ kind: 'download-weights' })}>Download weights</button>
-          <label>
-            Load weights file
-            <input
-              type="file"
-              accept=".json,application/json"
-              ?disabled=${this.training}
-              aria-describedby=${hint}
-              @change=${this.onFiles}
-            />
-          </label>
-          <button type="button" ?disabled=${none} @click=${() => this.send({ kind: 'export-tfjs' })}>Export TF.js files</button>
-          <label>
-            Import TF.js files (model.json + weights.bin)
-            <input
-              type="file"
-              multiple
-              accept=".json,.bin,application/json,application/octet-stream"
-              ?disabled=${this.training}
-              aria-describedby=${hint}
-              @change=${this.onFiles}
-            />
-          </label>
-        </div>
-      </div>
+      <div class="files"><div class="actions">
+        <button type="button" ?disabled=${none} @click=${() => this.send({ kind: 'download-weights' })}>Download weights</button>
+        <label>
+          Load weights file
+          <input type="file" accept=".json,application/json" ?disabled=${this.training} aria-describedby=${hint} @change=${this.onFiles} />
+        </label>
+        <button type="button" ?disabled=${none} @click=${() => this.send({ kind: 'export-tfjs' })}>Export TF.js files</button>
+        <label>
+          Import TF.js files (model.json + weights.bin)
+          <input
+            type="file"
+            multiple
+            accept=".json,.bin,application/json,application/octet-stream"
+            ?disabled=${this.training}
+            aria-describedby=${hint}
+            @change=${this.onFiles}
+          />
+        </label>
+      </div></div>
       ${
         this.training
           ? html`<p class="muted" id="training-hint" data-training-hint>
-              ${this.paused ? 'Training is paused: stop it, or resume and let it finish, to load a model.' : 'Training is running: load a model when it has finished.'}
-            </p>`
+            ${this.paused ? 'Training is paused: stop it, or resume and let it finish, to load a model.' : 'Training is running: load a model when it has finished.'}
+          </p>`
           : nothing
       }
       <p class="muted">Or drop a weights file, TF.js files or a CSV anywhere on the page.</p>

@@ -302,13 +302,7 @@ export abstract class PointChart extends UplotChart {
     const style = `${flip ? `right: calc(100% - ${x - 14}px)` : `left: ${x + 14}px`}; ${y > this.chartHeight / 2 ? `bottom: calc(100% - ${y - 8}px)` : `top: ${y + 8}px`}`;
     return html`<div class="tooltip" role="tooltip" data-tooltip style=${style}>
       <strong>${name}</strong>
-      <dl>
-        ${facts.map(
-          ([label, value]) =>
-            html`<dt>${label}</dt>
-              <dd>${value}</dd>`,
-        )}
-      </dl>
+      <dl>${facts.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
     </div>`;
   }
 
@@ -359,11 +353,6 @@ export abstract class PointChart extends UplotChart {
       </div>
       <p id="keys" class="sr-only">Arrow keys move between the points, Enter selects one, Escape clears the selection.</p>
       <p class="sr-only" aria-live="polite" data-active>${active}</p>
-      <chart-table
-        caption=${this.tableCaption()}
-        .columns=${this.tableColumns()}
-        .rows=${() => this.tableRows()}
-        note=${this.tableNote()}
-      ></chart-table>`;
+      <chart-table caption=${this.tableCaption()} .columns=${this.tableColumns()} .rows=${() => this.tableRows()} note=${this.tableNote()}></chart-table>`;
   }
 }

@@ -52,16 +52,7 @@ export class PointViews extends LitElement {
     const furthest = this.inspection.furthest;
     const marked = furthest.map((p) => p.index);
     return html`<div class="plots">
-        <div>
-          <scatter-plot
-            .data=${data}
-            .line=${line}
-            .marked=${marked}
-            .selected=${selected}
-            .refit=${isInfluence(influence) ? influence.refit : null}
-            .bands=${this.bands}
-          ></scatter-plot>
-        </div>
+        <div><scatter-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected} .refit=${isInfluence(influence) ? influence.refit : null} .bands=${this.bands}></scatter-plot></div>
         <div>
           <h3>Residuals vs fitted</h3>
           <residuals-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected}></residuals-plot>

@@ -42,12 +42,7 @@ export class ScatterPlot extends PointChart {
   // comes and goes before them), and the upper edges' rows are hidden.
   static override styles = [
     ...PointChart.styles,
-    css`
-      :host([bands-shown]) .u-legend tr:nth-last-child(3),
-      :host([bands-shown]) .u-legend tr:nth-last-child(1) {
-        display: none;
-      }
-    `,
+    css`:host([bands-shown]) .u-legend tr:nth-last-child(3), :host([bands-shown]) .u-legend tr:nth-last-child(1) { display: none; }`,
   ];
 
   /** The 95% bands drawn around the line, or null for none. */

@@ -204,9 +204,7 @@ export class TrainingPanel extends LitElement {
         ${this.button('train', 'Train', false)} ${this.button('pause', 'Pause')} ${this.button('resume', 'Resume')}
         ${this.button('step', 'Step')} ${this.button('stop', 'Stop')} ${this.button('reset', 'Reset')}
       </div>
-      <p class="status ${(this.endWarning || this.unavailable) && !active ? 'warning' : ''}" aria-live="polite" data-status>
-        ${this.statusText()}
-      </p>
+      <p class="status ${(this.endWarning || this.unavailable) && !active ? 'warning' : ''}" aria-live="polite" data-status>${this.statusText()}</p>
       <training-progress
         ?hidden=${this.epochs === 0 && !active}
         .epoch=${this.epoch}

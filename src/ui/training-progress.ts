@@ -66,8 +66,10 @@ export class TrainingProgress extends LitElement {
     return html`<div class="line">
         <span>Epoch <strong data-progress="epoch">${formatCount(this.epoch)} of ${formatCount(this.epochs)}</strong></span>
         <span class="rate">
-          <span data-progress="speed">${epochsPerSecond === undefined ? '' : formatRate(epochsPerSecond)}</span
-          >${timeLeft ? ' · ' : ''}<span data-progress="time-left">${timeLeft}</span>
+          <span data-progress="speed">${epochsPerSecond === undefined ? '' : formatRate(epochsPerSecond)}</span>${timeLeft ? ' · ' : ''}<span
+            data-progress="time-left"
+            >${timeLeft}</span
+          >
         </span>
       </div>
       <progress
@@ -77,16 +79,10 @@ export class TrainingProgress extends LitElement {
         aria-valuetext=${`Epoch ${formatCount(this.epoch)} of ${formatCount(this.epochs)}`}
       ></progress>
       <dl>
-        <div>
-          <dt>Training loss</dt>
-          <dd data-progress="train-loss">${formatLoss(this.last?.trainLoss)}</dd>
-        </div>
+        <div><dt>Training loss</dt><dd data-progress="train-loss">${formatLoss(this.last?.trainLoss)}</dd></div>
         ${
           hasValidation
-            ? html`<div>
-                <dt>Validation loss</dt>
-                <dd data-progress="validation-loss">${formatLoss(this.last?.validationLoss)}</dd>
-              </div>`
+            ? html`<div><dt>Validation loss</dt><dd data-progress="validation-loss">${formatLoss(this.last?.validationLoss)}</dd></div>`
             : ''
         }
       </dl>`;

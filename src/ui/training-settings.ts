@@ -198,13 +198,7 @@ export class TrainingSettingsForm extends LitElement {
         <fieldset>
           <legend>
             <label class="check">
-              <input
-                id="early-stopping"
-                name="early-stopping"
-                type="checkbox"
-                .checked=${this.earlyStoppingOn}
-                ?disabled=${this.disabled}
-              />
+              <input id="early-stopping" name="early-stopping" type="checkbox" .checked=${this.earlyStoppingOn} ?disabled=${this.disabled} />
               Stop early when the loss stops improving
             </label>
           </legend>
@@ -217,8 +211,8 @@ export class TrainingSettingsForm extends LitElement {
       ${
         this.errors.size > 0
           ? html`<p class="errors error" role="alert" data-settings-error>
-              ${[...this.errors].map(([id, message]) => html`<span id=${errorId(id)}>${message}</span> `)}
-            </p>`
+            ${[...this.errors].map(([id, message]) => html`<span id=${errorId(id)}>${message}</span> `)}
+          </p>`
           : ''
       }
     </form>`;

@@ -44,19 +44,17 @@ export class UndoBar extends LitElement {
       ${
         this.offerLabel
           ? html`<p data-offer>
-              <span>${this.offerLabel}</span>
-              <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new UseLastGoodLineEvent())}>
-                Use this run's last good line
-              </button>
-            </p>`
+            <span>${this.offerLabel}</span>
+            <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new UseLastGoodLineEvent())}>Use this run's last good line</button>
+          </p>`
           : nothing
       }
       ${
         this.undoLabel
           ? html`<p data-undo>
-              <span>${this.undoLabel}.</span>
-              <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new ModelUndoEvent())}>Undo</button>
-            </p>`
+            <span>${this.undoLabel}.</span>
+            <button type="button" ?disabled=${this.disabled} @click=${() => this.dispatchEvent(new ModelUndoEvent())}>Undo</button>
+          </p>`
           : nothing
       }
     </div>`;

@@ -60,7 +60,7 @@ export class UpdateNotice extends LitElement {
       ${
         this.ready
           ? html`<span>A new version is ready:</span>
-              <button part="reload" type="button" @click=${() => this.dispatchEvent(new UpdateReloadEvent())}>Reload</button>`
+            <button part="reload" type="button" @click=${() => this.dispatchEvent(new UpdateReloadEvent())}>Reload</button>`
           : ''
       }
     </div>`;

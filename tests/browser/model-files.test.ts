@@ -27,7 +27,7 @@ import {
   waitForLibraryMessage,
   waitUntilReady,
 } from './app-page.ts';
-import { WEIGHTS_VERSION } from '../../src/core/model/weights-file.ts';
+import { NEWEST_WEIGHTS_VERSION, WEIGHTS_VERSION } from '../../src/core/model/weights-file.ts';
 import { test, type AppPage, type Open, type OpenOptions } from './browser.ts';
 import { tfjsFiles } from './tfjs-fixtures.ts';
 
@@ -379,8 +379,10 @@ describe('bad model files are refused by name, and nothing is lost', () => {
     ],
     [
       'a newer version',
-      weightsWith((text) => text.replace(`"version": ${WEIGHTS_VERSION}`, `"version": ${WEIGHTS_VERSION + 1}`)),
-      new RegExp(`version ${WEIGHTS_VERSION + 1}, newer than this app reads \\(version ${WEIGHTS_VERSION}\\)\\. Update the app`),
+      weightsWith((text) => text.replace(`"version": ${WEIGHTS_VERSION}`, `"version": ${NEWEST_WEIGHTS_VERSION + 1}`)),
+      new RegExp(
+        `version ${NEWEST_WEIGHTS_VERSION + 1}, newer than this app reads \\(version ${NEWEST_WEIGHTS_VERSION}\\)\\. Update the app`,
+      ),
     ],
     [
       'missing fields',

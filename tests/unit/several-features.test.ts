@@ -3,7 +3,8 @@ import { datasetWithFeatures, featureColumns, featureNamesOf, parseCsv } from '.
 import { datasetCrossProducts, datasetHash } from '../../src/core/data/dataset-facts.ts';
 import { splitDataset } from '../../src/core/data/split.ts';
 import { closedFormModel } from '../../src/core/model/closed-form-model.ts';
-import { fitsColumns, hyperplaneOf, modelFeatureNames, modelFeatures } from '../../src/core/model/model.ts';
+import { fitsColumns } from '../../src/core/model/model.ts';
+import { hyperplaneOf, modelFeatureNames, modelFeatures } from '../../src/core/model/model-features.ts';
 import { isJointIntervalBasis, jointIntervalsAt } from '../../src/core/stats/intervals.ts';
 import { predictHyperplane } from '../../src/core/model/predict.ts';
 import { bundledCsv, bundledDataset } from './bundled-data.ts';

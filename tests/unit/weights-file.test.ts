@@ -106,7 +106,7 @@ describe('the weights file', () => {
     ['JSON of another format', '{"format": "keras", "slope": 1}', /not a bmi-predictor weights file \(its "format" is "keras"\)/],
     ['JSON with no format', '{"slope": 1, "intercept": 2}', /"format" is missing/],
     ['a TF.js model.json', '{"modelTopology": {}, "weightsManifest": []}', /TensorFlow\.js model\.json.*weights\.bin/],
-    ['a newer version', JSON.stringify(sampleWith('version', 3)), /version 3, newer than this app reads \(version 2\)/],
+    ['a newer version', JSON.stringify(sampleWith('version', 4)), /version 4, newer than this app reads \(version 3\)/],
     ['a version that is text', JSON.stringify(sampleWith('version', '1')), /no valid "version" \(found "1"\)/],
     ['a slope that is text', JSON.stringify(sampleWith('slope', 'abc')), /"slope" must be a finite number \(found "abc"\)/],
     [

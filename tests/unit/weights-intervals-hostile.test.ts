@@ -155,3 +155,36 @@ describe('an interval block that overflows when used is refused at load, naming 
     expect(intervalNoteAt(exact(), 28.45)).toBeUndefined();
   });
 });
+
+describe('the joint interval block of several features', () => {
+  const twoFeatures = (): Model =>
+    closedFormModel(
+      {
+        featureName: 'Bmi',
+        targetName: 'LifeExpectancy',
+        x: Float64Array.from([20.6, 26.4, 24.6, 27.6, 22.3, 25.1, 29.8, 23.9]),
+        y: Float64Array.from([52.8, 76.8, 75.5, 84.6, 56.7, 67, 80.1, 61]),
+        moreFeatures: [{ name: 'Income', values: Float64Array.from([3, 9, 7, 11, 4, 6, 10, 5]) }],
+      },
+      new Date('2026-12-01T09:00:00.000Z'),
+    );
+  const jointWith = (intervals: Json, training: Json = {}): Json => {
+    const json = JSON.parse(serializeWeights(twoFeatures())) as Json;
+    json.intervals = { ...(json.intervals as Json), ...intervals };
+    json.training = { ...(json.training as Json), ...training };
+    return json;
+  };
+
+  it('is read when whole, and refused when its rows, df (rows − p, p = 3) or t contradict the file', () => {
+    expect(errorOf(jointWith({}))).toBe('accepted');
+    expect(errorOf(jointWith({ rows: 9, degreesOfFreedom: 6, tQuantile: tQuantile95(6) }))).toMatch(
+      /"intervals\.rows" must equal "training\.rows", 8 \(found 9\)/,
+    );
+    expect(errorOf(jointWith({ degreesOfFreedom: 6, tQuantile: tQuantile95(6) }))).toMatch(
+      /"intervals\.degreesOfFreedom" must be "intervals\.rows" − 3 = 5 \(found 6\)/,
+    );
+    expect(errorOf(jointWith({ tQuantile: 1.96 }))).toMatch(
+      /"intervals\.tQuantile" must be the 95% Student-t quantile with 5 degrees of freedom, 2\.570582/,
+    );
+  });
+});

@@ -5,7 +5,8 @@
  * column choice make new ones), and at a million rows the passes cost 150 ms per run otherwise (the
  * fingerprint alone 60 ms), more than a dozen epochs on the GPU.
  */
-import { featureColumns, type Dataset } from './dataset.ts';
+import type { Dataset } from './dataset.ts';
+import { featureColumns } from './feature-columns.ts';
 import { hashColumns } from './hash.ts';
 import { columnMoments, type Moments } from '../stats/moments.ts';
 import { columnCrossProducts, type CrossProducts } from '../stats/cross-products.ts';

@@ -11,6 +11,9 @@ import { packTexts, type TextColumn } from '../csv/text-column.ts';
 import type { Result } from '../result.ts';
 import { statisticsOverflowError } from './statistics-overflow.ts';
 import { stripBom } from '../text.ts';
+import { featureColumns, type FeatureColumn } from './feature-columns.ts';
+
+export { featureColumns, featureNamesOf, type FeatureColumn } from './feature-columns.ts';
 
 /** The columns the bundled data set uses; chosen by default when a CSV has them. */
 export const DEFAULT_FEATURE = 'Bmi';
@@ -21,12 +24,6 @@ export const MIN_ROWS = 2;
 
 /** How many skipped line numbers a report keeps (the count is always exact). */
 const MAX_REPORTED_LINES = 20;
-
-/** A named numeric column of a data set. */
-export interface FeatureColumn {
-  readonly name: string;
-  readonly values: Float64Array;
-}
 
 /**
  * The rows a model is fitted on. The first feature is `featureName` and `x` (the only one of a
@@ -44,16 +41,6 @@ export interface Dataset {
   readonly labelName?: string;
   /** One label per row, aligned with `x` and `y` (read one with `textAt`). */
   readonly labels?: TextColumn;
-}
-
-/** Every feature column of a data set, the first included, in order. */
-export function featureColumns(dataset: Pick<Dataset, 'featureName' | 'x' | 'moreFeatures'>): FeatureColumn[] {
-  return [{ name: dataset.featureName, values: dataset.x }, ...(dataset.moreFeatures ?? [])];
-}
-
-/** The names of every feature of a data set, in order. */
-export function featureNamesOf(dataset: Pick<Dataset, 'featureName' | 'moreFeatures'>): string[] {
-  return [dataset.featureName, ...(dataset.moreFeatures ?? []).map((column) => column.name)];
 }
 
 /**

@@ -3,7 +3,9 @@
  * explain, validate and resume it. The weights file is this object with a format name and version.
  */
 import { columnUnit } from '../data/columns.ts';
-import { featureNamesOf, type Dataset } from '../data/dataset.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { featureNamesOf } from '../data/feature-columns.ts';
+
 import {
   datasetCrossProducts,
   datasetFeatureRange,
@@ -13,7 +15,8 @@ import {
   datasetMoreScalings,
   datasetScaling,
 } from '../data/dataset-facts.ts';
-import { mseOfHyperplane, type Hyperplane } from '../stats/cross-products.ts';
+import { mseOfHyperplane } from '../stats/cross-products.ts';
+import type { Hyperplane } from './predict.ts';
 import type { IntervalStatistics } from '../stats/intervals.ts';
 import type { Line } from './predict.ts';
 import { metricsAt } from '../stats/moments.ts';
@@ -83,21 +86,6 @@ export interface Model extends Line {
   intervals?: IntervalStatistics;
 }
 
-/** Every feature of a model, the first included, in order. */
-export function modelFeatures(model: Pick<Model, 'feature' | 'normalization' | 'slope' | 'moreFeatures'>): ModelFeature[] {
-  return [{ feature: model.feature, scaling: model.normalization.feature, coefficient: model.slope }, ...(model.moreFeatures ?? [])];
-}
-
-/** The names of a model's features, in order. */
-export function modelFeatureNames(model: Pick<Model, 'feature' | 'moreFeatures'>): string[] {
-  return [model.feature.name, ...(model.moreFeatures ?? []).map((more) => more.feature.name)];
-}
-
-/** A model's raw-unit coefficients (one per feature, in order) and intercept. */
-export function hyperplaneOf(model: Pick<Model, 'slope' | 'intercept' | 'moreFeatures'>): Hyperplane {
-  return { coefficients: [model.slope, ...(model.moreFeatures ?? []).map((more) => more.coefficient)], intercept: model.intercept };
-}
-
 /** What a data set says about the columns and scaling of a model trained on it. */
 export function describeData(dataset: Dataset): Pick<Model, 'feature' | 'target' | 'normalization'> & {
   rows: number;
@@ -131,7 +119,7 @@ export function fitsColumns(
   model: Pick<Model, 'feature' | 'target' | 'moreFeatures'>,
   dataset: Pick<Dataset, 'featureName' | 'targetName' | 'moreFeatures'>,
 ): boolean {
-  const names = modelFeatureNames(model);
+  const names = [model.feature.name, ...(model.moreFeatures ?? []).map((more) => more.feature.name)];
   const wanted = featureNamesOf(dataset);
   return names.length === wanted.length && names.every((name, j) => name === wanted[j]) && model.target.name === dataset.targetName;
 }

@@ -65,6 +65,20 @@ export function rangeEndsError(line: Line, dataRange: InputRange): string | unde
 }
 
 /**
+ * Why coefficients on several features cannot answer across the box of ranges they accept (a
+ * prediction anywhere in it could overflow, or a range is not finite), or undefined when they can:
+ * |b| + Σ |cⱼ| · max(|minⱼ|, |maxⱼ|) bounds every prediction in the box.
+ */
+export function boxEndsError(plane: Hyperplane, dataRanges: readonly InputRange[]): string | undefined {
+  const accepted = dataRanges.map(acceptedRange);
+  if (accepted.some(({ min, max }) => !Number.isFinite(min) || !Number.isFinite(max)))
+    return 'the range of inputs it answers for is not finite';
+  let bound = Math.abs(plane.intercept);
+  plane.coefficients.forEach((c, j) => (bound += Math.abs(c) * Math.max(Math.abs(accepted[j].min), Math.abs(accepted[j].max))));
+  return Number.isFinite(bound) ? undefined : 'its predictions over the ranges it answers for overflow: they are not finite numbers';
+}
+
+/**
  * The range a prediction is accepted for: the training data's range widened by its own span on each
  * side (a line says little far outside the data), never below zero for a feature that never is.
  */

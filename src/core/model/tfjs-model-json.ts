@@ -9,9 +9,11 @@
  * import uses it when it matches the weights, and otherwise describes the line with the current data.
  */
 import type { Dataset } from '../data/dataset.ts';
+import { featureColumns } from '../data/feature-columns.ts';
 import { isJsonObject, type JsonObject } from '../json-object.ts';
-import { modelFromLine, type Model } from './model.ts';
-import type { Line } from './predict.ts';
+import { modelFromHyperplane, modelFromLine, type Model } from './model.ts';
+import { hyperplaneOf } from './model-features.ts';
+import type { Hyperplane, Line } from './predict.ts';
 import type { Result } from '../result.ts';
 import { modelProblem, UNKNOWN_BACKEND, validateWeights } from './weights-file.ts';
 
@@ -20,7 +22,9 @@ export const TFJS_METADATA_KEY = 'bmiPredictor';
 
 export type Verdict = Result;
 
-const EXPECTED = 'bmi-predictor imports a model of exactly one dense layer with 1 input and 1 unit, linear, with a bias';
+/** What an import must be, for a model of `inputs` features. */
+const expected = (inputs: number): string =>
+  `bmi-predictor imports a model of exactly one dense layer with ${inputs} input${inputs === 1 ? '' : 's'} and 1 unit, linear, with a bias`;
 
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -39,11 +43,12 @@ function shapeText(shape: unknown): string {
 }
 
 /**
- * Checks a parsed model.json: a layers model of one dense 1 → 1 layer with a bias and two weights
- * ([1, 1] kernel, [1] bias) in one weights file. The weights file's own name does not matter: a
- * browser renames a second download ("… (1).bin"), and the one file given is the one meant.
+ * Checks a parsed model.json: a layers model of one dense `inputs` → 1 layer with a bias and two
+ * weights ([inputs, 1] kernel, [1] bias) in one weights file. The weights file's own name does not
+ * matter: a browser renames a second download ("… (1).bin"), and the one file given is the one meant.
  */
-export function checkLinearModelJson(json: unknown, jsonName: string): Verdict {
+export function checkLinearModelJson(json: unknown, jsonName: string, inputs = 1): Verdict {
+  const EXPECTED = expected(inputs);
   const refuse = (error: string): Verdict => ({ ok: false, error });
   if (!isJsonObject(json)) return refuse(`${jsonName} is not a TF.js model.json (it is not a JSON object).`);
   if (!isJsonObject(json.modelTopology)) {
@@ -77,8 +82,9 @@ export function checkLinearModelJson(json: unknown, jsonName: string): Verdict {
   if (config.use_bias === false) return refuse(`${jsonName} has a dense layer without a bias; ${EXPECTED}.`);
   const inputConfig = isJsonObject(inputLayer?.config) ? inputLayer.config : {};
   const shape = config.batch_input_shape ?? inputConfig.batch_input_shape ?? inputConfig.batch_shape;
-  if (!Array.isArray(shape) || shape.length !== 2 || shape[0] !== null || shape[1] !== 1) {
-    return refuse(`${jsonName} takes input of shape ${shapeText(shape)}, not [null, 1] (one number per row); ${EXPECTED}.`);
+  if (!Array.isArray(shape) || shape.length !== 2 || shape[0] !== null || shape[1] !== inputs) {
+    const perRow = inputs === 1 ? 'one number per row' : `${inputs} numbers per row, one per feature`;
+    return refuse(`${jsonName} takes input of shape ${shapeText(shape)}, not [null, ${inputs}] (${perRow}); ${EXPECTED}.`);
   }
 
   const manifest = json.weightsManifest;
@@ -86,8 +92,8 @@ export function checkLinearModelJson(json: unknown, jsonName: string): Verdict {
     return refuse(`${jsonName} has no "weightsManifest", so its weights cannot be found.`);
   const specs = manifest.flatMap((group) => (Array.isArray(group.weights) ? (group.weights as unknown[]) : []));
   const shapes = specs.map((spec) => shapeText(isJsonObject(spec) ? spec.shape : undefined));
-  if (shapes.length !== 2 || shapes[0] !== '[1, 1]' || shapes[1] !== '[1]') {
-    return refuse(`${jsonName} lists weights of shapes ${shapes.join(', ') || '(none)'}, not a [1, 1] kernel and a [1] bias.`);
+  if (shapes.length !== 2 || shapes[0] !== `[${inputs}, 1]` || shapes[1] !== '[1]') {
+    return refuse(`${jsonName} lists weights of shapes ${shapes.join(', ') || '(none)'}, not a [${inputs}, 1] kernel and a [1] bias.`);
   }
   const paths = manifestPaths(json);
   if (paths.length !== 1) {
@@ -113,6 +119,57 @@ export function manifestWeightsName(json: unknown): string {
 }
 
 /**
+ * How many inputs the model files must take: as many as the features of the weights file the app
+ * wrote into their metadata, else of the loaded data (1 without data).
+ */
+export function expectedInputs(userDefinedMetadata: unknown, dataset: Dataset | null): number {
+  const carried = isJsonObject(userDefinedMetadata) ? validateWeights(userDefinedMetadata[TFJS_METADATA_KEY]) : undefined;
+  if (carried?.ok) return hyperplaneOf(carried.model).coefficients.length;
+  return dataset ? featureColumns(dataset).length : 1;
+}
+
+/**
+ * The Model for coefficients on several features read from TF.js files, as `modelFromTfjsLine` does
+ * for a line (which it is with one feature).
+ */
+export function modelFromTfjsHyperplane(
+  plane: Hyperplane,
+  userDefinedMetadata: unknown,
+  dataset: Dataset | null,
+  now = new Date(),
+): Result<{ model: Model; fromMetadata: boolean }> {
+  if (plane.coefficients.length === 1) {
+    return modelFromTfjsLine({ slope: plane.coefficients[0], intercept: plane.intercept }, userDefinedMetadata, dataset, now);
+  }
+  const carried = isJsonObject(userDefinedMetadata) ? validateWeights(userDefinedMetadata[TFJS_METADATA_KEY]) : undefined;
+  if (carried?.ok) {
+    const file = hyperplaneOf(carried.model);
+    const same =
+      file.coefficients.length === plane.coefficients.length &&
+      file.coefficients.every((c, j) => Math.fround(c) === plane.coefficients[j]) &&
+      Math.fround(file.intercept) === plane.intercept;
+    if (same) return { ok: true, model: carried.model, fromMetadata: true };
+  }
+  if (!dataset) {
+    return { ok: false, error: 'TF.js model files carry no column names or scaling: load data first, then import them.' };
+  }
+  const countError = featureCountError(plane.coefficients.length, dataset);
+  if (countError) return { ok: false, error: countError };
+  const model = modelFromHyperplane(plane, dataset, { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: UNKNOWN_BACKEND }, now);
+  const problem = modelProblem(model);
+  if (problem) return { ok: false, error: `The imported model cannot be used: ${problem}.` };
+  return { ok: true, model, fromMetadata: false };
+}
+
+/** Why coefficients on `inputs` features cannot be described by the data set's columns, or undefined. */
+function featureCountError(inputs: number, dataset: Dataset): string | undefined {
+  const features = featureColumns(dataset).length;
+  return inputs === features
+    ? undefined
+    : `The TF.js model takes ${inputs} feature${inputs === 1 ? '' : 's'} and the loaded data has ${features}: choose as many features, in the model's order, then import it.`;
+}
+
+/**
  * The Model for a line read from TF.js files: the app's own metadata when the file carries it and it
  * matches the float32 weights (so the float64 line comes back exactly), else the line described by
  * `dataset`, its column names, scaling and fit.
@@ -130,6 +187,8 @@ export function modelFromTfjsLine(
   if (!dataset) {
     return { ok: false, error: 'TF.js model files carry no column names or scaling: load data first, then import them.' };
   }
+  const countError = featureCountError(1, dataset);
+  if (countError) return { ok: false, error: countError };
   const model = modelFromLine(line, dataset, { epochs: 0, optimizer: 'sgd', learningRate: 0, backend: UNKNOWN_BACKEND }, now);
   // The same rule as a weights file: a line that overflows on this data is not a model.
   const problem = modelProblem(model);

@@ -21,15 +21,25 @@ import {
 } from './field-checks.ts';
 import type { IntervalStatistics } from '../stats/intervals.ts';
 import { isJsonObject } from '../json-object.ts';
-import { OPTIMIZERS, type Model } from './model.ts';
-import { rangeEndsError } from './predict.ts';
+import { OPTIMIZERS, type Model, type ModelFeature } from './model.ts';
+import { hyperplaneOf, modelFeatures } from './model-features.ts';
+import { boxEndsError, rangeEndsError } from './predict.ts';
+import { checkJointIntervals, jointIntervalsProblem, moreFeaturesForFile, moreFeaturesProblem } from './weights-more-features.ts';
 import type { Result } from '../result.ts';
 import { errorMessage, stripBom } from '../text.ts';
-import { checkIntervals, intervalsForFile, intervalsProblem } from './weights-intervals.ts';
+import { checkIntervals, countsProblem, intervalsForFile, intervalsProblem } from './weights-intervals.ts';
 
 export const WEIGHTS_FORMAT = 'bmi-predictor-weights';
-/** The newest version read, and the one written for every model that carries interval statistics. */
+/**
+ * The version written for a one-feature model that carries interval statistics. One-feature models
+ * stay version 2 although version 3 could hold them: every reader of version 2 (an older app, server
+ * or `<bmi-predictor>` already on someone's page) keeps reading them.
+ */
 export const WEIGHTS_VERSION = 2;
+/** The version written for a model of two or more features (`moreFeatures`, joint `intervals`). */
+export const SEVERAL_FEATURES_WEIGHTS_VERSION = 3;
+/** The newest version read; a newer one is refused by name. */
+export const NEWEST_WEIGHTS_VERSION = SEVERAL_FEATURES_WEIGHTS_VERSION;
 /** No honest weights file comes near this; a larger one is refused before it is parsed. */
 export const MAX_WEIGHTS_FILE_BYTES = 1_000_000;
 /**
@@ -48,8 +58,8 @@ export const ISO_DATE_TIME_PATTERN =
 
 export interface WeightsFile extends Model {
   format: typeof WEIGHTS_FORMAT;
-  /** 2 with `intervals`; 1 for a model read from a version 1 file, which has none. */
-  version: 1 | typeof WEIGHTS_VERSION;
+  /** 3 for several features; 2 for one, with `intervals`; 1 for a model read from a version 1 file, which has none. */
+  version: 1 | typeof WEIGHTS_VERSION | typeof SEVERAL_FEATURES_WEIGHTS_VERSION;
 }
 
 export type WeightsReadResult = Result<{ model: Model }>;
@@ -64,17 +74,52 @@ export class WeightsWriteError extends Error {
 
 /** Why a model could not be written and read back as a weights file, or undefined when it can. */
 export function modelProblem(model: Model): string | undefined {
+  if (model.moreFeatures !== undefined) {
+    const record: Record<string, unknown> = { ...model };
+    const intervals = model.intervals ?? { unavailable: 'none' };
+    return (
+      weightsProblem(record) ??
+      moreFeaturesProblem(record) ??
+      severalRangesProblem(model) ??
+      ('unavailable' in intervals
+        ? undefined
+        : (jointIntervalsProblem({ ...intervals }, model.moreFeatures.length + 1) ??
+          countsProblem(intervals, model.training.rows, model.moreFeatures.length + 2)))
+    );
+  }
   return weightsProblem({ ...model }) ?? (model.intervals === undefined ? undefined : intervalsProblem(model.intervals, model));
 }
 
 /** The weights file object of a model; throws a WeightsWriteError when the file would not read back. */
 export function toWeightsFile(model: Model): WeightsFile {
+  if (model.moreFeatures !== undefined) return severalFeaturesFile(model, model.moreFeatures);
   const { slope, intercept, feature, target, normalization, training, intervals } = model;
   // A model from a version 1 file stays version 1: it has no interval statistics to write.
   const version = intervals === undefined ? 1 : WEIGHTS_VERSION;
   const file: WeightsFile = { format: WEIGHTS_FORMAT, version, slope, intercept, feature, target, normalization, training };
   if (intervals !== undefined) file.intervals = intervalsForFile(intervals);
   // The reader's own rules, so what is written is exactly what reads back.
+  const problem = modelProblem(model);
+  if (problem) throw new WeightsWriteError(`The model cannot be saved: ${problem}.`);
+  return file;
+}
+
+/** The version 3 file of a model of several features (its interval statistics always written, or why there are none). */
+function severalFeaturesFile(model: Model, moreFeatures: readonly ModelFeature[]): WeightsFile {
+  const { slope, intercept, feature, target, normalization, training, aliasedFeatures } = model;
+  const file: WeightsFile = {
+    format: WEIGHTS_FORMAT,
+    version: SEVERAL_FEATURES_WEIGHTS_VERSION,
+    slope,
+    intercept,
+    feature,
+    moreFeatures: moreFeaturesForFile(moreFeatures),
+    ...(aliasedFeatures === undefined ? {} : { aliasedFeatures: [...aliasedFeatures] }),
+    target,
+    normalization,
+    training,
+    intervals: intervalsForFile(model.intervals ?? { unavailable: 'the model was made without its training rows' }),
+  };
   const problem = modelProblem(model);
   if (problem) throw new WeightsWriteError(`The model cannot be saved: ${problem}.`);
   return file;
@@ -182,16 +227,17 @@ export function validateWeights(json: unknown): WeightsReadResult {
   if (!Number.isInteger(record.version) || (record.version as number) < 1) {
     return { ok: false, error: `The weights file has no valid "version" (found ${describe(record.version)}).` };
   }
-  if ((record.version as number) > WEIGHTS_VERSION) {
+  if ((record.version as number) > NEWEST_WEIGHTS_VERSION) {
     return {
       ok: false,
-      error: `The weights file is version ${record.version as number}, newer than this app reads (version ${WEIGHTS_VERSION}). Update the app.`,
+      error: `The weights file is version ${record.version as number}, newer than this app reads (version ${NEWEST_WEIGHTS_VERSION}). Update the app.`,
     };
   }
   const missing = FIELDS.filter(([path]) => !lookup(record, path).found).map(([path]) => path);
   if (missing.length > 0) {
     return { ok: false, error: `The weights file is missing ${missing.map((p) => `"${p}"`).join(', ')}.` };
   }
+  if (record.version === SEVERAL_FEATURES_WEIGHTS_VERSION) return validateSeveralFeatures(record);
   const problem = weightsProblem(record);
   if (problem) return { ok: false, error: `The weights file is invalid: ${problem}.` };
   // Version 2 adds what 95% intervals need; a version 1 file predicts without them.
@@ -204,20 +250,53 @@ export function validateWeights(json: unknown): WeightsReadResult {
   return { ok: true, model: modelOf(record as unknown as WeightsFile, intervals) };
 }
 
-/**
- * What is wrong with the fields of a weights file (every field present has its check, a missing one
- * counts as wrong), or undefined: one rule for reading and writing.
- */
-function weightsProblem(record: Record<string, unknown>): string | undefined {
+/** A version 3 file (its version 1 fields present): the features after the first and the joint intervals. */
+function validateSeveralFeatures(record: Record<string, unknown>): WeightsReadResult {
+  const problem = fieldsProblem(record) ?? moreFeaturesProblem(record) ?? severalRangesProblem(record as unknown as WeightsFile);
+  if (problem) return { ok: false, error: `The weights file is invalid: ${problem}.` };
+  if (!Object.hasOwn(record, 'intervals')) {
+    return { ok: false, error: 'The weights file is missing "intervals" (version 3 files carry the statistics of 95% intervals).' };
+  }
+  const file = record as unknown as WeightsFile & { moreFeatures: ModelFeature[] };
+  const checked = checkJointIntervals(record.intervals, file.moreFeatures.length + 1);
+  if (!checked.ok) return checked;
+  const counts =
+    'unavailable' in checked.intervals ? undefined : countsProblem(checked.intervals, file.training.rows, file.moreFeatures.length + 2);
+  if (counts) return { ok: false, error: `The weights file is invalid: ${counts}.` };
+  const model = modelOf(file, checked.intervals);
+  model.moreFeatures = moreFeaturesForFile(file.moreFeatures);
+  if (Array.isArray(file.aliasedFeatures)) model.aliasedFeatures = [...file.aliasedFeatures];
+  return { ok: true, model };
+}
+
+/** Every version 1 field's check, or undefined when all pass. */
+function fieldsProblem(record: Record<string, unknown>): string | undefined {
   const wrong: string[] = [];
   for (const [path, check] of FIELDS) {
     const { value } = lookup(record, path);
     const expected = check(value);
     if (expected) wrong.push(`"${path}" must be ${expected} (found ${describe(value)})`);
   }
-  if (wrong.length > 0) return wrong.join('; ');
+  return wrong.length > 0 ? wrong.join('; ') : undefined;
+}
+
+/** Whether the predictions of a model of several features stay finite over every feature's accepted range. */
+function severalRangesProblem(file: Model): string | undefined {
+  return boxEndsError(
+    hyperplaneOf(file),
+    modelFeatures(file).map((entry) => entry.feature),
+  );
+}
+
+/**
+ * What is wrong with the fields of a weights file (every field present has its check, a missing one
+ * counts as wrong), or undefined: one rule for reading and writing.
+ */
+function weightsProblem(record: Record<string, unknown>): string | undefined {
+  const wrong = fieldsProblem(record);
+  if (wrong) return wrong;
   const file = record as unknown as WeightsFile;
-  return rangeEndsError(file, file.feature);
+  return file.moreFeatures === undefined ? rangeEndsError(file, file.feature) : undefined;
 }
 
 /** A fresh Model with exactly the known fields, so unknown extras in a file never travel on. */

@@ -85,18 +85,34 @@ export function intervalsProblem(intervals: IntervalStatistics, model: IntervalC
 }
 
 /**
- * What is wrong with a basis whose every field is fine alone, taken as a whole: its rows must be the
- * model's training rows, its degrees of freedom rows − 2, its t quantile the 95% quantile of those
- * (checked without distribution code, see `tQuantile95`), and every interval it gives across the range
- * the model answers for a finite number. Names the field; the JSON Schema cannot relate fields.
+ * What is wrong with the counts of a basis whose every field is fine alone (one feature's or several's):
+ * its rows must be the model's training rows, its degrees of freedom rows − p (p the line's or plane's
+ * parameters), its level 0.95 and its t quantile the 95% quantile of those degrees of freedom (checked
+ * without distribution code, see `tQuantile95`). Names the field; the JSON Schema cannot relate fields.
  */
-function basisProblem(basis: IntervalBasis, model: IntervalContext): string | undefined {
-  const { rows, degreesOfFreedom: df, tQuantile } = basis;
-  if (rows !== model.training.rows) return `"intervals.rows" must equal "training.rows", ${model.training.rows} (found ${rows})`;
-  if (df !== rows - 2) return `"intervals.degreesOfFreedom" must be "intervals.rows" − 2 = ${rows - 2} (found ${df})`;
+export function countsProblem(
+  basis: Pick<IntervalBasis, 'level' | 'rows' | 'degreesOfFreedom' | 'tQuantile'>,
+  trainingRows: number,
+  parameters: number,
+): string | undefined {
+  const { level, rows, degreesOfFreedom: df, tQuantile } = basis;
+  if (level !== INTERVAL_LEVEL) return `"intervals.level" must be ${INTERVAL_LEVEL} (found ${level})`;
+  if (rows !== trainingRows) return `"intervals.rows" must equal "training.rows", ${trainingRows} (found ${rows})`;
+  if (df !== rows - parameters)
+    return `"intervals.degreesOfFreedom" must be "intervals.rows" − ${parameters} = ${rows - parameters} (found ${df})`;
   if (!isTQuantile95(tQuantile, df)) {
     return `"intervals.tQuantile" must be the 95% Student-t quantile with ${df} degrees of freedom, ${tQuantile95(df).toPrecision(7)} (found ${tQuantile})`;
   }
+  return undefined;
+}
+
+/**
+ * What is wrong with a one-feature basis taken as a whole: its counts (see `countsProblem`), and every
+ * interval it gives across the range the model answers for must be a finite number.
+ */
+function basisProblem(basis: IntervalBasis, model: IntervalContext): string | undefined {
+  const counts = countsProblem(basis, model.training.rows, 2);
+  if (counts) return counts;
   const overflow = intervalOverflow(model, basis, model.feature);
   if (overflow) {
     return `"intervals.${overflow.field}" makes the 95% interval overflow: at ${model.feature.name} ${Number(overflow.at.toPrecision(3))} its bounds are not finite numbers`;

@@ -15,6 +15,8 @@ export interface EpochValues {
   validationLoss: number | null;
   slope: number;
   intercept: number;
+  /** The weights of the features after the first, standardized; absent with one feature. */
+  moreWeights?: number[];
 }
 
 /** How a long (mini-batch) epoch gives the host its turns. */
@@ -25,12 +27,20 @@ export interface EpochTurn {
   take(): Promise<boolean>;
 }
 
-/** What a runner trains on: standardized rows (as float32, what the device holds) and where it starts. */
+/**
+ * What a runner trains on: standardized rows (as float32, what the device holds) and where it starts.
+ * With several features `x` holds their columns one after the other (feature j of row i at
+ * `x[j * rows + i]`), the first feature's first.
+ */
 export interface RunnerSetup {
   train: { x: Float32Array; y: Float32Array };
   validation: { x: Float32Array; y: Float32Array };
-  /** The starting weights, standardized units. */
+  /** Features per row (columns in `x`); 1 when absent. */
+  features?: number;
+  /** The starting weights, standardized units (the first feature's slope and the intercept). */
   start: Line;
+  /** The starting weights of the features after the first, standardized; absent with one feature. */
+  moreStart?: readonly number[];
   settings: TrainingSettings;
 }
 

@@ -127,12 +127,12 @@ export class DataController implements ReactiveController {
     // million rows the two together would hold up the page for too long. Still loading till then.
     if (chosen.ok) await yieldThroughMessage();
     this.set({ loading: undefined });
-    if (!chosen.ok) {
+    if (chosen.ok) {
+      this.take(chosen.table, file.name, chosen.selected);
+      this.page.urlSettings.update({ columns: this.currentColumns() });
+    } else {
       this.refuse(file.name, chosen.error);
-      return;
     }
-    this.take(chosen.table, file.name, chosen.selected);
-    this.page.urlSettings.update({ columns: this.currentColumns() });
     this.set({ filesRead: this.state.filesRead + 1 });
   }
 

@@ -10,7 +10,14 @@ import { columnLabel } from '../../core/data/columns.ts';
 import { errorMessage } from '../../core/text.ts';
 import type { Dataset } from '../../core/data/dataset.ts';
 import { fitsColumns, type Model } from '../../core/model/model.ts';
-import { checkLinearModelJson, manifestWeightsName, modelFromTfjsLine, tfjsModelName } from '../../core/model/tfjs-model-json.ts';
+import { isJsonObject } from '../../core/json-object.ts';
+import {
+  checkLinearModelJson,
+  expectedInputs,
+  manifestWeightsName,
+  modelFromTfjsHyperplane,
+  tfjsModelName,
+} from '../../core/model/tfjs-model-json.ts';
 import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../../core/model/weights-file.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
@@ -333,7 +340,9 @@ export class ModelLibraryController implements ReactiveController {
       this.say('error', `"${json.name}": ${parsed.error} ${KEPT}`);
       return;
     }
-    const verdict = checkLinearModelJson(parsed.value, `"${json.name}"`);
+    const metadata = isJsonObject(parsed.value) ? parsed.value.userDefinedMetadata : undefined;
+    const inputs = expectedInputs(metadata, this.app.data());
+    const verdict = checkLinearModelJson(parsed.value, `"${json.name}"`, inputs);
     if (!verdict.ok) {
       this.say('error', `${verdict.error} ${KEPT}`);
       return;
@@ -341,12 +350,12 @@ export class ModelLibraryController implements ReactiveController {
     let imported;
     try {
       const { importTfjsModel } = await import('../../app/tfjs-model-files.ts');
-      imported = await importTfjsModel(json, bin, manifestWeightsName(parsed.value));
+      imported = await importTfjsModel(json, bin, manifestWeightsName(parsed.value), inputs);
     } catch (error) {
       this.say('error', `TensorFlow.js could not read "${json.name}" with "${bin.name}": ${errorMessage(error)} ${KEPT}`);
       return;
     }
-    const result = modelFromTfjsLine(imported.line, imported.metadata, this.app.data());
+    const result = modelFromTfjsHyperplane(imported.plane, imported.metadata, this.app.data());
     if (!result.ok) {
       this.say('error', `${result.error} ${KEPT}`);
       return;
