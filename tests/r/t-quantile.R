@@ -1,6 +1,6 @@
-# The 95% two-sided Student-t quantile, qt(0.975, df), as R gives it (issue 22, class 4): the table the
-# weights file's check uses for 1 to 30 degrees of freedom, and the values its approximation above 30
-# is tested against. Run from the repository root:
+# The 95% two-sided Student-t quantile, qt(0.975, df), as R gives it (issue 22, class 4): what the
+# weights file's check (src/core/stats/t-quantile-95.ts: the exact series solved up to 30 degrees of
+# freedom, the Cornish-Fisher expansion above) is tested against. Run from the repository root:
 #   Rscript tests/r/t-quantile.R > tests/unit/t-quantile-reference.json
 num <- function(v) sprintf("%.17g", v)
 small <- 1:30

@@ -40,7 +40,7 @@ const errorOf = (json: unknown): string => {
 
 describe('the 95% t quantile without distribution code', () => {
   it("is R's qt(0.975, df) within 2e-8 for 1 to 1e9 degrees of freedom", () => {
-    R.table.forEach((t, i) => expect(tQuantile95(i + 1)).toBe(t));
+    R.table.forEach((t, i) => expect(Math.abs(tQuantile95(i + 1) / t - 1)).toBeLessThan(1e-14));
     R.df.forEach((df, i) => expect(Math.abs(tQuantile95(df) / R.quantile[i] - 1)).toBeLessThan(2e-8));
   });
 
