@@ -16,6 +16,7 @@ import { describePoint, pointFacts, pointName, rowOfLabel } from '../core/view/p
 import type { Line } from '../core/model/predict.ts';
 import { PointSelectEvent } from './point-events.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
+import { truncate } from './truncate.ts';
 import { visuallyHidden } from './visually-hidden.ts';
 import './chart-table.ts';
 
@@ -50,6 +51,22 @@ export abstract class PointChart extends UplotChart {
         box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
         white-space: nowrap;
       }
+      /* A long name is cut (the whole of it is in the announcement below the plot). */
+      .tooltip {
+        max-width: min(20rem, 80vw);
+      }
+      .tooltip strong {
+        display: block;
+      }
+      /* A legend entry naming a point ("Refitted without …") is cut too. */
+      .u-legend .u-label {
+        display: inline-block;
+        max-width: 30rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        vertical-align: bottom;
+      }
       .tooltip dl {
         display: grid;
         grid-template-columns: auto auto;
@@ -66,6 +83,7 @@ export abstract class PointChart extends UplotChart {
       }
     `,
     visuallyHidden,
+    truncate,
   ];
 
   @property({ attribute: false }) data: Dataset | null = null;
@@ -301,7 +319,7 @@ export abstract class PointChart extends UplotChart {
     const flip = x > plot.over.offsetLeft + plot.over.clientWidth / 2;
     const style = `${flip ? `right: calc(100% - ${x - 14}px)` : `left: ${x + 14}px`}; ${y > this.chartHeight / 2 ? `bottom: calc(100% - ${y - 8}px)` : `top: ${y + 8}px`}`;
     return html`<div class="tooltip" role="tooltip" data-tooltip style=${style}>
-      <strong>${name}</strong>
+      <strong class="truncate">${name}</strong>
       <dl>${facts.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
     </div>`;
   }

@@ -6,6 +6,7 @@ import { isInfluence, type Influence, type InfluenceUnavailable } from '../core/
 import { formatSigned, pointName } from '../core/view/point-text.ts';
 import { defineElement } from '../embed/define.ts';
 import { PointSelectEvent } from './point-events.ts';
+import { truncate } from './truncate.ts';
 
 /**
  * What the selected point does to the least-squares line: its leverage and Cook's distance and the
@@ -14,7 +15,9 @@ import { PointSelectEvent } from './point-events.ts';
  * @fires point-select - The user cleared the selection (`row` null).
  */
 export class PointInfluence extends LitElement {
-  static override styles = css`
+  static override styles = [
+    truncate,
+    css`
     :host {
       display: block;
       font-size: 0.9rem;
@@ -55,7 +58,8 @@ export class PointInfluence extends LitElement {
       outline: 3px solid var(--bp-accent);
       outline-offset: 2px;
     }
-  `;
+  `,
+  ];
 
   @property({ attribute: false }) data: Dataset | null = null;
   @property({ attribute: false }) selected: number | null = null;
@@ -68,13 +72,13 @@ export class PointInfluence extends LitElement {
     const name = pointName(data, selected);
     if (!isInfluence(influence)) {
       return html`<div class="box" aria-live="polite" data-influence>
-        <p data-summary><strong>Without ${name}: no line.</strong> ${whyNoRefit(influence, data)}</p>
+        <p data-summary><strong>Without ${this.nameOf(name)}: no line.</strong> ${whyNoRefit(influence, data)}</p>
         ${this.clearButton()}
       </div>`;
     }
     const { leverage, cooksDistance, refit, slopeChange } = influence;
     return html`<div class="box" aria-live="polite" data-influence>
-      <p data-summary><strong>Without ${name}: slope ${refit.slope.toFixed(2)}, ${formatSigned(slopeChange * 100, 1)}%</strong></p>
+      <p data-summary><strong>Without ${this.nameOf(name)}: slope ${refit.slope.toFixed(2)}, ${formatSigned(slopeChange * 100, 1)}%</strong></p>
       <dl>
         <dt>Leverage</dt>
         <dd data-leverage>${leverage.toFixed(4)}</dd>
@@ -85,6 +89,11 @@ export class PointInfluence extends LitElement {
       </dl>
       ${this.clearButton()}
     </div>`;
+  }
+
+  /** The point's name, cut with an ellipsis when long; whole in its title and its text. */
+  private nameOf(name: string) {
+    return html`<span class="truncate" title=${name}>${name}</span>`;
   }
 
   private clearButton() {
