@@ -1,19 +1,26 @@
 /** Runs bench tasks off the main thread, as the app's training does. */
-import { scale } from './tasks.ts';
+import { exactFit, scale } from './tasks.ts';
 
-export interface WorkerTask {
-  kind: 'scale';
-  backend: Parameters<typeof scale>[0];
-  rows: number;
-  epochs: number;
-  runs: number;
-  fused: boolean;
-}
+export type WorkerTask =
+  | {
+      kind: 'scale';
+      backend: Parameters<typeof scale>[0];
+      rows: number;
+      epochs: number;
+      runs: number;
+      fused: boolean;
+      /** 1 unless given. */
+      features?: number;
+    }
+  | { kind: 'exact-fit'; rows: number; features: number };
 
 self.onmessage = async (event: MessageEvent<WorkerTask>) => {
   const task = event.data;
   try {
-    const result = await scale(task.backend, task.rows, task.epochs, task.runs, task.fused);
+    const result =
+      task.kind === 'exact-fit'
+        ? exactFit(task.rows, task.features)
+        : await scale(task.backend, task.rows, task.epochs, task.runs, task.fused, task.features);
     self.postMessage({ ok: true, result });
   } catch (error) {
     self.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -18,7 +18,7 @@ import { trainAndWait, waitUntilReady } from '../tests/browser/app-page.ts';
 import { bundledLikeCsv, measureCsvLoad, measureTraining } from '../tests/browser/measure.ts';
 import { measureFirstRun } from './first-run.ts';
 import { measureServerLoad } from './server-load.ts';
-import type { ConvergenceResult, RecipeResult, ScaleResult } from './tasks.ts';
+import type { ConvergenceResult, ExactFitResult, RecipeResult, ScaleResult } from './tasks.ts';
 
 export interface Row {
   section: string;
@@ -140,6 +140,78 @@ async function scaleRows(page: Page): Promise<void> {
       });
     }
   }
+}
+
+/**
+ * Several features: rows × features as the issue's probe measured them. Fused WebGPU and WASM as the
+ * app runs them; TF.js's per-op WebGPU loop (seconds per epoch here: its Xᵀ·r is one 256-wide
+ * workgroup per feature over all rows) over fewer epochs, once.
+ */
+const FEATURE_SIZES: { rows: number; epochs: number; runs: number }[] = [
+  { rows: 100_000, epochs: 30, runs: 3 },
+  { rows: 1_000_000, epochs: 12, runs: 2 },
+];
+const FEATURE_COUNTS = [4, 16, 64];
+const FEATURE_PATHS: { backend: BackendName; fused: boolean; label: string; epochs?: number; runs?: number }[] = [
+  { backend: 'webgpu', fused: true, label: 'webgpu (fused)' },
+  { backend: 'wasm', fused: true, label: 'wasm' },
+  { backend: 'webgpu', fused: false, label: 'webgpu (per-op)', epochs: 2, runs: 1 },
+];
+
+async function featureRows(page: Page): Promise<void> {
+  for (const size of FEATURE_SIZES) {
+    for (const features of FEATURE_COUNTS) {
+      const medians: Record<string, number> = {};
+      for (const path of FEATURE_PATHS) {
+        const task = { kind: 'scale', backend: path.backend, fused: path.fused, features, ...size } as const;
+        const result = (await call(page, 'inWorker', {
+          ...task,
+          epochs: path.epochs ?? size.epochs,
+          runs: path.runs ?? size.runs,
+        })) as ScaleResult;
+        const label = result.backend === path.backend ? path.label : `${path.label} (fell back to ${result.backend})`;
+        const summary = summarize(result.msPerEpoch);
+        medians[path.label] = summary.median;
+        const kernel = result.kernel === 'per-op' ? '' : `${result.kernel}; `;
+        add({
+          section: 'Several features (worker)',
+          measure: 'ms per full-batch epoch',
+          backend: label,
+          rows: `${size.rows.toLocaleString('en')} × ${features}`,
+          unit: 'ms',
+          summary,
+          note: `${kernel}peak tf.memory ${formatBytes(result.peakBytes)}${describeCalls(result)}`,
+        });
+      }
+      const fused = medians['webgpu (fused)'];
+      const wasm = medians.wasm;
+      add({
+        section: 'Several features (worker)',
+        measure: 'fused WebGPU ÷ WASM, ms per epoch',
+        backend: 'webgpu (fused)',
+        rows: `${size.rows.toLocaleString('en')} × ${features}`,
+        unit: '×',
+        summary: single(fused / wasm),
+      });
+    }
+  }
+  const fit = (await call(page, 'inWorker', { kind: 'exact-fit', rows: 1_000_000, features: 16 })) as ExactFitResult;
+  add({
+    section: 'Several features (worker)',
+    measure: 'cross-products of every column (float64, two passes), in a worker',
+    backend: '-',
+    rows: '1,000,000 × 16',
+    unit: 'ms',
+    summary: single(fit.crossProductsMs),
+  });
+  add({
+    section: 'Several features (worker)',
+    measure: 'least-squares fit from them (aliasing, Cholesky)',
+    backend: '-',
+    rows: '1,000,000 × 16',
+    unit: 'ms',
+    summary: single(fit.fitMs),
+  });
 }
 
 /** The app's first run after load: 50 epochs with the defaults, from the click on Train to the run's end, per backend. */
@@ -418,6 +490,7 @@ async function main(): Promise<void> {
     });
     if (wanted('convergence')) await convergenceRows(page);
     if (wanted('scale')) await scaleRows(page);
+    if (wanted('features')) await featureRows(page);
     await page.close();
     if (wanted('startup')) await startupRows(browser, appUrl);
     if (wanted('first-run')) await firstRunRows(browser, appUrl);

@@ -14,7 +14,9 @@ import { countGpuCalls, type GpuCalls } from './gpu-calls.ts';
 import { DEFAULT_SETTINGS } from '../src/core/settings/training-settings.ts';
 import { Trainer, type LossPoint } from '../src/core/train/trainer.ts';
 import { leastSquares, metricsOf } from '../src/core/stats/stats.ts';
-import { syntheticDataset } from './synthetic-data.ts';
+import { syntheticDataset, syntheticFeatures } from './synthetic-data.ts';
+import { datasetCrossProducts } from '../src/core/data/dataset-facts.ts';
+import { leastSquaresFit } from '../src/core/stats/least-squares-fit.ts';
 
 export async function bundledDataset(): Promise<Dataset> {
   const outcome = parseCsv(await (await fetch('/bmi_and_life_expectancy.csv')).text());
@@ -97,6 +99,7 @@ export async function originalRecipe(backend: BackendName, epochs: number): Prom
 export interface ScaleResult {
   backend: BackendName;
   rows: number;
+  features: number;
   msPerEpoch: number[];
   peakBytes: number;
   /** What ran the epochs, e.g. "WebGPU · fused, 2 passes, workgroup 4" or "per-op". */
@@ -108,10 +111,23 @@ export interface ScaleResult {
 /**
  * Milliseconds per full-batch epoch at a given size, whole runs as the app does them (after a warm-up
  * run that compiles kernels); `fused: false` runs WebGPU through TF.js's per-op loop for comparison.
+ * One feature: the bundled data or rows like it; several: `syntheticFeatures`.
  */
-export async function scale(backend: BackendName, rows: number, epochs: number, runs: number, fused = true): Promise<ScaleResult> {
+export async function scale(
+  backend: BackendName,
+  rows: number,
+  epochs: number,
+  runs: number,
+  fused = true,
+  features = 1,
+): Promise<ScaleResult> {
   const { name: actual, hooks } = await useBackend(backend, fused);
-  const data = rows === 163 ? await bundledDataset() : syntheticDataset(await bundledDataset(), rows);
+  const data =
+    features > 1
+      ? syntheticFeatures(rows, features)
+      : rows === 163
+        ? await bundledDataset()
+        : syntheticDataset(await bundledDataset(), rows);
   const settings = { ...DEFAULT_SETTINGS, validationSplit: 0, epochs };
   let peakBytes = 0;
   const onProgress = (): void => {
@@ -128,5 +144,22 @@ export async function scale(backend: BackendName, rows: number, epochs: number, 
   const counted = calls?.();
   const per = (n: number): number => n / (epochs * runs);
   const perEpoch = counted ? { dispatches: per(counted.dispatches), submits: per(counted.submits), writes: per(counted.writes) } : null;
-  return { backend: actual, rows, msPerEpoch, peakBytes, kernel: warm.kernel ?? 'per-op', perEpoch };
+  return { backend: actual, rows, features, msPerEpoch, peakBytes, kernel: warm.kernel ?? 'per-op', perEpoch };
+}
+
+export interface ExactFitResult {
+  /** The centred cross-products of every feature and the target (two float64 passes). */
+  crossProductsMs: number;
+  /** The least-squares fit from them (aliasing, Cholesky of the standardized cross-products). */
+  fitMs: number;
+}
+
+/** What the exact fit of `rows` × `features` costs where it runs (a worker). */
+export function exactFit(rows: number, features: number): ExactFitResult {
+  const data = syntheticFeatures(rows, features);
+  const start = performance.now();
+  const products = datasetCrossProducts(data);
+  const between = performance.now();
+  leastSquaresFit(products);
+  return { crossProductsMs: between - start, fitMs: performance.now() - between };
 }

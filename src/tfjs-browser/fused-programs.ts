@@ -16,10 +16,11 @@
  * + 2Δb Δw·mean(x) + Δb², where mean(x) and mean(x xᵀ) are constants of the rows (computed in float64,
  * passed as a small tensor: a uniform block holds too few values for them).
  *
- * Two shapes of the rows (`RowLayout`): up to 16 features, X column-major (each column padded to whole
- * vec4s), each invocation taking 4 rows at a time as a vec4 per feature and keeping all d + 2 running
- * sums, the features unrolled; beyond, X row-major with the features of a row read as vec4s in a loop
- * (a fully unrolled 64-feature shader compiles slowly).
+ * Shapes of the rows (`RowLayout`, chosen in kernel-choice.ts): X column-major (each column padded to
+ * whole vec4s), each invocation taking 4 rows at a time as a vec4 per feature and keeping all d + 2
+ * running sums, the features unrolled (up to 16 features on a software adapter), or one row per
+ * invocation (a GPU); X row-major with the features of a row read as vec4s (more features: a 64-feature
+ * shader unrolled over columns compiles slowly).
  *
  * Float32 accuracy comes from blocked summation: each invocation sums blocks of 64 rows, adds block
  * sums in groups of 64 blocks, and workgroups add invocations with a tree, so no long serial sum.

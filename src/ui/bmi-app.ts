@@ -117,7 +117,7 @@ export class BmiApp extends LitElement {
   }
 
   protected override render() {
-    const { data, table, source, skipped, error, loading, filesRead } = this.dataSource.state;
+    const { data, table, source, skipped, error, loading, filesRead, notes } = this.dataSource.state;
     const { engine, backend, tensorCount } = this.engines;
     const { model, metrics } = this.currentModel;
     const { library } = this;
@@ -157,6 +157,7 @@ export class BmiApp extends LitElement {
             .skipped=${skipped}
             .numericColumns=${table?.numericColumns ?? []}
             .textColumns=${table ? [...table.texts.keys()] : []}
+            .notes=${notes}
             error=${error}
             .loading=${loading}
             ?locked=${active}

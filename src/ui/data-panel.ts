@@ -6,6 +6,7 @@ import type { Line } from '../core/model/predict.ts';
 import type { LineBands } from './scatter-plot.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
+import { NO_COLUMN_NOTES, type ColumnNotes } from '../core/view/column-notes.ts';
 import { formatCount } from '../core/view/format.ts';
 import { panelStyles } from './theme.ts';
 import { visuallyHidden } from './visually-hidden.ts';
@@ -59,6 +60,16 @@ export class DataPanel extends LitElement {
       .error:empty {
         display: none;
       }
+      .notes {
+        margin: 0.25rem 0;
+        font-size: 0.9rem;
+      }
+      .warning {
+        margin: 0.25rem 0;
+        font-size: 0.9rem;
+        border-left: 4px solid var(--bp-error);
+        padding-left: 0.5rem;
+      }
     `,
     visuallyHidden,
   ];
@@ -79,6 +90,8 @@ export class DataPanel extends LitElement {
   @property() error = '';
   /** Share of a file read so far while one is parsed (0 to 1); undefined otherwise. */
   @property({ attribute: false }) loading: number | undefined;
+  /** What the page says about the chosen columns (column-notes.ts). */
+  @property({ attribute: false }) notes: ColumnNotes = NO_COLUMN_NOTES;
   /** No data changes while a run is going. */
   @property({ type: Boolean }) locked = false;
 
@@ -104,10 +117,28 @@ export class DataPanel extends LitElement {
     return Math.max(this.numericColumns.length, this.textColumns.length) > MAX_LISTED_COLUMNS;
   }
 
-  private onColumnChange(): void {
+  private onColumnChange(event: Event): void {
     const value = (id: string) => this.renderRoot.querySelector<HTMLSelectElement>(`#${id}`)!.value;
     const label = this.textColumns.length > 0 ? value('label-column') || null : undefined;
-    this.dispatchEvent(new ColumnsChangeEvent({ feature: value('feature-column'), target: value('target-column'), label }));
+    let feature = value('feature-column');
+    let target = value('target-column');
+    // Picking the target's column as the feature (or the other way round) swaps the two: what a
+    // person means, where "the same column twice" would only be refused.
+    if (feature === target && this.data) {
+      if ((event.target as HTMLElement).id === 'feature-column') target = this.data.featureName;
+      else feature = this.data.targetName;
+    }
+    this.dispatchEvent(new ColumnsChangeEvent({ feature, target, label }));
+  }
+
+  /** Which columns the app chose and why, warnings about the chosen ones, and text columns that look like numbers. */
+  private renderNotes() {
+    const { choice, warnings, asText } = this.notes;
+    return html`${choice ? html`<p class="muted notes" data-column-choice>${choice}</p>` : ''}
+      <div role="status" data-column-warnings>
+        ${warnings.map((warning) => html`<p class="warning" data-column-warning><span aria-hidden="true">⚠</span> ${warning}</p>`)}
+      </div>
+      ${asText.length > 0 ? html`<p class="muted notes" data-text-columns>Read as text, not numbers: ${asText.join('; ')}.</p>` : ''}`;
   }
 
   private renderSkipped() {
@@ -187,7 +218,8 @@ export class DataPanel extends LitElement {
             ${this.columnSelect('feature-column', 'Feature (x axis)', this.data.featureName)}
             ${this.columnSelect('target-column', 'Target (y axis)', this.data.targetName)}
             ${this.textColumns.length > 0 ? this.labelSelect(this.data.labelName) : ''}
-          </div>`
+          </div>
+          ${this.renderNotes()}`
           : ''
       }
       <label>

@@ -1,6 +1,7 @@
 /** The messages between the page (`app/csv-file-loader.ts`) and the CSV worker (`csv-worker.ts`). */
 import type { ParseProgress, TableOutcome } from '../core/csv/csv-stream.ts';
 import type { Result } from '../core/result.ts';
+import type { ColumnFacts } from '../core/csv/column-facts.ts';
 import type { Table } from '../core/data/dataset.ts';
 
 export interface CsvWorkerRequest {
@@ -30,6 +31,8 @@ export interface PackedTable {
   textEnds: Uint32Array;
   /** Column i's cells are `textRows[i]` to `textRows[i + 1]` in the offset arrays. */
   textRows: Uint32Array;
+  /** What is known of the columns where something is: a few small objects, however wide the table. */
+  facts: [string, ColumnFacts][];
 }
 
 export type PackedTableOutcome = Result<{ table: PackedTable }>;
@@ -65,6 +68,7 @@ export function packTable(table: Table): PackedTable {
     textStarts,
     textEnds,
     textRows,
+    facts: [...table.facts],
   };
 }
 
@@ -85,7 +89,14 @@ export function unpackTable(packed: PackedTable): Table {
       { text, starts: textStarts.subarray(textRows[i], textRows[i + 1]), ends: textEnds.subarray(textRows[i], textRows[i + 1]) },
     ]),
   );
-  return { columns: packed.columns, numericColumns: packed.numericColumns, lines: packed.lines, values, texts };
+  return {
+    columns: packed.columns,
+    numericColumns: packed.numericColumns,
+    lines: packed.lines,
+    values,
+    texts,
+    facts: new Map(packed.facts),
+  };
 }
 
 export function unpackOutcome(outcome: PackedTableOutcome): TableOutcome {

@@ -93,4 +93,33 @@ describe('<data-panel>', () => {
     await userEvent.selectOptions(page.getByLabelText('Target (y axis)'), 'BMI');
     expect(changes.at(-1)!.columns).toEqual({ feature: 'Year', target: 'Bmi' });
   });
+
+  it('picking the target as the feature swaps the two, instead of asking for the same column twice', async () => {
+    const panel = await mount('data-panel', { data: fiveRows(), source: 'x.csv', numericColumns: COLUMNS });
+    const changes = recordEvents<ColumnsChangeEvent>(panel, 'columns-change');
+    await userEvent.selectOptions(page.getByLabelText('Feature (x axis)'), 'Life expectancy');
+    expect(changes.at(-1)!.columns).toEqual({ feature: 'LifeExpectancy', target: 'Bmi' });
+    await update(panel, { data: fiveRows() });
+    await userEvent.selectOptions(page.getByLabelText('Target (y axis)'), 'BMI');
+    expect(changes.at(-1)!.columns).toEqual({ feature: 'LifeExpectancy', target: 'Bmi' });
+  });
+
+  it('says which columns the app chose and why, warns about a chosen column, and names text columns written as numbers', async () => {
+    const notes = {
+      choice:
+        'Feature Mean BMI and target Life exp.: the first two numeric columns that measure something, passing over id (row numbers 1 to 20).',
+      warnings: ['id looks like row numbers (1 to 20, each once): a line through them says nothing about the data.'],
+      asText: ['Weight: a unit in every cell: 71.5 kg'],
+    };
+    const panel = await mount('data-panel', { data: fiveRows(), source: 'x.csv', numericColumns: COLUMNS, notes });
+    expect(textOf(part(panel, '[data-column-choice]'))).toBe(notes.choice);
+    const warnings = part(panel, '[data-column-warnings]');
+    expect(warnings.getAttribute('role')).toBe('status');
+    expect(textOf(warnings)).toBe(`⚠ ${notes.warnings[0]}`);
+    await expect.element(part(panel, '[data-column-warning]')).toBeVisible();
+    expect(textOf(part(panel, '[data-text-columns]'))).toBe('Read as text, not numbers: Weight: a unit in every cell: 71.5 kg.');
+    await update(panel, { notes: { choice: '', warnings: [], asText: [] } });
+    expect(shadowOf(panel).querySelector('[data-column-choice]')).toBeNull();
+    expect(shadowOf(panel).querySelector('[data-column-warning]')).toBeNull();
+  });
 });

@@ -5,6 +5,7 @@
  */
 export interface ParseResult<T> {
   data: T[];
+  meta: { delimiter: string };
 }
 
 /** Rows as arrays of cells (core reads the header row itself). */

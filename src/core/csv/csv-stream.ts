@@ -18,7 +18,7 @@ export type TableOutcome = Result<{ table: Table }>;
 export interface CsvChunk {
   /** Rows as arrays of cells; the first row of the first chunk is the header. */
   data: unknown[][];
-  meta: { cursor: number };
+  meta: { cursor: number; delimiter?: string };
 }
 
 /** The papaparse config of a streamed read: the shared CSV options plus the chunk callbacks. */
@@ -54,7 +54,7 @@ export function streamTable(
       chunk(results) {
         for (const row of results.data) {
           if (builder) builder.add(row, line++);
-          else builder = new TableBuilder(row);
+          else builder = new TableBuilder(row, { delimiter: results.meta.delimiter });
         }
         onProgress({ fraction: size === 0 ? 1 : Math.min(1, results.meta.cursor / size), rows: builder?.rowCount ?? 0 });
       },

@@ -6,9 +6,13 @@
  * are skipped and reported with their line numbers, so the user can find them in the file.
  */
 import Papa from 'papaparse';
+import { numericFacts, textFacts, type ColumnFacts } from '../csv/column-facts.ts';
 import { rowsWithNaN, withoutRows } from '../csv/drop-rows.ts';
+import { headerColumns, ROW_NAMES_COLUMN } from '../csv/header-names.ts';
+import { OtherReading } from '../csv/number-readings.ts';
 import { packTexts, type TextColumn } from '../csv/text-column.ts';
 import type { Result } from '../result.ts';
+import { constantColumnError, defaultCandidates, defaultLabel, isConstant, tableProblem, textReason } from './column-roles.ts';
 import { statisticsOverflowError } from './statistics-overflow.ts';
 import { stripBom } from '../text.ts';
 import { featureColumns, type FeatureColumn } from './feature-columns.ts';
@@ -100,6 +104,17 @@ export interface Table {
   lines: Uint32Array;
   /** The cells of the text (non-numeric) columns, as written: the candidates for a label. */
   texts: Map<string, TextColumn>;
+  /**
+   * What is known of a column beyond numbers or text (constant, row numbers, all-different text, why
+   * it is text), for the columns where something is: the facts column choice goes by.
+   */
+  facts: Map<string, ColumnFacts>;
+}
+
+/** How the file was written, as papaparse found it: its delimiter decides how numbers may be written. */
+export interface TableOptions {
+  /** `;` in a file from a comma-decimal locale (Excel in much of Europe): "20,62" is 20.62 there. */
+  delimiter?: string;
 }
 
 /**
@@ -109,30 +124,31 @@ export interface Table {
  * column like any other (as object keys, papaparse's rows lost or misread those cells).
  */
 export class TableBuilder {
+  /** The column names: the header's, R's empty-header row names included (header-names.ts). */
   readonly columns: string[];
+  /** Where in a row each column's cell is. */
+  private readonly positions: number[];
   private readonly values: number[][];
   private readonly lines: number[] = [];
   private readonly numericCells: number[];
   private readonly filledCells: number[];
   /** Cells kept as text, for columns whose first filled cell was not a number (possible labels). */
   private readonly texts: (string[] | undefined)[];
-
-  /** The position in a parsed row of each column's cells. */
-  private readonly positions: number[];
+  /** Each column read with decimal commas or thousands separators too (number-readings.ts). */
+  private readonly otherReadings: OtherReading[];
 
   /**
    * `header` is the file's first row as parsed: names are cleaned (see `cleanHeader`), repeated ones
-   * numbered as papaparse numbers them ("a", "a_1"), and columns without a name left out.
+   * numbered as papaparse numbered them ("a", "a_1"); see `headerColumns` for empty ones.
    */
-  constructor(header: readonly unknown[]) {
+  constructor(header: readonly unknown[], options: TableOptions = {}) {
     const names = uniqueNames(header.map((cell) => cleanHeader(cell === undefined || cell === null ? '' : cellText(cell))));
-    this.positions = names.flatMap((name, i) => (name === '' ? [] : [i]));
-    this.columns = this.positions.map((i) => names[i]);
-    const columns = this.columns;
-    this.values = columns.map(() => []);
-    this.numericCells = columns.map(() => 0);
-    this.filledCells = columns.map(() => 0);
-    this.texts = columns.map(() => undefined);
+    ({ columns: this.columns, positions: this.positions } = headerColumns(names));
+    this.values = this.columns.map(() => []);
+    this.numericCells = this.columns.map(() => 0);
+    this.filledCells = this.columns.map(() => 0);
+    this.texts = this.columns.map(() => undefined);
+    this.otherReadings = this.columns.map(() => new OtherReading(options.delimiter === ';'));
   }
 
   /** Adds one parsed row (its cells in file order); `line` is its 1-based line number in the file. Blank rows are ignored. */
@@ -145,6 +161,7 @@ export class TableBuilder {
       const text = cell === undefined || cell === null ? '' : cellText(cell);
       if (text !== '') this.filledCells[i] += 1;
       if (value !== undefined) this.numericCells[i] += 1;
+      this.otherReadings[i].add(text, value ?? Number.NaN, this.values[i]);
       // Numeric columns keep no strings: a million rows of numbers must not also sit in memory as text.
       if (this.texts[i] === undefined && text !== '' && value === undefined)
         this.texts[i] = Array.from({ length: this.lines.length - 1 }, () => '');
@@ -158,20 +175,39 @@ export class TableBuilder {
   }
 
   finish(): Table {
-    const numericColumns = this.columns.filter((_, i) => this.numericCells[i] > 0 && this.numericCells[i] * 2 >= this.filledCells[i]);
-    const texts = new Map<string, TextColumn>();
-    this.columns.forEach((column, i) => {
-      const cells = this.texts[i];
-      if (cells && !numericColumns.includes(column)) texts.set(column, packTexts(cells));
+    // A column of "20,62"s in a semicolon file, or of "12,345,678"s: numbers under the other reading.
+    this.otherReadings.forEach((reading, i) => {
+      const better = reading.better(this.numericCells[i]);
+      if (!better) return;
+      this.values[i] = better.values;
+      this.numericCells[i] = better.numbers;
     });
-    return {
-      columns: this.columns,
-      numericColumns,
-      values: new Map(this.columns.map((column, i) => [column, Float64Array.from(this.values[i])])),
-      lines: Uint32Array.from(this.lines),
-      texts,
-    };
+    const isNumeric = (i: number) => this.numericCells[i] > 0 && this.numericCells[i] * 2 >= this.filledCells[i];
+    // Row names that are numbers (R's default 1, 2, 3, …, pandas' index) only number the rows: left out.
+    const kept = this.columns.flatMap((column, i) => (column === ROW_NAMES_COLUMN && isNumeric(i) ? [] : [i]));
+    const columns = kept.map((i) => this.columns[i]);
+    const numericColumns = kept.filter(isNumeric).map((i) => this.columns[i]);
+    const texts = new Map<string, TextColumn>();
+    const facts = new Map<string, ColumnFacts>();
+    const values = new Map(kept.map((i) => [this.columns[i], Float64Array.from(this.values[i])]));
+    const textColumns = kept.filter((i) => !isNumeric(i) && this.texts[i] !== undefined);
+    for (const i of kept) {
+      const column = this.columns[i];
+      const cells = this.texts[i];
+      const known = isNumeric(i) ? numericFacts(values.get(column)!) : cells ? textFacts(cells, countsDistinct(textColumns.length)) : {};
+      if (Object.keys(known).length > 0) facts.set(column, known);
+      if (cells && !isNumeric(i)) texts.set(column, packTexts(cells));
+    }
+    return { columns, numericColumns, values, lines: Uint32Array.from(this.lines), texts, facts };
   }
+}
+
+/**
+ * Whether text columns get their distinct values counted, to pick the one that names the rows: with
+ * one there is nothing to pick, and among hundreds (a wide table) the user picks.
+ */
+function countsDistinct(textColumns: number): boolean {
+  return textColumns > 1 && textColumns <= 50;
 }
 
 function isBlankRow(row: readonly unknown[]): boolean {
@@ -199,19 +235,20 @@ function uniqueNames(names: readonly string[]): string[] {
 }
 
 /**
- * Picks the requested columns, else `Bmi` and `LifeExpectancy` when present, else the first two
- * numeric columns.
+ * Picks the requested columns, else `Bmi` and `LifeExpectancy` when present (and not constant), else
+ * the first two numeric columns a person would take: measurements before identifiers, row numbers
+ * and constant columns (column-roles.ts).
  */
 export function chooseColumns(
-  table: Pick<Table, 'columns' | 'numericColumns'>,
+  table: Pick<Table, 'columns' | 'numericColumns'> & Partial<Pick<Table, 'facts'>>,
   choice: ColumnChoice = {},
 ): { feature: string; target: string } {
-  const candidates = table.numericColumns.length >= 2 ? table.numericColumns : table.columns;
+  const ranked = defaultCandidates(table);
+  const candidates = ranked.length >= 2 ? ranked : table.columns;
+  const named = (column: string) => table.columns.includes(column) && !isConstant(table, column);
   const chosen = choice.features !== undefined && choice.features.length > 0 ? choice.features : undefined;
-  const feature =
-    chosen?.[0] ?? choice.feature ?? (table.columns.includes(DEFAULT_FEATURE) ? DEFAULT_FEATURE : (candidates[0] ?? DEFAULT_FEATURE));
-  const target =
-    choice.target ?? (table.columns.includes(DEFAULT_TARGET) ? DEFAULT_TARGET : (candidates.find((c) => c !== feature) ?? DEFAULT_TARGET));
+  const feature = chosen?.[0] ?? choice.feature ?? (named(DEFAULT_FEATURE) ? DEFAULT_FEATURE : (candidates[0] ?? DEFAULT_FEATURE));
+  const target = choice.target ?? (named(DEFAULT_TARGET) ? DEFAULT_TARGET : (candidates.find((c) => c !== feature) ?? DEFAULT_TARGET));
   return { feature, target };
 }
 
@@ -222,12 +259,13 @@ export function chooseFeatures(table: Pick<Table, 'columns' | 'numericColumns'>,
 
 /**
  * The label column a choice asks for: the one given if it is a text column, none for null, else the
- * table's only text column (with two or more, the user picks).
+ * table's only text column, or of several the one whose values are (nearly) all different (R's row
+ * names first); when that is not one column, the user picks.
  */
-export function chooseLabel(table: Pick<Table, 'texts'>, choice: ColumnChoice = {}): string | undefined {
+export function chooseLabel(table: Pick<Table, 'texts'> & Partial<Pick<Table, 'facts'>>, choice: ColumnChoice = {}): string | undefined {
   if (choice.label === null) return undefined;
   if (choice.label !== undefined) return table.texts.has(choice.label) ? choice.label : undefined;
-  return table.texts.size === 1 ? [...table.texts.keys()][0] : undefined;
+  return defaultLabel([...table.texts.keys()], table.facts);
 }
 
 /**
@@ -240,6 +278,8 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   const skipped: SkippedRows = { count: 0, lines: [] };
   const base = { columns: table.columns, numericColumns: table.numericColumns, skipped };
   if (table.lines.length === 0) return { ok: false, error: 'The file has a header but no data rows.', ...base };
+  const problem = tableProblem(table);
+  if (problem) return { ok: false, error: problem, ...base };
   const missing = [...features, target].filter((c) => !table.columns.includes(c));
   if (missing.length > 0) {
     return { ok: false, error: `Column ${missing.map((c) => `"${c}"`).join(' and ')} not found in the header.`, ...base };
@@ -249,9 +289,18 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   if (twice !== undefined) return { ok: false, error: `Feature "${twice}" is chosen twice; choose each column once.`, ...base };
   for (const column of [...features, target]) {
     if (!table.numericColumns.includes(column)) {
-      return { ok: false, error: `Column "${column}" holds text, not numbers; choose a numeric column.`, ...base };
+      return {
+        ok: false,
+        error: `Column "${column}" holds text, not numbers${textReason(table, column)}; choose a numeric column.`,
+        ...base,
+      };
     }
   }
+  // A constant target has nothing to fit; a lone constant feature gives no slope (among several, the
+  // fit leaves it out, as R's lm does).
+  if (isConstant(table, target)) return { ok: false, error: constantColumnError(table, target, 'target'), ...base };
+  if (features.length === 1 && isConstant(table, feature))
+    return { ok: false, error: constantColumnError(table, feature, 'feature'), ...base };
   const xs = table.values.get(feature)!;
   const ys = table.values.get(target)!;
   const others = features.slice(1).map((name) => ({ name, values: table.values.get(name)! }));
@@ -307,8 +356,9 @@ export const CSV_PARSE_OPTIONS = { header: false, skipEmptyLines: false } as con
 /** Parses a whole CSV text into a table. Line numbers assume no quoted field spans lines. */
 export function parseTable(text: string): Table | { error: string } {
   if (stripBom(text).trim() === '') return { error: 'The file is empty.' };
-  const [header = [], ...rows] = Papa.parse<unknown[]>(text, CSV_PARSE_OPTIONS).data;
-  const builder = new TableBuilder(header);
+  const result = Papa.parse<unknown[]>(text, CSV_PARSE_OPTIONS);
+  const [header = [], ...rows] = result.data;
+  const builder = new TableBuilder(header, { delimiter: result.meta.delimiter });
   rows.forEach((row, index) => builder.add(row, index + 2));
   return builder.finish();
 }

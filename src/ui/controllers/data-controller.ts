@@ -8,13 +8,21 @@ import type { TableOutcome } from '../../core/csv/csv-stream.ts';
 import { parseTable, selectColumns, type ColumnChoice, type Dataset, type SkippedRows, type Table } from '../../core/data/dataset.ts';
 import type { Result } from '../../core/result.ts';
 import { errorMessage } from '../../core/text.ts';
+import { columnNotes, NO_COLUMN_NOTES, type ColumnNotes } from '../../core/view/column-notes.ts';
 import { yieldThroughMessage } from '../../core/train/yield.ts';
 import { loadCsvFile } from '../../app/csv-file-loader.ts';
 import { ColumnsChangeEvent, DataFileSelectedEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
 import type { UrlSettingsController } from './url-settings-controller.ts';
 
-type Chosen = Result<{ table: Table; selected: { dataset: Dataset; skipped: SkippedRows } }>;
+/** A data set taken from a table, and whether the app chose its columns (the user named none). */
+interface Selected {
+  dataset: Dataset;
+  skipped: SkippedRows;
+  byDefault: boolean;
+}
+
+type Chosen = Result<{ table: Table; selected: Selected }>;
 
 const BUNDLED_CSV = 'bmi_and_life_expectancy.csv';
 
@@ -30,6 +38,8 @@ export interface DataState {
   readonly loading: number | undefined;
   /** Files handled (taken or refused), so a page (or a test) can tell one file's end from the previous one's. */
   readonly filesRead: number;
+  /** Which columns the app chose and why, warnings about the chosen ones, columns that are text for a reason. */
+  readonly notes: ColumnNotes;
 }
 
 export const NO_DATA: DataState = Object.freeze({
@@ -40,6 +50,7 @@ export const NO_DATA: DataState = Object.freeze({
   error: '',
   loading: undefined,
   filesRead: 0,
+  notes: NO_COLUMN_NOTES,
 });
 
 /** What the data needs from the rest of the page. */
@@ -133,6 +144,7 @@ export class DataController implements ReactiveController {
     } else {
       this.refuse(file.name, chosen.error);
     }
+    // Taken or refused, the file is handled: a page (or a test) waiting for it hears so either way.
     this.set({ filesRead: this.state.filesRead + 1 });
   }
 
@@ -174,7 +186,8 @@ export class DataController implements ReactiveController {
     let error = 'No columns to choose from.';
     for (const choice of choices) {
       const outcome = selectColumns(table, choice);
-      if (outcome.ok) return { ok: true, table, selected: outcome };
+      const byDefault = choice.feature === undefined && choice.target === undefined && (choice.features ?? []).length === 0;
+      if (outcome.ok) return { ok: true, table, selected: { ...outcome, byDefault } };
       error = outcome.error;
       if (choice !== choices.at(-1)) onRefused(outcome.error);
     }
@@ -182,8 +195,9 @@ export class DataController implements ReactiveController {
   }
 
   /** Makes a chosen data set the current data. */
-  private take(table: Table, source: string, selected: { dataset: Dataset; skipped: SkippedRows }): void {
-    this.set({ table, data: selected.dataset, source, skipped: selected.skipped, error: '' });
+  private take(table: Table, source: string, selected: Selected): void {
+    const notes = columnNotes(table, selected.dataset, selected.byDefault);
+    this.set({ table, data: selected.dataset, source, skipped: selected.skipped, error: '', notes });
     this.page.dataChanged();
     return undefined;
   }

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { wasmPaths } from '../../../src/app/wasm-paths.ts';
+import { featureColumns } from '../../../src/core/data/feature-columns.ts';
 import { seededRandom, shuffledIndices } from '../../../src/core/data/split.ts';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../../../src/core/settings/training-settings.ts';
 import { chooseBackend } from '../../../src/tfjs-browser/backend.ts';
@@ -13,6 +14,7 @@ import { createFusedParameterRunner, type ParameterValues } from '../../../src/t
 import type { FeatureRows } from '../../../src/tfjs-browser/fused-rows.ts';
 import { chooseKernels, type KernelChoice } from '../../../src/tfjs-browser/kernel-choice.ts';
 import { compiledPipelineCount } from '../../../src/tfjs-browser/webgpu-queue.ts';
+import { syntheticFeatures } from '../../../bench/synthetic-data.ts';
 
 export interface FeaturesRequest {
   features: number;
@@ -43,37 +45,18 @@ export interface FeaturesResult {
   ms: number;
 }
 
-/** Box–Muller: a standard normal draw from two uniform ones. */
-function normal(random: () => number): number {
-  const u = 1 - random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}
-
-/**
- * Rows of d correlated features (each a standard normal mixed with a shared one, correlation 0.05, so the
- * cross products are not diagonal yet plain SGD at 0.1 converges with 64 features), y a fixed linear
- * function of them plus noise; float32 as the device holds them.
- */
+/** The bench's rows of d correlated features (`syntheticFeatures`), as float32 columns one after the other, the same object for the same request. */
 function syntheticRows(rows: number, features: number, seed: number): FeatureRows {
   const key = `${rows}:${features}:${seed}`;
   const known = madeRows.get(key);
   if (known) return known;
-  const random = seededRandom(seed);
+  const data = syntheticFeatures(rows, features, seed);
+  const columns = featureColumns(data);
   const x = new Float32Array(rows * features);
-  const y = new Float32Array(rows);
-  const beta = Array.from({ length: features }, (_, j) => ((j % 5) - 2) * 0.3 + 0.1);
-  for (let i = 0; i < rows; i++) {
-    const shared = normal(random);
-    let target = 0.25;
-    for (let j = 0; j < features; j++) {
-      const value = 0.9747 * normal(random) + 0.2236 * shared;
-      x[j * rows + i] = value;
-      target += beta[j] * value;
-    }
-    y[i] = target + 0.5 * normal(random);
-  }
-  madeRows.set(key, { x, y });
-  return { x, y };
+  for (let j = 0; j < features; j++) x.set(columns[j].values, j * rows);
+  const made = { x, y: Float32Array.from(data.y) };
+  madeRows.set(key, made);
+  return made;
 }
 
 /** The same rows object again for the same request, as a loaded data set gives its columns (the runner remembers per column block). */
