@@ -5,6 +5,31 @@ import { playwright } from '@vitest/browser-playwright';
 /** Debian's Chromium; playwright downloads no browser of its own here. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** What the element and controller tests share: Vite's set-up for their sources, and the browser. */
+const inChromium = {
+  // Pre-bundled up front: a dependency first met mid-run makes Vite reload the test page.
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/keyed.js', 'uplot'] },
+  // The PWA plugin's virtual module exists only in the app's build: a stand-in, so Vite's
+  // dependency scan (and the pre-bundling above) does not give up on it.
+  resolve: { alias: { 'virtual:pwa-register': fileURLToPath(new URL('./tests/elements/stubs/pwa-register.ts', import.meta.url)) } },
+};
+
+/** Headless Chromium for a project's tests (a provider of its own for each project). */
+const chromiumBrowser = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+  // Charts size themselves to the page: a desktop-sized viewport, as the app has.
+  viewport: { width: 1024, height: 768 },
+  screenshotFailures: false,
+});
+
 export default defineConfig({
   test: {
     reporters: ['default', './tests/plain-summary-reporter.ts'],
@@ -14,31 +39,24 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 1 } } },
       {
         // Each element mounted alone in real Chromium, from its TypeScript source (no build needed).
-        // Pre-bundled up front: a dependency first met mid-run makes Vite reload the test page.
-        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/keyed.js', 'uplot'] },
-        // The PWA plugin's virtual module exists only in the app's build: a stand-in, so Vite's
-        // dependency scan (and the pre-bundling above) does not give up on it.
-        resolve: { alias: { 'virtual:pwa-register': fileURLToPath(new URL('./tests/elements/stubs/pwa-register.ts', import.meta.url)) } },
+        ...inChromium,
         test: {
           name: 'elements',
           // First and by itself (about half a minute): its Chromium does not compete for the two cores
           // with the whole-app Chromium and the spawned CLI commands, whose tests have timeouts.
           sequence: { groupOrder: 0 },
           include: ['tests/elements/**/*.test.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: {
-                executablePath: CHROMIUM,
-                args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
-            // Charts size themselves to the page: a desktop-sized viewport, as the app has.
-            viewport: { width: 1024, height: 768 },
-            screenshotFailures: false,
-          },
+          browser: chromiumBrowser(),
+        },
+      },
+      {
+        // Each controller of src/ui/controllers alone in real Chromium, on a stand-in host (no element).
+        ...inChromium,
+        test: {
+          name: 'controllers',
+          sequence: { groupOrder: 0 },
+          include: ['tests/controllers/**/*.test.ts'],
+          browser: chromiumBrowser(),
         },
       },
       {

@@ -17,7 +17,7 @@ import { READY_MARK } from '../src/app/user-timing.ts';
 import { trainAndWait, waitUntilReady } from '../tests/browser/app-page.ts';
 import { bundledLikeCsv, measureCsvLoad, measureTraining } from '../tests/browser/measure.ts';
 import { measureFirstRun } from './first-run.ts';
-import { measureServerLoad } from './server-load.ts';
+import { serverBenchRows } from './server-load.ts';
 import type { ConvergenceResult, ExactFitResult, RecipeResult, ScaleResult } from './tasks.ts';
 
 export interface Row {
@@ -416,19 +416,7 @@ function sizeRows(): void {
 }
 
 async function serverRows(): Promise<void> {
-  const load = await measureServerLoad(5, 32);
-  const note = `${load.requests} requests, ${load.errors} errors, ${load.non2xx} non-2xx`;
-  add({
-    section: 'Server',
-    measure: 'POST /predict, 32 connections, 5 s: requests per second',
-    backend: '-',
-    rows: '-',
-    unit: 'req/s',
-    summary: single(load.requestsPerSecond),
-    note,
-  });
-  add({ section: 'Server', measure: 'POST /predict latency p50', backend: '-', rows: '-', unit: 'ms', summary: single(load.p50) });
-  add({ section: 'Server', measure: 'POST /predict latency p99', backend: '-', rows: '-', unit: 'ms', summary: single(load.p99) });
+  for (const row of await serverBenchRows()) add(row);
 }
 
 /** "Fastest full-batch epoch: 163 rows cpu, 100,000 rows wasm, …" from the scale rows. */

@@ -3,7 +3,7 @@
  * is a bug and keeps its stack trace.
  */
 import { errorMessage } from '../core/text.ts';
-import { escapeControlCharacters } from './terminal-text.ts';
+import { standardOutput } from './terminal-output.ts';
 
 /** An expected failure (bad argument, unreadable file, port taken): printed as one line, exit code 1. */
 export class CliError extends Error {
@@ -27,7 +27,7 @@ export async function runCommand(command: string, main: () => Promise<void>): Pr
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     // Messages quote file contents and names: one line, whatever they hold.
-    process.stderr.write(`${command}: ${escapeControlCharacters(error.message)}\n`);
+    standardOutput().stderr.line(`${command}: ${error.message}`);
     process.exitCode = 1;
   }
 }

@@ -14,6 +14,7 @@ import type { Line } from '../core/model/predict.ts';
 import { splitDataset } from '../core/data/split.ts';
 import type { TrainingSettings } from '../core/settings/training-settings.ts';
 import { datasetMoments } from '../core/data/dataset-facts.ts';
+import { escapeControlCharacters } from './terminal-text.ts';
 
 /** R's smallest p it prints as a number (`.Machine$double.eps`); below it, "< 2.2e-16". */
 const EPSILON = 2.220446e-16;
@@ -35,9 +36,10 @@ function alignColumns(rows: string[][]): string[] {
 
 /** The table and lines R prints, for `summary` of a line predicting from `featureName`. */
 export function formatFitSummary(summary: FitSummary, featureName: string): string {
+  // The name as it will be shown (escaped), so the columns are aligned on what the terminal prints.
   const coefficients: [string, Coefficient][] = [
     ['(Intercept)', summary.intercept],
-    [featureName, summary.slope],
+    [escapeControlCharacters(featureName), summary.slope],
   ];
   const table = alignColumns([
     ['', 'Estimate', 'Std. Error', 't value', 'Pr(>|t|)', ''],

@@ -4,11 +4,10 @@
  * a few dozen lines, not 10,000).
  */
 import { formatPreciseLoss } from '../core/train/progress.ts';
+import type { TerminalOutput } from './terminal-output.ts';
 
-export interface ProgressOutput {
-  write(text: string): void;
-  isTTY: boolean;
-}
+/** Where the progress goes: the command's writer, which escapes the line and adds the in-place codes. */
+export type ProgressOutput = Pick<TerminalOutput, 'isTTY' | 'line' | 'redraw' | 'endRedraw'>;
 
 export interface ProgressOptions {
   /** How often a piped line is printed, in ms. */
@@ -49,14 +48,15 @@ export class ProgressPrinter {
   /** Prints the last loss if it is not shown yet and ends the terminal line. */
   finish(): void {
     this.flush();
-    if (this.out.isTTY && this.printedAny) this.out.write('\n');
+    if (this.out.isTTY && this.printedAny) this.out.endRedraw();
   }
 
   private flush(): void {
     if (!this.pending) return;
     const line = formatProgressLine(this.pending.epoch, this.lastEpoch, this.pending.loss);
-    // On a terminal: back to the line start, rewrite, clear what a longer previous line left.
-    this.out.write(this.out.isTTY ? `\r${line}\x1b[K` : `${line}\n`);
+    // On a terminal: the one line rewritten in place; piped: a line of its own.
+    if (this.out.isTTY) this.out.redraw(line);
+    else this.out.line(line);
     this.pending = undefined;
     this.printedAny = true;
     this.lastPrinted = this.now();

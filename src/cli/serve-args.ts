@@ -1,6 +1,7 @@
 /**
  * The `serve` command's arguments: one table gives both the parsing and the help text.
  */
+import { availableParallelism } from 'node:os';
 import { checkPositionals, formatOptions, parseArgs, parseNumber, type OptionSpec } from './args.ts';
 import { CliError, withUsageHint } from './cli-error.ts';
 
@@ -9,11 +10,18 @@ export const DEFAULT_PORT = 8000;
 export const DEFAULT_HOST = '127.0.0.1';
 
 const PORT_RULE = { label: 'Port', min: 0, max: 65535, integer: true };
+/** More processes than this is a typo, not a machine. */
+export const MAX_WORKERS = 256;
+const WORKERS_RULE = { label: 'Workers', min: 1, max: MAX_WORKERS, integer: true };
 
 export interface ServeArgs {
   weightsPath: string;
   port: number;
   host: string;
+  /** Processes serving the port (node:cluster); absent: one, this process. */
+  workers?: number;
+  /** False with --no-watch: the weights file is reloaded on SIGHUP only. Absent: watched. */
+  watch?: false;
 }
 
 export type ServeCommand = { help: true } | { help: false; args: ServeArgs };
@@ -25,6 +33,12 @@ const OPTIONS: readonly OptionSpec[] = [
     value: '<address>',
     description: `Address to listen on (default ${DEFAULT_HOST}, this machine only; 0.0.0.0 for every interface).`,
   },
+  {
+    name: 'workers',
+    value: '<n|auto>',
+    description: 'Processes answering on the port (default 1; auto = one per core). Each reloads the model on its own.',
+  },
+  { name: 'no-watch', description: 'Do not watch the weights file; reload it only on SIGHUP.' },
   { name: 'help', alias: 'h', description: 'Show this help and exit.' },
 ];
 
@@ -32,7 +46,9 @@ export const SERVE_HELP = `Usage: npm run serve -- <weights.json> [options]
 
 Answers predictions over HTTP from a weights file written by "npm run train" or downloaded from
 the browser app. Prints its URL when it is ready, one line per request, and stops cleanly on
-Ctrl-C or SIGTERM.
+Ctrl-C or SIGTERM. When the weights file is replaced or rewritten (npm run train saves a new model),
+or on SIGHUP, the new model is checked and swapped in without a restart; a file that cannot be
+served is refused with one line on stderr and the current model keeps answering.
 
   <weights.json>   The weights file to serve.
 
@@ -46,6 +62,9 @@ API:
                   a body starting with { is read as JSON whatever its Content-Type.
                   400 for a missing, repeated, non-numeric or out-of-range value or bad JSON;
                   413 over 1 KB; 422 when the model has no finite prediction for the value.
+  GET  /model     The model answering now, as JSON (columns, training, content hash, load time).
+  GET  /healthz   200 "ok" while a model is loaded.
+  Every answer names its model's content hash in the X-Model header.
 
 Example:
   npm run serve -- weights.json --port 8000
@@ -65,8 +84,14 @@ function parse(argv: readonly string[]): ServeCommand {
   const port = values.get('port');
   const host = values.get('host')?.trim() ?? DEFAULT_HOST;
   if (host === '') throw new CliError('--host needs an address.');
-  return {
-    help: false,
-    args: { weightsPath: positionals[0], port: port === undefined ? DEFAULT_PORT : parseNumber(port, '--port', PORT_RULE), host },
+  const args: ServeArgs = {
+    weightsPath: positionals[0],
+    port: port === undefined ? DEFAULT_PORT : parseNumber(port, '--port', PORT_RULE),
+    host,
   };
+  const workers = values.get('workers');
+  if (workers !== undefined)
+    args.workers = workers.trim() === 'auto' ? availableParallelism() : parseNumber(workers, '--workers', WORKERS_RULE);
+  if (flags.has('no-watch')) args.watch = false;
+  return { help: false, args };
 }

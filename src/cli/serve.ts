@@ -1,35 +1,41 @@
 /**
- * `npm run serve -- <weights.json> [--port 8000] [--host 127.0.0.1]`: answers predictions over HTTP
- * from a weights file. See `--help`.
+ * `npm run serve -- <weights.json> [--port 8000] [--host 127.0.0.1] [--workers N] [--no-watch]`:
+ * answers predictions over HTTP from a weights file, taking a new model from it without a restart.
+ * See `--help`.
  */
-import { columnLabel } from '../core/data/columns.ts';
-import { intervalNote } from '../core/stats/intervals.ts';
-import { formatPreciseLoss } from '../core/train/progress.ts';
-import { createPredictServer } from '../server/predict-server.ts';
+import cluster from 'node:cluster';
 import { runCommand } from './cli-error.ts';
-import { escapeControlCharacters } from './terminal-text.ts';
 import { parseServeArgs, SERVE_HELP } from './serve-args.ts';
-import { startListening, stopOnSignals } from './server-lifecycle.ts';
-import { readWeights } from './weights-io.ts';
+import { startServing } from './serve-instance.ts';
+import { readServedModel, servingLines } from './serve-weights.ts';
+import { runPrimary, runWorker } from './serve-workers.ts';
+import { onStopSignals } from './server-lifecycle.ts';
+import { standardOutput } from './terminal-output.ts';
 
 await runCommand('serve', async () => {
+  const { stdout } = standardOutput();
   const command = parseServeArgs(process.argv.slice(2));
   if (command.help) {
-    process.stdout.write(SERVE_HELP);
+    stdout.block(SERVE_HELP);
     return;
   }
-  const { weightsPath, port, host } = command.args;
-  const model = await readWeights(weightsPath);
-  const say = (line: string): void => void process.stdout.write(`${escapeControlCharacters(line)}\n`);
-
-  const server = createPredictServer(model, { log: say });
-  const url = await startListening(server, port, host);
-  stopOnSignals(server, say);
-  const columns = `${columnLabel(model.feature.name)} → ${columnLabel(model.target.name)}`;
-  say(`Serving ${weightsPath} (${columns}, ${model.training.epochs} epochs, MSE ${formatPreciseLoss(model.training.trainMse)}) at ${url}`);
-  // A version 1 file predicts as before; say once why its JSON answers carry no interval.
-  const note = intervalNote(model);
-  if (note) say(note);
-  const example = Number(((model.feature.min + model.feature.max) / 2).toPrecision(4));
-  say(`Try: curl -d "${model.feature.name.toLowerCase()}=${example}" ${url}/predict`);
+  const { args } = command;
+  if (cluster.isWorker) {
+    await runWorker(args);
+    return;
+  }
+  const workers = args.workers ?? 1;
+  if (workers > 1) {
+    await runPrimary(args, workers);
+    return;
+  }
+  const served = await readServedModel(args.weightsPath);
+  const serving = await startServing(args, served);
+  onStopSignals((signal) => {
+    stdout.line(`${signal} received, shutting down.`);
+    serving.stop(() => (process.exitCode = 0));
+  });
+  // SIGHUP's default would end the process: here it asks for the weights file to be read again.
+  process.on('SIGHUP', () => serving.reload());
+  for (const line of servingLines(args, served, serving.url)) stdout.line(line);
 });

@@ -2,8 +2,9 @@
  * Starting and stopping the HTTP server from the command line: listen errors become one clear
  * message, and SIGINT/SIGTERM close the server so the process ends with code 0.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { drainPredictServer } from '../server/predict-server.ts';
 import { CliError } from './cli-error.ts';
 
 /** Listens and returns the server's URL (with the real port when 0 was asked for). */
@@ -35,39 +36,28 @@ function describeListenError(error: NodeJS.ErrnoException, port: number, host: s
 }
 
 /**
- * On SIGINT or SIGTERM: stop accepting, answer the requests in flight (given `graceMs`) with
- * `Connection: close`, close idle keep-alive connections at once, and exit with code 0.
+ * Stops the server gracefully: no new connections, every answer from now on says `Connection: close`
+ * and ends its connection (so a request in flight is answered), idle keep-alive connections close at
+ * once, and whatever is left after `graceMs` is cut. `closed` runs when the server has closed.
  */
-export function stopOnSignals(server: Server, log: (line: string) => void, graceMs = 3000): void {
-  let stopping = false;
-  const inFlight = new Set<ServerResponse>();
-  const closeAfterAnswer = (response: ServerResponse): void => {
-    // Before the answer's headers go out: it says so and the connection ends after it.
-    if (!response.headersSent) response.setHeader('Connection', 'close');
-  };
-  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
-    inFlight.add(response);
-    response.once('close', () => inFlight.delete(response));
-    if (stopping) closeAfterAnswer(response);
-  });
-  const stop = (signal: NodeJS.Signals): void => {
-    stopping = true;
-    log(`${signal} received, shutting down.`);
-    for (const response of inFlight) {
-      closeAfterAnswer(response);
-      // One whose headers were already sent: its connection is idle once it is answered.
-      response.once('finish', () => setImmediate(() => server.closeIdleConnections()));
-    }
-    server.close(() => {
-      process.exitCode = 0;
-    });
-    // Keep-alive connections would otherwise hold the process open until their clients let go.
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), graceMs).unref();
-    // A second signal means "now".
+export function shutDown(server: Server, closed: () => void, graceMs = 3000): void {
+  drainPredictServer(server);
+  server.close(closed);
+  // Keep-alive connections would otherwise hold the process open until their clients let go.
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), graceMs).unref();
+}
+
+/**
+ * On the first SIGINT or SIGTERM, `stop(signal)`; a second one means "now" and exits at once
+ * (130 for SIGINT, 143 for SIGTERM, as a shell reports them).
+ */
+export function onStopSignals(stop: (signal: NodeJS.Signals) => void): void {
+  const first = (signal: NodeJS.Signals): void => {
+    process.off('SIGINT', first).off('SIGTERM', first);
     process.once('SIGINT', () => process.exit(130));
     process.once('SIGTERM', () => process.exit(143));
+    stop(signal);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', first).on('SIGTERM', first);
 }

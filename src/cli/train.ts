@@ -7,7 +7,7 @@ import { DEFAULT_FEATURE, DEFAULT_TARGET } from '../core/data/dataset.ts';
 import { DEFAULT_SETTINGS, type TrainingSettings } from '../core/settings/training-settings.ts';
 import type { AtomicWriteOptions } from './atomic-write.ts';
 import { runCommand } from './cli-error.ts';
-import { escapeControlCharacters } from './terminal-text.ts';
+import { standardOutput } from './terminal-output.ts';
 import { BUNDLED_CSV, describeSkipped, loadDataset } from './load-dataset.ts';
 import { ProgressPrinter } from './progress.ts';
 import { checkSameColumns } from './resume.ts';
@@ -38,21 +38,22 @@ function testPauseHook(): AtomicWriteOptions {
         const timer = setTimeout(done, ms);
         // Listening before saying so: a test may signal the moment it reads the line.
         process.on('SIGUSR2', done);
-        process.stderr.write(`[test hook] paused before renaming ${tempPath}\n`);
+        standardOutput().stderr.line(`[test hook] paused before renaming ${tempPath}`);
       });
     },
   };
 }
 
 await runCommand('train', async () => {
+  const { stdout } = standardOutput();
   const command = parseTrainArgs(process.argv.slice(2));
   if (command.help) {
-    process.stdout.write(TRAIN_HELP);
+    stdout.block(TRAIN_HELP);
     return;
   }
   const { args } = command;
   const say = (line: string): void => {
-    if (line !== '' && !args.quiet) process.stdout.write(`${escapeControlCharacters(line)}\n`);
+    if (line !== '' && !args.quiet) stdout.line(line);
   };
 
   // Everything that can be wrong is checked before training, so a mistake costs no waiting.
@@ -83,13 +84,11 @@ await runCommand('train', async () => {
 
   await useCpuBackend();
   const lastEpoch = (previous?.training.epochs ?? 0) + args.epochs;
-  const progress = args.quiet
-    ? undefined
-    : new ProgressPrinter({ write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY }, lastEpoch);
+  const progress = args.quiet ? undefined : new ProgressPrinter(stdout, lastEpoch);
   const result = await trainFrom(dataset, settings, previous, (epoch, loss) => progress?.add(epoch, loss));
   progress?.finish();
 
   await saveWeights(args.weightsPath, result.model, { ...testPauseHook(), readBefore });
-  process.stdout.write(`${formatSummary(result, args.weightsPath)}\n`);
-  process.stdout.write(`\n${fitSummaryText(result.model, dataset, settings)}\n`);
+  stdout.block(formatSummary(result, args.weightsPath));
+  stdout.block(`\n${fitSummaryText(result.model, dataset, settings)}`);
 });

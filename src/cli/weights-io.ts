@@ -62,18 +62,6 @@ export async function readWeightsOnDisk(path: string, advice = ''): Promise<Weig
   return { model: result.model, bytes };
 }
 
-/** The model in a weights file, or undefined when there is no file at `path`; `advice` ends a refusal's message. */
-export async function readWeightsIfPresent(path: string, advice = ''): Promise<Model | undefined> {
-  return (await readWeightsOnDisk(path, advice)).model;
-}
-
-/** Like `readWeightsIfPresent`, but a missing file is an error too. */
-export async function readWeights(path: string): Promise<Model> {
-  const model = await readWeightsIfPresent(path);
-  if (!model) throw new CliError(`The weights file ${path} does not exist. Create one with "npm run train -- <epochs> ${path}".`);
-  return model;
-}
-
 /** Fails early (before any training) when the weights file's folder cannot be written. */
 export async function checkCanSaveTo(path: string): Promise<void> {
   try {

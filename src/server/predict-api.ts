@@ -74,10 +74,22 @@ function fieldValue<T>(entries: Iterable<[string, T]>, api: PredictApi): { value
 
 /** Reads `bmi=28.45` (application/x-www-form-urlencoded). */
 export function readFormInput(body: string, api: PredictApi): InputOutcome {
-  const { value, count } = fieldValue(new URLSearchParams(body).entries(), api);
+  const { value, count } = fieldValue(formEntries(body), api);
   if (count > 1) return givenTwice(api, count);
   if (value === undefined) return missing(api);
   return check(value, api);
+}
+
+/**
+ * A form body's name/value pairs. The usual one pair with nothing encoded (`bmi=28.45`) is split
+ * directly, which gives what URLSearchParams gives for it at a fraction of its cost per request;
+ * anything else (`&`, `%`, `+`, a leading `?`) goes through URLSearchParams.
+ */
+function formEntries(body: string): Iterable<[string, string]> {
+  if (/[&%+?]/.test(body)) return new URLSearchParams(body).entries();
+  if (body === '') return [];
+  const equals = body.indexOf('=');
+  return [equals === -1 ? [body, ''] : [body.slice(0, equals), body.slice(equals + 1)]];
 }
 
 /** Reads `{"bmi": 28.45}`; a number written as a JSON string ("28.45") is accepted too. */
@@ -91,8 +103,10 @@ export function readJsonInput(body: string, api: PredictApi): InputOutcome {
   if (!isJsonObject(json)) {
     return { ok: false, error: `Send a JSON object: {"${api.field}": <number>}.` };
   }
-  // JSON.parse keeps only the last of two equal keys: count them in the text.
-  const count = topLevelKeys(body).filter((key) => key.toLowerCase() === api.field).length;
+  // JSON.parse keeps only the last of two equal keys: count them by parsing the text for its keys.
+  const keys = topLevelKeys(body);
+  if (!keys.ok) return { ok: false, error: `The body is not valid JSON. Send {"${api.field}": <number>}.` };
+  const count = keys.keys.filter((key) => key.toLowerCase() === api.field).length;
   if (count > 1) return givenTwice(api, count);
   const { value } = fieldValue(Object.entries(json), api);
   if (value === undefined) return missing(api);

@@ -1,15 +1,15 @@
 import { LitElement, html } from 'lit';
 import { columnLabel, columnUnit } from '../core/data/columns.ts';
 import { rowsNoun } from '../core/view/rows-noun.ts';
-import type { Model } from '../core/model/model.ts';
 import { embedScriptUrl } from '../app/embed-script-url.ts';
 import { READY_MARK } from '../app/user-timing.ts';
 import type { TrainingEngine } from '../app/training-engine.ts';
 import { defineElement } from '../embed/define.ts';
-import { CurrentModelController } from './controllers/current-model-controller.ts';
 import { DataController } from './controllers/data-controller.ts';
 import { EngineController } from './controllers/engine-controller.ts';
+import { FileIntakeController } from './controllers/file-intake-controller.ts';
 import { FitSummaryController } from './controllers/fit-summary-controller.ts';
+import { ModelFitController } from './controllers/model-fit-controller.ts';
 import { ModelHistoryController } from './controllers/model-history-controller.ts';
 import { ModelLibraryController } from './controllers/model-library-controller.ts';
 import { TrainingRunController } from './controllers/training-run-controller.ts';
@@ -29,7 +29,8 @@ import './undo-bar.ts';
 
 /**
  * The whole app: composes the controllers that own the state (URL settings, engine, data, training
- * run, current model, model library) and lays out the thin panels they feed, which send events up.
+ * run, the current model's history and fit, model library, file intake) and lays out the thin panels
+ * they feed, which send events up.
  *
  * @csspart header - The page header.
  */
@@ -37,56 +38,72 @@ export class BmiApp extends LitElement {
   static override styles = [themeStyles, bmiAppStyles];
 
   // Added in this order, so they connect in it: the URL's settings first, which the others start from.
+  // Each gets functions for what it needs of the others, never another controller.
   private readonly urlSettings: UrlSettingsController = new UrlSettingsController(this);
   private readonly engines: EngineController = new EngineController(this, {
-    urlSettings: this.urlSettings,
+    settings: () => this.urlSettings.settings,
+    keepBackend: (backend) => this.urlSettings.update({ backend }),
     training: () => this.run.active,
   });
   private readonly dataSource: DataController = new DataController(this, {
-    urlSettings: this.urlSettings,
+    columns: () => this.urlSettings.settings.columns,
+    keepColumns: (columns) => this.urlSettings.update({ columns }),
+    notice: (text) => this.urlSettings.notice(text),
     busy: () => (this.run.active ? 'Training is running: stop it to load other data.' : undefined),
     dataChanged: () => {
       // The loss described the old data; the model still predicts, and its fit on the new data is shown.
       this.run.clear();
-      this.currentModel.refit();
+      this.fit.refit();
     },
   });
-  private readonly currentModel: CurrentModelController = new CurrentModelController(this, {
+  /** The one owner of the current model: every change, with Undo and the offer of a failed run's line. */
+  private readonly history: ModelHistoryController = new ModelHistoryController(this, {
+    refit: () => this.fit.refit(),
+    measured: (metrics) => this.fit.measured(metrics),
+    clearRun: () => this.run.clear(),
+    resave: (name, model) => this.library.resave(name, model),
+    canChange: () => !this.run.active,
+  });
+  /** The current model's fit on the data shown. */
+  private readonly fit: ModelFitController = new ModelFitController(this, {
+    model: () => this.history.model,
     data: () => this.dataSource.data,
     training: () => this.urlSettings.settings.training,
   });
   private readonly run: TrainingRunController = new TrainingRunController(this, {
-    urlSettings: this.urlSettings,
-    engines: this.engines,
-    currentModel: this.currentModel,
+    engine: () => this.engines.engine,
+    countTensors: (engine) => this.engines.countTensors(engine),
+    tensorsLeft: (count) => this.engines.tensorsLeft(count),
     data: () => this.dataSource.data,
+    model: () => this.history.model,
+    started: (settings) => this.urlSettings.update({ training: settings }, { ifChanged: true }),
+    hideFit: () => this.fit.hide(),
+    refit: () => this.fit.refit(),
     trained: (model, metrics) => this.history.trained(model, metrics),
     kept: (why, lastGood) => this.history.kept(why, lastGood),
     reset: () => this.history.reset(),
     runEnded: () => this.library.runEnded(),
   });
-  /** Saved, restored, downloaded, loaded, exported and dropped models. */
+  /** Saved, restored, downloaded, loaded and exported models; what is kept for the next visit. */
   private readonly library: ModelLibraryController = new ModelLibraryController(this, {
-    model: () => this.currentModel.model,
+    model: () => this.history.model,
     data: () => this.dataSource.data,
     training: () => this.run.active,
-    useModel: (model, origin) => this.useModel(model, origin),
+    useModel: (model, origin) => this.history.use(model, origin),
     restoreModel: (model, origin) => this.history.restore(model, origin),
     deletedSaved: (name, model) => this.history.deletedSaved(name, model),
-    loadCsv: (file) => void this.dataSource.loadFile(file),
   });
-  /** Every change of the current model, with Undo, the offer of a failed run's line, and what is kept for the next visit. */
-  private readonly history: ModelHistoryController = new ModelHistoryController(this, {
-    currentModel: this.currentModel,
-    persist: (model) => void this.library.remember(model),
-    resave: (name, model) => this.library.resave(name, model),
-    modelChanged: () => this.run.clear(),
-    canChange: () => !this.run.active,
+  /** Files the user picks or drops: a CSV to the data, model files to the library. */
+  protected readonly intake: FileIntakeController = new FileIntakeController(this, {
+    csv: (file) => void this.dataSource.loadFile(file),
+    weights: (file) => void this.library.loadWeightsFile(file),
+    tfjs: (json, bin) => void this.library.importTfjs(json, bin),
+    refused: (error) => this.library.refuseFiles(error),
   });
 
   /** R's summary of the line shown, on its training rows; provisional during a run. */
   private readonly fitSummary: FitSummaryController = new FitSummaryController(this, {
-    line: () => (this.run.active ? this.run.view.liveLine : this.currentModel.fitting),
+    line: () => (this.run.active ? this.run.view.liveLine : this.fit.fitting),
     data: () => this.dataSource.data,
     training: () => this.urlSettings.settings.training,
     provisional: () => this.run.active,
@@ -96,15 +113,6 @@ export class BmiApp extends LitElement {
   /** The running engine (the browser tests reach it to play a crashed worker). */
   get engine(): TrainingEngine | undefined {
     return this.engines.engine;
-  }
-
-  /** Uses a loaded model: predictions and the plotted line at once; "continue" starts from it. */
-  private useModel(model: Model, origin: string): void {
-    // The run's result would replace it; the library refuses with a message before asking.
-    if (this.run.active) return;
-    this.history.use(model, origin);
-    // The loss chart described the previous model.
-    this.run.clear();
   }
 
   private get readyToTrain(): boolean {
@@ -119,7 +127,8 @@ export class BmiApp extends LitElement {
   protected override render() {
     const { data, table, source, skipped, error, loading, filesRead, notes } = this.dataSource.state;
     const { engine, backend, tensorCount } = this.engines;
-    const { model, metrics } = this.currentModel;
+    const { model } = this.history;
+    const { metrics } = this.fit;
     const { library } = this;
     const paused = this.run.pausedModel(data);
     const run = this.run.view;
@@ -151,7 +160,7 @@ export class BmiApp extends LitElement {
           <data-panel
             data-files-read=${filesRead}
             .data=${data}
-            .line=${run.liveLine ?? this.currentModel.fitting}
+            .line=${run.liveLine ?? this.fit.fitting}
             .intervals=${this.fitSummary.bands}
             source=${source}
             .skipped=${skipped}
@@ -170,7 +179,7 @@ export class BmiApp extends LitElement {
             data-runs-finished=${this.run.runsFinished}
             ?ready=${this.readyToTrain}
             runState=${run.state}
-            ?canResume=${this.currentModel.fitting !== null}
+            ?canResume=${this.fit.fitting !== null}
             ?canReset=${model !== null || run.points.length > 0}
             .settings=${this.urlSettings.settings.training}
             .backend=${this.urlSettings.settings.backend}

@@ -4,7 +4,7 @@ import { MAX_LISTED_COLUMNS, columnOptions, listedColumns } from './column-optio
 import type { Dataset, SkippedRows } from '../core/data/dataset.ts';
 import type { Line } from '../core/model/predict.ts';
 import type { LineBands } from './scatter-plot.ts';
-import { ColumnsChangeEvent, DataFileSelectedEvent } from './events.ts';
+import { ColumnsChangeEvent, FilesChosenEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 import { NO_COLUMN_NOTES, type ColumnNotes } from '../core/view/column-notes.ts';
 import { formatCount } from '../core/view/format.ts';
@@ -18,7 +18,7 @@ import './point-views.ts';
  * hear when a file starts being read and what it gave (or that it failed), not every chunk read:
  * the percentage is in a labelled `<progress>` for whoever asks.
  *
- * @fires data-file-selected - The user picked a CSV file.
+ * @fires files-chosen - The user picked a CSV file (as the data).
  * @fires columns-change - The user chose other feature, target or label columns.
  */
 export class DataPanel extends LitElement {
@@ -105,7 +105,7 @@ export class DataPanel extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     this.refocusPickerAfterLoading = file !== undefined;
-    if (file) this.dispatchEvent(new DataFileSelectedEvent(file));
+    if (file) this.dispatchEvent(new FilesChosenEvent([file], 'data'));
     // Let the same file be picked again after a fix.
     input.value = '';
   }

@@ -7,14 +7,6 @@ import type { TrainingSettings } from '../core/settings/training-settings.ts';
 
 const options: EventInit = { bubbles: true, composed: true };
 
-/** A CSV file the user picked to replace the data. */
-export class DataFileSelectedEvent extends Event {
-  static readonly type = 'data-file-selected';
-  constructor(readonly file: File) {
-    super(DataFileSelectedEvent.type, options);
-  }
-}
-
 /** The user asked to train with these settings, from scratch or continuing from the current model. */
 export class TrainRequestEvent extends Event {
   static readonly type = 'train-request';
@@ -29,12 +21,16 @@ export class TrainRequestEvent extends Event {
 }
 
 /**
- * Files the user picked or dropped, for the app to route by what they are: a CSV of data, a weights
- * file, or a TF.js model.json with its weights.bin.
+ * The user gave files (picked or dropped), for the app's one intake (file-intake-controller.ts) to
+ * hand on by what they are: a CSV of data, a weights file, or a TF.js model.json with its weights.bin.
  */
 export class FilesChosenEvent extends Event {
   static readonly type = 'files-chosen';
-  constructor(readonly files: readonly File[]) {
+  constructor(
+    readonly files: readonly File[],
+    /** 'data': picked as the data (the data panel's CSV picker), so read as a CSV whatever it looks like. */
+    readonly intent: 'data' | 'any' = 'any',
+  ) {
     super(FilesChosenEvent.type, options);
   }
 }
@@ -105,7 +101,6 @@ export class UseLastGoodLineEvent extends Event {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    [DataFileSelectedEvent.type]: DataFileSelectedEvent;
     [TrainRequestEvent.type]: TrainRequestEvent;
     [FilesChosenEvent.type]: FilesChosenEvent;
     [LibraryActionEvent.type]: LibraryActionEvent;

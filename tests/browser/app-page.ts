@@ -378,10 +378,11 @@ export async function selectUnreadableFile(
   page: Page,
   name: string,
   message: string,
-  eventType: 'data-file-selected' | 'files-chosen' = 'data-file-selected',
+  /** 'data': picked in the data panel's CSV picker; 'any': dropped, or picked in the model library. */
+  intent: 'data' | 'any' = 'data',
 ): Promise<void> {
   await page.locator('bmi-app').evaluate(
-    (app, { name, message, eventType }) => {
+    (app, { name, message, intent }) => {
       const fail = (): never => {
         throw new DOMException(message, 'NotReadableError');
       };
@@ -398,10 +399,10 @@ export async function selectUnreadableFile(
       }
       const type = name.endsWith('.csv') ? 'text/csv' : name.endsWith('.json') ? 'application/json' : '';
       const file = new UnreadableFile(['a,b\n1,2\n'], name, { type });
-      const event = new Event(eventType, { bubbles: true, composed: true });
-      app.dispatchEvent(Object.assign(event, eventType === 'files-chosen' ? { files: [file] } : { file }));
+      const event = new Event('files-chosen', { bubbles: true, composed: true });
+      app.dispatchEvent(Object.assign(event, { files: [file], intent }));
     },
-    { name, message, eventType },
+    { name, message, intent },
   );
 }
 

@@ -55,7 +55,7 @@ describe('an unreadable model file', () => {
   ])('%s is refused with a message', async ([name, message], { open }) => {
     const { page, errors } = await open('?split=0');
     await waitUntilReady(page);
-    await selectUnreadableFile(page, name, NOT_READABLE, 'files-chosen');
+    await selectUnreadableFile(page, name, NOT_READABLE, 'any');
     expect(await waitForLibraryMessage(page, /could not (be )?read/i)).toEqual({ kind: 'error', text: message });
     expect(errors).toEqual([]);
   });

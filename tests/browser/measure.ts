@@ -84,7 +84,7 @@ export async function measureCsvLoad(page: Page, name: string, csv: string): Pro
     const app = document.querySelector('bmi-app')!;
     const times = { picked: 0, shown: 0 };
     (window as unknown as { csvTimes: typeof times }).csvTimes = times;
-    app.addEventListener('data-file-selected', () => (times.picked = performance.now()), { capture: true, once: true });
+    app.addEventListener('files-chosen', () => (times.picked = performance.now()), { capture: true, once: true });
     const panel = app.shadowRoot!.querySelector('data-panel')!;
     new MutationObserver((_, observer) => {
       times.shown = performance.now();

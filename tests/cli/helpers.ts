@@ -102,3 +102,51 @@ export function lossLines(stdout: string): { epoch: number; lastEpoch: number; l
     loss: Number(m[3]),
   }));
 }
+
+export interface RunningServe {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<RunResult>;
+  /** Everything printed so far. */
+  output(): { stdout: string; stderr: string };
+}
+
+/**
+ * `serve` in this process's node (`node --import tsx`, not the tsx binary, which runs the script in a
+ * child), so a signal reaches the server itself; waits for the URL it prints.
+ */
+export async function startServeProcess(weightsPath: string, args: string[] = []): Promise<RunningServe> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY.serve, weightsPath, '--port', '0', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const exited = new Promise<RunResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  const [url] = await waitForOutput(child, 'stdout', /http:\/\/127\.0\.0\.1:\d+/);
+  return { url, child, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** Resolves once `test` holds for what the child printed (checked on each chunk), or rejects if it exits first. */
+export function waitForPrinted(server: RunningServe, test: (printed: { stdout: string; stderr: string }) => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (!test(server.output())) return;
+      server.child.stdout!.off('data', check);
+      server.child.stderr!.off('data', check);
+      server.child.off('exit', onExit);
+      resolve();
+    };
+    const onExit = (): void => reject(new Error(`serve exited first: ${JSON.stringify(server.output())}`));
+    server.child.stdout!.on('data', check);
+    server.child.stderr!.on('data', check);
+    server.child.once('exit', onExit);
+    // Listeners added after the collecting ones: the text is already appended when check runs.
+    setImmediate(check);
+  });
+}

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, type OptionSpec } from '../../src/cli/args.ts';
 import { writeFileAtomic } from '../../src/cli/atomic-write.ts';
 import { ProgressPrinter } from '../../src/cli/progress.ts';
+import { TerminalOutput } from '../../src/cli/terminal-output.ts';
 import { parseServeArgs } from '../../src/cli/serve-args.ts';
 import { parseTrainArgs } from '../../src/cli/train-args.ts';
 import { predict } from '../../src/core/model/predict.ts';
@@ -115,7 +116,7 @@ describe('ProgressPrinter', () => {
   function printer(isTTY: boolean) {
     let time = 0;
     let output = '';
-    const progress = new ProgressPrinter({ isTTY, write: (text) => (output += text) }, 1000, { now: () => time });
+    const progress = new ProgressPrinter(new TerminalOutput({ isTTY, write: (text) => (output += text) }), 1000, { now: () => time });
     return { progress, tick: (ms: number) => (time += ms), output: () => output };
   }
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { ColumnsChangeEvent, DataFileSelectedEvent } from '../../src/ui/events.ts';
+import type { ColumnsChangeEvent, FilesChosenEvent } from '../../src/ui/events.ts';
 import '../../src/ui/data-panel.ts';
 import { REFERENCE_LINE, fiveRows } from './fixtures.ts';
 import { mount, part, recordEvents, shadowOf, textOf, update } from './mount.ts';
@@ -76,12 +76,13 @@ describe('<data-panel>', () => {
 
   it('sends the picked CSV file, and lets the same file be picked again', async () => {
     const panel = await mount('data-panel', { data: fiveRows(), source: 'x.csv' });
-    const picked = recordEvents<DataFileSelectedEvent>(panel, 'data-file-selected');
+    const picked = recordEvents<FilesChosenEvent>(panel, 'files-chosen');
     const file = new File(['Bmi,LifeExpectancy\n20,60\n30,80\n'], 'two.csv', { type: 'text/csv' });
     const input = page.getByLabelText('Load another CSV (any numeric columns)');
     await userEvent.upload(input, file);
-    expect(picked.map((event) => event.file.name)).toEqual(['two.csv']);
-    expect(await picked[0].file.text()).toBe('Bmi,LifeExpectancy\n20,60\n30,80\n');
+    expect(picked.map((event) => event.files.map((file) => file.name))).toEqual([['two.csv']]);
+    expect(picked[0].intent).toBe('data');
+    expect(await picked[0].files[0].text()).toBe('Bmi,LifeExpectancy\n20,60\n30,80\n');
     expect(part<HTMLInputElement>(panel, 'input[type=file]').value).toBe('');
   });
 

@@ -10,7 +10,7 @@ export class AppUpdateController implements ReactiveController {
   private activate: (() => Promise<void>) | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement & { ready: boolean },
+    private readonly host: ReactiveControllerHost & EventTarget & { ready: boolean },
     private readonly reloadEvent: string,
   ) {
     host.addController(this);

@@ -11,9 +11,8 @@ import { errorMessage } from '../../core/text.ts';
 import { columnNotes, NO_COLUMN_NOTES, type ColumnNotes } from '../../core/view/column-notes.ts';
 import { yieldThroughMessage } from '../../core/train/yield.ts';
 import { loadCsvFile } from '../../app/csv-file-loader.ts';
-import { ColumnsChangeEvent, DataFileSelectedEvent } from '../events.ts';
+import { ColumnsChangeEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
-import type { UrlSettingsController } from './url-settings-controller.ts';
 
 /** A data set taken from a table, and whether the app chose its columns (the user named none). */
 interface Selected {
@@ -55,7 +54,12 @@ export const NO_DATA: DataState = Object.freeze({
 
 /** What the data needs from the rest of the page. */
 export interface DataHost {
-  readonly urlSettings: UrlSettingsController;
+  /** The columns the page's settings (the URL) ask for. */
+  columns(): ColumnChoice;
+  /** The columns now used: keep them (in the URL). */
+  keepColumns(columns: ColumnChoice): void;
+  /** Tells the user about a setting from the URL that was not used. */
+  notice(text: string): void;
   /** Why other data cannot be taken now (a run is going), or undefined. */
   busy(): string | undefined;
   /** Other data was taken: what described the old data (the loss curve, the model's fit) is out of date. */
@@ -66,11 +70,10 @@ export class DataController implements ReactiveController {
   state: DataState = NO_DATA;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & EventTarget,
     private readonly page: DataHost,
   ) {
     host.addController(this);
-    onHostEvent(host, DataFileSelectedEvent.type, (event) => void this.loadFile(event.file));
     onHostEvent(host, ColumnsChangeEvent.type, (event) => this.changeColumns(event.columns));
   }
 
@@ -103,10 +106,10 @@ export class DataController implements ReactiveController {
       const table = parseTable(await response.text());
       if (this.userDataArrived) return;
       if ('error' in table) throw new Error(table.error);
-      const { columns } = this.page.urlSettings.settings;
+      const columns = this.page.columns();
       const asked = columns.feature !== undefined || columns.target !== undefined;
       const error = this.useTable(table, BUNDLED_CSV, asked ? [columns, {}] : [{}], (refused) => {
-        this.page.urlSettings.notice(`Ignored the columns from the address: ${refused} Using the default columns.`);
+        this.page.notice(`Ignored the columns from the address: ${refused} Using the default columns.`);
       });
       if (error) throw new Error(error);
     } catch (error) {
@@ -115,7 +118,7 @@ export class DataController implements ReactiveController {
     }
   }
 
-  /** Reads a CSV file as the data, as the data panel's file input does (also for files dropped on the page). */
+  /** Reads a CSV file as the data: one the user picked in the data panel or dropped on the page (see file-intake-controller.ts). */
   async loadFile(file: File): Promise<void> {
     const busy = this.page.busy() ?? (this.loading ? 'Another file is being read: load this one when it is done.' : undefined);
     if (busy) {
@@ -133,14 +136,14 @@ export class DataController implements ReactiveController {
       outcome = { ok: false, error: `The file could not be read (${errorMessage(error)}).` };
     }
     // The current columns when the new file has them, else its defaults.
-    const chosen = outcome.ok ? this.chooseColumns(outcome.table, [this.page.urlSettings.settings.columns, {}]) : outcome;
+    const chosen = outcome.ok ? this.chooseColumns(outcome.table, [this.page.columns(), {}]) : outcome;
     // Taking the columns (a pass over every row) and drawing them are each a task of their own: for a
     // million rows the two together would hold up the page for too long. Still loading till then.
     if (chosen.ok) await yieldThroughMessage();
     this.set({ loading: undefined });
     if (chosen.ok) {
       this.take(chosen.table, file.name, chosen.selected);
-      this.page.urlSettings.update({ columns: this.currentColumns() });
+      this.page.keepColumns(this.currentColumns());
     } else {
       this.refuse(file.name, chosen.error);
     }
@@ -153,7 +156,7 @@ export class DataController implements ReactiveController {
     if (!table || this.page.busy()) return;
     const error = this.useTable(table, source, [columns]);
     if (error) this.refuse(source, error);
-    else this.page.urlSettings.update({ columns });
+    else this.page.keepColumns(columns);
   }
 
   private refuse(source: string, error: string): void {

@@ -4,16 +4,19 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BackendChoice, BackendName } from '../../core/settings/backends.ts';
+import type { PageSettings } from '../../core/settings/url-settings.ts';
 import { errorMessage } from '../../core/text.ts';
 import { afterFirstContentfulPaint } from '../../app/first-paint.ts';
 import type { TrainingEngine } from '../../app/training-engine.ts';
 import { BackendChangeEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
-import type { UrlSettingsController } from './url-settings-controller.ts';
 
 /** What the engine needs from the rest of the page. */
 export interface EngineHost {
-  readonly urlSettings: UrlSettingsController;
+  /** The page's settings: the backend and engine (worker or page thread) to start. */
+  settings(): PageSettings;
+  /** The user chose another backend to try first: keep it (in the URL). */
+  keepBackend(backend: BackendName | undefined): void;
   /** True while a run is going: the backend cannot change under it. */
   training(): boolean;
 }
@@ -36,7 +39,7 @@ export class EngineController implements ReactiveController {
   private starting: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & EventTarget,
     private readonly page: EngineHost,
   ) {
     host.addController(this);
@@ -56,10 +59,16 @@ export class EngineController implements ReactiveController {
   /** Another backend to try first: a new engine on it (not while a run is going). */
   private changeBackend(backend: BackendName | undefined): void {
     if (this.page.training()) return;
-    this.page.urlSettings.update({ backend });
+    this.page.keepBackend(backend);
     this.stop();
     this.error = '';
     void this.start();
+  }
+
+  /** The tensors left in the engine, as a run that ended counted them. */
+  tensorsLeft(count: number): void {
+    this.tensorCount = count;
+    this.host.requestUpdate();
   }
 
   /** Tensors left in `engine`, waited for at most MEMORY_WAIT_MS: an engine that stopped answering must not hang the page. */
@@ -90,7 +99,7 @@ export class EngineController implements ReactiveController {
     await afterFirstContentfulPaint();
     // Superseded while waiting for the previous start: the newer start will do.
     if (generation !== this.generation) return;
-    const { backend, engine: where } = this.page.urlSettings.settings;
+    const { backend, engine: where } = this.page.settings();
     try {
       const { startEngine } =
         where === 'main' ? await import('../../app/main-thread-engine.ts') : await import('../../app/worker-engine.ts');

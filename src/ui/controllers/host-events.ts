@@ -6,12 +6,14 @@
 import type { ReactiveControllerHost } from 'lit';
 
 export function onHostEvent<K extends keyof GlobalEventHandlersEventMap>(
-  host: ReactiveControllerHost & HTMLElement,
+  host: ReactiveControllerHost & EventTarget,
   type: K,
   handle: (event: GlobalEventHandlersEventMap[K]) => void,
 ): void {
+  // Typed by `type` above: the event is the one GlobalEventHandlersEventMap names for it.
+  const listener = handle as EventListener;
   host.addController({
-    hostConnected: () => host.addEventListener(type, handle),
-    hostDisconnected: () => host.removeEventListener(type, handle),
+    hostConnected: () => host.addEventListener(type, listener),
+    hostDisconnected: () => host.removeEventListener(type, listener),
   });
 }

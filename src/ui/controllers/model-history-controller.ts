@@ -1,8 +1,10 @@
 /**
- * Every change of the current model goes through here, so none is lost: a replacement (a finished
- * run, Reset, a loaded file or saved model) and a deleted saved model each leave an Undo; a failed run
- * keeps the model and offers its last good line; and what is kept for the next visit follows what is
- * current. The rules are the pure `core/model/model-history.ts`; this applies them to the page.
+ * The one owner of the current model. Every change of it goes through here, so none is lost: a
+ * replacement (a finished run, Reset, a loaded file or saved model) and a deleted saved model each
+ * leave an Undo; a failed run keeps the model and offers its last good line. What follows from the
+ * current model is derived from it: its fit on the data (`model-fit-controller.ts`, told here to
+ * measure again) and what is kept for the next visit (the library follows `model`). The rules are the
+ * pure `core/model/model-history.ts`; this applies them to the page.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { Model } from '../../core/model/model.ts';
@@ -18,18 +20,18 @@ import {
 } from '../../core/model/model-history.ts';
 import type { SplitMetrics } from '../../core/data/split.ts';
 import { ModelUndoEvent, UseLastGoodLineEvent } from '../events.ts';
-import type { CurrentModelController } from './current-model-controller.ts';
 import { onHostEvent } from './host-events.ts';
 
 /** What the history needs from the rest of the page. */
 export interface ModelHistoryHost {
-  readonly currentModel: CurrentModelController;
-  /** Keeps `model` (null: none) as the one restored on the next visit. */
-  persist(model: Model | null): void;
+  /** The current model changed: measure its fit on the data again. */
+  refit(): void;
+  /** A run's model became current: the metrics the run measured describe it. */
+  measured(metrics: SplitMetrics): void;
+  /** A model from outside the run became current: what the run showed (its loss curve) is out of date. */
+  clearRun(): void;
   /** Saves `model` again under `name` (undoing its deletion). */
   resave(name: string, model: Model): Promise<void>;
-  /** The current model changed: what described the old one (a run's loss curve) is out of date. */
-  modelChanged(): void;
   /** Whether the model may change now (not while a run goes). */
   canChange(): boolean;
 }
@@ -38,11 +40,16 @@ export class ModelHistoryController {
   history: ModelHistory = EMPTY_HISTORY;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & EventTarget,
     private readonly page: ModelHistoryHost,
   ) {
     onHostEvent(host, ModelUndoEvent.type, () => void this.undo());
     onHostEvent(host, UseLastGoodLineEvent.type, () => this.useOffer());
+  }
+
+  /** The current model (trained here, loaded or restored), or null. */
+  get model(): Model | null {
+    return this.history.current?.model ?? null;
   }
 
   /** Where the current model came from, e.g. `the weights file "w.json"`, or ''. */
@@ -60,22 +67,23 @@ export class ModelHistoryController {
     return this.history.offer?.why ?? '';
   }
 
-  /** A loaded model (a file, a saved one, TF.js files) replaces the current one. */
+  /** A loaded model (a file, a saved one, TF.js files) replaces the current one; not while a run goes. */
   use(model: Model, origin: string): void {
-    this.apply(replaceCurrent(this.history, { model, origin }, `Loaded ${origin}`));
-    this.page.currentModel.use(model);
+    if (!this.page.canChange()) return;
+    this.replacedFromOutside(replaceCurrent(this.history, { model, origin }, `Loaded ${origin}`));
   }
 
   /** The model kept from the last visit: nothing replaced, nothing to keep again. */
   restore(model: Model, origin: string): void {
     this.history = restoreCurrent(this.history, { model, origin });
-    this.page.currentModel.use(model);
+    this.host.requestUpdate();
+    this.page.refit();
   }
 
   /** A run's model replaces the current one, with the metrics the run measured. */
   trained(model: Model, metrics: SplitMetrics): void {
     this.apply(replaceCurrent(this.history, { model, origin: 'trained in this page' }, 'Trained a new model'));
-    this.page.currentModel.trained(model, metrics);
+    this.page.measured(metrics);
   }
 
   /** A run that did not replace the model: its last good line, if any, is offered. */
@@ -87,7 +95,7 @@ export class ModelHistoryController {
   /** Reset: no model, and none restored on the next visit (unless undone). */
   reset(): void {
     this.apply(replaceCurrent(this.history, null, 'Reset'));
-    this.page.currentModel.use(null);
+    this.page.refit();
   }
 
   /** A saved model was deleted: Undo saves it again. */
@@ -97,11 +105,8 @@ export class ModelHistoryController {
   }
 
   private useOffer(): void {
-    const { offer } = this.history;
-    if (!offer || !this.page.canChange()) return;
-    this.apply(acceptOffer(this.history, 'the last good line of a run that diverged'));
-    this.page.currentModel.use(offer.model);
-    this.page.modelChanged();
+    if (!this.history.offer || !this.page.canChange()) return;
+    this.replacedFromOutside(acceptOffer(this.history, 'the last good line of a run that diverged'));
   }
 
   private async undo(): Promise<void> {
@@ -114,15 +119,18 @@ export class ModelHistoryController {
       await this.page.resave(step.name, step.model);
       return;
     }
-    this.apply(history);
-    this.page.currentModel.use(step.previous?.model ?? null);
-    this.page.modelChanged();
+    this.replacedFromOutside(history);
   }
 
-  /** Takes a history whose current model changed, and keeps that model for the next visit. */
+  /** A model from outside the run (a file, the offer, Undo) became current: its fit is measured, the run shown is cleared. */
+  private replacedFromOutside(history: ModelHistory): void {
+    this.apply(history);
+    this.page.refit();
+    this.page.clearRun();
+  }
+
   private apply(history: ModelHistory): void {
     this.history = history;
-    this.page.persist(history.current?.model ?? null);
     this.host.requestUpdate();
   }
 }

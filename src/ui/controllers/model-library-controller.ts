@@ -1,7 +1,8 @@
 /**
  * Keeps models beyond one page view: saved under a name in the browser, restored on the next visit,
  * downloaded and loaded as weights files, exported and imported as TF.js model files, and dropped on
- * the page. A Lit controller of `<bmi-app>`: the app keeps owning the model; this asks it to use one.
+ * the page (the file intake hands those on). A Lit controller of `<bmi-app>`: the history owns the
+ * current model; this asks it to use one, and keeps what is current for the next visit.
  *
  * Every refusal leaves the current model and data as they were and says what was wrong.
  */
@@ -19,10 +20,9 @@ import {
   tfjsModelName,
 } from '../../core/model/tfjs-model-json.ts';
 import { parseJson, parseWeights, serializeWeights, weightsFileName, weightsFileSizeError } from '../../core/model/weights-file.ts';
-import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from '../events.ts';
+import { LibraryActionEvent, type LibraryAction } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
 import { downloadText } from '../../app/download.ts';
-import { routeFiles } from '../../app/file-routing.ts';
 import { ModelStore, describeStorageError, type SavedModelList } from '../../app/model-store.ts';
 import { withIntervalsFrom } from '../../app/model-intervals.ts';
 
@@ -35,6 +35,7 @@ export interface LibraryMessage {
 
 /** What the controller needs from the app. */
 export interface ModelLibraryHost {
+  /** The current model (the history's); what is kept for the next visit follows it. */
   model(): Model | null;
   data(): Dataset | null;
   /** True while a training run is going; loading a model then is refused. */
@@ -45,8 +46,6 @@ export interface ModelLibraryHost {
   restoreModel(model: Model, origin: string): void;
   /** A saved model was deleted (so Undo can save it again). */
   deletedSaved(name: string, model: Model): void;
-  /** Loads a CSV file as the data, as the data panel's file input does. */
-  loadCsv(file: File): void;
 }
 
 const KEPT = 'The current model is kept.';
@@ -58,18 +57,27 @@ export class ModelLibraryController implements ReactiveController {
   message: LibraryMessage | null = null;
 
   private store: ModelStore | undefined;
+  /** The model last kept for the next visit (null: none); undefined until the store is open. */
+  private kept: Model | null | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & EventTarget,
     private readonly app: ModelLibraryHost,
   ) {
     host.addController(this);
     onHostEvent(host, LibraryActionEvent.type, (event) => void this.act(event.action));
-    onHostEvent(host, FilesChosenEvent.type, (event) => void this.openFiles(event.files));
   }
 
   hostConnected(): void {
     void this.openStore();
+  }
+
+  /** Before each render: what is kept for the next visit follows the current model (none after Reset). */
+  hostUpdate(): void {
+    const model = this.app.model();
+    if (!this.store || this.kept === undefined || model === this.kept) return;
+    this.kept = model;
+    void this.remember(model);
   }
 
   /** The run ended: a refusal that said training was running no longer holds. */
@@ -92,6 +100,8 @@ export class ModelLibraryController implements ReactiveController {
       return;
     }
     this.store = opening.store;
+    // A model current before the store opened was never kept: only changes from now on are.
+    this.kept = this.app.model();
     await this.refreshList();
     await this.restoreCurrent();
     // "On" once the model from the last visit (if any) is back, so the page (or a test) can tell.
@@ -106,6 +116,8 @@ export class ModelLibraryController implements ReactiveController {
       if (!current.ok) {
         this.say('error', `The model kept from your last visit could not be restored: ${current.error}`);
       } else if (!this.app.model() && !this.app.training()) {
+        // It is what is kept already: restoring it writes nothing.
+        this.kept = current.model;
         this.app.restoreModel(current.model, 'restored from your last visit');
         this.host.requestUpdate();
       }
@@ -128,7 +140,7 @@ export class ModelLibraryController implements ReactiveController {
    * Keeps the current model for the next visit (none: forgets it, as after Reset); a failure only
    * warns, since nothing is lost yet.
    */
-  async remember(model: Model | null): Promise<void> {
+  private async remember(model: Model | null): Promise<void> {
     if (!this.store) return;
     try {
       if (model) await this.store.saveCurrent(model);
@@ -279,22 +291,9 @@ export class ModelLibraryController implements ReactiveController {
     }
   }
 
-  private async openFiles(files: readonly File[]): Promise<void> {
-    const route = await routeFiles(files);
-    switch (route.kind) {
-      case 'csv': {
-        this.app.loadCsv(route.file);
-        return;
-      }
-      case 'weights':
-        return this.loadWeightsFile(route.file);
-      case 'tfjs':
-        return this.importTfjs(route.json, route.bin);
-      case 'refused': {
-        this.say('error', `${route.error} ${KEPT}`);
-        return;
-      }
-    }
+  /** Files given that are no model (nor data): why, and that the model stays. */
+  refuseFiles(error: string): void {
+    this.say('error', `${error} ${KEPT}`);
   }
 
   /** The file's text, or null after saying it could not be read (e.g. moved since it was picked). */
@@ -307,7 +306,8 @@ export class ModelLibraryController implements ReactiveController {
     }
   }
 
-  private async loadWeightsFile(file: File): Promise<void> {
+  /** A weights file the user gave: checked, then made the current model. */
+  async loadWeightsFile(file: File): Promise<void> {
     if (this.refuseWhileTraining()) return;
     const sizeError = weightsFileSizeError(file.size);
     if (sizeError) {
@@ -324,7 +324,8 @@ export class ModelLibraryController implements ReactiveController {
     this.adopt(result.model, `the weights file "${file.name}"`);
   }
 
-  private async importTfjs(json: File, bin: File): Promise<void> {
+  /** TF.js model files the user gave (model.json with its weights.bin): checked, then made the current model. */
+  async importTfjs(json: File, bin: File): Promise<void> {
     if (this.refuseWhileTraining()) return;
     for (const file of [json, bin]) {
       const sizeError = weightsFileSizeError(file.size, 'a TF.js model file of a line');

@@ -17,8 +17,6 @@ import type { TrainingProgress, TrainingResult } from '../../core/train/trainer.
 import type { TrainingEngine, TrainingRun } from '../../app/training-engine.ts';
 import { RunControlEvent, TrainRequestEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
-import type { CurrentModelController } from './current-model-controller.ts';
-import type { EngineController } from './engine-controller.ts';
 import {
   IDLE_RUN,
   clearedRun,
@@ -30,14 +28,24 @@ import {
   startedRun,
   type RunView,
 } from './training-run-state.ts';
-import type { UrlSettingsController } from './url-settings-controller.ts';
 
 /** What a run needs from the rest of the page. */
 export interface TrainingRunHost {
-  readonly urlSettings: UrlSettingsController;
-  readonly engines: EngineController;
-  readonly currentModel: CurrentModelController;
+  /** The engine runs train on, once it has started. */
+  engine(): TrainingEngine | undefined;
+  /** TF.js's count of tensors left in `engine`, or undefined when it does not answer in time. */
+  countTensors(engine: TrainingEngine): Promise<number | undefined>;
+  /** The tensors left after a run, to show. */
+  tensorsLeft(count: number): void;
   data(): Dataset | null;
+  /** The current model, which a run may continue from. */
+  model(): Model | null;
+  /** A run starts with these settings: keep them (in the URL). */
+  started(settings: TrainingSettings): void;
+  /** The fit shown describes the model a run may replace: hidden while it goes. */
+  hideFit(): void;
+  /** The model from before the run still predicts: measure its fit again. */
+  refit(): void;
   /** A run produced a model that replaces the current one. */
   trained(model: Model, metrics: SplitMetrics): void;
   /** A run that failed kept the current model; `lastGood` is its line worth offering, if any. */
@@ -59,7 +67,7 @@ export class TrainingRunController {
   private discarded: TrainingRun | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & EventTarget,
     private readonly page: TrainingRunHost,
   ) {
     onHostEvent(host, TrainRequestEvent.type, (event) => this.train(event.settings, event.resume, event.start));
@@ -103,13 +111,12 @@ export class TrainingRunController {
   }
 
   private train(settings: TrainingSettings, resume: boolean, start: RunStart): void {
-    const { engine } = this.page.engines;
+    const engine = this.page.engine();
     const data = this.page.data();
     if (!engine || !data || this.run) return;
-    this.page.urlSettings.update({ training: settings }, { ifChanged: true });
-    const { currentModel } = this.page;
-    const initial = resume ? currentModel.model : null;
-    currentModel.hideMetrics();
+    this.page.started(settings);
+    const initial = resume ? this.page.model() : null;
+    this.page.hideFit();
     const run = engine.train(data, settings, initial, (progress) => this.onProgress(run, progress), start);
     this.run = run;
     this.show(startedRun(settings.epochs));
@@ -129,9 +136,8 @@ export class TrainingRunController {
     } catch (error) {
       outcome = { ok: false, error: errorMessage(error) };
     }
-    const tensors = await this.page.engines.countTensors(engine);
+    const tensors = await this.page.countTensors(engine);
     // Everything at once, so the page never shows a finished run with a stale tensor count.
-    const { currentModel } = this.page;
     if (this.discarded === run) this.show(endedRun(this.view));
     else if (outcome.ok) {
       const verdict = judgeRun(outcome.result);
@@ -140,16 +146,16 @@ export class TrainingRunController {
         this.show(completedRun(this.view, outcome.result));
       } else {
         // A run that diverged or never trained an epoch does not replace the model the user had.
-        currentModel.refit();
+        this.page.refit();
         this.page.kept(verdict.why, verdict.lastGood);
         this.show(keptRun(this.view, outcome.result, verdict.why));
       }
     } else {
       // The model from before the run still predicts: show how it fits again.
-      currentModel.refit();
+      this.page.refit();
       this.show(failedRun(this.view, outcome.error));
     }
-    if (tensors !== undefined) this.page.engines.tensorCount = tensors;
+    if (tensors !== undefined) this.page.tensorsLeft(tensors);
     if (this.run === run) {
       this.run = undefined;
       this.page.runEnded();

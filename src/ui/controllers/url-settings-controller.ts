@@ -12,7 +12,7 @@ export class UrlSettingsController implements ReactiveController {
   /** Values from the URL that were ignored, and why (plus other notices about them, e.g. columns). */
   notices: readonly string[] = [];
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(private readonly host: ReactiveControllerHost & EventTarget) {
     host.addController(this);
     onHostEvent(host, SettingsChangeEvent.type, (event) => this.update({ training: event.settings }));
   }

@@ -1,5 +1,6 @@
 /**
- * The current model (trained here, loaded or restored) and how it fits the data shown. A model of
+ * How the current model fits the data shown: its metrics on the training and validation rows. The
+ * model itself is the history's (`model-history-controller.ts`); this only measures it. A model of
  * other columns than the data's still predicts, but is not drawn, measured or continued from.
  */
 import type { ReactiveControllerHost } from 'lit';
@@ -8,53 +9,47 @@ import { fitsColumns, type Model } from '../../core/model/model.ts';
 import { splitDataset, splitMetrics, type SplitMetrics } from '../../core/data/split.ts';
 import type { TrainingSettings } from '../../core/settings/training-settings.ts';
 
-/** What the model needs from the rest of the page. */
-export interface CurrentModelHost {
+/** What the fit needs from the rest of the page. */
+export interface ModelFitHost {
+  /** The current model (the history's), or null. */
+  model(): Model | null;
   data(): Dataset | null;
   /** The settings whose validation split and seed divide the data into training and validation rows. */
   training(): TrainingSettings;
 }
 
 /** No lifecycle of its own (nothing to start or end): it only asks the host to render on a change. */
-export class CurrentModelController {
-  model: Model | null = null;
+export class ModelFitController {
   /** The model's fit on the data shown; null while a run goes (it would describe the old model). */
   metrics: SplitMetrics | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly page: CurrentModelHost,
+    private readonly page: ModelFitHost,
   ) {}
 
   /** The current model when it is about the data shown (the same columns), else null. */
   get fitting(): Model | null {
-    const { model } = this;
+    const model = this.page.model();
     const data = this.page.data();
     return model && data && fitsColumns(model, data) ? model : null;
   }
 
-  /** A loaded, restored or reset-to model: its fit is measured on the data shown. */
-  use(model: Model | null): void {
-    this.model = model;
-    this.refit();
-  }
-
-  /** A run's model, with the metrics the run measured. */
-  trained(model: Model, metrics: SplitMetrics): void {
-    this.model = model;
+  /** A run's model became current: the metrics the run measured describe it. */
+  measured(metrics: SplitMetrics): void {
     this.metrics = metrics;
     this.host.requestUpdate();
   }
 
   /** A run started: the metrics shown would describe the model it replaces. */
-  hideMetrics(): void {
+  hide(): void {
     this.metrics = null;
     this.host.requestUpdate();
   }
 
   /**
-   * Measures the model on the training and validation rows the settings split the data into (as a run
-   * would, and as the metrics panel labels them); none when it is about other columns.
+   * Measures the current model on the training and validation rows the settings split the data into
+   * (as a run would, and as the metrics panel labels them); none when it is about other columns.
    */
   refit(): void {
     const model = this.fitting;
