@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'public/', '**/*.js', '**/*.mjs', 'types/core-host/'] },
+  { ignores: ['dist/', 'dist-test-pages/', 'node_modules/', 'test-results/', 'public/', '**/*.js', '**/*.mjs', 'types/core-host/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,

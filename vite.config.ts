@@ -12,13 +12,9 @@ export default defineConfig({
     // TF.js is large by nature; it loads lazily after the first paint, so its chunk size is expected.
     chunkSizeWarningLimit: 2500,
     rolldownOptions: {
-      // The app, the demo page of the embeddable <bmi-predictor> element, and the fused-training test pages.
-      input: {
-        main: 'index.html',
-        embed: 'embed.html',
-        'fused-training': 'tests/browser/pages/fused-training.html',
-        'fused-features': 'tests/browser/pages/fused-features.html',
-      },
+      // The app and the demo page of the embeddable <bmi-predictor> element (the tests' own pages are
+      // built apart, by vite.test-pages.config.ts, so the site never ships them).
+      input: { main: 'index.html', embed: 'embed.html' },
     },
   },
   worker: { format: 'es' },

@@ -6,8 +6,9 @@ import { defineElement } from '../embed/define.ts';
 import './backend-tagline.ts';
 
 /**
- * Shows which TensorFlow.js backend is running, on what device (a software adapter is said to be one:
- * no GPU), which kernels train on it, and, after a fallback, why the preferred ones were passed over.
+ * Shows which TensorFlow.js backend is running and, after a fallback, why the preferred ones were passed
+ * over; on demand (Details), on what device (a software adapter is said to be one: no GPU) and which
+ * kernels train on it.
  * The whole line is a live status, so a fallback's reason or a failure is announced with the badge,
  * not just the backend's name.
  *
@@ -42,12 +43,39 @@ export class BackendStatus extends LitElement {
     .error {
       color: var(--bp-error);
     }
+    summary {
+      cursor: pointer;
+      color: var(--bp-accent);
+      min-height: 24px;
+      display: inline-flex;
+      align-items: center;
+    }
+    summary:focus-visible {
+      outline: 3px solid var(--bp-accent);
+      outline-offset: 2px;
+    }
+    details[open] {
+      flex-basis: 100%;
+    }
+    details[open] span {
+      display: block;
+    }
   `;
 
   /** The backend in use, or undefined while TensorFlow.js loads. */
   @property({ attribute: false }) choice: BackendChoice | undefined;
   /** Set when no backend could start. */
   @property() error = '';
+
+  /** The device and the training kernels: for whoever asks, behind "Details" (the tagline says it in plain words). */
+  private renderDetails(choice: BackendChoice | undefined) {
+    if (!choice?.device && !choice?.kernels) return '';
+    return html`<details>
+      <summary>Details</summary>
+      ${choice.device ? html`<span part="device" class="reason" data-software=${choice.device.software}>${describeDevice(choice)}</span>` : ''}
+      ${choice.kernels ? html`<span part="kernels" class="reason">Training: ${choice.kernels}</span>` : ''}
+    </details>`;
+  }
 
   protected override render() {
     const { choice } = this;
@@ -56,8 +84,7 @@ export class BackendStatus extends LitElement {
       <span part="badge" class="badge" data-backend=${choice?.name ?? ''}
         >${this.error ? 'none' : choice ? BACKEND_LABELS[choice.name] : 'loading TensorFlow.js…'}</span
       >
-      ${!this.error && choice?.device ? html`<span part="device" class="reason" data-software=${choice.device.software}>${describeDevice(choice)}</span>` : ''}
-      ${!this.error && choice?.kernels ? html`<span part="kernels" class="reason">Training: ${choice.kernels}</span>` : ''}
+      ${this.error ? '' : this.renderDetails(choice)}
       ${
         this.error
           ? html`<span part="reason" class="error">${this.error}</span>`

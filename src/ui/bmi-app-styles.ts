@@ -31,21 +31,23 @@ export const bmiAppStyles = css`
     gap: 1rem;
   }
   /*
-   * Two columns when there is room: Data and Predict beside Training (about as tall as both), then Fit
-   * and Model across the width, so no card is stretched around empty space or left beside a hole.
+   * Two columns when there is room: Data (with its plots) on the left, wider; Predict at the top right,
+   * so the form and the scatter plot that marks its prediction are in view together; Training below
+   * it; then Fit and Model across the width.
    */
   @media (min-width: 900px) {
     main {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
+      grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
       grid-template-areas:
+        'data predict'
         'data training'
-        'predict training'
         'fit fit'
         'model model';
       align-items: start;
     }
     .data {
       grid-area: data;
+      align-self: stretch;
     }
     .training {
       grid-area: training;
@@ -53,7 +55,6 @@ export const bmiAppStyles = css`
     }
     .predict {
       grid-area: predict;
-      align-self: stretch;
     }
     .fit {
       grid-area: fit;
@@ -61,6 +62,35 @@ export const bmiAppStyles = css`
     .model {
       grid-area: model;
     }
+  }
+  /* A section reached by a skip link takes the focus but needs no ring: the next Tab shows where it is. */
+  section[tabindex='-1']:focus {
+    outline: none;
+  }
+  /* The title, and links to the sections beside it (below it on a narrow screen). */
+  .title-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0 1rem;
+  }
+  .skip-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.25rem;
+    font-size: 0.9rem;
+  }
+  .skip-links a {
+    color: var(--bp-accent);
+    padding: 0 0.35rem;
+    min-height: 24px;
+    display: inline-flex;
+    align-items: center;
+  }
+  .skip-links a:focus-visible {
+    outline: 3px solid var(--bp-accent);
+    outline-offset: 1px;
   }
   .card {
     background: var(--bp-surface);
@@ -87,12 +117,36 @@ export const bmiAppStyles = css`
     gap: 0.25rem 0.75rem;
   }
   .notices {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
     margin: 0.75rem 0 0;
-    padding: 0.5rem 0.75rem 0.5rem 2rem;
+    padding: 0.5rem 0.5rem 0.5rem 0;
     border: 1px solid var(--bp-border);
     border-left: 4px solid var(--bp-accent);
     border-radius: 6px;
     background: var(--bp-surface);
     font-size: 0.9rem;
+  }
+  .notices ul {
+    flex: 1;
+    margin: 0;
+    padding-left: 2rem;
+  }
+  .notices .dismiss {
+    font: inherit;
+    font-size: 1.1rem;
+    line-height: 1;
+    min-width: 2rem;
+    min-height: 2rem;
+    color: var(--bp-accent);
+    background: transparent;
+    border: 1px solid var(--bp-accent);
+    border-radius: 6px;
+    cursor: pointer;
+  }
+  .notices .dismiss:focus-visible {
+    outline: 3px solid var(--bp-text);
+    outline-offset: 2px;
   }
 `;

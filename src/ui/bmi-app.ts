@@ -1,6 +1,10 @@
 import { LitElement, html } from 'lit';
+import { state } from 'lit/decorators.js';
 import { columnLabel, columnUnit } from '../core/data/columns.ts';
 import { rowsNoun } from '../core/view/rows-noun.ts';
+import { fitsColumns, type Model } from '../core/model/model.ts';
+import type { SplitMetrics } from '../core/data/split.ts';
+import { predictionMark, type PredictionMark } from '../core/view/prediction-mark.ts';
 import { embedScriptUrl } from '../app/embed-script-url.ts';
 import { READY_MARK } from '../app/user-timing.ts';
 import type { TrainingEngine } from '../app/training-engine.ts';
@@ -110,6 +114,38 @@ export class BmiApp extends LitElement {
     running: () => this.run.view.state === 'running',
   });
 
+  /** What the prediction field holds, as typed: the scatter plot marks its prediction. */
+  @state() private predictionText = '';
+  private shownMark: { model: Model; text: string; mark: PredictionMark | null } | undefined;
+
+  /** The mark for the prediction field's text with the model that answers it; the same object while neither changes. */
+  private predictionMarkOf(predictor: Model | null): PredictionMark | null {
+    const data = this.dataSource.data;
+    // While a run goes the drawn line moves and the form answers with the model it will replace.
+    if (!predictor || !data || !fitsColumns(predictor, data) || this.run.view.state === 'running') return null;
+    const text = this.predictionText;
+    if (this.shownMark?.model !== predictor || this.shownMark.text !== text) {
+      this.shownMark = { model: predictor, text, mark: predictionMark(predictor, text) };
+    }
+    return this.shownMark.mark;
+  }
+
+  private onPredictionInput(event: Event): void {
+    const field = event.composedPath()[0];
+    if (field instanceof HTMLInputElement) this.predictionText = field.value;
+  }
+
+  /**
+   * A skip link's section gets the focus (the next Tab goes to its first control) and comes into view.
+   * The sections are in this shadow root, where the browser cannot follow a #fragment link by itself.
+   */
+  private skipTo(event: Event, id: string): void {
+    event.preventDefault();
+    const section = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    section?.focus();
+    section?.scrollIntoView({ block: 'start' });
+  }
+
   /** The running engine (the browser tests reach it to play a crashed worker). */
   get engine(): TrainingEngine | undefined {
     return this.engines.engine;
@@ -124,6 +160,27 @@ export class BmiApp extends LitElement {
     if (this.readyToTrain && performance.getEntriesByName(READY_MARK).length === 0) performance.mark(READY_MARK);
   }
 
+  /**
+   * The Fit card's metrics: the model's, or during a run those of the run's line that the fit summary
+   * below describes too (taken together), so every number of the card is of the line it names.
+   */
+  private renderMetrics(metrics: SplitMetrics | null, model: Model | null, unit: string) {
+    const run = this.run.view;
+    const data = this.dataSource.data;
+    if (run.state === 'idle' || !data)
+      return html`<metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${unit}></metrics-panel>`;
+    const view = this.fitSummary.view;
+    const shown = view.state === 'ready' && view.provisional ? view : undefined;
+    const line = shown ? { ...shown.line, feature: { name: data.featureName }, target: { name: data.targetName } } : null;
+    const why = run.state === 'paused' ? 'training is paused' : 'training is still running';
+    return html`<metrics-panel
+      .metrics=${shown?.metrics ?? null}
+      .model=${line}
+      unit=${unit}
+      provisional=${line ? `The run's line as it stands (${why}); every number of this card is of this line.` : 'The run has no line yet: its fit shows after its first epoch.'}
+    ></metrics-panel>`;
+  }
+
   protected override render() {
     const { data, table, source, skipped, error, loading, filesRead, notes } = this.dataSource.state;
     const { engine, backend, tensorCount } = this.engines;
@@ -135,11 +192,24 @@ export class BmiApp extends LitElement {
     const notices = this.urlSettings.notices;
     const targetUnit = data ? columnUnit(data.targetName) : '';
     const active = run.state !== 'idle';
+    const predictor = paused ? this.fitSummary.withIntervals(paused) : model;
+    const sections = [
+      ['data-section', 'Data'],
+      ['predict-section', 'Predict'],
+      ['training-section', 'Training'],
+      ['fit-section', 'Fit'],
+      ['model-section', 'Model'],
+    ] as const;
     // The data's word for its rows, the same in the form's interval and in an embed snippet.
     const population = rowsNoun(table?.columns ?? []);
     return html`
       <header part="header">
-        <h1>BMI → life expectancy</h1>
+        <div class="title-line">
+          <h1>BMI → life expectancy</h1>
+          <nav class="skip-links" aria-label="Sections">
+            ${sections.map(([id, name]) => html`<a href="#${id}" @click=${(event: Event) => this.skipTo(event, id)}>${name}</a>`)}
+          </nav>
+        </div>
         <p class="tagline"><backend-tagline .choice=${backend}></backend-tagline></p>
         <div class="status-line">
           <backend-status .choice=${backend} error=${this.engines.error}></backend-status>
@@ -147,21 +217,25 @@ export class BmiApp extends LitElement {
         </div>
         ${
           notices.length > 0
-            ? html`<div role="status" data-notices>
-              <ul class="notices">
-                ${notices.map((notice) => html`<li>${notice}</li>`)}
-              </ul>
-            </div>`
+            ? html`<div role="status" data-notices class="notices">
+                <ul>
+                  ${notices.map((notice) => html`<li>${notice}</li>`)}
+                </ul>
+                <button type="button" class="dismiss" aria-label="Dismiss the notices" @click=${() => this.urlSettings.dismissNotices()}>
+                  ×
+                </button>
+              </div>`
             : ''
         }
       </header>
       <main>
-        <section class="card data" aria-label="Data">
+        <section class="card data" id="data-section" tabindex="-1" aria-label="Data">
           <data-panel
             data-files-read=${filesRead}
             .data=${data}
             .line=${run.liveLine ?? this.fit.fitting}
             .intervals=${this.fitSummary.bands}
+            .prediction=${this.predictionMarkOf(predictor)}
             source=${source}
             .skipped=${skipped}
             .numericColumns=${table?.numericColumns ?? []}
@@ -172,7 +246,12 @@ export class BmiApp extends LitElement {
             ?locked=${active}
           ></data-panel>
         </section>
-        <section class="card training" aria-label="Training">
+        <section class="card predict" id="predict-section" tabindex="-1" aria-labelledby="predict-heading">
+          <h2 id="predict-heading">Predict</h2>
+          ${paused ? html`<p class="muted" data-predict-source>Predicting with the paused run's line (epoch ${run.epoch}); it is not the model until the run ends.</p>` : ''}
+          <bmi-predictor no-drop @input=${this.onPredictionInput} .model=${predictor} population=${population}></bmi-predictor>
+        </section>
+        <section class="card training" id="training-section" tabindex="-1" aria-label="Training">
           <training-panel
             unavailable=${this.engines.error ? `Training is unavailable: ${this.engines.error}` : ''}
             data-run-state=${run.state}
@@ -202,13 +281,8 @@ export class BmiApp extends LitElement {
             .points=${run.points}
           ></landscape-panel>
         </section>
-        <section class="card predict" aria-labelledby="predict-heading">
-          <h2 id="predict-heading">Predict</h2>
-          ${paused ? html`<p class="muted" data-predict-source>Predicting with the paused run's line (epoch ${run.epoch}); it is not the model until the run ends.</p>` : ''}
-          <bmi-predictor no-drop .model=${paused ? this.fitSummary.withIntervals(paused) : model} population=${population}></bmi-predictor>
-        </section>
-        <section class="card fit" aria-label="Fit">
-          <metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${targetUnit}></metrics-panel>
+        <section class="card fit" id="fit-section" tabindex="-1" aria-label="Fit">
+          ${this.renderMetrics(metrics, model, targetUnit)}
           <fit-summary-table
             .view=${this.fitSummary.view}
             feature=${columnLabel(data?.featureName ?? 'Bmi')}
@@ -217,7 +291,7 @@ export class BmiApp extends LitElement {
             runState=${run.state}
           ></fit-summary-table>
         </section>
-        <section class="card model" aria-label="Model">
+        <section class="card model" id="model-section" tabindex="-1" aria-label="Model">
           <undo-bar undoLabel=${this.history.undoLabel} offerLabel=${this.history.offerLabel} ?disabled=${this.run.active}></undo-bar>
           <model-library
             ?training=${this.run.active}

@@ -4,6 +4,7 @@ import { MAX_LISTED_COLUMNS, columnOptions, listedColumns } from './column-optio
 import type { Dataset, SkippedRows } from '../core/data/dataset.ts';
 import type { Line } from '../core/model/predict.ts';
 import type { LineBands } from './scatter-plot.ts';
+import type { PredictionMark } from '../core/view/prediction-mark.ts';
 import { ColumnsChangeEvent, FilesChosenEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 import { NO_COLUMN_NOTES, type ColumnNotes } from '../core/view/column-notes.ts';
@@ -44,6 +45,21 @@ export class DataPanel extends LitElement {
         width: 100%;
         min-width: 0;
       }
+      .reserved-label {
+        font-size: 0.9rem;
+        color: var(--bp-muted);
+      }
+      /* As tall as a select (theme.ts), not one: there is nothing to choose yet. */
+      .reserved-select {
+        box-sizing: border-box;
+        height: 2.3rem;
+        border: 1px solid var(--bp-border);
+        border-radius: 6px;
+      }
+      /* The sentence on the chosen columns takes two lines on a phone, one or two on a wider card. */
+      .reserved-notes {
+        min-height: calc(2 * 1.35em);
+      }
       progress {
         width: 100%;
         accent-color: var(--bp-accent);
@@ -79,6 +95,8 @@ export class DataPanel extends LitElement {
   /** The line's 95% bands, drawn when the "95% bands" box is ticked. */
   @property({ attribute: false }) intervals: LineBands | null = null;
   @state() private showBands = true;
+  /** The prediction being typed in the Predict card, marked on the scatter plot; null for none. */
+  @property({ attribute: false }) prediction: PredictionMark | null = null;
   /** Where the data came from, e.g. the file name. */
   @property() source = '';
   @property({ attribute: false }) skipped: SkippedRows = { count: 0, lines: [] };
@@ -195,6 +213,19 @@ export class DataPanel extends LitElement {
     if (focused === null || focused === document.body) this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.focus();
   }
 
+  /**
+   * While the first data loads, the pickers' and the column sentence's space is held (empty, inert), so
+   * the file input and the plots below do not jump down when the data arrives (layout shift).
+   */
+  private renderReservedColumns() {
+    const field = (label: string) =>
+      html`<div class="field"><span class="reserved-label">${label}</span><span class="reserved-select"></span></div>`;
+    return html`<div class="columns" .inert=${true} aria-hidden="true" data-reserved>
+        ${field('Feature (x axis)')} ${field('Target (y axis)')} ${field('Label (names the points)')}
+      </div>
+      <p class="muted notes reserved-notes" aria-hidden="true"></p>`;
+  }
+
   protected override render() {
     const loading = this.loading;
     return html`<h2>Data</h2>
@@ -220,7 +251,9 @@ export class DataPanel extends LitElement {
             ${this.textColumns.length > 0 ? this.labelSelect(this.data.labelName) : ''}
           </div>
           ${this.renderNotes()}`
-          : ''
+          : this.error
+            ? ''
+            : this.renderReservedColumns()
       }
       <label>
         Load another CSV (any numeric columns)
@@ -228,9 +261,14 @@ export class DataPanel extends LitElement {
       </label>
       <label class="toggle">
         <input type="checkbox" data-bands-toggle .checked=${this.showBands} @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)} />
-        Show the 95% confidence band (the mean) and prediction band (new observations)
+        Show the 95% confidence band and prediction band
       </label>
-      <point-views .data=${this.data} .line=${this.line} .bands=${this.showBands ? this.intervals : null}></point-views>`;
+      <point-views
+        .data=${this.data}
+        .line=${this.line}
+        .bands=${this.showBands ? this.intervals : null}
+        .prediction=${this.prediction}
+      ></point-views>`;
   }
 }
 

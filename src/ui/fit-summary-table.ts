@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Coefficient, FitSummary } from '../core/stats/fit-summary.ts';
+import type { Line } from '../core/model/predict.ts';
 import { formatPValue, slopeInWords } from '../core/view/fit-summary-words.ts';
 import { formatInterval } from '../core/stats/intervals.ts';
 import { defineElement } from '../embed/define.ts';
@@ -9,11 +10,13 @@ import type { RunState } from './controllers/training-run-state.ts';
 import { panelStyles } from './theme.ts';
 
 /**
- * The line's fit summary as R's `summary(lm(...))` gives it, on the training rows: for the intercept
- * and the slope the estimate, standard error, t value, two-sided p-value and 95% confidence interval;
- * the residual standard error and its degrees of freedom, R², adjusted R², the F statistic and its
- * p-value; and the slope in plain words. During a run it describes the line as it stands, marked
- * provisional.
+ * The line's fit summary, computed as R's `summary(lm(...))` computes it but for the line shown (the
+ * trained one, whose estimates are within float32 of R's, not R's own), on the training rows: for the
+ * intercept and the slope the estimate, standard error, t value, two-sided p-value and 95% confidence
+ * interval; the residual standard error and its degrees of freedom, R², adjusted R², the F statistic
+ * and its p-value; and the slope in plain words. Under the table, the exact least-squares line (what
+ * R's `lm` gives) and how far the line shown is from it. During a run it describes the line as it
+ * stands, marked provisional.
  */
 export class FitSummaryTable extends LitElement {
   static override styles = [
@@ -64,6 +67,11 @@ export class FitSummaryTable extends LitElement {
         color: var(--bp-muted);
         font-weight: 600;
       }
+      .exact {
+        margin: 0.5rem 0 0;
+        font-size: 0.9rem;
+        font-variant-numeric: tabular-nums;
+      }
       .overall {
         margin: 0.5rem 0 0;
         font-size: 0.9rem;
@@ -94,6 +102,21 @@ export class FitSummaryTable extends LitElement {
     </tr>`;
   }
 
+  /** The exact least-squares line beside the one summarised, and the difference of each estimate. */
+  private renderExact(line: Line, exact: Line, provisional: boolean) {
+    const signed = (value: number) => {
+      const text = Math.abs(value).toFixed(4);
+      return Number(text) === 0 ? text : `${value < 0 ? '−' : '+'}${text}`;
+    };
+    const shown = provisional ? "The run's line" : 'The trained line';
+    return html`<p class="exact" data-exact data-slope=${exact.slope} data-intercept=${exact.intercept}>
+      The exact least-squares line on the same rows (the estimates R's lm gives): intercept
+      ${exact.intercept.toFixed(4).replace(/^-/, '−')}, slope ${exact.slope.toFixed(4).replace(/^-/, '−')}. ${shown} differs by
+      <span data-difference="intercept">${signed(line.intercept - exact.intercept)}</span> in the intercept and
+      <span data-difference="slope">${signed(line.slope - exact.slope)}</span> in the slope.
+    </p>`;
+  }
+
   private renderSummary(summary: FitSummary, provisional: boolean) {
     const unit = this.unit ? ` ${this.unit}` : '';
     const level = Math.round(summary.basis.level * 100);
@@ -101,7 +124,8 @@ export class FitSummaryTable extends LitElement {
       <div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
         <table data-fit-summary>
           <caption>
-            The line on the ${summary.basis.rows} training rows, as R's summary(lm) reports it (p two-sided)
+            ${provisional ? "The run's line as it stands" : 'The trained line'} on the ${summary.basis.rows} training rows: its estimates,
+            with standard errors, t, p (two-sided) and CI computed from its residuals as R's summary(lm) does
           </caption>
           <thead>
             <tr>
@@ -141,7 +165,8 @@ export class FitSummaryTable extends LitElement {
         }
       </h3>
       ${provisional ? html`<p class="muted" data-provisional-note>The line as it stands: training is ${why}; the summary is final when it ends.</p>` : ''}
-      ${result.ok ? this.renderSummary(result.summary, provisional) : html`<p class="muted" data-summary-error>${result.error}</p>`}`;
+      ${result.ok ? this.renderSummary(result.summary, provisional) : html`<p class="muted" data-summary-error>${result.error}</p>`}
+      ${view.exact ? this.renderExact(view.line, view.exact, provisional) : ''}`;
   }
 }
 

@@ -42,6 +42,9 @@ export class FurthestPoints extends LitElement {
       border: 1px solid transparent;
       border-radius: 4px;
       padding: 0.05rem 0.3rem;
+      /* At least 24 × 24 px to touch (WCAG 2.5.8). */
+      min-height: 24px;
+      align-items: center;
       cursor: pointer;
       display: inline-flex;
       gap: 0.6rem;

@@ -17,6 +17,9 @@ function plottable(value: number | null, log: boolean): number | null {
 /** Said over the empty chart (and in its text alternative) before any training. */
 const EMPTY_HINT = 'Press Train to see the loss fall here, epoch by epoch.';
 
+/** Tick steps of the epoch axis: whole numbers only (1, 2, 5, 10, 20, 50, …). */
+const WHOLE_INCREMENTS = Array.from({ length: 10 }, (_, power) => [1, 2, 5].map((step) => step * 10 ** power)).flat();
+
 /**
  * The live loss chart: training and, when there are validation rows, validation MSE per epoch, on a
  * linear or logarithmic scale. Each update looks only at the new epochs, and a long run is drawn
@@ -103,7 +106,8 @@ export class LossChart extends UplotChart {
         },
       },
       axes: [
-        this.axis('Epoch', color),
+        // Epochs are whole: a chart of one epoch has ticks 0 and 1, not 0, 0.2 … 1.
+        { ...this.axis('Epoch', color), incrs: WHOLE_INCREMENTS },
         {
           ...this.axis(`MSE${this.unit ? ` (${this.unit})` : ''}${this.logScale ? ', log' : ''}`, color),
           size: 60,

@@ -299,7 +299,9 @@ export class LossLandscape extends LitElement {
       this.readout = 'The slope and intercept here are beyond the numbers a computer holds.';
       return;
     }
-    this.readout = `Slope ${raw.slope.toFixed(4)}, intercept ${raw.intercept.toFixed(4)}: MSE ${formatMse(mseAt(moments, raw))}`;
+    // A real minus sign, as every number the page writes has.
+    const fixed = (value: number) => value.toFixed(4).replace(/^-/, '−');
+    this.readout = `Slope ${fixed(raw.slope)}, intercept ${fixed(raw.intercept)}: MSE ${formatMse(mseAt(moments, raw))}`;
   }
 
   private optimumText(): string {

@@ -1,7 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { describeGap, formatLine } from '../core/view/format.ts';
-import type { Model } from '../core/model/model.ts';
+import { describeGap, formatLine, type NamedLine } from '../core/view/format.ts';
 import type { Metrics } from '../core/stats/metrics.ts';
 import { formatLoss } from '../core/train/progress.ts';
 import type { SplitMetrics } from '../core/data/split.ts';
@@ -11,6 +10,7 @@ import { panelStyles } from './theme.ts';
 /**
  * The fit's quality after training: MSE, RMSE and R² on the training and validation rows, how far
  * the training MSE is from the closed-form optimum on the same rows, and the fitted line itself.
+ * During a run the page gives it the run's line as it stands, with `provisional` saying so.
  */
 export class MetricsPanel extends LitElement {
   static override styles = [
@@ -43,8 +43,10 @@ export class MetricsPanel extends LitElement {
   ];
 
   @property({ attribute: false }) metrics: SplitMetrics | null = null;
-  /** The model the metrics describe, for its line. */
-  @property({ attribute: false }) model: Model | null = null;
+  /** The line (a model's, or a run's) the metrics describe. */
+  @property({ attribute: false }) model: NamedLine | null = null;
+  /** Set while the metrics are of a run's line as it stands: what that line is. */
+  @property() provisional = '';
   /** Unit of the target, e.g. "years". */
   @property() unit = '';
 
@@ -70,17 +72,18 @@ export class MetricsPanel extends LitElement {
   protected override render() {
     const { metrics } = this;
     return html`<h2>Fit</h2>
-      <div aria-live="polite">
+      <div aria-live=${this.provisional ? 'off' : 'polite'}>
         ${
           metrics
-            ? html`${this.renderMetrics('Training rows', metrics.train, 'train')}
-              ${metrics.validation ? this.renderMetrics('Validation rows', metrics.validation, 'validation') : ''}
-              <p class="gap" data-gap>
-                Training MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)} (closed-form optimum on the same rows:
-                <span data-optimum=${metrics.optimum.mse}>${formatLoss(metrics.optimum.mse)}</span>).
-              </p>
-              ${this.renderLine()}`
-            : html`<p class="muted">Train a model to see how well the line fits.</p>`
+            ? html`${this.provisional ? html`<p class="muted" data-provisional>${this.provisional}</p>` : ''}
+                ${this.renderMetrics('Training rows', metrics.train, 'train')}
+                ${metrics.validation ? this.renderMetrics('Validation rows', metrics.validation, 'validation') : ''}
+                <p class="gap" data-gap>
+                  Training MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)} (closed-form optimum on the same rows:
+                  <span data-optimum=${metrics.optimum.mse}>${formatLoss(metrics.optimum.mse)}</span>).
+                </p>
+                ${this.renderLine()}`
+            : html`<p class="muted">${this.provisional || 'Train a model to see how well the line fits.'}</p>`
         }
       </div>`;
   }

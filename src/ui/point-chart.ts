@@ -176,12 +176,18 @@ export abstract class PointChart extends UplotChart {
   }
 
   /**
-   * Scales with a margin on both sides, so points at the extremes are drawn whole and can be pointed
-   * at; any finite data gives an axis uPlot can divide into ticks (see `axisRange`).
+   * Scales with a margin on both sides, so points at the extremes are drawn whole and can be pointed at.
+   * `alsoShow` gives values each axis must reach besides the data's (read whenever the data is set).
+   * Any finite values give an axis uPlot can divide into ticks (see `axisRange`); others are ignored.
    */
-  protected paddedScales(): uPlot.Scales {
-    const pad: uPlot.Range.Function = (_, min, max) => axisRange(min, max);
-    return { x: { time: false, range: pad }, y: { range: pad } };
+  protected paddedScales(alsoShow: () => { x: number[]; y: number[] } = () => ({ x: [], y: [] })): uPlot.Scales {
+    const pad =
+      (axis: 'x' | 'y'): uPlot.Range.Function =>
+      (_, dataMin, dataMax) => {
+        const values = [dataMin, dataMax, ...alsoShow()[axis]].filter((value) => Number.isFinite(value));
+        return values.length === 0 ? axisRange(null, null) : axisRange(Math.min(...values), Math.max(...values));
+      };
+    return { x: { time: false, range: pad('x') }, y: { range: pad('y') } };
   }
 
   /** The uPlot plugin: pointer tracking on the plot area and the marks drawn over the points. */

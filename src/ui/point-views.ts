@@ -4,6 +4,7 @@ import type { Dataset } from '../core/data/dataset.ts';
 import type { Line } from '../core/model/predict.ts';
 import { isInfluence } from '../core/stats/influence.ts';
 import type { LineBands } from './scatter-plot.ts';
+import type { PredictionMark } from '../core/view/prediction-mark.ts';
 import { PointInspectionController } from './controllers/point-inspection-controller.ts';
 import { defineElement } from '../embed/define.ts';
 import './furthest-points.ts';
@@ -43,8 +44,24 @@ export class PointViews extends LitElement {
   @property({ attribute: false }) line: Line | null = null;
   /** The line's 95% bands for the scatter plot, or null for none. */
   @property({ attribute: false }) bands: LineBands | null = null;
+  /** The prediction being typed, marked on the scatter plot, or null. */
+  @property({ attribute: false }) prediction: PredictionMark | null = null;
 
   private readonly inspection = new PointInspectionController(this, () => ({ data: this.data, line: this.line }));
+
+  /** Escape clears the selection from the list and the influence panel too, as it does in the plots. */
+  private onDetailsKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || this.inspection.selected === null) return;
+    const row = this.inspection.selected;
+    this.inspection.select(null);
+    // The panel's Clear selection button goes: focus stays in the list, on the point that was selected.
+    void this.updateComplete.then(() => {
+      const list = this.renderRoot.querySelector('furthest-points');
+      const button =
+        list?.shadowRoot?.querySelector<HTMLButtonElement>(`button[data-row="${row}"]`) ?? list?.shadowRoot?.querySelector('button');
+      if (!this.matches(':focus-within')) button?.focus();
+    });
+  }
 
   protected override render() {
     const { data, line } = this;
@@ -52,13 +69,13 @@ export class PointViews extends LitElement {
     const furthest = this.inspection.furthest;
     const marked = furthest.map((p) => p.index);
     return html`<div class="plots">
-        <div><scatter-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected} .refit=${isInfluence(influence) ? influence.refit : null} .bands=${this.bands}></scatter-plot></div>
+        <div><scatter-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected} .refit=${isInfluence(influence) ? influence.refit : null} .bands=${this.bands} .prediction=${this.prediction}></scatter-plot></div>
         <div>
           <h3>Residuals vs fitted</h3>
           <residuals-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected}></residuals-plot>
         </div>
       </div>
-      <div class="details">
+      <div class="details" @keydown=${this.onDetailsKeyDown}>
         <furthest-points .data=${data} .points=${furthest} .selected=${selected}></furthest-points>
         <point-influence .data=${data} .selected=${selected} .influence=${influence}></point-influence>
       </div>`;

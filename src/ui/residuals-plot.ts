@@ -1,4 +1,5 @@
 import type uPlot from 'uplot';
+import { css, html } from 'lit';
 import { columnLabel, columnUnit } from '../core/data/columns.ts';
 import { defineElement } from '../embed/define.ts';
 import { PointChart } from './point-chart.ts';
@@ -14,6 +15,35 @@ import type { ColorOf } from './uplot-chart.ts';
  * @cssprop --bp-line - The zero line.
  */
 export class ResidualsPlot extends PointChart {
+  static override styles = [
+    ...PointChart.styles,
+    css`
+      :host {
+        position: relative;
+      }
+      .empty {
+        position: absolute;
+        inset: 0 0 auto;
+        height: 200px;
+        margin: 0;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        text-align: center;
+        padding: 0 2rem;
+        color: var(--bp-muted);
+        font-size: 0.9rem;
+        pointer-events: none;
+      }
+    `,
+  ];
+
+  /** Before there is a line the axes are empty: say what will appear on them. */
+  protected override render() {
+    return html`${super.render()}
+    ${this.line ? '' : html`<p class="empty" data-empty>Each point's residual (its distance above or below the line) appears here once there is a line: train or load a model.</p>`}`;
+  }
+
   protected plotPoint(row: number): [number, number] {
     const { slope, intercept } = this.line ?? { slope: 0, intercept: 0 };
     const fitted = slope * this.data!.x[row] + intercept;

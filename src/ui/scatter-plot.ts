@@ -9,6 +9,8 @@ import type { Line } from '../core/model/predict.ts';
 import { pointName } from '../core/view/point-text.ts';
 import { defineElement } from '../embed/define.ts';
 import { formatCount } from '../core/view/format.ts';
+import type { PredictionMark } from '../core/view/prediction-mark.ts';
+import { formatInterval } from '../core/stats/intervals.ts';
 import { PointChart } from './point-chart.ts';
 import type { ColorOf } from './uplot-chart.ts';
 
@@ -49,6 +51,8 @@ export class ScatterPlot extends PointChart {
   @property({ attribute: false }) bands: LineBands | null = null;
   /** The line refitted without the selected row, or null. */
   @property({ attribute: false }) refit: Line | null = null;
+  /** The prediction being typed: its point on the line and 95% prediction interval, or null for none. */
+  @property({ attribute: false }) prediction: PredictionMark | null = null;
 
   protected plotPoint(row: number): [number, number] {
     return [this.data!.x[row], this.data!.y[row]];
@@ -102,9 +106,9 @@ export class ScatterPlot extends PointChart {
     return {
       ...common,
       cursor: { ...common.cursor, points: { show: false } },
-      scales: this.paddedScales(),
+      scales: this.paddedScales(() => this.predictionExtent()),
       axes: [this.axis(feature, color), this.axis(target, color)],
-      plugins: [this.pointPlugin(color)],
+      plugins: [this.pointPlugin(color), this.predictionPlugin(color)],
       series: [
         { label: feature },
         {
@@ -119,9 +123,11 @@ export class ScatterPlot extends PointChart {
           ? [
               {
                 label: `Refitted without ${this.data ? pointName(this.data, this.selected!) : 'the point'}`,
+                // Wider than the fitted line it lies close to, with longer dashes, in the accent colour
+                // (at least 3:1 on the card in both schemes), so it stands out from the line and the bands.
                 stroke: color('--bp-accent'),
-                width: 2,
-                dash: [6, 4],
+                width: 3,
+                dash: [10, 5],
                 spanGaps: true,
                 points: { show: false },
               },
@@ -138,6 +144,86 @@ export class ScatterPlot extends PointChart {
     };
   }
 
+  /** The axes reach the predicted point and its interval, also outside the data (an extrapolation). */
+  private predictionExtent(): { x: number[]; y: number[] } {
+    const mark = this.prediction;
+    if (!mark) return { x: [], y: [] };
+    return { x: [mark.x], y: mark.interval ? [mark.y, mark.interval.low, mark.interval.high] : [mark.y] };
+  }
+
+  /** Draws the prediction over everything: its interval as a capped bar, the point as a diamond. */
+  private predictionPlugin(color: ColorOf): uPlot.Plugin {
+    return { hooks: { draw: [(plot) => this.drawPrediction(plot, color)] } };
+  }
+
+  private drawPrediction(plot: uPlot, color: ColorOf): void {
+    const mark = this.prediction;
+    if (!mark) return;
+    const { ctx } = plot;
+    const ratio = devicePixelRatio;
+    const x = plot.valToPos(mark.x, 'x', true);
+    const y = plot.valToPos(mark.y, 'y', true);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    ctx.save();
+    // uPlot leaves the last series' dash on the context.
+    ctx.setLineDash([]);
+    const ink = color('--bp-text');
+    const halo = color('--bp-surface');
+    // The line goes on (dashed) from the data's edge to a prediction outside it.
+    const xs = this.plot?.data[0] ?? [];
+    const line = this.line;
+    if (line && xs.length > 0) {
+      const edge = mark.x < xs[0] ? xs[0] : mark.x > xs[xs.length - 1] ? xs[xs.length - 1] : undefined;
+      if (edge !== undefined) {
+        ctx.beginPath();
+        ctx.setLineDash([4 * ratio, 4 * ratio]);
+        ctx.moveTo(plot.valToPos(edge, 'x', true), plot.valToPos(line.slope * edge + line.intercept, 'y', true));
+        ctx.lineTo(x, y);
+        ctx.strokeStyle = color('--bp-line');
+        ctx.lineWidth = 2 * ratio;
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+    }
+    const stroke = (draw: () => void, width: number, style: string) => {
+      ctx.beginPath();
+      draw();
+      ctx.lineWidth = width * ratio;
+      ctx.strokeStyle = style;
+      ctx.stroke();
+    };
+    if (mark.interval) {
+      const low = plot.valToPos(mark.interval.low, 'y', true);
+      const high = plot.valToPos(mark.interval.high, 'y', true);
+      const cap = 6 * ratio;
+      const bar = () => {
+        ctx.moveTo(x, low);
+        ctx.lineTo(x, high);
+        ctx.moveTo(x - cap, low);
+        ctx.lineTo(x + cap, low);
+        ctx.moveTo(x - cap, high);
+        ctx.lineTo(x + cap, high);
+      };
+      stroke(bar, 5, halo);
+      stroke(bar, 2, ink);
+    }
+    const size = 7 * ratio;
+    const diamond = () => {
+      ctx.moveTo(x, y - size);
+      ctx.lineTo(x + size, y);
+      ctx.lineTo(x, y + size);
+      ctx.lineTo(x - size, y);
+      ctx.closePath();
+    };
+    // Solid inside the data; hollow outside it, where the line is an extrapolation.
+    ctx.beginPath();
+    diamond();
+    ctx.fillStyle = mark.extrapolation ? halo : color('--bp-accent');
+    ctx.fill();
+    stroke(diamond, 2, mark.extrapolation ? color('--bp-accent') : halo);
+    ctx.restore();
+  }
+
   protected description(): string {
     const rows = this.data?.x.length ?? 0;
     const shown = this.drawnRows.length < rows ? `${formatCount(this.drawnRows.length)} of ` : '';
@@ -147,7 +233,11 @@ export class ScatterPlot extends PointChart {
         ? ` Refitted without ${pointName(this.data, this.selected)}: slope ${this.refit.slope.toFixed(3)}, intercept ${this.refit.intercept.toFixed(3)}.`
         : '';
     const bands = this.bands ? ' With its 95% confidence band (dashed) and prediction band (dotted).' : '';
-    return `Scatter plot of ${shown}${formatCount(rows)} rows.${line}${bands}${refit}`;
+    const mark = this.prediction;
+    const predicted = mark
+      ? ` Prediction marked at ${mark.x}: ${mark.y.toFixed(1)}${mark.interval ? ` (95% prediction interval ${formatInterval(mark.interval, 1)})` : ''}${mark.extrapolation ? ', outside the data: an extrapolation' : ''}.`
+      : '';
+    return `Scatter plot of ${shown}${formatCount(rows)} rows.${line}${bands}${refit}${predicted}`;
   }
 
   protected tableCaption(): string {

@@ -60,7 +60,9 @@ export class TrainingProgress extends LitElement {
   @property({ type: Boolean }) active = false;
 
   protected override render() {
-    const { epochsPerSecond, secondsLeft } = progressFigures(this.epoch, this.epochs, this.elapsedMs);
+    const figures = progressFigures(this.epoch, this.epochs, this.elapsedMs);
+    // One epoch (a Step) is too short to time: a rate from it would only say how long the round trip took.
+    const { epochsPerSecond, secondsLeft } = this.epochs > 1 ? figures : { epochsPerSecond: undefined, secondsLeft: undefined };
     const hasValidation = this.last?.validationLoss !== null && this.last?.validationLoss !== undefined;
     const timeLeft = this.active && secondsLeft !== undefined ? `${formatDuration(secondsLeft)} left` : '';
     return html`<div class="line">

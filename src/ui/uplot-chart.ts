@@ -28,6 +28,14 @@ export abstract class UplotChart extends LitElement {
       .u-legend .u-marker {
         border-radius: 50%;
       }
+      /* An entry never breaks between its marker and its label; whole entries wrap. */
+      .u-legend .u-series,
+      .u-legend .u-series th {
+        white-space: nowrap;
+      }
+      .u-legend.u-inline .u-series {
+        margin: 0 0.35rem;
+      }
     `,
   ];
 

@@ -1,17 +1,22 @@
 /**
- * axe-core finds no violation in the built app in each of its states (before and after training, with
- * More settings open, with errors, URL notices and the update notice shown), in light and dark, at
- * 360 px and 1280 px, nor on the embed demo page. Each test opens its own page.
+ * axe-core (WCAG 2.2 AA and best-practice rules) finds no violation in the built app in each of its
+ * states (before and after training, with More settings open, with errors, URL notices and the update
+ * notice shown, with a prediction on the plot and a point selected, during a paused run, with the Undo
+ * bar), in light and dark, at 360, 390 and 1280 px, nor on the embed demo page. Each test opens its own page.
  */
 import { describe, expect } from 'vitest';
 import {
+  control,
   dataError,
   dropFiles,
   loadCsv,
   openMoreSettings,
   predictText,
+  setEpochs,
   setSetting,
   trainAndWait,
+  waitForEpochAbove,
+  waitForRunState,
   waitForLibraryMessage,
   waitUntilReady,
 } from './app-page.ts';
@@ -50,6 +55,36 @@ describe('accessibility (axe-core)', () => {
     expect((await waitForLibraryMessage(page, /./)).kind).toBe('error');
     await page.locator('update-notice').evaluate((notice) => ((notice as HTMLElement & { ready: boolean }).ready = true));
     await page.locator('update-notice[ready]').waitFor();
+    expect(await axeViolationsInEveryLook(page)).toEqual({});
+    expect(errors).toEqual([]);
+  });
+
+  test('the app with a prediction drawn on the plot (an extrapolation) and a point selected', async ({ open }) => {
+    const { page, errors } = await open('?epochs=20');
+    await waitUntilReady(page);
+    await trainAndWait(page);
+    await page.locator('bmi-predictor').getByLabel('BMI', { exact: true }).fill('40');
+    await page.locator('furthest-points button').first().click();
+    await page.locator('point-influence').getByRole('button', { name: 'Clear selection' }).waitFor();
+    expect(await axeViolationsInEveryLook(page)).toEqual({});
+    expect(errors).toEqual([]);
+  });
+
+  test('the app during a paused run (its provisional Fit card), then with the Undo bar after Reset', async ({ open }) => {
+    const { page, errors } = await open('?batch=32');
+    await waitUntilReady(page);
+    await setEpochs(page, 100_000);
+    await control(page, 'Train').click();
+    await waitForRunState(page, 'running');
+    await waitForEpochAbove(page, 2);
+    await control(page, 'Pause').click();
+    await waitForRunState(page, 'paused');
+    await page.locator('fit-summary-table [data-provisional]').waitFor();
+    expect(await axeViolationsInEveryLook(page)).toEqual({});
+    await control(page, 'Stop').click();
+    await waitForRunState(page, 'idle');
+    await control(page, 'Reset').click();
+    await page.locator('undo-bar [data-undo]').waitFor();
     expect(await axeViolationsInEveryLook(page)).toEqual({});
     expect(errors).toEqual([]);
   });

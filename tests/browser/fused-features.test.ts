@@ -5,12 +5,12 @@
  * row layout alike, no leaked tensors and no shader compiled after the first read-back.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect } from 'vitest';
+import { describe, expect, inject } from 'vitest';
 import { test, type Open } from './browser.ts';
 import type { FeaturesRequest, FeaturesResult, FusedFeaturesApi } from './pages/fused-features.ts';
 
 async function featuresPage(open: Open): Promise<{ page: Page; errors: string[] }> {
-  const opened = await open('tests/browser/pages/fused-features.html');
+  const opened = await open(new URL('tests/browser/pages/fused-features.html', inject('testPagesUrl')).href);
   await opened.page.waitForFunction(() => 'fusedFeatures' in globalThis, null, { timeout: 60_000 });
   return opened;
 }

@@ -4,13 +4,13 @@
  * queued per read-back, no leaked tensors, and no shader compiled after the first epoch.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect } from 'vitest';
+import { describe, expect, inject } from 'vitest';
 import { REFERENCE } from '../unit/reference.ts';
 import { test, type Open } from './browser.ts';
 import type { CheckRequest, CheckResult } from './pages/fused-training.ts';
 
 async function checkPage(open: Open): Promise<{ page: Page; errors: string[] }> {
-  const opened = await open('tests/browser/pages/fused-training.html');
+  const opened = await open(new URL('tests/browser/pages/fused-training.html', inject('testPagesUrl')).href);
   await opened.page.waitForFunction(() => 'fusedCheck' in globalThis, null, { timeout: 60_000 });
   return opened;
 }

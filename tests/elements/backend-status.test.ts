@@ -68,3 +68,24 @@ describe('<backend-status>', () => {
     expect(status.shadowRoot!.querySelector('[part=device]')).toBeNull();
   });
 });
+
+describe('<backend-status> in plain words', () => {
+  it('shows the backend first, and the device and kernels only when Details is opened', async () => {
+    const status = await mount('backend-status', {
+      choice: {
+        name: 'webgpu',
+        fallbacks: [],
+        device: { name: 'google swiftshader', software: true },
+        kernels: 'fused kernels, workgroup 4',
+      },
+    });
+    const details = part<HTMLDetailsElement>(status, 'details');
+    expect(details.open).toBe(false);
+    expect(details.contains(part(status, '[part=device]'))).toBe(true);
+    expect(details.contains(part(status, '[part=kernels]'))).toBe(true);
+    expect(textOf(part(status, 'summary'))).toBe('Details');
+    expect(part(status, '[part=kernels]').checkVisibility()).toBe(false);
+    part(status, 'summary').click();
+    expect(part(status, '[part=kernels]').checkVisibility()).toBe(true);
+  });
+});

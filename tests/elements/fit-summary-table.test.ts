@@ -95,4 +95,21 @@ describe('<fit-summary-table>', () => {
     );
     expect(shadowOf(table).querySelector('table')).toBeNull();
   });
+
+  it('names the line it summarises, and shows the exact least-squares line beside it with the difference of each estimate', async () => {
+    // A trained line a little off the optimum, as float32 training leaves it.
+    const trained = { slope: 2.5184, intercept: 7.2287 };
+    const view = { ...ready(), line: trained, exact: REFERENCE_LINE };
+    const table = await mount('fit-summary-table', { view, feature: 'BMI', target: 'Life expectancy', unit: 'years' });
+    // No claim that these are R's numbers: they are the trained line's, computed as R computes them.
+    expect(textOf(part(table, 'caption'))).toMatch(/^The trained line on the 163 training rows: its estimates/);
+    expect(textOf(part(table, 'caption'))).not.toMatch(/as R's summary\(lm\) reports it/);
+    expect(textOf(part(table, '[data-exact]'))).toBe(
+      "The exact least-squares line on the same rows (the estimates R's lm gives): intercept 7.2278, slope 2.5185. " +
+        'The trained line differs by +0.0009 in the intercept and −0.0001 in the slope.',
+    );
+    await update(table, { view: { ...view, provisional: true }, runState: 'paused' });
+    expect(textOf(part(table, 'caption'))).toMatch(/^The run's line as it stands on the 163 training rows/);
+    expect(textOf(part(table, '[data-exact]'))).toMatch(/The run's line differs by/);
+  });
 });

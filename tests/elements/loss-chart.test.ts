@@ -96,3 +96,18 @@ describe('<loss-chart>', () => {
     }
   });
 });
+
+describe('<loss-chart> after one Step', () => {
+  it('ticks whole epochs only on a run of one epoch', async () => {
+    const chart = await mount('loss-chart', {
+      points: [
+        { epoch: 0, trainLoss: 500, validationLoss: null },
+        { epoch: 1, trainLoss: 400, validationLoss: null },
+      ],
+    });
+    await drawn(chart);
+    const splits = (chart as unknown as { plot: { axes: { _splits?: number[] }[] } }).plot.axes[0]._splits ?? [];
+    expect(splits.length).toBeGreaterThan(0);
+    expect(splits.every((tick) => Number.isInteger(tick))).toBe(true);
+  });
+});

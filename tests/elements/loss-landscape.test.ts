@@ -94,3 +94,24 @@ describe('<loss-landscape>', () => {
     expect(Math.hypot(end![0] - optimum[0], end![1] - optimum[1])).toBeLessThan(0.5);
   });
 });
+
+describe('<loss-landscape> readout', () => {
+  it('writes negative slopes and intercepts with a real minus sign', async () => {
+    const landscape = await mount('loss-landscape', { moments });
+    const canvas = part<HTMLCanvasElement>(landscape, 'canvas');
+    await expect.poll(() => canvas.dataset.optimum).toBeDefined();
+    const box = canvas.getBoundingClientRect();
+    let readout = '';
+    // Towards the lower left corner the slope and the intercept are below zero.
+    for (const f of [0.1, 0.15, 0.2, 0.3]) {
+      canvas.dispatchEvent(
+        new PointerEvent('pointermove', { clientX: box.left + box.width * f, clientY: box.bottom - box.height * f, bubbles: true }),
+      );
+      await settled(landscape);
+      readout = textOf(part(landscape, '[data-readout]'));
+      if (readout.includes('−')) break;
+    }
+    expect(readout).toMatch(/−/);
+    expect(readout).not.toMatch(/-/);
+  });
+});

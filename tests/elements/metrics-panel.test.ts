@@ -60,4 +60,18 @@ describe('<metrics-panel>', () => {
     await update(panel, { metrics: null, model: null });
     expect(textOf(part(panel, '[aria-live=polite]'))).toBe('Train a model to see how well the line fits.');
   });
+
+  it("during a run: the run's line and its metrics, named as such, not announced at every refresh, and no prompt to train", async () => {
+    const panel = await mount('metrics-panel', { provisional: 'The run has no line yet: its fit shows after its first epoch.' });
+    expect(textOf(shadowOf(panel))).not.toMatch(/Train a model/);
+    await update(panel, {
+      metrics: { train: { mse: 50, rmse: Math.sqrt(50), r2: 0.38 }, validation: null, optimum: REFERENCE },
+      model: { slope: 2, intercept: 20, feature: { name: 'Bmi' }, target: { name: 'LifeExpectancy' } },
+      provisional: "The run's line as it stands (training is paused); every number of this card is of this line.",
+    });
+    expect(textOf(part(panel, '[data-provisional]'))).toMatch(/^The run's line as it stands \(training is paused\)/);
+    expect(textOf(part(panel, '[data-line]'))).toBe('Life expectancy = 2.0000 × BMI + 20.0000');
+    expect(textOf(part(panel, '#train [data-metric=mse]'))).toBe('50.0000');
+    expect(shadowOf(panel).querySelector('[aria-live=polite]')).toBeNull();
+  });
 });

@@ -34,3 +34,29 @@ describe('<point-views>', () => {
     await expect.poll(() => scatter.selected).toBeNull();
   });
 });
+
+describe('<point-views> and Escape', () => {
+  it('clears the selection with Escape from the list and from the influence panel, as in the plots', async () => {
+    const views = await mount('point-views', { data: labelled(), line: REFERENCE_LINE });
+    const scatter = shadowOf(views).querySelector('scatter-plot')!;
+    await drawn(scatter);
+    const list = shadowOf(views).querySelector('furthest-points')!;
+    await settled(list);
+    const first = shadowOf(list).querySelector('button')!;
+    await userEvent.click(first);
+    await expect.poll(() => scatter.selected).not.toBeNull();
+    // Focus on the list's button: Escape there.
+    first.focus();
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => scatter.selected).toBeNull();
+    // From the influence panel's Clear selection button: Escape, and the focus stays in the list.
+    await userEvent.click(first);
+    await expect.poll(() => scatter.selected).not.toBeNull();
+    const influence = shadowOf(views).querySelector('point-influence')!;
+    await settled(influence);
+    shadowOf(influence).querySelector<HTMLButtonElement>('button')!.focus();
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => scatter.selected).toBeNull();
+    await expect.poll(() => views.matches(':focus-within')).toBe(true);
+  });
+});

@@ -64,3 +64,23 @@ describe('<scatter-plot> with 95% bands', () => {
     expect(description(chart)).not.toMatch(/band/);
   });
 });
+
+describe('<scatter-plot> with a prediction', () => {
+  it('reaches a prediction outside the data with its axes, and says it is an extrapolation', async () => {
+    const chart = await mount('scatter-plot', {
+      data: fiveRows(),
+      line: REFERENCE_LINE,
+      prediction: { x: 40, y: 107.97, interval: { level: 0.95, low: 93.4, high: 122.5 }, extrapolation: true },
+    });
+    await drawn(chart);
+    const scales = (chart as unknown as { plot: { scales: Record<string, { min: number; max: number }> } }).plot.scales;
+    expect(scales.x.max).toBeGreaterThan(40);
+    expect(scales.y.max).toBeGreaterThan(122.5);
+    expect(description(chart)).toMatch(
+      /Prediction marked at 40: 108\.0 \(95% prediction interval 93\.4 to 122\.5\), outside the data: an extrapolation\.$/,
+    );
+    await update(chart, { prediction: null });
+    expect(description(chart)).not.toMatch(/Prediction/);
+    expect((chart as unknown as { plot: { scales: Record<string, { max: number }> } }).plot.scales.x.max).toBeLessThan(40);
+  });
+});

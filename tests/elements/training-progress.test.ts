@@ -59,3 +59,18 @@ describe('<training-progress>', () => {
     expect(textOf(part(progress, '[data-progress=train-loss]'))).toBe('1.500e+12');
   });
 });
+
+describe('<training-progress> after one Step', () => {
+  it('gives no rate and no time left for a run of one epoch', async () => {
+    const progress = await mount('training-progress', {
+      epoch: 1,
+      epochs: 1,
+      elapsedMs: 1.8,
+      active: true,
+      last: { epoch: 1, trainLoss: 400.5, validationLoss: null },
+    });
+    expect(textOf(part(progress, '[data-progress=epoch]'))).toBe('1 of 1');
+    expect(textOf(part(progress, '[data-progress=speed]'))).toBe('');
+    expect(textOf(part(progress, '[data-progress=time-left]'))).toBe('');
+  });
+});

@@ -48,3 +48,11 @@ describe('kernel choice', () => {
     expect(describeKernelRule(soft)).toBe('fused kernels, workgroup 4: 1 pass for many epochs up to 32,768 rows, else 2 passes');
   });
 });
+
+describe('the tagline on the CPU backend', () => {
+  it('says CPU once, in plain words', () => {
+    const text = tagline({ name: 'cpu', fallbacks: [] });
+    expect(text).toMatch(/on your CPU/);
+    expect(text).not.toMatch(/CPU.*CPU/);
+  });
+});

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
 import { SETTING_RULES, checkText, checkValue, formatPercent } from '../../src/core/settings/training-settings-rules.ts';
-import { DEFAULT_PAGE_SETTINGS, parseUrlSettings, serializeUrlSettings, type PageSettings } from '../../src/core/settings/url-settings.ts';
+import {
+  DEFAULT_PAGE_SETTINGS,
+  parseUrlSettings,
+  serializeUrlSettings,
+  withoutIgnoredValues,
+  type PageSettings,
+} from '../../src/core/settings/url-settings.ts';
 
 describe('URL settings', () => {
   it('gives the defaults, without notices, for an empty query', () => {
@@ -133,5 +139,13 @@ describe('setting rules', () => {
     expect(checkText(' ', SETTING_RULES.epochs).ok).toBe(false);
     expect(checkText('1,5', SETTING_RULES.learningRate)).toEqual({ ok: true, value: 1.5 });
     expect(checkValue(Number.NaN, SETTING_RULES.learningRate).ok).toBe(false);
+  });
+});
+
+describe('withoutIgnoredValues', () => {
+  it('drops the values the settings ignore from the query, and keeps the rest', () => {
+    expect(withoutIgnoredValues('?lr=abc&epochs=20&optimizer=magic&other=1')).toBe('?epochs=20&other=1');
+    expect(withoutIgnoredValues('?lr=abc')).toBe('');
+    expect(withoutIgnoredValues('?lr=0.5')).toBe('?lr=0.5');
   });
 });

@@ -59,5 +59,7 @@ export function tagline(choice: BackendChoice | undefined): string {
   if (onGpu(choice)) return `A linear regression trained on your GPU with ${BACKEND_LABELS[choice.name]}, right in this page.`;
   if (choice.device?.software)
     return `A linear regression trained with ${BACKEND_LABELS[choice.name]} on a software adapter (no GPU), right in this page.`;
-  return `A linear regression trained with ${BACKEND_LABELS[choice.name]}${choice.name === 'wasm' || choice.name === 'cpu' ? ' on your CPU' : ''}, right in this page.`;
+  // "trained with CPU on your CPU" says it twice: the CPU backend is TensorFlow.js in plain JavaScript.
+  if (choice.name === 'cpu') return 'A linear regression trained in plain JavaScript on your CPU, right in this page.';
+  return `A linear regression trained with ${BACKEND_LABELS[choice.name]}${choice.name === 'wasm' ? ' on your CPU' : ''}, right in this page.`;
 }

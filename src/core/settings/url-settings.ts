@@ -58,8 +58,23 @@ function choice<T extends string>(text: string, allowed: readonly T[], label: st
 
 /** Reads the settings from a query string ("?lr=0.5&…"); anything missing or bad keeps its default. */
 export function parseUrlSettings(search: string): ParsedUrlSettings {
+  const { settings, notices } = readUrlSettings(search);
+  return { settings, notices };
+}
+
+/** The query string without the values `parseUrlSettings` ignores, so a copied link does not carry them on. */
+export function withoutIgnoredValues(search: string): string {
+  const params = new URLSearchParams(search);
+  for (const key of readUrlSettings(search).ignored) params.delete(key);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** The settings, the notices, and the keys whose values were ignored. */
+function readUrlSettings(search: string): ParsedUrlSettings & { ignored: string[] } {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
+  const ignored: string[] = [];
   const training: TrainingSettings = { ...DEFAULT_SETTINGS };
 
   /** Applies one parameter if present and valid; otherwise notes why it was ignored. */
@@ -68,7 +83,10 @@ export function parseUrlSettings(search: string): ParsedUrlSettings {
     if (text === null) return;
     const result = text.trim() === '' ? ({ ok: false, error: 'the value is empty.' } as const) : check(text.trim());
     if (result.ok) apply(result.value);
-    else notices.push(`Ignored ${key}=${text} from the address: ${result.error} Using ${fallback}.`);
+    else {
+      notices.push(`Ignored ${key}=${text} from the address: ${result.error} Using ${fallback}.`);
+      ignored.push(key);
+    }
   }
   const number = (rule: NumberRule) => (text: string) => checkText(text, rule);
 
@@ -130,7 +148,7 @@ export function parseUrlSettings(search: string): ParsedUrlSettings {
     'the worker',
   );
 
-  return { settings: { training, columns, backend, engine }, notices };
+  return { settings: { training, columns, backend, engine }, notices, ignored };
 }
 
 /**

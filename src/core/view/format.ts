@@ -18,8 +18,11 @@ export function formatCount(value: number, locale?: string): string {
   return format.format(value);
 }
 
+/** A line with the names of the columns it relates: a model's, or a run's line on the data shown. */
+export type NamedLine = Pick<Model, 'slope' | 'intercept'> & { feature: { name: string }; target: { name: string } };
+
 /** "Life expectancy = 2.5185 × BMI + 7.2278" (a negative intercept gets a real minus sign). */
-export function formatLine(model: Pick<Model, 'slope' | 'intercept' | 'feature' | 'target'>): string {
+export function formatLine(model: NamedLine): string {
   const sign = model.intercept < 0 ? '−' : '+';
   return `${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)} ${sign} ${Math.abs(model.intercept).toFixed(4)}`;
 }

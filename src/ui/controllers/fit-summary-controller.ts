@@ -9,9 +9,10 @@ import type { FitSummaryResult } from '../../core/stats/fit-summary.ts';
 import type { IntervalBasis, IntervalStatistics } from '../../core/stats/intervals.ts';
 import type { Model } from '../../core/model/model.ts';
 import type { Line } from '../../core/model/predict.ts';
-import { splitDataset } from '../../core/data/split.ts';
+import { splitDataset, splitMetrics, type SplitMetrics } from '../../core/data/split.ts';
 import type { TrainingSettings } from '../../core/settings/training-settings.ts';
 import { datasetMoments } from '../../core/data/dataset-facts.ts';
+import { fitOfMoments } from '../../core/stats/moments.ts';
 
 type FitSummaryModule = typeof import('../../core/stats/fit-summary.ts');
 
@@ -30,7 +31,16 @@ export interface FitSummaryHost {
 
 export type FitSummaryView =
   | { readonly state: 'none' }
-  | { readonly state: 'ready'; readonly result: FitSummaryResult; readonly line: Line; readonly provisional: boolean };
+  | {
+      readonly state: 'ready';
+      readonly result: FitSummaryResult;
+      readonly line: Line;
+      readonly provisional: boolean;
+      /** The exact least-squares line of the same rows (what R's lm gives), to compare the line with. */
+      readonly exact?: Line;
+      /** MSE, RMSE and R² of the same line on the training and validation rows, taken with the summary. */
+      readonly metrics?: SplitMetrics;
+    };
 
 /**
  * While a run goes (not paused) the summary is refreshed at most this often: a table and bands that change every
@@ -70,7 +80,7 @@ export class FitSummaryController implements ReactiveController {
       return;
     }
     const provisional = this.page.provisional();
-    const train = this.trainingRows(data);
+    const { train, validation } = this.split(data);
     const current = this.view;
     if (current.state === 'ready' && current.line === line && current.provisional === provisional && this.summarisedRows === train) return;
     // During a run: keep the last summary (still marked provisional) between refreshes.
@@ -83,7 +93,15 @@ export class FitSummaryController implements ReactiveController {
       return;
     this.computedAt = performance.now();
     this.summarisedRows = train;
-    this.view = { state: 'ready', result: this.module.fitSummary(line, datasetMoments(train)), line, provisional };
+    const moments = datasetMoments(train);
+    this.view = {
+      state: 'ready',
+      result: this.module.fitSummary(line, moments),
+      line,
+      provisional,
+      exact: fitOfMoments(moments),
+      metrics: splitMetrics(line, train, validation),
+    };
   }
 
   /** The line and what its 95% bands need, when the summary has them. */
@@ -116,9 +134,9 @@ export class FitSummaryController implements ReactiveController {
 
   private withStatistics: { model: Model; intervals: IntervalStatistics; result: Model } | undefined;
 
-  private trainingRows(data: Dataset): Dataset {
+  private split(data: Dataset): { train: Dataset; validation: Dataset } {
     const { validationSplit, seed } = this.page.training();
     // The same split of the same data is the same object (splitDataset remembers it).
-    return splitDataset(data, validationSplit, seed).train;
+    return splitDataset(data, validationSplit, seed);
   }
 }

@@ -3,7 +3,13 @@
  * or a reload reproduces them; and the notices for values in the URL that were ignored.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DEFAULT_PAGE_SETTINGS, parseUrlSettings, serializeUrlSettings, type PageSettings } from '../../core/settings/url-settings.ts';
+import {
+  DEFAULT_PAGE_SETTINGS,
+  parseUrlSettings,
+  serializeUrlSettings,
+  withoutIgnoredValues,
+  type PageSettings,
+} from '../../core/settings/url-settings.ts';
 import { SettingsChangeEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
 
@@ -17,9 +23,20 @@ export class UrlSettingsController implements ReactiveController {
     onHostEvent(host, SettingsChangeEvent.type, (event) => this.update({ training: event.settings }));
   }
 
-  /** Read on each connection: add this controller first, since the others start from these settings. */
+  /**
+   * Read on each connection: add this controller first, since the others start from these settings.
+   * Ignored values leave the address, so a copied link or a reload does not carry them on.
+   */
   hostConnected(): void {
     ({ settings: this.settings, notices: this.notices } = parseUrlSettings(location.search));
+    const kept = withoutIgnoredValues(location.search);
+    if (kept !== location.search) history.replaceState(history.state, '', `${location.pathname}${kept}${location.hash}`);
+    this.host.requestUpdate();
+  }
+
+  /** The user closed the notices. */
+  dismissNotices(): void {
+    this.notices = [];
     this.host.requestUpdate();
   }
 
