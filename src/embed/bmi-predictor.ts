@@ -10,10 +10,8 @@ import {
   formatInterval,
   intervalNote,
   intervalsAt,
-  isIntervalBasis,
   isJointIntervalBasis,
   jointIntervalsAt,
-  NON_FINITE_INTERVAL_NOTE,
   type Interval,
 } from '../core/stats/intervals.ts';
 import { hyperplaneOf, modelFeatures } from '../core/model/model-features.ts';
@@ -137,8 +135,6 @@ export class BmiPredictor extends LitElement {
 
   @state() private prediction: number | undefined;
   @state() private predictionInterval: Interval | undefined;
-  /** Why the shown prediction has no interval when its model has one elsewhere (its bounds are not finite here). */
-  @state() private noteAtPrediction: string | undefined;
   /** "BMI 40 is outside the data (19.9 to 31.0): an extrapolation", for the shown prediction. */
   @state() private extrapolation: string | undefined;
   @state() private message = '';
@@ -217,7 +213,6 @@ export class BmiPredictor extends LitElement {
   private clearResult(): void {
     this.prediction = undefined;
     this.predictionInterval = undefined;
-    this.noteAtPrediction = undefined;
     this.extrapolation = undefined;
     this.message = '';
   }
@@ -334,9 +329,6 @@ export class BmiPredictor extends LitElement {
     this.prediction = predicted.value;
     this.predictionInterval = intervals?.predictionInterval;
     this.extrapolation = extrapolation;
-    // A model with intervals whose bounds are not finite here: the prediction, and a note saying why.
-    const basis = isIntervalBasis(this.model?.intervals) || isJointIntervalBasis(this.model?.intervals);
-    this.noteAtPrediction = intervals || !basis ? undefined : NON_FINITE_INTERVAL_NOTE;
     this.message = '';
     this.dispatchEvent(
       new CustomEvent<PredictionDetail>('bmi-prediction', {
@@ -350,7 +342,6 @@ export class BmiPredictor extends LitElement {
   private fail(message: string): void {
     this.prediction = undefined;
     this.predictionInterval = undefined;
-    this.noteAtPrediction = undefined;
     this.extrapolation = undefined;
     this.message = message;
     this.dispatchEvent(
@@ -401,7 +392,7 @@ export class BmiPredictor extends LitElement {
     const model = this.model;
     const unit = model?.target.unit;
     const isError = this.message !== '';
-    const note = model && !this.noInterval ? (this.noteAtPrediction ?? intervalNote(model)) : undefined;
+    const note = model && !this.noInterval ? intervalNote(model) : undefined;
     return html`
       <div part="box" class="box ${this.drop.dragging ? 'dragging' : ''}">
         <form part="form" @submit=${this.onSubmit} novalidate>

@@ -17,8 +17,6 @@ export const oneOf =
   (choices: readonly string[]): Check =>
   (v) =>
     typeof v === 'string' && choices.includes(v) ? undefined : `one of ${choices.join(', ')}`;
-/** A number strictly between 0 and 1. */
-export const fraction: Check = (v) => (typeof v === 'number' && v > 0 && v < 1 ? undefined : 'a number between 0 and 1');
 export const wholeNumberAtLeast =
   (least: number): Check =>
   (v) =>

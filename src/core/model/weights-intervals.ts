@@ -26,7 +26,7 @@ import type { InputRange, Line } from './predict.ts';
 import type { Result } from '../result.ts';
 
 /** The intervals are 95% intervals: the level every writer uses, and the one the t quantile is checked for. */
-const level95: Check = (v) => (v === INTERVAL_LEVEL ? undefined : String(INTERVAL_LEVEL));
+export const level95: Check = (v) => (v === INTERVAL_LEVEL ? undefined : String(INTERVAL_LEVEL));
 
 /** Every field of the interval basis with its check; all are required. */
 const BASIS_FIELDS: [path: keyof IntervalBasis, check: Check][] = [
@@ -86,24 +86,31 @@ export function intervalsProblem(intervals: IntervalStatistics, model: IntervalC
 
 /**
  * What is wrong with the counts of a basis whose every field is fine alone (one feature's or several's):
- * its rows must be the model's training rows, its degrees of freedom rows − p (p the line's or plane's
- * parameters), its level 0.95 and its t quantile the 95% quantile of those degrees of freedom (checked
- * without distribution code, see `tQuantile95`). Names the field; the JSON Schema cannot relate fields.
+ * its rows must be the model's training rows and its degrees of freedom rows − p (p the line's or
+ * plane's parameters). Whether its t quantile is the 95% quantile of those degrees of freedom is
+ * `tQuantileProblem`'s, which every reader but `<bmi-predictor>` (its size budget) applies. Names the
+ * field; the JSON Schema cannot relate fields.
  */
 export function countsProblem(
-  basis: Pick<IntervalBasis, 'level' | 'rows' | 'degreesOfFreedom' | 'tQuantile'>,
+  basis: Pick<IntervalBasis, 'rows' | 'degreesOfFreedom'>,
   trainingRows: number,
   parameters: number,
 ): string | undefined {
-  const { level, rows, degreesOfFreedom: df, tQuantile } = basis;
-  if (level !== INTERVAL_LEVEL) return `"intervals.level" must be ${INTERVAL_LEVEL} (found ${level})`;
+  const { rows, degreesOfFreedom: df } = basis;
   if (rows !== trainingRows) return `"intervals.rows" must equal "training.rows", ${trainingRows} (found ${rows})`;
-  if (df !== rows - parameters)
-    return `"intervals.degreesOfFreedom" must be "intervals.rows" − ${parameters} = ${rows - parameters} (found ${df})`;
-  if (!isTQuantile95(tQuantile, df)) {
-    return `"intervals.tQuantile" must be the 95% Student-t quantile with ${df} degrees of freedom, ${tQuantile95(df).toPrecision(7)} (found ${tQuantile})`;
-  }
+  if (df !== rows - parameters) return `"intervals.degreesOfFreedom" must be rows − ${parameters} = ${rows - parameters} (found ${df})`;
   return undefined;
+}
+
+/**
+ * Whether a basis's t quantile is the 95% quantile of its degrees of freedom (see `isTQuantile95`), or
+ * what it must be, naming the field; undefined without a basis.
+ */
+export function tQuantileProblem(intervals: IntervalStatistics | undefined): string | undefined {
+  if (intervals === undefined || 'unavailable' in intervals) return undefined;
+  const { tQuantile, degreesOfFreedom: df } = intervals;
+  if (isTQuantile95(tQuantile, df)) return undefined;
+  return `"intervals.tQuantile" must be the 95% Student-t quantile with ${df} degrees of freedom, ${tQuantile95(df).toPrecision(7)} (found ${tQuantile})`;
 }
 
 /**
@@ -115,7 +122,7 @@ function basisProblem(basis: IntervalBasis, model: IntervalContext): string | un
   if (counts) return counts;
   const overflow = intervalOverflow(model, basis, model.feature);
   if (overflow) {
-    return `"intervals.${overflow.field}" makes the 95% interval overflow: at ${model.feature.name} ${Number(overflow.at.toPrecision(3))} its bounds are not finite numbers`;
+    return `"intervals.${overflow.field}" makes the 95% interval overflow at ${model.feature.name} ${Number(overflow.at.toPrecision(3))}`;
   }
   return undefined;
 }

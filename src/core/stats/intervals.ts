@@ -172,15 +172,13 @@ export function intervalOverflow(
   const { min, max } = acceptedRange(dataRange);
   for (const at of [min, max]) {
     if (intervalsAt({ ...line, intervals: basis }, at)) continue;
-    const { tQuantile, residualStandardError, featureMean, featureSumOfSquares } = basis;
-    const distance = (at - featureMean) ** 2;
-    const field = !Number.isFinite(tQuantile * residualStandardError)
-      ? 'residualStandardError'
-      : !Number.isFinite(distance)
-        ? 'featureMean'
-        : !Number.isFinite(distance / featureSumOfSquares)
-          ? 'featureSumOfSquares'
-          : 'residualStandardError';
+    const distance = (at - basis.featureMean) ** 2;
+    // The feature's distance from its mean, then its spread, else the error's size, t · s.
+    const field = !Number.isFinite(distance)
+      ? 'featureMean'
+      : !Number.isFinite(distance / basis.featureSumOfSquares)
+        ? 'featureSumOfSquares'
+        : 'residualStandardError';
     return { field, at };
   }
   return undefined;

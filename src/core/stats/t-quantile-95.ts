@@ -3,7 +3,8 @@
  * freedom solved from the t distribution's exact finite series for whole df (Abramowitz & Stegun
  * 26.7.3–4), above 30 the Cornish–Fisher expansion in 1/df around the normal quantile (26.7.5, four
  * terms), within 2e-8 relative of R there. Both are checked against R in the unit tests. Small enough
- * for `<bmi-predictor>`, which must stay without jStat, to check a weights file's t quantile.
+ * for every reader of weights files but `<bmi-predictor>` (whose size budget leaves it out) to check a
+ * file's t quantile exactly.
  */
 
 /** The normal distribution's 0.975 quantile. */
