@@ -101,8 +101,10 @@ async function train(request: CheckRequest): Promise<CheckResult> {
   const points: LossPoint[] = [];
   const pipelines: number[] = [];
   const controls = request.controls ?? {};
-  // Only the line and the epoch count of a model matter to where a run starts.
-  const initial = request.initial ? ({ ...request.initial, training: { epochs: 0 } } as unknown as Model) : null;
+  // Only the line, the feature's name (a run continues only on the model's features) and the epoch count matter to where a run starts.
+  const initial = request.initial
+    ? ({ ...request.initial, feature: { name: data.featureName }, training: { epochs: 0 } } as unknown as Model)
+    : null;
   const trainer: Trainer = new Trainer(data, settings, initial, {
     createRunner: runnerFor(choice),
     ...(request.maxEpochsPerRound ? { maxEpochsPerRound: request.maxEpochsPerRound } : {}),
