@@ -31,13 +31,13 @@ export const bmiAppStyles = css`
     gap: 1rem;
   }
   /*
-   * Two columns when there is room: Data (with its plots) on the left, wider; Predict at the top right,
+   * Two columns when there is room: Data (with its plots) on the left; Predict at the top right,
    * so the form and the scatter plot that marks its prediction are in view together; Training below
    * it; then Fit and Model across the width.
    */
   @media (min-width: 900px) {
     main {
-      grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
+      grid-template-columns: repeat(2, minmax(0, 1fr));
       grid-template-areas:
         'data predict'
         'data training'

@@ -28,10 +28,16 @@ export abstract class UplotChart extends LitElement {
       .u-legend .u-marker {
         border-radius: 50%;
       }
-      /* An entry never breaks between its marker and its label; whole entries wrap. */
-      .u-legend .u-series,
+      /* An entry never breaks between its marker and its label (a marker alone on a line); whole entries
+         wrap, and a label longer than the chart is wide wraps beside its marker. */
       .u-legend .u-series th {
-        white-space: nowrap;
+        display: inline-flex;
+        align-items: center;
+        max-width: 100%;
+        text-align: left;
+      }
+      .u-legend .u-series th > .u-marker {
+        flex: none;
       }
       .u-legend.u-inline .u-series {
         margin: 0 0.35rem;
