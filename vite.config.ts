@@ -19,6 +19,17 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   plugins: [
+    // The app's embed snippets load bmi-predictor.js from beside its page; the build puts the file
+    // there (vite.embed.config.ts), and the dev server of `npm start` answers with the element's source.
+    {
+      name: 'embed-script-in-dev',
+      apply: 'serve',
+      configureServer(server) {
+        server.middlewares.use('/bmi-predictor.js', (_request, response) => {
+          response.writeHead(307, { Location: '/src/embed/bmi-predictor.ts' }).end();
+        });
+      },
+    },
     // Offline after one visit: a Workbox service worker precaches every file of the build.
     VitePWA({
       // A new version waits until the user asks for it (src/app/service-worker.ts), so code never

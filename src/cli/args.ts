@@ -16,20 +16,24 @@ export interface OptionSpec {
   value?: string;
   /** A one-letter alias (`h` for `-h`). */
   alias?: string;
+  /** May be given more than once; every value is kept, in order (`lists`). */
+  repeatable?: boolean;
   description: string;
 }
 
 export interface ParsedArgs {
   positionals: string[];
-  /** Options given with a value, by long name. */
+  /** Options given with a value, by long name (a repeatable option's first). */
   values: Map<string, string>;
+  /** Every value of a repeatable option, in order, by long name. */
+  lists: Map<string, string[]>;
   /** Flags given, by long name. */
   flags: Set<string>;
 }
 
 /** Splits argv into positionals, option values and flags; throws a CliError naming the first problem. */
 export function parseArgs(argv: readonly string[], options: readonly OptionSpec[]): ParsedArgs {
-  const parsed: ParsedArgs = { positionals: [], values: new Map(), flags: new Set() };
+  const parsed: ParsedArgs = { positionals: [], values: new Map(), lists: new Map(), flags: new Set() };
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i];
@@ -46,7 +50,7 @@ export function parseArgs(argv: readonly string[], options: readonly OptionSpec[
     const spec = findOption(written, options);
     if (!spec) throw new CliError(`Unknown option "${written}".`);
     const display = `--${spec.name}`;
-    if (seen.has(spec.name)) throw new CliError(`${display} is given more than once.`);
+    if (seen.has(spec.name) && spec.repeatable !== true) throw new CliError(`${display} is given more than once.`);
     seen.add(spec.name);
     if (spec.value === undefined) {
       if (inlineValue !== undefined) throw new CliError(`${display} takes no value.`);
@@ -59,7 +63,8 @@ export function parseArgs(argv: readonly string[], options: readonly OptionSpec[
       throw new CliError(`${display} needs a value: ${display} ${spec.value}.`);
     }
     if (inlineValue === undefined) i += 1;
-    parsed.values.set(spec.name, value);
+    if (!parsed.values.has(spec.name)) parsed.values.set(spec.name, value);
+    if (spec.repeatable === true) parsed.lists.set(spec.name, [...(parsed.lists.get(spec.name) ?? []), value]);
   }
   return parsed;
 }

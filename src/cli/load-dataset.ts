@@ -3,7 +3,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseCsv, type ColumnChoice, type Dataset, type SkippedRows } from '../core/data/dataset.ts';
+import { featureNamesOf, parseCsv, type ColumnChoice, type Dataset, type SkippedRows } from '../core/data/dataset.ts';
 import { CliError, describeFileError } from './cli-error.ts';
 
 /** The data set the app ships, found relative to this file so the command works from any folder. */
@@ -34,5 +34,5 @@ export async function loadDataset(path: string, name: string, choice: ColumnChoi
 export function describeSkipped(skipped: SkippedRows, dataset: Dataset): string {
   if (skipped.count === 0) return '';
   const more = skipped.count > skipped.lines.length ? ', …' : '';
-  return `Skipped ${skipped.count} row${skipped.count === 1 ? '' : 's'} without numbers in ${dataset.featureName} and ${dataset.targetName} (line${skipped.count === 1 ? '' : 's'} ${skipped.lines.join(', ')}${more}).`;
+  return `Skipped ${skipped.count} row${skipped.count === 1 ? '' : 's'} without numbers in ${featureNamesOf(dataset).join(', ')} and ${dataset.targetName} (line${skipped.count === 1 ? '' : 's'} ${skipped.lines.join(', ')}${more}).`;
 }

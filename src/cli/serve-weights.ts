@@ -24,12 +24,17 @@ export async function readServedModel(path: string): Promise<ServedModel> {
  * another key to read the answer from), or undefined when it can.
  */
 export function replacementProblem(current: ServedModel, next: ServedModel): string | undefined {
-  if (next.api.field === current.api.field && next.api.resultField === current.api.resultField) return undefined;
-  return `it predicts ${columns(next)} from the field "${next.api.field}", and clients send "${current.api.field}" for ${columns(current)}; restart serve to change columns`;
+  if (fieldsOf(next) === fieldsOf(current) && next.api.resultField === current.api.resultField) return undefined;
+  return `it predicts ${columns(next)} from the field "${fieldsOf(next)}", and clients send "${fieldsOf(current)}" for ${columns(current)}; restart serve to change columns`;
+}
+
+/** The request fields, "bmi" (or "a&b" with several features). */
+function fieldsOf(served: ServedModel): string {
+  return served.api.features.map((feature) => feature.field).join('&');
 }
 
 function columns(served: ServedModel): string {
-  return `${columnLabel(served.model.feature.name)} → ${columnLabel(served.model.target.name)}`;
+  return `${served.api.features.map((feature) => feature.label).join(', ')} → ${columnLabel(served.model.target.name)}`;
 }
 
 /** "model 1a2b3c4d5e6f (trained 2026-11-25T08:00:00.000Z, 200 epochs, MSE 43.021031)": which model, in one phrase. */
@@ -52,11 +57,11 @@ export function servingLines(args: { weightsPath: string; watch?: false }, serve
   const processes = workers > 1 ? ` with ${workers} workers` : '';
   const reloads = args.watch === false ? 'on SIGHUP' : `when ${args.weightsPath} changes, or on SIGHUP`;
   const note = intervalNote(model);
-  const example = Number(((model.feature.min + model.feature.max) / 2).toPrecision(4));
+  const example = ({ min, max }: { min: number; max: number }): number => Number(((min + max) / 2).toPrecision(4));
   return [
     `Serving ${args.weightsPath} (${columns(served)}, ${model.training.epochs} epochs, MSE ${formatPreciseLoss(model.training.trainMse)}) at ${url}${processes}`,
     `Model ${shortHash(served)} (GET ${url}/model); a new model is taken ${reloads}.`,
     ...(note ? [note] : []),
-    `Try: curl -d "${served.api.field}=${example}" ${url}/predict`,
+    `Try: curl -d "${served.api.features.map((feature) => `${feature.field}=${example(feature.dataRange)}`).join('&')}" ${url}/predict`,
   ];
 }

@@ -2,7 +2,8 @@
  * The text `train` prints before and after training.
  */
 import { columnLabel } from '../core/data/columns.ts';
-import type { Dataset } from '../core/data/dataset.ts';
+import { featureNamesOf, type Dataset } from '../core/data/dataset.ts';
+import { modelFeatures } from '../core/model/model-features.ts';
 import type { Model } from '../core/model/model.ts';
 import { gapToOptimum } from '../core/stats/stats.ts';
 import { formatPreciseLoss } from '../core/train/progress.ts';
@@ -17,7 +18,7 @@ export function formatStart(
   previous: Model | undefined,
   weightsPath: string,
 ): string {
-  const columns = `${columnLabel(dataset.featureName)} → ${columnLabel(dataset.targetName)}`;
+  const columns = `${featureNamesOf(dataset).map(columnLabel).join(', ')} → ${columnLabel(dataset.targetName)}`;
   const from = previous
     ? `continuing from ${weightsPath} (${previous.training.epochs} epochs, MSE ${formatPreciseLoss(previous.training.trainMse)})`
     : 'from scratch';
@@ -35,8 +36,7 @@ export function formatSummary(result: RunResult, savedTo: string): string {
   const total = model.training.epochs === epochsRun ? '' : `, ${model.training.epochs} in total`;
   return [
     `Trained ${epochsRun} epoch${epochsRun === 1 ? '' : 's'} in ${seconds.toFixed(2)} s${total} (${model.training.backend} backend).`,
-    `  slope      ${model.slope.toPrecision(10)}`,
-    `  intercept  ${model.intercept.toPrecision(10)}`,
+    ...coefficientLines(model),
     `  MSE        ${metrics.train.mse.toPrecision(10)}`,
     `  R²         ${metrics.train.r2.toFixed(6)}`,
     ...(metrics.validation
@@ -47,4 +47,17 @@ export function formatSummary(result: RunResult, savedTo: string): string {
     `  gap to the closed-form optimum: ${gapPercent >= 0 ? '+' : ''}${gapPercent.toFixed(4)} % (optimum MSE ${metrics.optimum.mse.toPrecision(10)})`,
     `Saved ${savedTo}`,
   ].join('\n');
+}
+
+/** "  slope      2.518479439", "  intercept  7.227838343"; with several features, the intercept and each feature by name. */
+function coefficientLines(model: Model): string[] {
+  if (model.moreFeatures === undefined)
+    return [`  slope      ${model.slope.toPrecision(10)}`, `  intercept  ${model.intercept.toPrecision(10)}`];
+  const rows: [string, number][] = [
+    ['intercept', model.intercept],
+    ...modelFeatures(model).map((f): [string, number] => [f.feature.name, f.coefficient]),
+  ];
+  const width = Math.max(10, ...rows.map(([name]) => name.length + 1));
+  const left = model.aliasedFeatures?.length ? [`  left out because of singularities: ${model.aliasedFeatures.join(', ')}`] : [];
+  return [...rows.map(([name, value]) => `  ${name.padEnd(width)} ${value.toPrecision(10)}`), ...left];
 }

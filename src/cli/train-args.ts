@@ -21,7 +21,10 @@ export interface TrainArgs {
   weightsPath: string;
   /** The CSV to train on; undefined means the bundled data set. */
   dataPath: string | undefined;
+  /** The (first) feature asked for. */
   feature: string | undefined;
+  /** Every feature asked for, in order, when more than one (`--feature a --feature b`, or `--feature a,b`). */
+  features?: string[] | undefined;
   target: string | undefined;
   learningRate: number;
   optimizer: OptimizerName;
@@ -40,7 +43,8 @@ const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'feature',
     value: '<column>',
-    description: `Input column (default: ${DEFAULT_FEATURE}, or the weights file's feature when resuming).`,
+    repeatable: true,
+    description: `Input column; repeat it, or separate names by commas, for several (default: ${DEFAULT_FEATURE}, or the weights file's features when resuming).`,
   },
   {
     name: 'target',
@@ -74,8 +78,8 @@ const OPTIONS: readonly OptionSpec[] = [
 
 export const TRAIN_HELP = `Usage: npm run train -- <epochs> [weights.json] [options]
 
-Trains the linear regression (feature -> target, by default BMI -> life expectancy) with
-TensorFlow.js on the CPU, printing the loss as it goes.
+Trains the linear regression (feature(s) -> target, by default BMI -> life expectancy) with
+TensorFlow.js on the CPU, printing the loss as it goes, then R's summary of every coefficient.
 
   <epochs>         How many epochs to train: a whole number from ${range(RULES.epochs)}.
   [weights.json]   The weights file (default ${DEFAULT_WEIGHTS_PATH}). If it exists, training continues
@@ -95,6 +99,7 @@ Examples:
   npm run train -- 500 my-weights.json --lr 0.05
   npm run train -- 100 --split 0.2 --batch 16 --seed 7
   npm run train -- 200 w.json --data my.csv --feature Bmi --target LifeExpectancy --optimizer adam
+  npm run train -- 500 cars.json --data cars.csv --feature wt --feature hp,qsec --target mpg
 `;
 
 /** Parses `train`'s arguments; a usage problem is a CliError with a pointer to --help. */
@@ -103,7 +108,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainCommand {
 }
 
 function parse(argv: readonly string[]): TrainCommand {
-  const { positionals, values, flags } = parseArgs(argv, OPTIONS);
+  const parsedArgs = parseArgs(argv, OPTIONS);
+  const { positionals, values, flags } = parsedArgs;
   if (flags.has('help')) return { help: true };
   checkPositionals(positionals, 2, 'Missing <epochs>: how many epochs to train.');
   const optimizer = values.get('optimizer') ?? DEFAULT_SETTINGS.optimizer;
@@ -115,6 +121,10 @@ function parse(argv: readonly string[]): TrainCommand {
     if (value?.trim() === '') throw new CliError(`--${name} needs a column name.`);
     return value?.trim();
   };
+  const features = (parsedArgs.lists.get('feature') ?? []).flatMap((value) => value.split(',')).map((name) => name.trim());
+  if (features.some((name) => name === '')) throw new CliError('--feature needs a column name (between commas too).');
+  const twice = features.find((name, i) => features.indexOf(name) !== i);
+  if (twice !== undefined) throw new CliError(`--feature "${twice}" is given twice; name each column once.`);
   const number = (name: string, what: string, rule: Parameters<typeof parseNumber>[2], fallback: number): number => {
     const text = values.get(name);
     return text === undefined ? fallback : parseNumber(text, what, rule);
@@ -125,7 +135,8 @@ function parse(argv: readonly string[]): TrainCommand {
       epochs: parseNumber(positionals[0], '<epochs>', RULES.epochs),
       weightsPath: positionals[1] ?? DEFAULT_WEIGHTS_PATH,
       dataPath: values.get('data'),
-      feature: column('feature'),
+      feature: features.length > 0 ? features[0] : column('feature'),
+      features: features.length > 1 ? features : undefined,
       target: column('target'),
       learningRate: number('lr', '--lr', RULES.learningRate, DEFAULT_SETTINGS.learningRate),
       optimizer: optimizer as OptimizerName,

@@ -10,7 +10,7 @@ import { runCommand } from './cli-error.ts';
 import { standardOutput } from './terminal-output.ts';
 import { BUNDLED_CSV, describeSkipped, loadDataset } from './load-dataset.ts';
 import { ProgressPrinter } from './progress.ts';
-import { checkSameColumns } from './resume.ts';
+import { checkSameColumns, resumedFeatures } from './resume.ts';
 import { fitSummaryText } from './coefficient-table.ts';
 import { formatStart, formatSummary } from './summary.ts';
 import { parseTrainArgs, TRAIN_HELP } from './train-args.ts';
@@ -64,8 +64,10 @@ await runCommand('train', async () => {
   const dataName = args.dataPath ?? relative(process.cwd(), BUNDLED_CSV);
   // Without --feature/--target: the weights file's columns when resuming, else the bundled data's. Never
   // a guess at "the first two columns", which could silently train on the wrong ones.
+  const features = previous ? resumedFeatures(previous, args) : (args.features ?? [args.feature ?? DEFAULT_FEATURE]);
   const { dataset, skipped } = await loadDataset(dataPath, dataName, {
-    feature: args.feature ?? previous?.feature.name ?? DEFAULT_FEATURE,
+    feature: features[0],
+    features,
     target: args.target ?? previous?.target.name ?? DEFAULT_TARGET,
   });
   await checkCanSaveTo(args.weightsPath);

@@ -6,10 +6,18 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/data/columns.ts';
-import { formatInterval, intervalNote, intervalsAt, type Interval } from '../core/stats/intervals.ts';
+import {
+  formatInterval,
+  intervalNote,
+  intervalsAt,
+  isJointIntervalBasis,
+  jointIntervalsAt,
+  type Interval,
+} from '../core/stats/intervals.ts';
+import { hyperplaneOf, modelFeatures } from '../core/model/model-features.ts';
 import type { Model } from '../core/model/model.ts';
 import { extrapolationNote } from '../core/model/extrapolation.ts';
-import { acceptedRange, checkInput, predictFinite } from '../core/model/predict.ts';
+import { acceptedRange, checkInput, predictFinite, predictHyperplane, type PredictionOutcome } from '../core/model/predict.ts';
 import { errorMessage } from '../core/text.ts';
 import type { WeightsFile, WeightsReadResult } from '../core/model/weights-file.ts';
 import { defineElement } from './define.ts';
@@ -18,8 +26,10 @@ import { FileDropController } from './file-drop-controller.ts';
 import { fetchWeights, readWeightsFile, weightsFromValue } from './load-weights.ts';
 
 export interface PredictionDetail {
-  /** The feature value predicted for (e.g. the BMI). */
+  /** The feature value predicted for (e.g. the BMI); with several features, the first one's. */
   input: number;
+  /** Every feature value predicted for, by feature name (`{"Bmi": 28.45}`). */
+  inputs: Record<string, number>;
   /** The predicted target (e.g. life expectancy in years), unrounded. */
   prediction: number;
   /**
@@ -56,13 +66,13 @@ const MAX_DECIMALS = 10;
  * @tagname bmi-predictor
  * @summary Predicts life expectancy (or any target) from BMI (or any feature) with a trained line.
  *
- * @fires {CustomEvent<PredictionDetail>} bmi-prediction - A prediction was made; `detail: { input, prediction, predictionInterval?, confidenceInterval?, extrapolation }`.
+ * @fires {CustomEvent<PredictionDetail>} bmi-prediction - A prediction was made; `detail: { input, inputs, prediction, predictionInterval?, confidenceInterval?, extrapolation }` (`inputs` by feature name).
  * @fires {CustomEvent<PredictorErrorDetail>} bmi-predictor-error - An input or a weights file was refused, or there is no model; `detail: { message }`.
  *
  * @csspart box - The frame around everything; outlined while a file is dragged over it.
  * @csspart form - The form around the field and button.
- * @csspart label - The field's label.
- * @csspart input - The text field.
+ * @csspart label - The field's label (each field's, for a model of several features).
+ * @csspart input - The text field (each feature's, for a model of several features).
  * @csspart button - The Predict button.
  * @csspart message - The error or status message under the field.
  * @csspart result - The line that holds the output.
@@ -96,8 +106,14 @@ export class BmiPredictor extends LitElement {
   /** A weights file as an object, or as JSON text in the `weights` attribute. Validated before use. */
   @property() weights: WeightsFile | string | null | undefined;
 
-  /** A feature value (e.g. a BMI) to predict at once: it fills the field and is predicted as soon as a model is ready. */
+  /** A feature value (e.g. a BMI) to predict at once: it fills the field and is predicted as soon as a model is ready. For one-feature models. */
   @property() value: string | undefined;
+
+  /**
+   * For a model of several features: a value per feature to predict at once, by feature name (case
+   * ignored), as an object or, in the attribute, its JSON text: `values='{"wt": 3, "hp": 120}'`.
+   */
+  @property() values: Record<string, number | string> | string | undefined;
 
   /** The field's label; defaults to the model's feature name ("BMI" for the bundled data). */
   @property() label: string | undefined;
@@ -162,6 +178,33 @@ export class BmiPredictor extends LitElement {
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
       this.predictText(String(this.value));
     }
+    if ((replaced || adopted || changed.has('values')) && this.model?.moreFeatures && this.values != null && this.values !== '') {
+      const texts = this.givenTexts();
+      if (texts) this.predictTexts(texts);
+    }
+  }
+
+  /** `values` as one text per feature of the model, in its order ("" where none is given), or undefined when it is not an object. */
+  private valueTexts(): string[] | undefined {
+    let given: unknown = this.values;
+    try {
+      if (typeof given === 'string') given = JSON.parse(given);
+    } catch {
+      return undefined;
+    }
+    if (typeof given !== 'object' || given === null || !this.model) return undefined;
+    const entries = Object.entries(given as Record<string, unknown>);
+    return modelFeatures(this.model).map(({ feature }) => {
+      const found = entries.find(([key]) => key.toLowerCase() === feature.name.toLowerCase());
+      return found === undefined ? '' : String(found[1]);
+    });
+  }
+
+  /** `valueTexts`, or a message saying what `values` must be. */
+  private givenTexts(): string[] | undefined {
+    const texts = this.valueTexts();
+    if (!texts) this.fail('"values" must be a JSON object with a value per feature, e.g. {"wt": 3, "hp": 120}.');
+    return texts;
   }
 
   /** The model the shown result belongs to. */
@@ -220,10 +263,37 @@ export class BmiPredictor extends LitElement {
     this.adopt(await readWeightsFile(file));
   }
 
-  /** Predicts from the text in the field, as the Predict button does. */
+  /** Predicts from the text in the field (every field, with several features), as the Predict button does. */
   predictFromField(): void {
-    const input = this.renderRoot.querySelector('input');
-    if (input) this.predictText(input.value);
+    const inputs = [...this.renderRoot.querySelectorAll('input')].map((input) => input.value);
+    if (this.model?.moreFeatures) this.predictTexts(inputs);
+    else if (inputs.length > 0) this.predictText(inputs[0]);
+  }
+
+  /** Predicts for a model of several features from one text per feature, in its order. */
+  private predictTexts(texts: readonly string[]): void {
+    const model = this.model!;
+    const features = modelFeatures(model);
+    const values: number[] = [];
+    for (const [j, { feature }] of features.entries()) {
+      const check = checkInput(texts[j] ?? '', columnLabel(feature.name), acceptedRange(feature));
+      if (!check.ok) {
+        this.fail(check.error);
+        return;
+      }
+      values.push(check.value);
+    }
+    const plane = hyperplaneOf(model);
+    const value = predictHyperplane(plane, values);
+    const predicted: PredictionOutcome = Number.isFinite(value)
+      ? { ok: true, value }
+      : { ok: false, error: 'The model gives no finite prediction for these values.' };
+    const intervals = isJointIntervalBasis(model.intervals) ? jointIntervalsAt(plane, model.intervals, values) : undefined;
+    const notes = features.flatMap(
+      ({ feature }, j) => extrapolationNote(columnLabel(feature.name), values[j], feature, texts[j].trim()) ?? [],
+    );
+    const inputs = Object.fromEntries(features.map(({ feature }, j) => [feature.name, values[j]]));
+    this.show(predicted, values[0], inputs, intervals, notes.length > 0 ? notes.join('; ') : undefined);
   }
 
   private predictText(text: string): void {
@@ -240,18 +310,29 @@ export class BmiPredictor extends LitElement {
       return;
     }
     const predicted = predictFinite(model, check.value, this.fieldLabel);
+    const note = extrapolationNote(this.featureLabel, check.value, model.feature, text.trim());
+    this.show(predicted, check.value, { [model.feature.name]: check.value }, intervalsAt(model, check.value), note);
+  }
+
+  /** Shows a prediction (or why there is none) and announces it with its inputs. */
+  private show(
+    predicted: PredictionOutcome,
+    input: number,
+    inputs: Record<string, number>,
+    intervals: Pick<PredictionDetail, 'predictionInterval' | 'confidenceInterval'> | undefined,
+    extrapolation: string | undefined,
+  ): void {
     if (!predicted.ok) {
       this.fail(predicted.error);
       return;
     }
     this.prediction = predicted.value;
-    const intervals = intervalsAt(model, check.value);
     this.predictionInterval = intervals?.predictionInterval;
-    this.extrapolation = extrapolationNote(this.featureLabel, check.value, model.feature, text.trim());
+    this.extrapolation = extrapolation;
     this.message = '';
     this.dispatchEvent(
       new CustomEvent<PredictionDetail>('bmi-prediction', {
-        detail: { input: check.value, prediction: this.prediction, ...intervals, extrapolation: this.extrapolation !== undefined },
+        detail: { input, inputs, prediction: this.prediction, ...intervals, extrapolation: this.extrapolation !== undefined },
         bubbles: true,
         composed: true,
       }),
@@ -283,7 +364,28 @@ export class BmiPredictor extends LitElement {
   private intervalText(): string {
     const interval = this.predictionInterval;
     if (!interval || this.noInterval) return '';
-    return `; ${Math.round(interval.level * 100)}% of ${this.population} with this ${this.featureLabel}: ${formatInterval(interval, this.shownDecimals)}`;
+    const these = this.model?.moreFeatures ? 'these values' : `this ${this.featureLabel}`;
+    return `; ${Math.round(interval.level * 100)}% of ${this.population} with ${these}: ${formatInterval(interval, this.shownDecimals)}`;
+  }
+
+  /** One labelled field per feature of a model of several, each with its training range. */
+  private severalFields(isError: boolean) {
+    const texts = this.valueTexts() ?? [];
+    return modelFeatures(this.model!).map(
+      ({ feature }, j) => html`<label part="label" for="feature-${j}">${columnLabel(feature.name)}</label>
+        <input
+          part="input"
+          id="feature-${j}"
+          name=${feature.name}
+          type="text"
+          inputmode="decimal"
+          autocomplete="off"
+          .value=${texts[j] ?? ''}
+          placeholder="${feature.min} to ${feature.max}"
+          aria-invalid=${isError ? 'true' : 'false'}
+          aria-describedby="message"
+        />`,
+    );
   }
 
   protected override render() {
@@ -294,19 +396,23 @@ export class BmiPredictor extends LitElement {
     return html`
       <div part="box" class="box ${this.drop.dragging ? 'dragging' : ''}">
         <form part="form" @submit=${this.onSubmit} novalidate>
-          <label part="label" for="feature">${this.fieldLabel}</label>
-          <input
-            part="input"
-            id="feature"
-            name="feature"
-            type="text"
-            inputmode="decimal"
-            autocomplete="off"
-            .value=${this.value ?? ''}
-            placeholder=${model ? `e.g. ${((model.feature.min + model.feature.max) / 2).toFixed(1)}` : ''}
-            aria-invalid=${isError ? 'true' : 'false'}
-            aria-describedby="message"
-          />
+          ${
+            model?.moreFeatures
+              ? this.severalFields(isError)
+              : html`<label part="label" for="feature">${this.fieldLabel}</label>
+                <input
+                  part="input"
+                  id="feature"
+                  name="feature"
+                  type="text"
+                  inputmode="decimal"
+                  autocomplete="off"
+                  .value=${this.value ?? ''}
+                  placeholder=${model ? `e.g. ${((model.feature.min + model.feature.max) / 2).toFixed(1)}` : ''}
+                  aria-invalid=${isError ? 'true' : 'false'}
+                  aria-describedby="message"
+                />`
+          }
           <button part="button" type="submit">Predict</button>
           <p part="message" id="message" class="message ${isError ? 'error' : ''}" aria-live="polite">${this.status()}</p>
         </form>

@@ -50,7 +50,7 @@ export function jsonAnswer(api: PredictApi, value: number, prediction: number): 
  */
 export function answerKeysProblem(api: PredictApi): string | undefined {
   const columns = [
-    { key: api.field, what: `the feature column "${api.model.feature.name}" (its field "${api.field}")` },
+    ...api.features.map(({ field, name }) => ({ key: field, what: `the feature column "${name}" (its field "${field}")` })),
     { key: api.resultField, what: `the target column "${api.model.target.name}" (answered as "${api.resultField}")` },
   ];
   const taken = new Map<string, string>(Object.entries(FIXED_ANSWER_KEYS).map(([key, what]) => [key, `${what} ("${key}")`]));

@@ -9,6 +9,7 @@
 import { columnLabel } from '../core/data/columns.ts';
 import { isJsonObject } from '../core/json-object.ts';
 import type { Model } from '../core/model/model.ts';
+import { modelFeatures } from '../core/model/model-features.ts';
 import {
   acceptedRange,
   checkInput,
@@ -19,8 +20,21 @@ import {
 } from '../core/model/predict.ts';
 import { topLevelKeys } from './json-keys.ts';
 
+/** One input of the model: its request field, its name for messages and the values it is answered for. */
+export interface FeatureField {
+  /** The feature's column name: `Bmi`. */
+  name: string;
+  /** The request field, the feature's name lower-cased: `bmi`. */
+  field: string;
+  /** The feature's human name for messages: `BMI`. */
+  label: string;
+  range: InputRange;
+  /** The training data's range, for the extrapolation note. */
+  dataRange: InputRange;
+}
+
 export interface PredictApi {
-  /** The request field: `bmi`. */
+  /** The request field: `bmi` (the first feature's, with several). */
   field: string;
   /** The JSON answer's key for the prediction: `lifeExpectancy`. */
   resultField: string;
@@ -28,24 +42,34 @@ export interface PredictApi {
   label: string;
   range: InputRange;
   model: Model;
+  /** Every feature's field, the first included, in the model's order. */
+  features: FeatureField[];
 }
 
 export type InputOutcome = InputCheck;
 
 export function predictApiOf(model: Model): PredictApi {
   const target = model.target.name;
+  const features = modelFeatures(model).map(({ feature }) => ({
+    name: feature.name,
+    field: feature.name.toLowerCase(),
+    label: columnLabel(feature.name),
+    range: acceptedRange({ min: feature.min, max: feature.max }),
+    dataRange: { min: feature.min, max: feature.max },
+  }));
   return {
-    field: model.feature.name.toLowerCase(),
+    field: features[0].field,
     resultField: `${target.charAt(0).toLowerCase()}${target.slice(1)}`,
-    label: columnLabel(model.feature.name),
-    range: acceptedRange({ min: model.feature.min, max: model.feature.max }),
+    label: features[0].label,
+    range: features[0].range,
     model,
+    features,
   };
 }
 
 /** The one line `GET /` answers with. */
 export function titleOf(api: PredictApi): string {
-  return `bmi-predictor: POST /predict with ${api.field}=<number>`;
+  return `bmi-predictor: POST /predict with ${api.features.map((f) => `${f.field}=<number>`).join('&')}`;
 }
 
 function missing(api: PredictApi): InputOutcome {

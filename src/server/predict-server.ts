@@ -22,8 +22,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { errorMessage, startsLikeJsonObject } from '../core/text.ts';
 import type { Model } from '../core/model/model.ts';
-import { jsonAnswer } from './json-answer.ts';
-import { formatPlainPrediction, predictionFor, readFormInput, readJsonInput, titleOf } from './predict-api.ts';
+import { formatPlainPrediction, titleOf } from './predict-api.ts';
+import { jsonAnswerForInputs, predictionForInputs, readInputs } from './several-inputs.ts';
 import { ModelSlot, serveModel, type ServedModel } from './served-model.ts';
 
 /** The largest request body read; a prediction request is a few dozen bytes. */
@@ -232,18 +232,18 @@ function answerPrediction(exchange: Exchange, body: string): void {
   // `curl -d '{"bmi":28.45}'` sends JSON labelled as a form: the body's shape decides, not only the
   // header. A form body never starts with "{" (a field name would), so no real form is misread.
   if (!exchange.asJson && body.length > 0 && startsLikeJsonObject(body)) exchange.asJson = true;
-  const input = exchange.asJson ? readJsonInput(body, api) : readFormInput(body, api);
+  const input = readInputs(body, api, exchange.asJson);
   if (!input.ok) {
     exchange.sendError(400, input.error);
     return;
   }
-  const prediction = predictionFor(input.value, api);
+  const prediction = predictionForInputs(input.values, api);
   // The model, not the request, is at fault, but the request cannot be answered: 422 with the reason.
   if (!prediction.ok) {
     exchange.sendError(422, prediction.error);
     return;
   }
-  if (exchange.asJson) exchange.send(200, JSON_TYPE, `${JSON.stringify(jsonAnswer(api, input.value, prediction.value))}\n`);
+  if (exchange.asJson) exchange.send(200, JSON_TYPE, `${JSON.stringify(jsonAnswerForInputs(api, input.values, prediction.value))}\n`);
   else exchange.send(200, TEXT, `${formatPlainPrediction(prediction.value)}\n`);
 }
 

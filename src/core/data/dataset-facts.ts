@@ -11,7 +11,7 @@ import { hashColumns } from './hash.ts';
 import { columnMoments, type Moments } from '../stats/moments.ts';
 import { columnCrossProducts, type CrossProducts } from '../stats/cross-products.ts';
 import { oncePerColumn, oncePerColumns, oncePerColumnSet } from './once-per-columns.ts';
-import { range, scalingFrom, standardize, type Scaling } from '../stats/stats.ts';
+import { range, scalingFrom, standardize, standardizeColumns, type Scaling } from '../stats/stats.ts';
 
 /** The moments of the columns: the same object `columnMoments` gives. */
 export const datasetMoments = (dataset: Dataset): Moments => columnMoments(dataset.x, dataset.y);
@@ -59,3 +59,26 @@ export const datasetMoreScalings = (dataset: Dataset): Scaling[] => {
   const m = datasetCrossProducts(dataset);
   return Array.from({ length: m.d - 1 }, (_, j) => scalingFrom(m.means[j + 1], m.sxx[(j + 1) * m.d + j + 1], m.n));
 };
+
+/** The scaling of every feature, in order (the first's is `datasetScaling`'s feature scaling). */
+export const datasetFeatureScalings = (dataset: Dataset): Scaling[] => [datasetScaling(dataset).feature, ...datasetMoreScalings(dataset)];
+
+/**
+ * Every feature standardized, column after column (feature j of row i at j·n + i), and the target
+ * standardized, in float32, as training uploads them: with one feature the same arrays as `datasetStandardized`.
+ */
+const standardizedColumnsOf = oncePerColumnSet((columns, y): { x: Float32Array; y: Float32Array } => {
+  const m = columnCrossProducts(columns, y);
+  // The first feature's scaling as `datasetScaling` has it; the others from the cross-products, as `datasetMoreScalings`.
+  const scalings = Array.from(m.means, (mean, j) =>
+    j === 0 ? scalingOfColumns(columns[0], y).feature : scalingFrom(mean, m.sxx[j * m.d + j], m.n),
+  );
+  return { x: standardizeColumns(columns, scalings), y: standardizedColumns(columns[0], y).y };
+});
+export const datasetStandardizedFeatures = (dataset: Dataset): { x: Float32Array; y: Float32Array } =>
+  dataset.moreFeatures === undefined
+    ? datasetStandardized(dataset)
+    : standardizedColumnsOf(
+        featureColumns(dataset).map((column) => column.values),
+        dataset.y,
+      );

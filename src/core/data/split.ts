@@ -3,8 +3,10 @@
  * reproduced exactly.
  */
 import type { Dataset } from './dataset.ts';
-import type { Line } from '../model/predict.ts';
-import { datasetMoments } from './dataset-facts.ts';
+import { weightsAsHyperplane, type Line, type Weights } from '../model/predict.ts';
+import { datasetCrossProducts, datasetMoments } from './dataset-facts.ts';
+import { metricsOfHyperplane } from '../stats/cross-products.ts';
+import { leastSquaresFit } from '../stats/least-squares-fit.ts';
 import { fitOfMoments, metricsAt } from '../stats/moments.ts';
 import type { Metrics } from '../stats/metrics.ts';
 
@@ -96,5 +98,19 @@ export function splitMetrics(line: Line, train: Dataset, validation: Dataset): S
     train: metricsAt(datasetMoments(train), line),
     validation: validation.x.length > 0 ? metricsAt(datasetMoments(validation), line) : null,
     optimum: metricsAt(datasetMoments(train), fitOfMoments(datasetMoments(train))),
+  };
+}
+
+/** Metrics of raw-unit weights on a split, with the optimum on its training rows; with one feature `splitMetrics`. */
+export function splitMetricsOfWeights(weights: Weights, train: Dataset, validation: Dataset): SplitMetrics {
+  if (train.moreFeatures === undefined) return splitMetrics(weights, train, validation);
+  const plane = weightsAsHyperplane(weights);
+  const moments = datasetCrossProducts(train);
+  const fit = leastSquaresFit(moments);
+  return {
+    train: metricsOfHyperplane(moments, plane),
+    validation: validation.y.length > 0 ? metricsOfHyperplane(datasetCrossProducts(validation), plane) : null,
+    // The optimum of the features that are not aliased: R's fit of the same rows.
+    optimum: metricsOfHyperplane(fit.moments, fit),
   };
 }

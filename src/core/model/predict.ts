@@ -10,6 +10,19 @@ export interface Line {
   intercept: number;
 }
 
+/**
+ * The weights of a training run: a line, and with several features the weights of the features after
+ * the first (`slope` is the first's). Standardized or raw units, as the holder says.
+ */
+export interface Weights extends Line {
+  moreWeights?: readonly number[];
+}
+
+/** The weights as coefficients (one per feature, in order) and intercept. */
+export function weightsAsHyperplane(weights: Weights): Hyperplane {
+  return { coefficients: [weights.slope, ...(weights.moreWeights ?? [])], intercept: weights.intercept };
+}
+
 /** Coefficients in raw units on several features: target = Σ coefficients[j] · inputs[j] + intercept. */
 export interface Hyperplane {
   coefficients: readonly number[];

@@ -7,6 +7,7 @@
 import { oncePerColumnSet } from '../data/once-per-columns.ts';
 import { quadraticForm } from './cholesky.ts';
 import type { Hyperplane } from '../model/predict.ts';
+import type { Metrics } from './metrics.ts';
 
 export type { Hyperplane } from '../model/predict.ts';
 
@@ -87,4 +88,11 @@ export function mseOfHyperplane(m: CrossProducts, plane: Hyperplane): number {
     cross += beta[j] * m.sxy[j];
   }
   return (m.syy - 2 * cross + quadraticForm(m.sxx, beta, m.d)) / m.n + offset * offset;
+}
+
+/** MSE, RMSE and R² of any coefficients on the rows, from the moments alone (as `metricsAt` for a line). */
+export function metricsOfHyperplane(m: CrossProducts, plane: Hyperplane): Metrics {
+  // Rounding can take an exact fit's MSE a hair below zero.
+  const mse = Math.max(0, mseOfHyperplane(m, plane));
+  return { mse, rmse: Math.sqrt(mse), r2: m.syy === 0 ? 0 : 1 - (mse * m.n) / m.syy };
 }

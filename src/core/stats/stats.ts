@@ -3,7 +3,7 @@
  * against), the error metrics, and the standardization training uses inside.
  */
 import { fitOfMoments, momentsOf } from './moments.ts';
-import type { Line } from '../model/predict.ts';
+import type { Line, Weights } from '../model/predict.ts';
 import type { Metrics } from './metrics.ts';
 
 export type { Metrics } from './metrics.ts';
@@ -84,4 +84,35 @@ export function lineToScaledUnits(raw: Line, xScaling: Scaling, yScaling: Scalin
   const slope = (raw.slope * xScaling.std) / yScaling.std;
   const intercept = (raw.slope * xScaling.mean + raw.intercept - yScaling.mean) / yScaling.std;
   return { slope, intercept };
+}
+
+/**
+ * Converts weights fitted on standardized features and target back to raw units: each feature's
+ * coefficient is wⱼ·σy/σⱼ and the intercept μy + σy·b − Σ coefficientⱼ·μⱼ. With one feature (no
+ * `moreWeights`) it is `lineToRawUnits`.
+ */
+export function weightsToRawUnits(scaled: Weights, features: readonly Scaling[], target: Scaling): Weights {
+  if (scaled.moreWeights === undefined) return lineToRawUnits(scaled, features[0], target);
+  const slopes = [scaled.slope, ...scaled.moreWeights].map((w, j) => (w * target.std) / features[j].std);
+  let intercept = target.mean + target.std * scaled.intercept;
+  slopes.forEach((slope, j) => (intercept -= slope * features[j].mean));
+  return { slope: slopes[0], intercept, moreWeights: slopes.slice(1) };
+}
+
+/** Converts raw-unit weights into the standardized space (the inverse of `weightsToRawUnits`). */
+export function weightsToScaledUnits(raw: Weights, features: readonly Scaling[], target: Scaling): Weights {
+  if (raw.moreWeights === undefined) return lineToScaledUnits(raw, features[0], target);
+  const slopes = [raw.slope, ...raw.moreWeights];
+  let offset = raw.intercept - target.mean;
+  slopes.forEach((slope, j) => (offset += slope * features[j].mean));
+  const scaled = slopes.map((slope, j) => (slope * features[j].std) / target.std);
+  return { slope: scaled[0], intercept: offset / target.std, moreWeights: scaled.slice(1) };
+}
+
+/** Columns standardized by their scalings, one after the other (feature j of row i at j·n + i), in float32. */
+export function standardizeColumns(columns: readonly ArrayLike<number>[], scalings: readonly Scaling[]): Float32Array {
+  const n = columns.length === 0 ? 0 : columns[0].length;
+  const out = new Float32Array(n * columns.length);
+  columns.forEach((column, j) => out.set(standardize(column, scalings[j]), j * n));
+  return out;
 }

@@ -33,7 +33,7 @@ export class DivergenceMonitor {
       const problem = nonFinite(value);
       if (problem) return `the loss became ${problem}`;
     }
-    const problem = nonFinite(line.slope) ?? nonFinite(line.intercept);
+    const problem = [line.slope, line.intercept, ...(line.moreWeights ?? [])].map(nonFinite).find((why) => why !== undefined);
     if (problem) return `the weights became ${problem}`;
     this.rising = loss > this.previous ? this.rising + 1 : 0;
     this.previous = loss;

@@ -3,7 +3,7 @@
  * weights that gave the best loss so the run can end on them rather than on its last epoch.
  * Pure bookkeeping (no TensorFlow.js): the trainer feeds it numbers it has already read back.
  */
-import type { Line } from '../model/predict.ts';
+import type { Weights } from '../model/predict.ts';
 import type { EarlyStoppingSettings } from '../settings/training-settings.ts';
 
 /** A loss and the weights that produced it. */
@@ -12,7 +12,7 @@ export interface Snapshot {
   epoch: number;
   loss: number;
   /** The weights, in whatever units the trainer keeps them (it converts them back itself). */
-  line: Line;
+  line: Weights;
 }
 
 export class EarlyStopping {

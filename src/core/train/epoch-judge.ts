@@ -3,7 +3,7 @@
  * numbers already read back, so a run ends on the same epoch with the same weights however many epochs
  * were queued between two read-backs.
  */
-import type { Line } from '../model/predict.ts';
+import type { Weights } from '../model/predict.ts';
 import { DivergenceMonitor } from './divergence.ts';
 import { EarlyStopping, type Snapshot } from './early-stopping.ts';
 import type { RunEnd } from './run-end.ts';
@@ -21,21 +21,21 @@ export interface LossPoint {
    * The weights after the epoch as a line (raw units once the trainer reports it): the optimizer's
    * path, read back with the losses at no extra transfer. Optional so points made elsewhere still fit.
    */
-  line?: Line;
+  line?: Weights;
 }
 
 export class EpochJudge {
   private readonly earlyStopping: EarlyStopping | undefined;
   private readonly divergence = new DivergenceMonitor();
   /** The last finite weights, shown while training. */
-  lastFinite: Line;
+  lastFinite: Weights;
   /** Set when the run must end at the epoch judged last. */
   end: RunEnd | undefined;
   /** Where the run ends up when early stopping or divergence restores earlier weights. */
   restored: Snapshot | undefined;
 
   constructor(
-    start: Line,
+    start: Weights,
     private readonly stopping: EarlyStoppingSettings | null | undefined,
   ) {
     this.lastFinite = start;
@@ -43,12 +43,12 @@ export class EpochJudge {
   }
 
   /** The weights the run ends on if it ends now. */
-  get line(): Line {
+  get line(): Weights {
     return this.restored?.line ?? this.lastFinite;
   }
 
   /** Judges one epoch; true when the run must end there (then `end` says why). */
-  examine(point: LossPoint, weights: Line): boolean {
+  examine(point: LossPoint, weights: Weights): boolean {
     if (this.end !== undefined) return true;
     // Both losses belong to the weights at the end of the epoch.
     const trained: Snapshot = { epoch: point.epoch, loss: point.trainLoss, line: weights };

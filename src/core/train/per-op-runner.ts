@@ -11,14 +11,19 @@ import type { EpochRunner, EpochTurn, EpochValues, RunnerSetup } from './epoch-r
 
 export function createPerOpRunner(setup: RunnerSetup, settle: () => Promise<void> = async () => {}): EpochRunner {
   const { train, validation, start, settings } = setup;
-  const rows = train.x.length;
-  const hasValidation = validation.x.length > 0;
+  // One feature: a scalar weight times the column (the ops every one-feature number was measured with);
+  // d features: a [d, 1] weight and matMul.
+  const d = setup.features ?? 1;
+  const rows = train.y.length;
+  const validationRows = validation.y.length;
+  const hasValidation = validationRows > 0;
   const { x, y, xVal, yVal, weight, bias } = tf.tidy(() => ({
-    x: tf.tensor2d(train.x, [rows, 1]),
+    // Columns one after the other on the way in; rows of d features for matMul.
+    x: d === 1 ? tf.tensor2d(train.x, [rows, 1]) : tf.transpose(tf.tensor2d(train.x, [d, rows])),
     y: tf.tensor2d(train.y, [rows, 1]),
-    xVal: tf.tensor2d(validation.x, [validation.x.length, 1]),
-    yVal: tf.tensor2d(validation.y, [validation.y.length, 1]),
-    weight: tf.variable(tf.scalar(start.slope), true),
+    xVal: d === 1 ? tf.tensor2d(validation.x, [validationRows, 1]) : tf.transpose(tf.tensor2d(validation.x, [d, validationRows])),
+    yVal: tf.tensor2d(validation.y, [validationRows, 1]),
+    weight: tf.variable(d === 1 ? tf.scalar(start.slope) : tf.tensor2d([start.slope, ...(setup.moreStart ?? [])], [d, 1]), true),
     bias: tf.variable(tf.scalar(start.intercept), true),
   }));
   const optimizer = settings.optimizer === 'adam' ? tf.train.adam(settings.learningRate) : tf.train.sgd(settings.learningRate);
@@ -26,10 +31,14 @@ export function createPerOpRunner(setup: RunnerSetup, settle: () => Promise<void
   const shuffleRandom = seededRandom(settings.seed);
   // Mean squared error as one squaredDifference and one mean: fewer kernel dispatches per epoch than
   // tf.losses.meanSquaredError (sub, square, sum, div).
-  const lossOf = (xs: tf.Tensor, ys: tf.Tensor): tf.Scalar => tf.mean(tf.squaredDifference(tf.add(tf.mul(xs, weight), bias), ys));
-  /** [train loss, validation loss?, weight, bias], kept on the device until read back. Call inside a tidy. */
+  const lossOf = (xs: tf.Tensor, ys: tf.Tensor): tf.Scalar =>
+    tf.mean(tf.squaredDifference(tf.add(d === 1 ? tf.mul(xs, weight) : tf.matMul(xs as tf.Tensor2D, weight as tf.Tensor2D), bias), ys));
+  const losses = (): tf.Scalar[] => (hasValidation ? [lossOf(x, y), lossOf(xVal, yVal)] : [lossOf(x, y)]);
+  /** [train loss, validation loss?, weights (d), bias], kept on the device until read back. Call inside a tidy. */
   const measure = (): tf.Tensor1D =>
-    tf.stack(hasValidation ? [lossOf(x, y), lossOf(xVal, yVal), weight, bias] : [lossOf(x, y), weight, bias]) as tf.Tensor1D;
+    d === 1
+      ? (tf.stack([...losses(), weight, bias]) as tf.Tensor1D)
+      : tf.concat([tf.stack(losses()) as tf.Tensor1D, tf.reshape(weight, [d]), tf.reshape(bias, [1])]);
   let pending: tf.Tensor1D[] = [];
 
   /** One mini-batch epoch over a seeded shuffle; false when a turn said to drop it. */
@@ -42,7 +51,7 @@ export function createPerOpRunner(setup: RunnerSetup, settle: () => Promise<void
       for (let startRow = 0; startRow < rows; startRow += batchSize) {
         const size = Math.min(batchSize, rows - startRow);
         tf.tidy(() => {
-          const xb = tf.slice(xs, [startRow, 0], [size, 1]);
+          const xb = tf.slice(xs, [startRow, 0], [size, d]);
           const yb = tf.slice(ys, [startRow, 0], [size, 1]);
           optimizer.minimize(() => lossOf(xb, yb), false, [weight, bias]);
         });
@@ -57,7 +66,7 @@ export function createPerOpRunner(setup: RunnerSetup, settle: () => Promise<void
   return {
     kernel: 'per-op',
     longEpochs: batchSize < rows,
-    paceKey: `per-op:${tf.getBackend()}:${rows}:${setup.validation.x.length}:${batchSize}:${setup.settings.optimizer}`,
+    paceKey: `per-op:${tf.getBackend()}:${rows}x${d}:${validationRows}:${batchSize}:${setup.settings.optimizer}`,
     queueStart() {
       pending.push(tf.tidy(measure));
     },
@@ -94,15 +103,18 @@ export function createPerOpRunner(setup: RunnerSetup, settle: () => Promise<void
       } finally {
         tf.dispose(taken);
       }
-      const perEpoch = hasValidation ? 4 : 3;
+      const lossCount = hasValidation ? 2 : 1;
+      const perEpoch = lossCount + d + 1;
       const points: EpochValues[] = [];
       for (let at = 0; at < values.length; at += perEpoch) {
-        points.push({
+        const point: EpochValues = {
           trainLoss: values[at],
           validationLoss: hasValidation ? values[at + 1] : null,
-          slope: values[at + perEpoch - 2],
+          slope: values[at + lossCount],
           intercept: values[at + perEpoch - 1],
-        });
+        };
+        if (d > 1) point.moreWeights = Array.from(values.subarray(at + lossCount + 1, at + lossCount + d));
+        points.push(point);
       }
       return points;
     },

@@ -8,7 +8,7 @@
  * device's rounds, the host's turns and the reading of values into judged points; the run's state is
  * the controls' own (`run-controls.ts`). This file is the loop that puts them together.
  */
-import type { Line } from '../model/predict.ts';
+import type { Weights } from '../model/predict.ts';
 import type { Snapshot } from './early-stopping.ts';
 import { EpochJudge, type LossPoint } from './epoch-judge.ts';
 import type { EpochRunner, EpochTurn } from './epoch-runner.ts';
@@ -28,14 +28,14 @@ export interface DriverReport {
   /** New points since the previous report (raw units²). */
   points: LossPoint[];
   /** The current line, standardized units. */
-  line: Line;
+  line: Weights;
   elapsedMs: number;
 }
 
 export interface DriverOptions {
   epochs: number;
   earlyStopping: EarlyStoppingSettings | null | undefined;
-  start: Line;
+  start: Weights;
   /** Scaled losses times this are raw losses (the target's variance). */
   lossScale: number;
   now: () => number;
@@ -50,7 +50,7 @@ export interface DriveOutcome {
   epoch: number;
   end: RunEnd | undefined;
   restored: Snapshot | undefined;
-  line: Line;
+  line: Weights;
   elapsedMs: number;
 }
 

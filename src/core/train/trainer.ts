@@ -14,11 +14,14 @@
  * outcome never depends on when reads happened.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Dataset } from '../data/dataset.ts';
+import { datasetWithFeatures, featureColumns, type Dataset } from '../data/dataset.ts';
 import { intervalStatistics } from '../stats/fit-summary.ts';
-import { describeData, type Model } from '../model/model.ts';
-import type { Line } from '../model/predict.ts';
-import { splitDataset, splitMetrics, type SplitMetrics } from '../data/split.ts';
+import { describeData, describeMoreFeatures, type Model } from '../model/model.ts';
+import { modelFeatureNames } from '../model/model-features.ts';
+import { weightsAsHyperplane, type Weights } from '../model/predict.ts';
+import { splitDataset, splitMetricsOfWeights, type SplitMetrics } from '../data/split.ts';
+import { leastSquaresFit } from '../stats/least-squares-fit.ts';
+import { jointIntervalStatistics } from '../stats/regression-summary.ts';
 import type { RunnerFactory } from './epoch-runner.ts';
 import type { LossPoint } from './epoch-judge.ts';
 import { createPerOpRunner } from './per-op-runner.ts';
@@ -26,8 +29,8 @@ import { RunControls, type TrainerState } from './run-controls.ts';
 import { driveRun } from './run-driver.ts';
 import type { RunEnd } from './run-end.ts';
 import type { TrainingSettings } from '../settings/training-settings.ts';
-import { lineToRawUnits, lineToScaledUnits, standardize } from '../stats/stats.ts';
-import { datasetMoments, datasetStandardized } from '../data/dataset-facts.ts';
+import { standardize, standardizeColumns, weightsToRawUnits, weightsToScaledUnits } from '../stats/stats.ts';
+import { datasetCrossProducts, datasetFeatureScalings, datasetMoments, datasetStandardizedFeatures } from '../data/dataset-facts.ts';
 
 export type { LossPoint } from './epoch-judge.ts';
 export type { TrainerState } from './run-controls.ts';
@@ -39,8 +42,8 @@ export interface TrainingProgress {
   epochs: number;
   /** New loss points since the previous report. */
   points: LossPoint[];
-  /** The current line in raw units (the last finite one, should the weights blow up). */
-  line: Line;
+  /** The current line in raw units (the last finite one, should the weights blow up); with several features, all their weights. */
+  line: Weights;
   /** Time spent training so far, pauses excluded, in ms. */
   elapsedMs: number;
 }
@@ -76,11 +79,21 @@ export interface TrainerHooks {
 
 const yieldWithTimer = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A model's weights: its line, and the coefficients of its features after the first. */
+function weightsOf(model: Model): Weights {
+  const { slope, intercept, moreFeatures } = model;
+  return moreFeatures === undefined
+    ? { slope, intercept }
+    : { slope, intercept, moreWeights: moreFeatures.map((more) => more.coefficient) };
+}
+
 export class Trainer {
   private readonly controls = new RunControls();
   private readonly data: ReturnType<typeof describeData>;
   private readonly train: Dataset;
   private readonly validation: Dataset;
+  /** The features left out because of singularities on the training rows (R's NA coefficients). */
+  private readonly aliased: string[] = [];
 
   constructor(
     dataset: Dataset,
@@ -89,8 +102,31 @@ export class Trainer {
     private readonly initial: Model | null = null,
     private readonly hooks: TrainerHooks = {},
   ) {
-    ({ train: this.train, validation: this.validation } = splitDataset(dataset, settings.validationSplit, settings.seed));
+    let { train, validation } = splitDataset(dataset, settings.validationSplit, settings.seed);
+    if (train.moreFeatures !== undefined) {
+      // As R's lm: a feature that is constant or a linear combination of the others on the training rows
+      // is left out (and named), not trained to an arbitrary share of the others' weight.
+      const fit = leastSquaresFit(datasetCrossProducts(train));
+      if (fit.fitted.length === 0) throw new Error('Every feature is constant on the training rows: there is nothing to fit.');
+      if (fit.aliased.length > 0) {
+        const names = featureColumns(train).map((column) => column.name);
+        this.aliased = fit.aliased.map((j) => names[j]);
+        train = datasetWithFeatures(train, fit.fitted);
+        validation = datasetWithFeatures(validation, fit.fitted);
+      }
+    }
+    this.train = train;
+    this.validation = validation;
     this.data = describeData(this.train);
+    if (initial) {
+      const want = featureColumns(train).map((column) => column.name);
+      const have = modelFeatureNames(initial);
+      if (have.length !== want.length || have.some((name, j) => name !== want[j])) {
+        throw new Error(
+          `The model to continue reads ${have.join(', ')}, and this run trains on ${want.join(', ')}: continue only with the same features, in the same order.`,
+        );
+      }
+    }
   }
 
   get currentState(): TrainerState {
@@ -125,13 +161,25 @@ export class Trainer {
   async run(): Promise<TrainingResult> {
     if (this.controls.state !== 'idle') throw new Error('A Trainer runs once; make a new one to train again.');
     const { normalization } = this.data;
-    const toRaw = (scaled: Line): Line => lineToRawUnits(scaled, normalization.feature, normalization.target);
-    const start = this.initial ? lineToScaledUnits(this.initial, normalization.feature, normalization.target) : { slope: 0, intercept: 0 };
+    const features = featureColumns(this.train).length;
+    const scalings = datasetFeatureScalings(this.train);
+    const toRaw = (scaled: Weights): Weights => weightsToRawUnits(scaled, scalings, normalization.target);
+    const zero: Weights =
+      features === 1 ? { slope: 0, intercept: 0 } : { slope: 0, intercept: 0, moreWeights: new Array<number>(features - 1).fill(0) };
+    const start = this.initial ? weightsToScaledUnits(weightsOf(this.initial), scalings, normalization.target) : zero;
     const createRunner = this.hooks.createRunner ?? ((setup) => createPerOpRunner(setup));
+    const validationX =
+      features === 1
+        ? standardize(this.validation.x, normalization.feature)
+        : standardizeColumns(
+            featureColumns(this.validation).map((column) => column.values),
+            scalings,
+          );
     const runner = createRunner({
-      train: datasetStandardized(this.train),
-      validation: { x: standardize(this.validation.x, normalization.feature), y: standardize(this.validation.y, normalization.target) },
-      start,
+      train: datasetStandardizedFeatures(this.train),
+      validation: { x: validationX, y: standardize(this.validation.y, normalization.target) },
+      ...(features === 1 ? {} : { features, moreStart: start.moreWeights }),
+      start: { slope: start.slope, intercept: start.intercept },
       settings: this.settings,
     });
     let outcome;
@@ -158,11 +206,12 @@ export class Trainer {
     const { epoch, end, restored } = outcome;
     const finalEnd: RunEnd = end ?? (epoch < this.settings.epochs ? { reason: 'stopped' } : { reason: 'completed' });
     const line = toRaw(outcome.line);
-    const metrics = splitMetrics(line, this.train, this.validation);
+    const metrics = splitMetricsOfWeights(line, this.train, this.validation);
     const { feature, target, rows: trainRows, dataHash } = this.data;
     const previousEpochs = this.initial?.training.epochs ?? 0;
+    const { moreWeights, ...firstFeature } = line;
     const model: Model = {
-      ...line,
+      ...firstFeature,
       feature,
       target,
       normalization,
@@ -180,8 +229,15 @@ export class Trainer {
         date: new Date().toISOString(),
       },
       // The training rows' statistics for 95% intervals, so predicting them stays arithmetic.
-      intervals: intervalStatistics(line, datasetMoments(this.train)),
+      intervals:
+        moreWeights === undefined
+          ? intervalStatistics(line, datasetMoments(this.train))
+          : jointIntervalStatistics(weightsAsHyperplane(line), datasetCrossProducts(this.train)),
     };
+    if (moreWeights !== undefined) {
+      model.moreFeatures = describeMoreFeatures(this.train).map((described, j) => ({ ...described, coefficient: moreWeights[j] }));
+    }
+    if (this.aliased.length > 0) model.aliasedFeatures = [...this.aliased];
     return {
       model,
       metrics,

@@ -3,7 +3,7 @@
  * on the same epoch with the same weights however many epochs were queued: epochs read back past the
  * end are dropped.
  */
-import type { Line } from '../../model/predict.ts';
+import type { Weights } from '../../model/predict.ts';
 import type { EpochJudge, LossPoint } from '../epoch-judge.ts';
 import type { Reading } from './read-back-queue.ts';
 
@@ -26,7 +26,10 @@ export class EpochReader {
     const values = await reading.values;
     for (let i = 0; i < reading.epochs.length && judge.end === undefined; i++) {
       const v = values[i];
-      const line: Line = { slope: v.slope, intercept: v.intercept };
+      const line: Weights =
+        v.moreWeights === undefined
+          ? { slope: v.slope, intercept: v.intercept }
+          : { slope: v.slope, intercept: v.intercept, moreWeights: v.moreWeights };
       const point: LossPoint = {
         epoch: reading.epochs[i],
         trainLoss: v.trainLoss * lossScale,
@@ -35,7 +38,7 @@ export class EpochReader {
       };
       points.push(point);
       this.lastRead = point.epoch;
-      if (judge.examine(point, { slope: v.slope, intercept: v.intercept })) this.endedAt = point.epoch;
+      if (judge.examine(point, { ...line })) this.endedAt = point.epoch;
     }
     return points;
   }
