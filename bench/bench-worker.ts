@@ -11,6 +11,7 @@ export type WorkerTask =
       fused: boolean;
       /** 1 unless given. */
       features?: number;
+      warmEpochs?: number;
     }
   | { kind: 'exact-fit'; rows: number; features: number };
 
@@ -20,7 +21,7 @@ self.onmessage = async (event: MessageEvent<WorkerTask>) => {
     const result =
       task.kind === 'exact-fit'
         ? exactFit(task.rows, task.features)
-        : await scale(task.backend, task.rows, task.epochs, task.runs, task.fused, task.features);
+        : await scale(task.backend, task.rows, task.epochs, task.runs, task.fused, task.features, task.warmEpochs);
     self.postMessage({ ok: true, result });
   } catch (error) {
     self.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -143,64 +143,74 @@ async function scaleRows(page: Page): Promise<void> {
 }
 
 /**
- * Several features: rows × features as the issue's probe measured them. Fused WebGPU and WASM as the
- * app runs them; TF.js's per-op WebGPU loop (seconds per epoch here: its Xᵀ·r is one 256-wide
- * workgroup per feature over all rows) over fewer epochs, once.
+ * Several features: rows × features as the issue's probe measured them, whole runs divided by their
+ * epochs. Fused WebGPU and WASM as the app runs them. TF.js's per-op WebGPU loop takes seconds per epoch
+ * here (its Xᵀ·r is one 256-wide workgroup per feature over all rows): one epoch after a one-epoch
+ * warm-up, at 100,000 rows only (a million rows would take minutes per epoch).
  */
 const FEATURE_SIZES: { rows: number; epochs: number; runs: number }[] = [
   { rows: 100_000, epochs: 30, runs: 3 },
   { rows: 1_000_000, epochs: 12, runs: 2 },
 ];
 const FEATURE_COUNTS = [4, 16, 64];
-const FEATURE_PATHS: { backend: BackendName; fused: boolean; label: string; epochs?: number; runs?: number }[] = [
+const FEATURE_PATHS: { backend: BackendName; fused: boolean; label: string; slow?: boolean }[] = [
   { backend: 'webgpu', fused: true, label: 'webgpu (fused)' },
   { backend: 'wasm', fused: true, label: 'wasm' },
-  { backend: 'webgpu', fused: false, label: 'webgpu (per-op)', epochs: 2, runs: 1 },
+  { backend: 'webgpu', fused: false, label: 'webgpu (per-op)', slow: true },
 ];
+const SLOW_PATH_MAX_ROWS = 100_000;
+/** The exact fit measured at this size. */
+const EXACT_FIT = { rows: 1_000_000, features: 16 };
 
 async function featureRows(page: Page): Promise<void> {
   for (const size of FEATURE_SIZES) {
     for (const features of FEATURE_COUNTS) {
-      const medians: Record<string, number> = {};
+      const where = `${size.rows.toLocaleString('en')} × ${features}`;
+      const medians = new Map<string, number>();
       for (const path of FEATURE_PATHS) {
+        const row = { section: 'Several features (worker)', measure: 'ms per full-batch epoch', rows: where, unit: 'ms' };
+        if (path.slow && size.rows > SLOW_PATH_MAX_ROWS) {
+          add({
+            ...row,
+            backend: path.label,
+            summary: null,
+            note: `not run: seconds per epoch at ${SLOW_PATH_MAX_ROWS.toLocaleString('en')} rows already`,
+          });
+          continue;
+        }
         const task = { kind: 'scale', backend: path.backend, fused: path.fused, features, ...size } as const;
-        const result = (await call(page, 'inWorker', {
-          ...task,
-          epochs: path.epochs ?? size.epochs,
-          runs: path.runs ?? size.runs,
-        })) as ScaleResult;
-        const label = result.backend === path.backend ? path.label : `${path.label} (fell back to ${result.backend})`;
+        const result = (await call(page, 'inWorker', path.slow ? { ...task, epochs: 1, runs: 1, warmEpochs: 1 } : task)) as ScaleResult;
         const summary = summarize(result.msPerEpoch);
-        medians[path.label] = summary.median;
+        medians.set(path.label, summary.median);
         const kernel = result.kernel === 'per-op' ? '' : `${result.kernel}; `;
         add({
-          section: 'Several features (worker)',
-          measure: 'ms per full-batch epoch',
-          backend: label,
-          rows: `${size.rows.toLocaleString('en')} × ${features}`,
-          unit: 'ms',
+          ...row,
+          backend: result.backend === path.backend ? path.label : `${path.label} (fell back to ${result.backend})`,
           summary,
           note: `${kernel}peak tf.memory ${formatBytes(result.peakBytes)}${describeCalls(result)}`,
         });
       }
-      const fused = medians['webgpu (fused)'];
-      const wasm = medians.wasm;
-      add({
-        section: 'Several features (worker)',
-        measure: 'fused WebGPU ÷ WASM, ms per epoch',
-        backend: 'webgpu (fused)',
-        rows: `${size.rows.toLocaleString('en')} × ${features}`,
-        unit: '×',
-        summary: single(fused / wasm),
-      });
+      const fused = medians.get('webgpu (fused)');
+      const wasm = medians.get('wasm');
+      if (fused !== undefined && wasm !== undefined) {
+        add({
+          section: 'Several features (worker)',
+          measure: 'fused WebGPU ÷ WASM, ms per epoch',
+          backend: 'webgpu (fused)',
+          rows: where,
+          unit: '×',
+          summary: single(fused / wasm),
+        });
+      }
     }
   }
-  const fit = (await call(page, 'inWorker', { kind: 'exact-fit', rows: 1_000_000, features: 16 })) as ExactFitResult;
+  const fit = (await call(page, 'inWorker', { kind: 'exact-fit', ...EXACT_FIT })) as ExactFitResult;
+  const where = `${EXACT_FIT.rows.toLocaleString('en')} × ${EXACT_FIT.features}`;
   add({
     section: 'Several features (worker)',
     measure: 'cross-products of every column (float64, two passes), in a worker',
     backend: '-',
-    rows: '1,000,000 × 16',
+    rows: where,
     unit: 'ms',
     summary: single(fit.crossProductsMs),
   });
@@ -208,7 +218,7 @@ async function featureRows(page: Page): Promise<void> {
     section: 'Several features (worker)',
     measure: 'least-squares fit from them (aliasing, Cholesky)',
     backend: '-',
-    rows: '1,000,000 × 16',
+    rows: where,
     unit: 'ms',
     summary: single(fit.fitMs),
   });
@@ -427,7 +437,7 @@ function winnersBySize(): string {
     const best = scale.filter((row) => row.rows === size).sort((a, b) => a.summary!.median - b.summary!.median)[0];
     return `${size} rows: ${best.backend}`;
   });
-  return `Fastest full-batch epoch by size: ${winners.join('; ')}.`;
+  return winners.length > 0 ? `Fastest full-batch epoch by size: ${winners.join('; ')}.` : '';
 }
 
 function formatRow(row: Row): string {

@@ -120,6 +120,8 @@ export async function scale(
   runs: number,
   fused = true,
   features = 1,
+  /** Epochs of the unmeasured run that compiles the kernels first. */
+  warmEpochs = 2,
 ): Promise<ScaleResult> {
   const { name: actual, hooks } = await useBackend(backend, fused);
   const data =
@@ -133,7 +135,7 @@ export async function scale(
   const onProgress = (): void => {
     peakBytes = Math.max(peakBytes, tf.memory().numBytes);
   };
-  const warm = await new Trainer(data, { ...settings, epochs: 2 }, null, hooks).run();
+  const warm = await new Trainer(data, { ...settings, epochs: warmEpochs }, null, hooks).run();
   const msPerEpoch: number[] = [];
   const calls = actual === 'webgpu' ? countGpuCalls() : undefined;
   for (let i = 0; i < runs; i++) {

@@ -14,5 +14,5 @@ export async function withIntervalsFrom(model: Model, dataset: Dataset): Promise
     return { ...model, intervals: jointIntervalStatistics(hyperplaneOf(model), datasetCrossProducts(dataset)) };
   }
   const { intervalStatistics } = await import('../core/stats/fit-summary.ts');
-  return { ...model, intervals: intervalStatistics(model, datasetMoments(dataset)) };
+  return { ...model, intervals: intervalStatistics(model, datasetMoments(dataset), model.feature) };
 }

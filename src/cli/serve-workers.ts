@@ -25,28 +25,35 @@ export async function runPrimary(args: ServeArgs, workers: number): Promise<void
   const { stdout, stderr } = standardOutput();
   const served = await readServedModel(args.weightsPath);
   await new Promise<void>((resolve) => {
-    const running = new Set<Worker>();
+    /** Each worker, and whether it listens yet (only a listening one can be told to stop). */
+    const running = new Map<Worker, boolean>();
     let listening = 0;
     let announced = false;
     let ending = false;
     const tell = (message: PrimaryMessage): void => {
-      for (const worker of running) if (worker.isConnected()) worker.send(message);
+      for (const [worker, up] of running) {
+        if (!worker.isConnected()) continue;
+        // One still starting has nothing to drain, and would not hear the message yet.
+        if (up) worker.send(message);
+        else if (message.type === 'stop') worker.kill();
+      }
     };
     const fail = (message: string): void => {
       if (ending) return;
       ending = true;
       stderr.line(`serve: ${message}`);
       process.exitCode = 1;
-      for (const worker of running) worker.kill();
+      for (const worker of running.keys()) worker.kill();
     };
     const start = (): void => {
       const worker = cluster.fork();
-      running.add(worker);
+      running.set(worker, false);
       let up = false;
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'failed') fail(message.message);
         else if (!up) {
           up = true;
+          running.set(worker, true);
           listening += 1;
           if (!announced && listening === workers) {
             announced = true;

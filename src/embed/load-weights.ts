@@ -7,8 +7,8 @@ import type { Result } from '../core/result.ts';
 import { errorMessage } from '../core/text.ts';
 import {
   MAX_WEIGHTS_FILE_BYTES,
-  parseWeights,
-  validateWeights,
+  parseWeightsLean,
+  validateWeightsLean,
   weightsFileSizeError,
   type WeightsReadResult,
 } from '../core/model/weights-file.ts';
@@ -47,7 +47,7 @@ export async function fetchWeights(url: string, signal?: AbortSignal, fetcher: t
       error: `${url}: The file is over ${MAX_WEIGHTS_FILE_BYTES / 1_000_000} MB, more than any weights file; it was not read further.`,
     };
   }
-  return refuse(url, parseWeights(body.text, body.bytes));
+  return refuse(url, parseWeightsLean(body.text, body.bytes));
 }
 
 /**
@@ -80,11 +80,11 @@ async function readAtMost(response: Response, limit: number): Promise<Result<{ t
 
 /** Validates what was set as the `weights` property: a weights-file object, or its JSON text (the attribute). */
 export function weightsFromValue(value: unknown): WeightsReadResult {
-  return refuse('weights', typeof value === 'string' ? parseWeights(value) : validateWeights(value));
+  return refuse('weights', typeof value === 'string' ? parseWeightsLean(value) : validateWeightsLean(value));
 }
 
 /** Reads a dropped or chosen file; one too large is refused before it is read. */
 export async function readWeightsFile(file: Blob & { name: string }): Promise<WeightsReadResult> {
   const text = file.size > MAX_WEIGHTS_FILE_BYTES ? '' : await file.text();
-  return refuse(file.name, parseWeights(text, file.size));
+  return refuse(file.name, parseWeightsLean(text, file.size));
 }

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { columnLabel } from '../core/data/columns.ts';
 import type { Model } from '../core/model/model.ts';
 import type { Result } from '../core/result.ts';
-import { isIntervalBasis } from '../core/stats/intervals.ts';
+import { isIntervalBasis, isJointIntervalBasis } from '../core/stats/intervals.ts';
+import { modelFeatures } from '../core/model/model-features.ts';
 import { answerKeysProblem } from './json-answer.ts';
 import { predictApiOf, type PredictApi } from './predict-api.ts';
 
@@ -47,19 +48,26 @@ export function serveModel(model: Model, bytes: Uint8Array | string, loadedAt = 
 /** What `GET /model` says: which model answers, what it reads and predicts, and how it was trained. */
 function describeModel(model: Model, api: PredictApi, hash: string, loadedAt: string): unknown {
   const { training } = model;
+  const features = modelFeatures(model).map(({ feature, coefficient }, j) => ({
+    name: feature.name,
+    label: columnLabel(feature.name),
+    unit: feature.unit,
+    field: api.features[j].field,
+    trainingRange: { min: feature.min, max: feature.max },
+    acceptedRange: { min: api.features[j].range.min, max: api.features[j].range.max },
+    coefficient,
+  }));
+  // One feature: its column and the line, as always; several: every feature with its coefficient.
+  const several = model.moreFeatures !== undefined;
+  const [{ coefficient: _slope, ...first }] = features;
   return {
     hash,
     loadedAt,
-    feature: {
-      name: model.feature.name,
-      label: columnLabel(model.feature.name),
-      unit: model.feature.unit,
-      field: api.field,
-      trainingRange: { min: model.feature.min, max: model.feature.max },
-      acceptedRange: { min: api.range.min, max: api.range.max },
-    },
+    ...(several ? { features } : { feature: first }),
     target: { name: model.target.name, label: columnLabel(model.target.name), unit: model.target.unit, key: api.resultField },
-    line: { slope: model.slope, intercept: model.intercept },
+    ...(several
+      ? { intercept: model.intercept, ...(model.aliasedFeatures ? { aliasedFeatures: model.aliasedFeatures } : {}) }
+      : { line: { slope: model.slope, intercept: model.intercept } }),
     training: {
       date: training.date,
       epochs: training.epochs,
@@ -72,7 +80,7 @@ function describeModel(model: Model, api: PredictApi, hash: string, loadedAt: st
       learningRate: training.learningRate,
       backend: training.backend,
     },
-    intervals: isIntervalBasis(model.intervals),
+    intervals: isIntervalBasis(model.intervals) || isJointIntervalBasis(model.intervals),
   };
 }
 

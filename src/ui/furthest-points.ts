@@ -5,6 +5,7 @@ import type { PointResidual } from '../core/stats/influence.ts';
 import { formatSigned, pointName } from '../core/view/point-text.ts';
 import { defineElement } from '../embed/define.ts';
 import { PointSelectEvent } from './point-events.ts';
+import { truncate } from './truncate.ts';
 
 /**
  * "Furthest from the line": the rows with the largest residuals from the current line, each a button
@@ -14,7 +15,9 @@ import { PointSelectEvent } from './point-events.ts';
  * @csspart list - The ordered list.
  */
 export class FurthestPoints extends LitElement {
-  static override styles = css`
+  static override styles = [
+    truncate,
+    css`
     :host {
       display: block;
       font-size: 0.9rem;
@@ -32,6 +35,7 @@ export class FurthestPoints extends LitElement {
       margin: 0.1rem 0;
     }
     button {
+      max-width: 100%;
       font: inherit;
       color: var(--bp-text);
       background: none;
@@ -58,10 +62,12 @@ export class FurthestPoints extends LitElement {
       outline-offset: 1px;
     }
     .residual {
+      flex: none;
       font-variant-numeric: tabular-nums;
       color: var(--bp-muted);
     }
-  `;
+  `,
+  ];
 
   @property({ attribute: false }) data: Dataset | null = null;
   /** Rows and residuals, largest first (see `furthestFromLine`). */
@@ -73,14 +79,19 @@ export class FurthestPoints extends LitElement {
     if (!data || this.points.length === 0) return html``;
     return html`<h3 id="heading">Furthest from the line</h3>
       <ol part="list" aria-labelledby="heading" data-furthest>
-        ${this.points.map(
-          ({ index, residual }) =>
-            html`<li>
-              <button aria-pressed=${this.selected === index ? 'true' : 'false'} data-row=${index} @click=${() => this.dispatchEvent(new PointSelectEvent(index))}>
-                <span class="name">${pointName(data, index)}</span> <span class="residual">${formatSigned(residual)}</span>
+        ${this.points.map(({ index, residual }) => {
+          const name = pointName(data, index);
+          return html`<li>
+              <button
+                aria-pressed=${this.selected === index ? 'true' : 'false'}
+                data-row=${index}
+                title=${name}
+                @click=${() => this.dispatchEvent(new PointSelectEvent(index))}
+              >
+                <span class="name truncate">${name}</span> <span class="residual">${formatSigned(residual)}</span>
               </button>
-            </li>`,
-        )}
+            </li>`;
+        })}
       </ol>`;
   }
 }

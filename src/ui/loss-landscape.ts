@@ -1,9 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { contours } from 'd3-contour';
 import { columnLabel } from '../core/data/columns.ts';
 import {
-  contourLevels,
   fromSpace,
   landscapeBounds,
   lossGrid,
@@ -14,10 +12,11 @@ import {
 } from '../core/stats/loss-landscape.ts';
 import { fitOfMoments, mseAt, type Moments } from '../core/stats/moments.ts';
 import type { Line } from '../core/model/predict.ts';
-import { niceTicks, tickLabels } from '../core/view/tick-labels.ts';
+import { LandscapeFrame } from '../core/view/landscape-frame.ts';
 import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';
+import { drawBackground, drawMarks } from './landscape-drawing.ts';
 import './chart-table.ts';
 
 /** Heat-map cells across and down: the MSE is smooth, so the canvas scales them up smoothly. */
@@ -26,22 +25,9 @@ const GRID_ROWS = 80;
 /** The most path points drawn per run; longer runs are drawn as an even sample (the last point always). */
 const MAX_PATH_POINTS = 2000;
 const MARGIN = { left: 58, right: 10, top: 10, bottom: 40 };
-/** A perceptually even sequential colour map (viridis, nine stops), low loss dark. */
-const VIRIDIS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
-
-function hexToRgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-const STOPS = VIRIDIS.map(hexToRgb);
-
-/** The colour map at t in [0, 1]. */
-function colourAt(t: number): [number, number, number] {
-  const x = Math.min(1, Math.max(0, t)) * (STOPS.length - 1);
-  const i = Math.min(STOPS.length - 2, Math.floor(x));
-  const f = x - i;
-  const [a, b] = [STOPS[i], STOPS[i + 1]];
-  return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
+/** An MSE as the landscape writes it; one that overflows (far from the optimum on huge data) is said to. */
+function formatMse(mse: number): string {
+  return Number.isFinite(mse) ? formatLoss(mse) : 'too large to compute';
 }
 
 /** The finite lines of a run's points, sampled evenly to at most `MAX_PATH_POINTS` (the last kept). */
@@ -188,8 +174,10 @@ export class LossLandscape extends LitElement {
     }
   }
 
+  /** Whether a line (in the space's units) is inside the window; one that is not finite never will be (it is not drawn). */
   private inside(line: Line): boolean {
     const b = this.bounds!;
+    if (!Number.isFinite(line.slope) || !Number.isFinite(line.intercept)) return true;
     return line.slope >= b.slope.min && line.slope <= b.slope.max && line.intercept >= b.intercept.min && line.intercept <= b.intercept.max;
   }
 
@@ -201,26 +189,20 @@ export class LossLandscape extends LitElement {
     return this.renderRoot.querySelector('canvas')!;
   }
 
-  /** The plot area in CSS px. */
-  private area(): { left: number; top: number; width: number; height: number } {
+  /** The value ↔ pixel mapping of the window shown on the canvas as it is sized now. */
+  private frame(): LandscapeFrame {
     const { clientWidth, clientHeight } = this.canvas;
-    return {
+    return new LandscapeFrame(this.bounds!, {
       left: MARGIN.left,
       top: MARGIN.top,
       width: Math.max(1, clientWidth - MARGIN.left - MARGIN.right),
       height: Math.max(1, clientHeight - MARGIN.top - MARGIN.bottom),
-    };
+    });
   }
 
   /** Where a raw-unit line sits on the canvas, in CSS px. */
   private position(raw: Line): [number, number] {
-    const b = this.bounds!;
-    const p = toSpace(raw, this.space, this.moments!);
-    const a = this.area();
-    return [
-      a.left + ((p.slope - b.slope.min) / (b.slope.max - b.slope.min)) * a.width,
-      a.top + ((b.intercept.max - p.intercept) / (b.intercept.max - b.intercept.min)) * a.height,
-    ];
+    return this.frame().position(toSpace(raw, this.space, this.moments!));
   }
 
   private color(name: string): string {
@@ -248,28 +230,40 @@ export class LossLandscape extends LitElement {
       this.background = undefined;
     }
     this.recordMarks(canvas, this.moments);
+    const frame = this.frame();
     if (!this.background) {
       if (!now) {
         this.drawInNextFrame();
         return;
       }
-      this.background = this.drawBackground(width, height, ratio);
+      const standardized = this.space === 'standardized' ? ' (standardized)' : '';
+      this.background = drawBackground(
+        this.grid,
+        frame,
+        mseAt(this.moments, fitOfMoments(this.moments)),
+        { width, height, ratio },
+        {
+          text: this.color('--bp-muted'),
+          border: this.color('--bp-border'),
+          slopeLabel: `Slope${standardized}`,
+          interceptLabel: `Intercept${standardized}`,
+          bottomMargin: MARGIN.bottom,
+        },
+      );
     }
-    const ctx = canvas.getContext('2d')!;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    ctx.drawImage(this.background, 0, 0);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const a = this.area();
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(a.left, a.top, a.width, a.height);
-    ctx.clip();
+    const inSpace = (path: readonly Line[]) => path.map((line) => toSpace(line, this.space, this.moments!));
     // The previous run on top, dashed: runs from the same start often share a line, and it must show.
-    this.drawPath(ctx, this.path, this.color('--bp-line'), 3, [], 1);
-    this.drawPath(ctx, this.previousPath, this.color('--bp-text'), 1.5, [5, 4], 0.7);
-    this.drawOptimum(ctx);
-    ctx.restore();
+    drawMarks(
+      canvas.getContext('2d')!,
+      this.background,
+      ratio,
+      frame,
+      [
+        { path: inSpace(this.path), style: { stroke: this.color('--bp-line'), width: 3, dash: [], alpha: 1 } },
+        { path: inSpace(this.previousPath), style: { stroke: this.color('--bp-text'), width: 1.5, dash: [5, 4], alpha: 0.7 } },
+      ],
+      toSpace(fitOfMoments(this.moments), this.space, this.moments),
+    );
   }
 
   private drawInNextFrame(): void {
@@ -292,164 +286,30 @@ export class LossLandscape extends LitElement {
     } else delete canvas.dataset.pathEnd;
   }
 
-  private drawBackground(width: number, height: number, ratio: number): HTMLCanvasElement {
-    const grid = this.grid!;
-    const bounds = this.bounds!;
-    const background = document.createElement('canvas');
-    background.width = width;
-    background.height = height;
-    const ctx = background.getContext('2d')!;
-    // The heat map: log-like colour scale, so the valley floor is not one flat colour.
-    const cells = document.createElement('canvas');
-    cells.width = grid.columns;
-    cells.height = grid.rows;
-    const image = cells.getContext('2d')!.createImageData(grid.columns, grid.rows);
-    const span = grid.max - grid.min || 1;
-    const k = 300;
-    for (let i = 0; i < grid.values.length; i++) {
-      const t = Math.log1p((k * (grid.values[i] - grid.min)) / span) / Math.log1p(k);
-      const [r, g, b] = colourAt(t);
-      image.data.set([r, g, b, 255], i * 4);
-    }
-    cells.getContext('2d')!.putImageData(image, 0, 0);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const a = this.area();
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(cells, a.left, a.top, a.width, a.height);
-    // Contour lines (d3-contour's marching squares over the same grid).
-    const optimum = mseAt(this.moments!, fitOfMoments(this.moments!));
-    const levels = contourLevels(optimum, grid.max, 9);
-    const lines = contours().size([grid.columns, grid.rows]).thresholds(levels)(Array.from(grid.values));
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(a.left, a.top, a.width, a.height);
-    ctx.clip();
-    ctx.strokeStyle = 'rgba(255, 255, 255, 0.45)';
-    ctx.lineWidth = 1;
-    for (const contour of lines) {
-      for (const polygon of contour.coordinates) {
-        for (const ring of polygon) {
-          ctx.beginPath();
-          ring.forEach(([gx, gy], i) => {
-            const x = a.left + (gx / grid.columns) * a.width;
-            const y = a.top + (gy / grid.rows) * a.height;
-            if (i === 0) ctx.moveTo(x, y);
-            else ctx.lineTo(x, y);
-          });
-          ctx.stroke();
-        }
-      }
-    }
-    ctx.restore();
-    // Axes.
-    const muted = this.color('--bp-muted');
-    ctx.fillStyle = muted;
-    ctx.strokeStyle = this.color('--bp-border');
-    ctx.font = '11px system-ui, sans-serif';
-    const xTicks = niceTicks(bounds.slope.min, bounds.slope.max, Math.max(3, Math.floor(a.width / 80)));
-    const yTicks = niceTicks(bounds.intercept.min, bounds.intercept.max, 5);
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    tickLabels(xTicks).forEach((label, i) => {
-      const x = a.left + ((xTicks[i] - bounds.slope.min) / (bounds.slope.max - bounds.slope.min)) * a.width;
-      ctx.fillRect(x, a.top + a.height, 1, 4);
-      ctx.fillText(label, x, a.top + a.height + 6);
-    });
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    tickLabels(yTicks).forEach((label, i) => {
-      const y = a.top + ((bounds.intercept.max - yTicks[i]) / (bounds.intercept.max - bounds.intercept.min)) * a.height;
-      ctx.fillRect(a.left - 4, y, 4, 1);
-      ctx.fillText(label, a.left - 6, y);
-    });
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'bottom';
-    const standardized = this.space === 'standardized' ? ' (standardized)' : '';
-    ctx.fillText(`Slope${standardized}`, a.left + a.width / 2, a.top + a.height + MARGIN.bottom);
-    ctx.save();
-    ctx.translate(12, a.top + a.height / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.textBaseline = 'middle';
-    ctx.fillText(`Intercept${standardized}`, 0, 0);
-    ctx.restore();
-    return background;
-  }
-
-  private drawPath(
-    ctx: CanvasRenderingContext2D,
-    path: readonly Line[],
-    stroke: string,
-    width: number,
-    dash: number[],
-    alpha: number,
-  ): void {
-    if (path.length === 0) return;
-    ctx.save();
-    ctx.globalAlpha = alpha;
-    ctx.strokeStyle = stroke;
-    ctx.fillStyle = stroke;
-    ctx.lineWidth = width;
-    ctx.setLineDash(dash);
-    ctx.beginPath();
-    path.forEach((line, i) => {
-      const [x, y] = this.position(line);
-      if (i === 0) ctx.moveTo(x, y);
-      else ctx.lineTo(x, y);
-    });
-    ctx.stroke();
-    // The start as a hollow circle, the latest weights as a dot.
-    ctx.setLineDash([]);
-    const [sx, sy] = this.position(path[0]);
-    ctx.beginPath();
-    ctx.arc(sx, sy, 4, 0, 2 * Math.PI);
-    ctx.stroke();
-    const [ex, ey] = this.position(path.at(-1)!);
-    ctx.beginPath();
-    ctx.arc(ex, ey, 3.5, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.restore();
-  }
-
-  private drawOptimum(ctx: CanvasRenderingContext2D): void {
-    const [x, y] = this.position(fitOfMoments(this.moments!));
-    const cross = (color: string, width: number) => {
-      ctx.strokeStyle = color;
-      ctx.lineWidth = width;
-      ctx.beginPath();
-      ctx.moveTo(x - 6, y - 6);
-      ctx.lineTo(x + 6, y + 6);
-      ctx.moveTo(x + 6, y - 6);
-      ctx.lineTo(x - 6, y + 6);
-      ctx.stroke();
-    };
-    cross('#000', 4.5);
-    cross('#fff', 2);
-  }
-
   private onPointerMove(event: PointerEvent): void {
     const { moments, bounds } = this;
     if (!moments || !bounds) return;
-    const a = this.area();
-    const fx = (event.offsetX - a.left) / a.width;
-    const fy = (event.offsetY - a.top) / a.height;
-    if (fx < 0 || fx > 1 || fy < 0 || fy > 1) {
+    const here = this.frame().lineAt(event.offsetX, event.offsetY);
+    if (!here) {
       this.readout = '';
       return;
     }
-    const here = {
-      slope: bounds.slope.min + fx * (bounds.slope.max - bounds.slope.min),
-      intercept: bounds.intercept.max - fy * (bounds.intercept.max - bounds.intercept.min),
-    };
     const raw = fromSpace(here, this.space, moments);
+    if (!Number.isFinite(raw.slope) || !Number.isFinite(raw.intercept)) {
+      this.readout = 'The slope and intercept here are beyond the numbers a computer holds.';
+      return;
+    }
     // A real minus sign, as every number the page writes has.
     const fixed = (value: number) => value.toFixed(4).replace(/^-/, '−');
-    this.readout = `Slope ${fixed(raw.slope)}, intercept ${fixed(raw.intercept)}: MSE ${formatLoss(mseAt(moments, raw))}`;
+    this.readout = `Slope ${fixed(raw.slope)}, intercept ${fixed(raw.intercept)}: MSE ${formatMse(mseAt(moments, raw))}`;
   }
 
   private optimumText(): string {
     const m = this.moments!;
     const best = fitOfMoments(m);
-    return `slope ${best.slope.toFixed(4)}, intercept ${best.intercept.toFixed(4)}, MSE ${formatLoss(mseAt(m, best))}`;
+    if (!Number.isFinite(best.slope) || !Number.isFinite(best.intercept))
+      return "none a computer can hold (the data's sums of squares overflow)";
+    return `slope ${best.slope.toFixed(4)}, intercept ${best.intercept.toFixed(4)}, MSE ${formatMse(mseAt(m, best))}`;
   }
 
   private description(): string {
@@ -458,7 +318,7 @@ export class LossLandscape extends LitElement {
     const path = this.path;
     const end = path.at(-1);
     const run = end
-      ? ` This run's path: ${this.points.length} epochs, from slope ${path[0].slope.toFixed(4)}, intercept ${path[0].intercept.toFixed(4)} to slope ${end.slope.toFixed(4)}, intercept ${end.intercept.toFixed(4)} (MSE ${formatLoss(mseAt(m, end))}).`
+      ? ` This run's path: ${this.points.length} epochs, from slope ${path[0].slope.toFixed(4)}, intercept ${path[0].intercept.toFixed(4)} to slope ${end.slope.toFixed(4)}, intercept ${end.intercept.toFixed(4)} (MSE ${formatMse(mseAt(m, end))}).`
       : ' No training run yet.';
     const previous = this.previousPath.length > 0 ? ` The previous run's path is drawn faded.` : '';
     return `Loss landscape: training MSE over slope and intercept (${columnLabel(this.targetName)} against ${columnLabel(this.featureName)}), exact optimum at ${this.optimumText()}.${run}${previous}`;
@@ -471,7 +331,7 @@ export class LossLandscape extends LitElement {
     const withLine = this.points.filter((p) => p.line);
     const stride = Math.max(1, Math.ceil(withLine.length / 50));
     const shown = withLine.filter((_, i) => i % stride === 0 || i === withLine.length - 1);
-    return shown.map((p) => [String(p.epoch), p.line!.slope.toFixed(4), p.line!.intercept.toFixed(4), formatLoss(mseAt(m, p.line!))]);
+    return shown.map((p) => [String(p.epoch), p.line!.slope.toFixed(4), p.line!.intercept.toFixed(4), formatMse(mseAt(m, p.line!))]);
   }
 
   protected override render() {

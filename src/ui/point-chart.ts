@@ -10,11 +10,13 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/data/columns.ts';
 import type { Dataset } from '../core/data/dataset.ts';
+import { axisRange, finiteOrGap } from '../core/view/axis-range.ts';
 import { sampledRowsOf } from '../core/view/display-sample.ts';
 import { describePoint, pointFacts, pointName, rowOfLabel } from '../core/view/point-text.ts';
 import type { Line } from '../core/model/predict.ts';
 import { PointSelectEvent } from './point-events.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
+import { truncate } from './truncate.ts';
 import { visuallyHidden } from './visually-hidden.ts';
 import './chart-table.ts';
 
@@ -49,6 +51,22 @@ export abstract class PointChart extends UplotChart {
         box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
         white-space: nowrap;
       }
+      /* A long name is cut (the whole of it is in the announcement below the plot). */
+      .tooltip {
+        max-width: min(20rem, 80vw);
+      }
+      .tooltip strong {
+        display: block;
+      }
+      /* A legend entry naming a point ("Refitted without …") is cut too. */
+      .u-legend .u-label {
+        display: inline-block;
+        max-width: 30rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        vertical-align: bottom;
+      }
       .tooltip dl {
         display: grid;
         grid-template-columns: auto auto;
@@ -65,6 +83,7 @@ export abstract class PointChart extends UplotChart {
       }
     `,
     visuallyHidden,
+    truncate,
   ];
 
   @property({ attribute: false }) data: Dataset | null = null;
@@ -105,14 +124,19 @@ export abstract class PointChart extends UplotChart {
     if (changed.has('data') || changed.has('line')) this.drawnRows = this.orderRows(this.rowsByX);
   }
 
-  /** The series of the drawn points: x values and y values, in `drawnRows` order. */
-  protected pointSeries(): [number[], number[]] {
+  /**
+   * The series of the drawn points: x values and y values, in `drawnRows` order. A point whose place is
+   * not a finite number (a fitted value that overflows for a diverging line) is left out of the y
+   * series, and its x becomes its neighbour's: uPlot's x values must be finite and in order.
+   */
+  protected pointSeries(): [number[], (number | null)[]] {
     const xs: number[] = [];
-    const ys: number[] = [];
+    const ys: (number | null)[] = [];
     for (const row of this.drawnRows) {
       const [px, py] = this.plotPoint(row);
-      xs.push(px);
-      ys.push(py);
+      const finite = Number.isFinite(px);
+      xs.push(finite ? px : (xs.at(-1) ?? 0));
+      ys.push(finite ? finiteOrGap(py) : null);
     }
     return [xs, ys];
   }
@@ -154,16 +178,14 @@ export abstract class PointChart extends UplotChart {
   /**
    * Scales with a margin on both sides, so points at the extremes are drawn whole and can be pointed at.
    * `alsoShow` gives values each axis must reach besides the data's (read whenever the data is set).
+   * Any finite values give an axis uPlot can divide into ticks (see `axisRange`); others are ignored.
    */
   protected paddedScales(alsoShow: () => { x: number[]; y: number[] } = () => ({ x: [], y: [] })): uPlot.Scales {
     const pad =
       (axis: 'x' | 'y'): uPlot.Range.Function =>
       (_, dataMin, dataMax) => {
-        const extra = alsoShow()[axis];
-        const min = Math.min(dataMin, ...extra);
-        const max = Math.max(dataMax, ...extra);
-        const margin = (max - min) * 0.04 || 1;
-        return [min - margin, max + margin];
+        const values = [dataMin, dataMax, ...alsoShow()[axis]].filter((value) => Number.isFinite(value));
+        return values.length === 0 ? axisRange(null, null) : axisRange(Math.min(...values), Math.max(...values));
       };
     return { x: { time: false, range: pad('x') }, y: { range: pad('y') } };
   }
@@ -303,7 +325,7 @@ export abstract class PointChart extends UplotChart {
     const flip = x > plot.over.offsetLeft + plot.over.clientWidth / 2;
     const style = `${flip ? `right: calc(100% - ${x - 14}px)` : `left: ${x + 14}px`}; ${y > this.chartHeight / 2 ? `bottom: calc(100% - ${y - 8}px)` : `top: ${y + 8}px`}`;
     return html`<div class="tooltip" role="tooltip" data-tooltip style=${style}>
-      <strong>${name}</strong>
+      <strong class="truncate">${name}</strong>
       <dl>${facts.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
     </div>`;
   }

@@ -1,10 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Dataset } from '../core/data/dataset.ts';
-import type { Influence } from '../core/stats/influence.ts';
+import { columnLabel } from '../core/data/columns.ts';
+import { isInfluence, type Influence, type InfluenceUnavailable } from '../core/stats/influence.ts';
 import { formatSigned, pointName } from '../core/view/point-text.ts';
 import { defineElement } from '../embed/define.ts';
 import { PointSelectEvent } from './point-events.ts';
+import { truncate } from './truncate.ts';
 
 /**
  * What the selected point does to the least-squares line: its leverage and Cook's distance and the
@@ -13,7 +15,9 @@ import { PointSelectEvent } from './point-events.ts';
  * @fires point-select - The user cleared the selection (`row` null).
  */
 export class PointInfluence extends LitElement {
-  static override styles = css`
+  static override styles = [
+    truncate,
+    css`
     :host {
       display: block;
       font-size: 0.9rem;
@@ -54,23 +58,27 @@ export class PointInfluence extends LitElement {
       outline: 3px solid var(--bp-accent);
       outline-offset: 2px;
     }
-  `;
+  `,
+  ];
 
   @property({ attribute: false }) data: Dataset | null = null;
   @property({ attribute: false }) selected: number | null = null;
-  /** The selected row's influence, or undefined (no selection, or too few rows to say). */
-  @property({ attribute: false }) influence: Influence | undefined;
+  /** The selected row's influence, why it has none, or undefined (no selection). */
+  @property({ attribute: false }) influence: Influence | InfluenceUnavailable | undefined;
 
   protected override render() {
     const { data, selected, influence } = this;
     if (!data || selected === null) return html`<div aria-live="polite" data-influence></div>`;
     const name = pointName(data, selected);
-    if (!influence) {
-      return html`<div class="box" aria-live="polite" data-influence><p>${name}: too few rows to refit without it.</p></div>`;
+    if (!isInfluence(influence)) {
+      return html`<div class="box" aria-live="polite" data-influence>
+        <p data-summary><strong>Without ${this.nameOf(name)}: no line.</strong> ${whyNoRefit(influence, data)}</p>
+        ${this.clearButton()}
+      </div>`;
     }
     const { leverage, cooksDistance, refit, slopeChange } = influence;
     return html`<div class="box" aria-live="polite" data-influence>
-      <p data-summary><strong>Without ${name}: slope ${refit.slope.toFixed(2)}, ${formatSigned(slopeChange * 100, 1)}%</strong></p>
+      <p data-summary><strong>Without ${this.nameOf(name)}: slope ${refit.slope.toFixed(2)}, ${formatSigned(slopeChange * 100, 1)}%</strong></p>
       <dl>
         <dt>Leverage</dt>
         <dd data-leverage>${leverage.toFixed(4)}</dd>
@@ -79,8 +87,30 @@ export class PointInfluence extends LitElement {
         <dt>Refitted line</dt>
         <dd data-refit>slope ${refit.slope.toFixed(4)}, intercept ${refit.intercept.toFixed(4)}</dd>
       </dl>
-      <button @click=${() => this.dispatchEvent(new PointSelectEvent(null))}>Clear selection</button>
+      ${this.clearButton()}
     </div>`;
+  }
+
+  /** The point's name, cut with an ellipsis when long; whole in its title and its text. */
+  private nameOf(name: string) {
+    return html`<span class="truncate" title=${name}>${name}</span>`;
+  }
+
+  private clearButton() {
+    return html`<button @click=${() => this.dispatchEvent(new PointSelectEvent(null))}>Clear selection</button>`;
+  }
+}
+
+/** Why the point has no refit, in words: the true reason, never a made-up line. */
+function whyNoRefit(influence: InfluenceUnavailable | undefined, data: Dataset): string {
+  const feature = columnLabel(data.featureName);
+  switch (influence?.unavailable) {
+    case 'constant-feature':
+      return `Every row has the same ${feature}: there is no line to refit.`;
+    case 'others-constant-feature':
+      return `The other rows all have the same ${feature}: no line without this point (its leverage is 1, and its Cook's distance is undefined).`;
+    default:
+      return `With ${data.x.length} rows, too few are left without it to fit a line and measure its influence (that needs 3 rows).`;
   }
 }
 

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Dataset } from '../core/data/dataset.ts';
 import type { Line } from '../core/model/predict.ts';
+import { isInfluence } from '../core/stats/influence.ts';
 import type { LineBands } from './scatter-plot.ts';
 import type { PredictionMark } from '../core/view/prediction-mark.ts';
 import { PointInspectionController } from './controllers/point-inspection-controller.ts';
@@ -68,7 +69,7 @@ export class PointViews extends LitElement {
     const furthest = this.inspection.furthest;
     const marked = furthest.map((p) => p.index);
     return html`<div class="plots">
-        <div><scatter-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected} .refit=${influence?.refit ?? null} .bands=${this.bands} .prediction=${this.prediction}></scatter-plot></div>
+        <div><scatter-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected} .refit=${isInfluence(influence) ? influence.refit : null} .bands=${this.bands} .prediction=${this.prediction}></scatter-plot></div>
         <div>
           <h3>Residuals vs fitted</h3>
           <residuals-plot .data=${data} .line=${line} .marked=${marked} .selected=${selected}></residuals-plot>

@@ -2,6 +2,7 @@ import type uPlot from 'uplot';
 import { css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { columnLabel } from '../core/data/columns.ts';
+import { finiteOrGap } from '../core/view/axis-range.ts';
 import { intervalBands } from '../core/view/interval-bands.ts';
 import type { IntervalBasis } from '../core/stats/intervals.ts';
 import type { Line } from '../core/model/predict.ts';
@@ -60,7 +61,7 @@ export class ScatterPlot extends PointChart {
   /** A straight line as a series: only the two ends carry a value (spanGaps joins them). */
   private lineSeries(xs: number[], line: Line | null): (number | null)[] {
     const last = xs.length - 1;
-    return xs.map((x, i) => (line && (i === 0 || i === last) ? line.slope * x + line.intercept : null));
+    return xs.map((x, i) => (line && (i === 0 || i === last) ? finiteOrGap(line.slope * x + line.intercept) : null));
   }
 
   /** The refitted line is a series (and a legend entry) only while a point is selected. */
@@ -90,7 +91,9 @@ export class ScatterPlot extends PointChart {
       ys,
       this.lineSeries(xs, this.line),
       ...(this.showsRefit ? [this.lineSeries(xs, this.refit)] : []),
-      ...(band ? [band.confidenceLow, band.confidenceHigh, band.predictionLow, band.predictionHigh] : []),
+      ...(band
+        ? [band.confidenceLow, band.confidenceHigh, band.predictionLow, band.predictionHigh].map((edge) => edge.map(finiteOrGap))
+        : []),
     ];
   }
 

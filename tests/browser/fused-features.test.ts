@@ -104,13 +104,27 @@ describe('fused WebGPU training with several features (software adapter)', () =>
     ['columns', 'vec4 columns'],
     ['lanes', 'one row per invocation'],
     ['rows', 'row-major vec4s'],
-  ] as const)('7 features read as %s: the same epochs', { timeout: 120_000 }, async ([layout, described], { open }) => {
-    const { page, errors } = await featuresPage(open);
-    for (const rows of [163, 9_000]) {
-      const result = await train(page, { features: 7, rows, validationRows: 50, settings: { epochs: 30 }, kernels: { layout } });
-      expect(result.kernel).toContain(`7 features as ${described}`);
-      expectLikeFloat64(result, 30, 1e-5);
-      expectClean(result, errors);
-    }
-  });
+  ] as const)(
+    '7 features read as %s: the same epochs, full batch and mini-batches',
+    { timeout: 120_000 },
+    async ([layout, described], { open }) => {
+      const { page, errors } = await featuresPage(open);
+      for (const [rows, batchSize] of [
+        [163, 0],
+        [9_000, 0],
+        [2_000, 500],
+      ]) {
+        const result = await train(page, {
+          features: 7,
+          rows,
+          validationRows: 50,
+          settings: { epochs: 10, batchSize },
+          kernels: { layout },
+        });
+        expect(result.kernel).toContain(`7 features as ${described}`);
+        expectLikeFloat64(result, 10, 1e-5);
+        expectClean(result, errors);
+      }
+    },
+  );
 });

@@ -122,4 +122,27 @@ describe('fused WebGPU training (software adapter)', () => {
       expect(errors).toEqual([]);
     },
   );
+
+  test.for([163, 20_000])(
+    'three features through the trainer on %i rows: the fused programs give the per-op loop’s coefficients and losses',
+    { timeout: 120_000 },
+    async (rows, { open }) => {
+      const { page, errors } = await checkPage(open);
+      const request = { rows, features: 3, settings: { epochs: 30, validationSplit: 0.2 } };
+      const fused = await train(page, { fused: true, ...request });
+      const perOp = await train(page, { fused: false, ...request });
+      expect(fused.kernel).toMatch(/^WebGPU · fused, .*3 features as vec4 columns$/);
+      expect(perOp.kernel).toBe('per-op');
+      expect(fused.moreCoefficients).toHaveLength(2);
+      [fused.slope, ...fused.moreCoefficients, fused.intercept].forEach((value, j) =>
+        expect(relative(value, [perOp.slope, ...perOp.moreCoefficients, perOp.intercept][j])).toBeLessThan(1e-5),
+      );
+      fused.points.forEach((point, i) => {
+        expect(relative(point.trainLoss, perOp.points[i].trainLoss)).toBeLessThan(1e-5);
+        expect(relative(point.validationLoss!, perOp.points[i].validationLoss!)).toBeLessThan(1e-5);
+      });
+      expect(fused.tensorsAfter).toBe(fused.tensorsBefore);
+      expect(errors).toEqual([]);
+    },
+  );
 });

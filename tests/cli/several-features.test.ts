@@ -128,6 +128,14 @@ describe('serve with several features', () => {
         status: 400,
         text: expect.stringMatching(/^Unknown field "bmi": this model reads air\.flow, water\.temp, acid\.conc\./),
       });
+      const described = (await (await fetch(`${url}/model`)).json()) as {
+        features: { field: string; coefficient: number }[];
+        intercept: number;
+        intervals: boolean;
+      };
+      expect(described.features.map((f) => f.field)).toEqual(['air.flow', 'water.temp', 'acid.conc.']);
+      expect(described.features[1].coefficient).toBeCloseTo(fixture.coefficients[2].estimate!, 3);
+      expect(described.intervals).toBe(true);
       child.kill('SIGTERM');
       const printed = (await exited).stdout;
       expect(printed).toMatch(/Serving .* \(Air\.Flow, Water\.Temp, Acid\.Conc\. → stack\.loss/);

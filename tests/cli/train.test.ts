@@ -246,3 +246,18 @@ describe('--help', () => {
     }
   });
 });
+
+describe('a CSV whose columns are named like object properties (issue 22, class 8)', () => {
+  it('trains on a numeric column named __proto__ against one named constructor', async () => {
+    const csv = join(dir, 'proto.csv');
+    await writeFile(csv, 'toString,__proto__,constructor\nA,20,50\nB,22,56\nC,25,61\nD,27,66\n');
+    const path = join(dir, 'proto.json');
+    const result = await run('train', ['5', path, '--data', csv, '--feature', '__proto__', '--target', 'constructor', '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const model = await readModel(path);
+    expect(model.feature.name).toBe('__proto__');
+    expect(model.target.name).toBe('constructor');
+    expect([model.feature.min, model.feature.max]).toEqual([20, 27]);
+  });
+});

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Line } from '../../src/core/model/predict.ts';
 import type { Dataset } from '../../src/core/data/dataset.ts';
+import type { Influence } from '../../src/core/stats/influence.ts';
 import { FURTHEST_COUNT, PointInspectionController } from '../../src/ui/controllers/point-inspection-controller.ts';
 import { PointSelectEvent } from '../../src/ui/point-events.ts';
 import { fiveRows, REFERENCE_LINE } from '../elements/fixtures.ts';
@@ -57,7 +58,8 @@ describe('PointInspectionController', () => {
     const { inspection } = setUp();
     expect(inspection.influence).toBeUndefined();
     inspection.select(0);
-    const influence = inspection.influence;
+    // A defined influence here (five rows with different BMIs), not the reason for none.
+    const influence = inspection.influence as Influence | undefined;
     expect(influence?.leverage).toBeGreaterThan(0);
     expect(influence?.leverage).toBeLessThan(1);
     expect(inspection.influence).toBe(influence);

@@ -1,6 +1,6 @@
 /** Residuals, leverage, Cook's distance and refits against R's numbers for the bundled data. */
 import { describe, expect, it } from 'vitest';
-import { furthestFromLine, influenceOf } from '../../src/core/stats/influence.ts';
+import { furthestFromLine, influenceOf, isInfluence, type Influence } from '../../src/core/stats/influence.ts';
 import { columnMoments, fitOfMoments, momentsOf, momentsWithout, mseAt } from '../../src/core/stats/moments.ts';
 import { leastSquares } from '../../src/core/stats/stats.ts';
 import { pointName, rowOfLabel } from '../../src/core/view/point-text.ts';
@@ -13,7 +13,11 @@ const row = (label: string): number => {
   expect(index).toBeGreaterThanOrEqual(0);
   return index;
 };
-const influence = (label: string) => influenceOf(moments, data.x[row(label)], data.y[row(label)])!;
+const influence = (label: string): Influence => {
+  const value = influenceOf(data, row(label), moments);
+  if (!isInfluence(value)) throw new Error(`${label} has no influence: ${value.unavailable}`);
+  return value;
+};
 
 describe('moments', () => {
   it('give the reference fit and MSE', () => {
@@ -76,7 +80,7 @@ describe('influence of a point', () => {
   });
 
   it('has no answer with fewer than three rows', () => {
-    expect(influenceOf(momentsOf([1, 2], [1, 2]), 1, 1)).toBeUndefined();
+    expect(influenceOf({ x: [1, 2], y: [1, 2] }, 1)).toEqual({ unavailable: 'too-few-rows' });
   });
 });
 

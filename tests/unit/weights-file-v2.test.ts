@@ -15,6 +15,7 @@ import {
 } from '../../src/core/model/weights-file.ts';
 import { TFJS_METADATA_KEY, modelFromTfjsLine } from '../../src/core/model/tfjs-model-json.ts';
 import { INTERVAL_BASIS_FIELDS } from '../../src/core/model/weights-intervals.ts';
+import { tQuantile95 } from '../../src/core/stats/t-quantile-95.ts';
 import { bundledDataset } from './bundled-data.ts';
 import { R_INTERVALS, R_SUMMARY, relativeError } from './statistics-reference.ts';
 
@@ -149,6 +150,21 @@ describe('weights file version 1, still read', () => {
   });
 });
 
+/**
+ * A probe of `rows` or `degreesOfFreedom` that is a valid count moves the fields tied to it along
+ * (training.rows, the other count, the t quantile), so the probe checks the field's own rule: the
+ * validator also checks how the fields relate, which JSON Schema cannot express (tested below).
+ */
+function keepRowsConsistent(json: Json, path: string, value: unknown): void {
+  const intervals = json.intervals as Json;
+  const rows = path === 'rows' ? value : path === 'degreesOfFreedom' ? (value as number) + 2 : undefined;
+  if (typeof rows !== 'number' || !Number.isInteger(rows) || rows < 3) return;
+  intervals.rows = rows;
+  intervals.degreesOfFreedom = rows - 2;
+  intervals.tQuantile = tQuantile95(rows - 2);
+  (json.training as Json).rows = rows;
+}
+
 describe('the JSON Schema and the validator agree on "intervals"', () => {
   it('lists the same basis fields, all required', () => {
     const basis = (schema.$defs as Record<string, Json>).intervalBasis;
@@ -163,6 +179,7 @@ describe('the JSON Schema and the validator agree on "intervals"', () => {
     const intervals = json.intervals as Json;
     if (value === undefined) delete intervals[path];
     else intervals[path] = value;
+    keepRowsConsistent(json, path, value);
     expect(schemaAccepts(json)).toBe(validateWeights(json).ok);
     // The same probe on the "unavailable" shape.
     const other: Json = { ...v2Json(), intervals: { unavailable: 'too few rows' } };

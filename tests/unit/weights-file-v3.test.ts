@@ -20,6 +20,7 @@ import { isJointIntervalBasis, jointIntervalsAt } from '../../src/core/stats/int
 import { bundledDataset } from './bundled-data.ts';
 import { rFixture } from './r-lm-fixtures.ts';
 import { relativeError } from './statistics-reference.ts';
+import { tQuantile95 } from '../../src/core/stats/t-quantile-95.ts';
 
 type Json = Record<string, unknown>;
 
@@ -166,6 +167,22 @@ describe('weights file version 3: several features', () => {
   });
 });
 
+/**
+ * A probe of `intervals.rows` that is a valid count moves the fields tied to it along (training.rows,
+ * the degrees of freedom, the t quantile), so the probe checks the field's own rule: the validator also
+ * checks how the fields relate, which JSON Schema cannot express (issue 22, class 4).
+ */
+function keepRowsConsistent(json: Json, path: string, value: unknown): void {
+  if (path !== 'intervals.rows' || typeof value !== 'number' || !Number.isInteger(value)) return;
+  const intervals = json.intervals as Json;
+  // The plane's parameters: an intercept and a coefficient per feature.
+  const parameters = (json.moreFeatures as unknown[]).length + 2;
+  if (value - parameters < 1) return;
+  intervals.degreesOfFreedom = value - parameters;
+  intervals.tQuantile = tQuantile95(value - parameters);
+  (json.training as Json).rows = value;
+}
+
 describe('the JSON Schema and the validator agree on version 3', () => {
   it('list the same fields of a further feature and of the joint interval basis, all required', () => {
     const defs = schema.$defs as Record<string, Json>;
@@ -193,6 +210,7 @@ describe('the JSON Schema and the validator agree on version 3', () => {
   ];
   it.each(paths.flatMap((path) => probes.map((value) => [path, value] as const)))('agree on %s = %j', (path, value) => {
     const json = v3With(path, value);
+    keepRowsConsistent(json, path, value);
     expect(schemaAccepts(json)).toBe(validateWeights(json).ok);
   });
 });

@@ -5,13 +5,13 @@
  */
 export interface ParseResult<T> {
   data: T[];
-  meta: { fields?: string[]; delimiter: string };
+  meta: { delimiter: string };
 }
 
+/** Rows as arrays of cells (core reads the header row itself). */
 export interface ParseConfig {
-  header: true;
+  header: false;
   skipEmptyLines: boolean;
-  transformHeader(header: string): string;
 }
 
 declare const Papa: {

@@ -16,8 +16,9 @@ export type TableOutcome = Result<{ table: Table }>;
 
 /** What papaparse hands over per chunk (the part of its `ParseResult` the builder reads). */
 export interface CsvChunk {
-  data: Record<string, unknown>[];
-  meta: { fields?: string[]; cursor: number; delimiter?: string };
+  /** Rows as arrays of cells; the first row of the first chunk is the header. */
+  data: unknown[][];
+  meta: { cursor: number; delimiter?: string };
 }
 
 /** The papaparse config of a streamed read: the shared CSV options plus the chunk callbacks. */
@@ -51,9 +52,11 @@ export function streamTable(
       worker: false,
       chunkSize,
       chunk(results) {
-        builder ??= new TableBuilder(results.meta.fields ?? [], { delimiter: results.meta.delimiter });
-        for (const row of results.data) builder.add(row, line++);
-        onProgress({ fraction: size === 0 ? 1 : Math.min(1, results.meta.cursor / size), rows: builder.rowCount });
+        for (const row of results.data) {
+          if (builder) builder.add(row, line++);
+          else builder = new TableBuilder(row, { delimiter: results.meta.delimiter });
+        }
+        onProgress({ fraction: size === 0 ? 1 : Math.min(1, results.meta.cursor / size), rows: builder?.rowCount ?? 0 });
       },
       complete() {
         if (!builder || builder.columns.length === 0) resolve({ ok: false, error: 'The file is empty.' });

@@ -10,25 +10,25 @@ export const ROW_NAMES_COLUMN = 'Row names';
 export interface HeaderColumns {
   /** The column names, in file order. */
   columns: string[];
-  /** The header field each column is read from (papaparse's key for it in a row). */
-  fields: string[];
+  /** Where in a row (read as an array of cells) each column's cell is. */
+  positions: number[];
 }
 
 export function headerColumns(fields: readonly string[]): HeaderColumns {
   const named = fields.filter((field) => field !== '');
   const columns: string[] = [];
-  const read: string[] = [];
+  const positions: number[] = [];
   fields.forEach((field, i) => {
     if (field !== '') {
       columns.push(field);
-      read.push(field);
+      positions.push(i);
     } else if (i === 0 && named.length > 0) {
       // Only where R and pandas put it: first, with named columns after it.
       columns.push(uniqueName(ROW_NAMES_COLUMN, named));
-      read.push(field);
+      positions.push(i);
     }
   });
-  return { columns, fields: read };
+  return { columns, positions };
 }
 
 /** `name`, or `name 2`, `name 3`, … when a column of the file is already called so. */

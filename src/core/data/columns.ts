@@ -7,7 +7,9 @@ const KNOWN_COLUMNS: Record<string, { label: string; unit: string }> = {
 };
 
 function known(column: string): { label: string; unit: string } | undefined {
-  return KNOWN_COLUMNS[column.toLowerCase().replace(/[\s_-]/g, '')];
+  const key = column.toLowerCase().replace(/[\s_-]/g, '');
+  // Own keys only: a column named "constructor" or "toString" is not a property of every object.
+  return Object.hasOwn(KNOWN_COLUMNS, key) ? KNOWN_COLUMNS[key] : undefined;
 }
 
 /** "Bmi" → "BMI"; an unknown column keeps its own name. */

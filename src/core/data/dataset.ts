@@ -119,13 +119,15 @@ export interface TableOptions {
 
 /**
  * Collects rows one at a time, so the same logic serves a whole string and a streamed file. Columns
- * are chosen afterwards, so a user can switch columns without parsing again.
+ * are chosen afterwards, so a user can switch columns without parsing again. Rows are read as arrays,
+ * each cell by its column's index: a header named `__proto__`, `constructor` or `toString` is a
+ * column like any other (as object keys, papaparse's rows lost or misread those cells).
  */
 export class TableBuilder {
   /** The column names: the header's, R's empty-header row names included (header-names.ts). */
   readonly columns: string[];
-  /** The header field each column is read from. */
-  private readonly fields: string[];
+  /** Where in a row each column's cell is. */
+  private readonly positions: number[];
   private readonly values: number[][];
   private readonly lines: number[] = [];
   private readonly numericCells: number[];
@@ -135,9 +137,13 @@ export class TableBuilder {
   /** Each column read with decimal commas or thousands separators too (number-readings.ts). */
   private readonly otherReadings: OtherReading[];
 
-  /** `fields` is the header as papaparse read it (empty names included). */
-  constructor(fields: string[], options: TableOptions = {}) {
-    ({ columns: this.columns, fields: this.fields } = headerColumns(fields));
+  /**
+   * `header` is the file's first row as parsed: names are cleaned (see `cleanHeader`), repeated ones
+   * numbered as papaparse numbered them ("a", "a_1"); see `headerColumns` for empty ones.
+   */
+  constructor(header: readonly unknown[], options: TableOptions = {}) {
+    const names = uniqueNames(header.map((cell) => cleanHeader(cell === undefined || cell === null ? '' : cellText(cell))));
+    ({ columns: this.columns, positions: this.positions } = headerColumns(names));
     this.values = this.columns.map(() => []);
     this.numericCells = this.columns.map(() => 0);
     this.filledCells = this.columns.map(() => 0);
@@ -145,12 +151,12 @@ export class TableBuilder {
     this.otherReadings = this.columns.map(() => new OtherReading(options.delimiter === ';'));
   }
 
-  /** Adds one parsed row; `line` is its 1-based line number in the file. Blank rows are ignored. */
-  add(row: Record<string, unknown>, line: number): void {
+  /** Adds one parsed row (its cells in file order); `line` is its 1-based line number in the file. Blank rows are ignored. */
+  add(row: readonly unknown[], line: number): void {
     if (isBlankRow(row)) return;
     this.lines.push(line);
-    this.fields.forEach((field, i) => {
-      const cell = row[field];
+    this.positions.forEach((position, i) => {
+      const cell = row[position];
       const value = parseNumber(cell);
       const text = cell === undefined || cell === null ? '' : cellText(cell);
       if (text !== '') this.filledCells[i] += 1;
@@ -204,8 +210,28 @@ function countsDistinct(textColumns: number): boolean {
   return textColumns > 1 && textColumns <= 50;
 }
 
-function isBlankRow(row: Record<string, unknown>): boolean {
-  return Object.values(row).every((cell) => cell === undefined || cell === null || cellText(cell) === '');
+function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every((cell) => cell === undefined || cell === null || cellText(cell) === '');
+}
+
+/** Repeated names numbered as papaparse's header option numbered them: "a", "a_1", "a_2" (skipping names taken). */
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  const taken = new Set(names);
+  return names.map((name) => {
+    const count = seen.get(name);
+    if (count === undefined) {
+      seen.set(name, 1);
+      return name;
+    }
+    let suffix = count;
+    let renamed: string;
+    do renamed = `${name}_${suffix++}`;
+    while (taken.has(renamed));
+    taken.add(renamed);
+    seen.set(name, count + 1);
+    return renamed;
+  });
 }
 
 /**
@@ -321,17 +347,19 @@ export function cleanHeader(header: string): string {
 }
 
 /**
- * The papaparse options every CSV read uses, whole text or stream: rows as objects keyed by a cleaned
- * header; empty lines kept, so line numbers in messages stay true (the table builder skips them).
+ * The papaparse options every CSV read uses, whole text or stream: rows as arrays of cells (the first
+ * is the header, which `TableBuilder` reads); empty lines kept, so line numbers in messages stay true
+ * (the table builder skips them).
  */
-export const CSV_PARSE_OPTIONS = { header: true, skipEmptyLines: false, transformHeader: cleanHeader } as const;
+export const CSV_PARSE_OPTIONS = { header: false, skipEmptyLines: false } as const;
 
 /** Parses a whole CSV text into a table. Line numbers assume no quoted field spans lines. */
 export function parseTable(text: string): Table | { error: string } {
   if (stripBom(text).trim() === '') return { error: 'The file is empty.' };
-  const result = Papa.parse<Record<string, unknown>>(text, CSV_PARSE_OPTIONS);
-  const builder = new TableBuilder(result.meta.fields ?? [], { delimiter: result.meta.delimiter });
-  result.data.forEach((row, index) => builder.add(row, index + 2));
+  const result = Papa.parse<unknown[]>(text, CSV_PARSE_OPTIONS);
+  const [header = [], ...rows] = result.data;
+  const builder = new TableBuilder(header, { delimiter: result.meta.delimiter });
+  rows.forEach((row, index) => builder.add(row, index + 2));
   return builder.finish();
 }
 

@@ -35,5 +35,5 @@ export function closedFormModel(dataset: Dataset, date: Date): Model {
   // requires an optimizer name; "sgd" with 0 epochs is the honest nearest.
   const line = fitOfMoments(datasetMoments(dataset));
   const model = modelFromLine(line, dataset, CLOSED_FORM, date);
-  return { ...model, intervals: intervalStatistics(line, datasetMoments(dataset)) };
+  return { ...model, intervals: intervalStatistics(line, datasetMoments(dataset), model.feature) };
 }

@@ -21,8 +21,6 @@ export const wholeNumberAtLeast =
   (least: number): Check =>
   (v) =>
     Number.isInteger(v) && (v as number) >= least ? undefined : `a whole number ≥ ${least}`;
-/** A number strictly between 0 and 1. */
-export const fraction: Check = (v) => (typeof v === 'number' && v > 0 && v < 1 ? undefined : 'a number between 0 and 1');
 
 export function lookup(root: unknown, path: string): { found: boolean; value: unknown } {
   let node: unknown = root;

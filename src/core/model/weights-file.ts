@@ -27,7 +27,7 @@ import { boxEndsError, rangeEndsError } from './predict.ts';
 import { checkJointIntervals, jointIntervalsProblem, moreFeaturesForFile, moreFeaturesProblem } from './weights-more-features.ts';
 import type { Result } from '../result.ts';
 import { errorMessage, stripBom } from '../text.ts';
-import { checkIntervals, intervalsForFile, intervalsProblem } from './weights-intervals.ts';
+import { checkIntervals, countsProblem, intervalsForFile, intervalsProblem, tQuantileProblem } from './weights-intervals.ts';
 
 export const WEIGHTS_FORMAT = 'bmi-predictor-weights';
 /**
@@ -74,6 +74,10 @@ export class WeightsWriteError extends Error {
 
 /** Why a model could not be written and read back as a weights file, or undefined when it can. */
 export function modelProblem(model: Model): string | undefined {
+  return modelFieldsProblem(model) ?? tQuantileProblem(model.intervals);
+}
+
+function modelFieldsProblem(model: Model): string | undefined {
   if (model.moreFeatures !== undefined) {
     const record: Record<string, unknown> = { ...model };
     const intervals = model.intervals ?? { unavailable: 'none' };
@@ -81,10 +85,13 @@ export function modelProblem(model: Model): string | undefined {
       weightsProblem(record) ??
       moreFeaturesProblem(record) ??
       severalRangesProblem(model) ??
-      ('unavailable' in intervals ? undefined : jointIntervalsProblem({ ...intervals }, model.moreFeatures.length + 1))
+      ('unavailable' in intervals
+        ? undefined
+        : (jointIntervalsProblem({ ...intervals }, model.moreFeatures.length + 1) ??
+          countsProblem(intervals, model.training.rows, model.moreFeatures.length + 2)))
     );
   }
-  return weightsProblem({ ...model }) ?? (model.intervals === undefined ? undefined : intervalsProblem(model.intervals));
+  return weightsProblem({ ...model }) ?? (model.intervals === undefined ? undefined : intervalsProblem(model.intervals, model));
 }
 
 /** The weights file object of a model; throws a WeightsWriteError when the file would not read back. */
@@ -142,12 +149,34 @@ export function weightsFileSizeError(byteLength: number, what = 'a weights file'
     : undefined;
 }
 
-/** Reads weights file text; every refusal names what is wrong. */
+/**
+ * Reads weights file text; every refusal names what is wrong. What the app, `train` and `serve` read
+ * with: `parseWeightsLean` and its exact check of the t quantile (see `exactTQuantile`).
+ */
 export function parseWeights(text: string, byteLength = new TextEncoder().encode(text).length): WeightsReadResult {
+  return exactTQuantile(parseWeightsLean(text, byteLength));
+}
+
+/**
+ * Reads weights file text with every check but the t quantile's exact value, which is only bounded
+ * (see `countsProblem`): what `<bmi-predictor>` reads with, to stay within its size budget.
+ */
+export function parseWeightsLean(text: string, byteLength = new TextEncoder().encode(text).length): WeightsReadResult {
   const sizeError = weightsFileSizeError(byteLength);
   if (sizeError) return { ok: false, error: sizeError };
   const parsed = parseJson(text);
-  return parsed.ok ? validateWeights(parsed.value) : { ok: false, error: `${parsed.error} It is not a weights file.` };
+  return parsed.ok ? validateWeightsLean(parsed.value) : { ok: false, error: `${parsed.error} It is not a weights file.` };
+}
+
+/** Validates an already-parsed JSON value as a weights file (see `parseWeights`). */
+export function validateWeights(json: unknown): WeightsReadResult {
+  return exactTQuantile(validateWeightsLean(json));
+}
+
+/** A read model refused when its interval block's t quantile is not the 95% quantile of its degrees of freedom. */
+function exactTQuantile(result: WeightsReadResult): WeightsReadResult {
+  const problem = result.ok ? tQuantileProblem(result.model.intervals) : undefined;
+  return problem ? { ok: false, error: `The weights file is invalid: ${problem}.` } : result;
 }
 
 /**
@@ -206,8 +235,8 @@ const FIELDS: [path: string, check: Check][] = [
 /** The dotted paths of every field a version 1 weights file must have. */
 export const WEIGHTS_FIELD_PATHS: readonly string[] = FIELDS.map(([path]) => path);
 
-/** Validates an already-parsed JSON value as a weights file. */
-export function validateWeights(json: unknown): WeightsReadResult {
+/** Validates an already-parsed JSON value as a weights file, but for the t quantile's exact value (see `parseWeightsLean`). */
+export function validateWeightsLean(json: unknown): WeightsReadResult {
   if (!isJsonObject(json)) {
     return { ok: false, error: 'The JSON is not an object, so it is not a weights file.' };
   }
@@ -257,6 +286,9 @@ function validateSeveralFeatures(record: Record<string, unknown>): WeightsReadRe
   const file = record as unknown as WeightsFile & { moreFeatures: ModelFeature[] };
   const checked = checkJointIntervals(record.intervals, file.moreFeatures.length + 1);
   if (!checked.ok) return checked;
+  const counts =
+    'unavailable' in checked.intervals ? undefined : countsProblem(checked.intervals, file.training.rows, file.moreFeatures.length + 2);
+  if (counts) return { ok: false, error: `The weights file is invalid: ${counts}.` };
   const model = modelOf(file, checked.intervals);
   model.moreFeatures = moreFeaturesForFile(file.moreFeatures);
   if (Array.isArray(file.aliasedFeatures)) model.aliasedFeatures = [...file.aliasedFeatures];

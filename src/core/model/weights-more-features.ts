@@ -11,7 +11,6 @@ import {
   describe,
   fieldProblems,
   finiteNumber,
-  fraction,
   nonEmptyText,
   nonNegativeNumber,
   positiveNumber,
@@ -23,7 +22,7 @@ import { isJsonObject } from '../json-object.ts';
 import type { JointIntervalBasis } from '../stats/intervals.ts';
 import type { ModelFeature } from './model.ts';
 import type { Result } from '../result.ts';
-import { intervalsForFile } from './weights-intervals.ts';
+import { intervalsForFile, level95 } from './weights-intervals.ts';
 
 /** Every field of one entry of `moreFeatures`, with its check; all are required. */
 const MORE_FEATURE_FIELDS: [path: string, check: Check][] = [
@@ -41,7 +40,7 @@ export const MORE_FEATURE_FIELD_PATHS: readonly string[] = MORE_FEATURE_FIELDS.m
 
 /** The joint interval basis's single numbers with their checks (the sizes depend on the features). */
 const JOINT_BASIS_NUMBERS: [path: keyof JointIntervalBasis, check: Check][] = [
-  ['level', fraction],
+  ['level', level95],
   ['rows', wholeNumberAtLeast(4)],
   ['residualStandardError', nonNegativeNumber],
   ['degreesOfFreedom', wholeNumberAtLeast(1)],

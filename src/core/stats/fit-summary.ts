@@ -6,8 +6,8 @@
  * where it stands; for the least-squares line the numbers are R's.
  */
 import { fUpperTailP, studentTQuantile, studentTTwoSidedP } from './distributions.ts';
-import { INTERVAL_LEVEL, type Interval, type IntervalBasis, type IntervalStatistics } from './intervals.ts';
-import type { Line } from '../model/predict.ts';
+import { INTERVAL_LEVEL, intervalOverflow, type Interval, type IntervalBasis, type IntervalStatistics } from './intervals.ts';
+import type { InputRange, Line } from '../model/predict.ts';
 import type { Result } from '../result.ts';
 import { mseAt, type Moments } from './moments.ts';
 
@@ -79,9 +79,14 @@ function basisOf(line: Line, rows: Moments, level: number): Result<{ basis: Inte
  * What a model keeps for its intervals: the basis, or why there is none (too few rows, a constant
  * feature). Stored in the weights file, so predicting an interval needs no distribution code.
  */
-export function intervalStatistics(line: Line, moments: Moments, level = INTERVAL_LEVEL): IntervalStatistics {
+export function intervalStatistics(line: Line, moments: Moments, featureRange?: InputRange, level = INTERVAL_LEVEL): IntervalStatistics {
   const result = basisOf(line, moments, level);
-  return result.ok ? result.basis : { unavailable: result.error };
+  if (!result.ok) return { unavailable: result.error };
+  // Intervals that would overflow somewhere the model answers (data near the largest doubles) are none.
+  const overflow = featureRange && intervalOverflow(line, result.basis, featureRange);
+  return overflow
+    ? { unavailable: 'its bounds overflow the numbers a computer holds at the ends of the range it answers for' }
+    : result.basis;
 }
 
 /** One row of the coefficient table: t, p and the confidence interval of an estimate and its standard error. */

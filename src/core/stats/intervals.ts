@@ -3,7 +3,7 @@
  * (`IntervalBasis`): no distribution code, so `<bmi-predictor>`, the server and the form use it as
  * cheaply as `predict`. The formulas are those of R's `predict.lm(..., interval = ...)`.
  */
-import { predict, predictHyperplane, type Hyperplane, type Line } from '../model/predict.ts';
+import { acceptedRange, predict, predictHyperplane, type Hyperplane, type InputRange, type Line } from '../model/predict.ts';
 import { quadraticForm } from './cholesky.ts';
 
 /** What the intervals of a fitted line need, from the rows it was fitted on. */
@@ -143,6 +143,45 @@ export function intervalNote(model: { intervals?: IntervalStatistics }): string 
   const { intervals } = model;
   if (intervals !== undefined && !('unavailable' in intervals)) return undefined;
   return `No 95% interval: ${intervals?.unavailable ?? NO_INTERVALS_IN_VERSION_1}.`;
+}
+
+/**
+ * The note for a prediction whose interval bounds are not finite numbers. A weights file whose
+ * intervals overflow is refused when it is read, and a model whose would is made without them, so only
+ * a model from elsewhere can meet it; the form, `<bmi-predictor>` and the server say the same.
+ */
+export const NON_FINITE_INTERVAL_NOTE = 'No 95% interval: its bounds are not finite numbers.';
+
+/** Why the prediction of a one-feature model at `feature` comes without an interval, or undefined when it comes with one. */
+export function intervalNoteAt(model: Line & { intervals?: IntervalStatistics }, feature: number): string | undefined {
+  if (isIntervalBasis(model.intervals)) return intervalsAt(model, feature) ? undefined : NON_FINITE_INTERVAL_NOTE;
+  return intervalNote(model);
+}
+
+/**
+ * Which field of the basis makes an interval overflow somewhere in the range the model answers for
+ * (`dataRange` is its training rows' feature range, widened by `acceptedRange`), and at which end; or
+ * undefined when every bound there is a finite number. The half-width is convex in the feature and the
+ * line straight, so the ends of the range are where the bounds are largest.
+ */
+export function intervalOverflow(
+  line: Line,
+  basis: IntervalBasis,
+  dataRange: InputRange,
+): { field: 'residualStandardError' | 'featureMean' | 'featureSumOfSquares'; at: number } | undefined {
+  const { min, max } = acceptedRange(dataRange);
+  for (const at of [min, max]) {
+    if (intervalsAt({ ...line, intervals: basis }, at)) continue;
+    const distance = (at - basis.featureMean) ** 2;
+    // The feature's distance from its mean, then its spread, else the error's size, t · s.
+    const field = !Number.isFinite(distance)
+      ? 'featureMean'
+      : !Number.isFinite(distance / basis.featureSumOfSquares)
+        ? 'featureSumOfSquares'
+        : 'residualStandardError';
+    return { field, at };
+  }
+  return undefined;
 }
 
 /** "65.7 to 92.0" (a real minus sign for negative bounds). */

@@ -7,6 +7,7 @@
 import type { Line } from '../model/predict.ts';
 import { fitOfMoments, mseAt, type Moments } from './moments.ts';
 import { lineToRawUnits, lineToScaledUnits, type Scaling } from './stats.ts';
+import { visibleSpan } from '../view/axis-range.ts';
 
 export type LandscapeSpace = 'raw' | 'standardized';
 
@@ -25,8 +26,9 @@ export interface LossGrid {
   /** Columns (slope steps, left to right) and rows (intercept steps, top = highest intercept). */
   columns: number;
   rows: number;
-  /** MSE at each cell centre, row-major from the top-left. */
+  /** MSE at each cell centre, row-major from the top-left; Infinity or NaN where it overflows. */
   values: Float64Array;
+  /** The least and greatest finite values (NaN when no value is finite). */
   min: number;
   max: number;
 }
@@ -54,16 +56,20 @@ export function fromSpace(line: Line, space: LandscapeSpace, m: Moments): Line {
  * A window centred on the optimum, wide enough for its valley and for every finite point of `paths`
  * (raw-unit lines), with a margin. In raw units the valley runs diagonally: an intercept change of
  * x̄·Δslope keeps the line through the data's centre, so the intercept range follows the slope range.
+ * Always finite and wide enough to draw, whatever the moments (see `visibleSpan`): an optimum or a
+ * scaling that overflows gives a window around 0.
  */
 export function landscapeBounds(m: Moments, space: LandscapeSpace, paths: readonly (readonly Line[])[] = []): LandscapeBounds {
   const optimum = toSpace(fitOfMoments(m), space, m);
   const { feature, target } = scalingsOf(m);
   const [xMean, xStd, yStd] = space === 'raw' ? [feature.mean, feature.std, target.std] : [0, 1, 1];
+  const centre = { slope: finiteOr(optimum.slope, 0), intercept: finiteOr(optimum.intercept, 0) };
   // 1.2 × the optimum's distance from a flat line: the untrained start (slope 0) sits inside, not on the edge.
-  const slopeHalf = 1.2 * Math.max(Math.abs(optimum.slope), (0.5 * yStd) / xStd);
-  const interceptHalf = slopeHalf * Math.sqrt(xMean * xMean + xStd * xStd);
-  const slope = { min: optimum.slope - slopeHalf, max: optimum.slope + slopeHalf };
-  const intercept = { min: optimum.intercept - interceptHalf, max: optimum.intercept + interceptHalf };
+  const slopeHalf = finiteOr(1.2 * Math.max(Math.abs(centre.slope), (0.5 * yStd) / xStd), 1);
+  // hypot: x̄² alone overflows for a feature around 1e160.
+  const interceptHalf = finiteOr(slopeHalf * Math.hypot(xMean, xStd), 1);
+  const slope = span(centre.slope - slopeHalf, centre.slope + slopeHalf);
+  const intercept = span(centre.intercept - interceptHalf, centre.intercept + interceptHalf);
   let grown = false;
   for (const path of paths) {
     for (const raw of path) {
@@ -78,10 +84,19 @@ export function landscapeBounds(m: Moments, space: LandscapeSpace, paths: readon
   }
   if (!grown) return { slope, intercept };
   const pad = (r: Interval): Interval => {
-    const margin = (r.max - r.min) * 0.08;
-    return { min: r.min - margin, max: r.max + margin };
+    const margin = (r.max / 2 - r.min / 2) * 0.16;
+    return span(r.min - margin, r.max + margin);
   };
   return { slope: pad(slope), intercept: pad(intercept) };
+}
+
+function finiteOr(value: number, fallback: number): number {
+  return Number.isFinite(value) ? value : fallback;
+}
+
+function span(low: number, high: number): Interval {
+  const [min, max] = visibleSpan(low, high);
+  return { min, max };
 }
 
 /** The slope and intercept (in the space's units) at the centre of a grid cell. */
@@ -101,10 +116,10 @@ export function lossGrid(m: Moments, space: LandscapeSpace, bounds: LandscapeBou
       const value = mseAt(m, fromSpace(cellLine(bounds, columns, rows, column, row), space, m));
       values[row * columns + column] = value;
       if (value < min) min = value;
-      if (value > max) max = value;
+      if (value > max && value < Infinity) max = value;
     }
   }
-  return { columns, rows, values, min, max };
+  return min <= max ? { columns, rows, values, min, max } : { columns, rows, values, min: Number.NaN, max: Number.NaN };
 }
 
 /**

@@ -231,7 +231,7 @@ export class Trainer {
       // The training rows' statistics for 95% intervals, so predicting them stays arithmetic.
       intervals:
         moreWeights === undefined
-          ? intervalStatistics(line, datasetMoments(this.train))
+          ? intervalStatistics(line, datasetMoments(this.train), feature)
           : jointIntervalStatistics(weightsAsHyperplane(line), datasetCrossProducts(this.train)),
     };
     if (moreWeights !== undefined) {

@@ -5,7 +5,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/data/dataset.ts';
-import { furthestFromLine, influenceOf, type Influence, type PointResidual } from '../../core/stats/influence.ts';
+import {
+  furthestFromLine,
+  influenceOf,
+  type Influence,
+  type InfluenceUnavailable,
+  type PointResidual,
+} from '../../core/stats/influence.ts';
 import { columnMoments, type Moments } from '../../core/stats/moments.ts';
 import type { Line } from '../../core/model/predict.ts';
 import { PointSelectEvent } from '../point-events.ts';
@@ -23,7 +29,7 @@ export class PointInspectionController implements ReactiveController {
   selected: number | null = null;
   private seenData: Dataset | null = null;
   private furthestFor: { data: Dataset | null; line: Line | null; rows: PointResidual[] } = { data: null, line: null, rows: [] };
-  private influenceFor: { row: number | null; data: Dataset | null; value: Influence | undefined } = {
+  private influenceFor: { row: number | null; data: Dataset | null; value: Influence | InfluenceUnavailable | undefined } = {
     row: null,
     data: null,
     value: undefined,
@@ -71,15 +77,15 @@ export class PointInspectionController implements ReactiveController {
     return this.furthestFor.rows;
   }
 
-  /** The selected row's leverage, Cook's distance and refit, or undefined. */
-  get influence(): Influence | undefined {
+  /** The selected row's leverage, Cook's distance and refit, why it has none, or undefined without a selection. */
+  get influence(): Influence | InfluenceUnavailable | undefined {
     const { data } = this.source();
     const { selected } = this;
     const cache = this.influenceFor;
     if (cache.row !== selected || cache.data !== data) {
       // The moments (a pass over the rows) only once a row is selected, not for every new data set.
       const moments = selected === null ? null : this.moments;
-      const value = data && moments && selected !== null ? influenceOf(moments, data.x[selected], data.y[selected]) : undefined;
+      const value = data && moments && selected !== null ? influenceOf(data, selected, moments) : undefined;
       this.influenceFor = { row: selected, data, value };
     }
     return this.influenceFor.value;

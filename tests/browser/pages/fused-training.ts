@@ -15,7 +15,7 @@ import { Trainer, type LossPoint } from '../../../src/core/train/trainer.ts';
 import { chooseBackend } from '../../../src/tfjs-browser/backend.ts';
 import { runnerFor } from '../../../src/tfjs-browser/runner-choice.ts';
 import { compiledPipelineCount } from '../../../src/tfjs-browser/webgpu-queue.ts';
-import { syntheticDataset } from '../../../bench/synthetic-data.ts';
+import { syntheticDataset, syntheticFeatures } from '../../../bench/synthetic-data.ts';
 
 async function bundled(): Promise<Dataset> {
   const outcome = parseCsv(await (await fetch('/bmi_and_life_expectancy.csv')).text());
@@ -28,6 +28,8 @@ export interface CheckRequest {
   fused: boolean;
   /** 163 = the bundled data; more = synthetic rows like it. */
   rows: number;
+  /** More than 1: the bench's synthetic rows of this many features instead. */
+  features?: number;
   settings?: Partial<TrainingSettings>;
   maxEpochsPerRound?: number;
   /** Start from this raw-unit line instead of the zero line of the standardized data. */
@@ -42,6 +44,8 @@ export interface CheckResult {
   kernel: string;
   slope: number;
   intercept: number;
+  /** The raw-unit coefficients of the features after the first (several features only). */
+  moreCoefficients: number[];
   epochsRun: number;
   end: string;
   modelEpochs: number;
@@ -86,7 +90,12 @@ function float64Descent(x: Float32Array, y: Float32Array, learningRate: number, 
 async function train(request: CheckRequest): Promise<CheckResult> {
   const choice = await chooseBackend({ preferred: request.backend ?? 'webgpu', wasmPaths, fused: request.fused });
   const base = await bundled();
-  const data = request.rows === 163 ? base : syntheticDataset(base, request.rows);
+  const data =
+    (request.features ?? 1) > 1
+      ? syntheticFeatures(request.rows, request.features ?? 1)
+      : request.rows === 163
+        ? base
+        : syntheticDataset(base, request.rows);
   const settings: TrainingSettings = { ...DEFAULT_SETTINGS, validationSplit: 0, ...request.settings };
   const tensorsBefore = tf.memory().numTensors;
   const points: LossPoint[] = [];
@@ -121,6 +130,7 @@ async function train(request: CheckRequest): Promise<CheckResult> {
     kernel: result.kernel ?? '',
     slope: result.model.slope,
     intercept: result.model.intercept,
+    moreCoefficients: (result.model.moreFeatures ?? []).map((more) => more.coefficient),
     epochsRun: result.epochsRun,
     end: result.end.reason,
     modelEpochs: result.model.training.epochs,
