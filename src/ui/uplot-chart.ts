@@ -39,6 +39,11 @@ export abstract class UplotChart extends LitElement {
       .u-legend .u-series th > .u-marker {
         flex: none;
       }
+      /* Never wider than a phone's window leaves for it (the chart's own width is set by its content). */
+      .u-legend .u-series .u-label {
+        white-space: normal;
+        max-width: calc(100vw - 6rem);
+      }
       .u-legend.u-inline .u-series {
         margin: 0 0.35rem;
       }
