@@ -97,7 +97,7 @@ export class BmiApp extends LitElement {
     restoreModel: (model, origin) => this.history.restore(model, origin),
     deletedSaved: (name, model) => this.history.deletedSaved(name, model),
   });
-  /** Files the user picks or drops: a CSV to the data, model files to the library. */
+  /** Files the user picks or drops: a CSV to the data, model files to the library (it only listens; nothing reads it). */
   protected readonly intake: FileIntakeController = new FileIntakeController(this, {
     csv: (file) => void this.dataSource.loadFile(file),
     weights: (file) => void this.library.loadWeightsFile(file),
