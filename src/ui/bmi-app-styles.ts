@@ -31,13 +31,13 @@ export const bmiAppStyles = css`
     gap: 1rem;
   }
   /*
-   * Two columns when there is room: Data (with its plots) on the left, wider; Predict at the top right,
+   * Two columns when there is room: Data (with its plots) on the left; Predict at the top right,
    * so the form and the scatter plot that marks its prediction are in view together; Training below
    * it; then Fit and Model across the width.
    */
   @media (min-width: 900px) {
     main {
-      grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
+      grid-template-columns: repeat(2, minmax(0, 1fr));
       grid-template-areas:
         'data predict'
         'data training'
@@ -110,11 +110,25 @@ export const bmiAppStyles = css`
     color: var(--bp-muted);
     font-size: 0.9rem;
   }
+  /*
+   * The tagline and the backend's line change when TensorFlow.js has started (a second or more after
+   * the first paint): their space is held from the start, so the cards below do not move (layout
+   * shift). Two lines of tagline and three of status on a phone, one and two on a wider screen.
+   */
   .status-line {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
     gap: 0.25rem 0.75rem;
+    min-height: 3.1rem;
+  }
+  @media (max-width: 600px) {
+    .tagline {
+      min-height: 3em;
+    }
+    .status-line {
+      min-height: 4.6rem;
+    }
   }
   .notices {
     display: flex;

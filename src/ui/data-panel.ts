@@ -56,9 +56,14 @@ export class DataPanel extends LitElement {
         border: 1px solid var(--bp-border);
         border-radius: 6px;
       }
-      /* The sentence on the chosen columns takes two lines on a phone, one or two on a wider card. */
+      /* The sentence on the chosen columns takes three lines on a phone, two on a wider card. */
       .reserved-notes {
-        min-height: calc(2 * 1.35em);
+        min-height: calc(2 * 1.2em);
+      }
+      @media (max-width: 600px) {
+        .reserved-notes {
+          min-height: calc(3 * 1.2em);
+        }
       }
       progress {
         width: 100%;

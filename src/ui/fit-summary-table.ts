@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Coefficient, FitSummary } from '../core/stats/fit-summary.ts';
 import type { Line } from '../core/model/predict.ts';
 import { formatPValue, slopeInWords } from '../core/view/fit-summary-words.ts';
@@ -36,6 +36,11 @@ export class FitSummaryTable extends LitElement {
       }
       .scroll {
         overflow-x: auto;
+      }
+      .scroll-hint {
+        margin: 0.25rem 0 0;
+        font-size: 0.8rem;
+        color: var(--bp-muted);
       }
       .scroll:focus-visible {
         outline: 3px solid var(--bp-accent);
@@ -91,6 +96,30 @@ export class FitSummaryTable extends LitElement {
   /** The run's state, for the provisional note. */
   @property() runState: RunState = 'idle';
 
+  /** The table is wider than its box (a phone): a hint says that it scrolls sideways, and to what. */
+  @state() private overflows = false;
+  private readonly sizes = new ResizeObserver(() => this.measureOverflow());
+
+  private measureOverflow(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    this.overflows = box !== null && box.scrollWidth > box.clientWidth + 1;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.sizes.disconnect();
+  }
+
+  protected override updated(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    this.sizes.disconnect();
+    if (box) {
+      this.sizes.observe(box);
+      const table = box.querySelector('table');
+      if (table) this.sizes.observe(table);
+    }
+  }
+
   private row(name: string, term: string, c: Coefficient) {
     return html`<tr data-term=${term}>
       <th scope="row">${name}</th>
@@ -142,6 +171,7 @@ export class FitSummaryTable extends LitElement {
           </tbody>
         </table>
       </div>
+      ${this.overflows ? html`<p class="scroll-hint" data-scroll-hint><span aria-hidden="true">↔</span> The table scrolls sideways for p and the confidence interval.</p>` : ''}
       <p class="overall" data-overall>
         Residual standard error <span data-stat="residual-se" data-value=${summary.residualStandardError}>${summary.residualStandardError.toFixed(4)}</span>${unit}
         on <span data-stat="df" data-value=${summary.degreesOfFreedom}>${summary.degreesOfFreedom}</span> degrees of freedom.

@@ -28,10 +28,21 @@ export abstract class UplotChart extends LitElement {
       .u-legend .u-marker {
         border-radius: 50%;
       }
-      /* An entry never breaks between its marker and its label; whole entries wrap. */
-      .u-legend .u-series,
+      /* An entry never breaks between its marker and its label (a marker alone on a line); whole entries
+         wrap, and a label longer than the chart is wide wraps beside its marker. */
       .u-legend .u-series th {
-        white-space: nowrap;
+        display: inline-flex;
+        align-items: center;
+        max-width: 100%;
+        text-align: left;
+      }
+      .u-legend .u-series th > .u-marker {
+        flex: none;
+      }
+      /* Never wider than a phone's window leaves for it (the chart's own width is set by its content). */
+      .u-legend .u-series .u-label {
+        white-space: normal;
+        max-width: calc(100vw - 6rem);
       }
       .u-legend.u-inline .u-series {
         margin: 0 0.35rem;

@@ -118,7 +118,9 @@ export class Trainer {
     this.train = train;
     this.validation = validation;
     this.data = describeData(this.train);
-    if (initial) {
+    // Several features on either side: the coefficients must be of the same features, in the same order.
+    // (One-feature runs leave that to their callers, as they always did: the command line and the page check the columns.)
+    if (initial && (train.moreFeatures !== undefined || initial.moreFeatures !== undefined)) {
       const want = featureColumns(train).map((column) => column.name);
       const have = modelFeatureNames(initial);
       if (have.length !== want.length || have.some((name, j) => name !== want[j])) {
