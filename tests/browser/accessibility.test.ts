@@ -7,15 +7,14 @@
 import { describe, expect } from 'vitest';
 import {
   control,
+  pauseALongRun,
   dataError,
   dropFiles,
   loadCsv,
   openMoreSettings,
   predictText,
-  setEpochs,
   setSetting,
   trainAndWait,
-  waitForEpochAbove,
   waitForRunState,
   waitForLibraryMessage,
   waitUntilReady,
@@ -73,12 +72,7 @@ describe('accessibility (axe-core)', () => {
   test('the app during a paused run (its provisional Fit card), then with the Undo bar after Reset', async ({ open }) => {
     const { page, errors } = await open('?batch=32');
     await waitUntilReady(page);
-    await setEpochs(page, 100_000);
-    await control(page, 'Train').click();
-    await waitForRunState(page, 'running');
-    await waitForEpochAbove(page, 2);
-    await control(page, 'Pause').click();
-    await waitForRunState(page, 'paused');
+    await pauseALongRun(page);
     await page.locator('fit-summary-table [data-provisional]').waitFor();
     expect(await axeViolationsInEveryLook(page)).toEqual({});
     await control(page, 'Stop').click();

@@ -88,6 +88,20 @@ export async function progressEpoch(page: Page): Promise<number> {
   return Number(text.split(' of ')[0].replace(/\D/g, ''));
 }
 
+/**
+ * Starts a run long enough to still be going (100,000 epochs; open the page with mini-batches, e.g.
+ * `?batch=32`, as 100,000 full-batch epochs take about a second) and pauses it past its first epochs,
+ * so Stop has a trained line to keep.
+ */
+export async function pauseALongRun(page: Page): Promise<void> {
+  await setEpochs(page, 100_000);
+  await control(page, 'Train').click();
+  await waitForRunState(page, 'running');
+  await waitForEpochAbove(page, 2);
+  await control(page, 'Pause').click();
+  await waitForRunState(page, 'paused');
+}
+
 /** Waits until the progress shows an epoch above `epoch`. */
 export async function waitForEpochAbove(page: Page, epoch: number): Promise<void> {
   await page.waitForFunction(

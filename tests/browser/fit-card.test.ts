@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { control, setEpochs, trainAndWait, waitForEpochAbove, waitForRunState, waitUntilReady } from './app-page.ts';
+import { control, pauseALongRun, trainAndWait, waitForRunState, waitUntilReady } from './app-page.ts';
 import { test } from './browser.ts';
 
 const summary = (page: Page) => page.locator('fit-summary-table');
@@ -15,12 +15,7 @@ describe('the Fit card', () => {
   test("while paused, the metrics, the line and the summary are all of the run's line", async ({ open }) => {
     const { page, errors } = await open('?batch=32');
     await waitUntilReady(page);
-    await setEpochs(page, 100_000);
-    await control(page, 'Train').click();
-    await waitForRunState(page, 'running');
-    await waitForEpochAbove(page, 2);
-    await control(page, 'Pause').click();
-    await waitForRunState(page, 'paused');
+    await pauseALongRun(page);
     await summary(page).locator('[data-provisional]').waitFor();
     await page.locator('metrics-panel [data-provisional]').waitFor();
     await expect(

@@ -7,16 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { R_SUMMARY, relativeError } from '../unit/statistics-reference.ts';
-import {
-  control,
-  predictText,
-  setEpochs,
-  trainAndWait,
-  waitForEpochAbove,
-  waitForLibraryMessage,
-  waitForRunState,
-  waitUntilReady,
-} from './app-page.ts';
+import { control, pauseALongRun, predictText, trainAndWait, waitForLibraryMessage, waitForRunState, waitUntilReady } from './app-page.ts';
 import { launchBrowser, openApp, type AppPage } from './browser.ts';
 
 let browser: Browser;
@@ -119,15 +110,9 @@ describe('statistics on the page, trained with the defaults', () => {
   });
 
   it('follows the line as it stands during a paused run, marked provisional, and is final after it', async () => {
-    // Mini-batches, so the run is still going when Pause comes (100,000 full-batch epochs take a second).
+    // Mini-batches, so the run is still going when Pause comes.
     const page = await freshApp('?batch=32');
-    await setEpochs(page, 100_000);
-    await control(page, 'Train').click();
-    await waitForRunState(page, 'running');
-    // Past the first epoch, so Stop has a trained line to keep.
-    await waitForEpochAbove(page, 2);
-    await control(page, 'Pause').click();
-    await waitForRunState(page, 'paused');
+    await pauseALongRun(page);
     await summary(page).locator('[data-provisional]').waitFor();
     await expect(summary(page).locator('[data-provisional-note]').textContent()).resolves.toMatch(/training is paused/);
     // The summary is of the line drawn now: the run's live weights.
