@@ -3,6 +3,10 @@ import { state } from 'lit/decorators.js';
 import { columnLabel, columnUnit } from '../core/data/columns.ts';
 import { rowsNoun } from '../core/view/rows-noun.ts';
 import { fitsColumns, type Model } from '../core/model/model.ts';
+import { datasetForCoefficients } from '../core/model/model-data.ts';
+import type { Weights } from '../core/model/predict.ts';
+import { featureNamesOf, type Dataset } from '../core/data/dataset.ts';
+import type { NamedLine } from '../core/view/format.ts';
 import type { SplitMetrics } from '../core/data/split.ts';
 import { predictionMark, type PredictionMark } from '../core/view/prediction-mark.ts';
 import { embedScriptUrl } from '../app/embed-script-url.ts';
@@ -170,8 +174,8 @@ export class BmiApp extends LitElement {
     if (run.state === 'idle' || !data)
       return html`<metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${unit}></metrics-panel>`;
     const view = this.fitSummary.view;
-    const shown = view.state === 'ready' && view.provisional ? view : undefined;
-    const line = shown ? { ...shown.line, feature: { name: data.featureName }, target: { name: data.targetName } } : null;
+    const shown = (view.state === 'ready' || view.state === 'several') && view.provisional ? view : undefined;
+    const line = shown ? namedLineOf(shown.line, data) : null;
     const why = run.state === 'paused' ? 'training is paused' : 'training is still running';
     return html`<metrics-panel
       .metrics=${shown?.metrics ?? null}
@@ -182,7 +186,7 @@ export class BmiApp extends LitElement {
   }
 
   protected override render() {
-    const { data, table, source, skipped, error, loading, filesRead, notes } = this.dataSource.state;
+    const { data, table, source, skipped, error, loading, filesRead, notes, columnsNote } = this.dataSource.state;
     const { engine, backend, tensorCount } = this.engines;
     const { model } = this.history;
     const { metrics } = this.fit;
@@ -241,6 +245,7 @@ export class BmiApp extends LitElement {
             .numericColumns=${table?.numericColumns ?? []}
             .textColumns=${table ? [...table.texts.keys()] : []}
             .notes=${notes}
+            columnsNote=${columnsNote}
             error=${error}
             .loading=${loading}
             ?locked=${active}
@@ -309,6 +314,21 @@ export class BmiApp extends LitElement {
       <drop-zone></drop-zone>
     `;
   }
+}
+
+/** A line or a model's weights named by the data's columns, as the metrics panel writes it; with several features, each named. */
+function namedLineOf(line: Weights | Model, data: Dataset): NamedLine {
+  if ('feature' in line) return line;
+  const weights = line.moreWeights ?? [];
+  // A run's weights skip a feature left out because of singularities: name them from the fitted ones.
+  const [first, ...more] = featureNamesOf(datasetForCoefficients(data, weights.length + 1) ?? data);
+  return {
+    slope: line.slope,
+    intercept: line.intercept,
+    feature: { name: first },
+    target: { name: data.targetName },
+    ...(weights.length > 0 ? { moreFeatures: weights.map((coefficient, j) => ({ feature: { name: more[j] }, coefficient })) } : {}),
+  };
 }
 
 defineElement('bmi-app', BmiApp);

@@ -6,6 +6,8 @@ import { formatPValue, slopeInWords } from '../core/view/fit-summary-words.ts';
 import { formatInterval } from '../core/stats/intervals.ts';
 import { defineElement } from '../embed/define.ts';
 import type { FitSummaryView } from './controllers/fit-summary-controller.ts';
+import type { RegressionSummary } from '../core/stats/regression-summary.ts';
+import { columnLabel } from '../core/data/columns.ts';
 import type { RunState } from './controllers/training-run-state.ts';
 import { panelStyles } from './theme.ts';
 
@@ -120,6 +122,20 @@ export class FitSummaryTable extends LitElement {
     }
   }
 
+  private renderSeveralView(view: Extract<FitSummaryView, { state: 'several' }>) {
+    const { result, provisional, shown } = view;
+    const why = this.runState === 'paused' ? 'paused' : 'still running';
+    return html`<h3 id="summary-heading">
+        Fit summary${
+          provisional
+            ? html`<span class="provisional" data-provisional title="The estimates as they stand: training is ${why}">provisional</span>`
+            : ''
+        }
+      </h3>
+      ${provisional ? html`<p class="muted" data-provisional-note>The estimates as they stand: training is ${why}; they are final when it ends.</p>` : ''}
+      ${result.ok ? this.renderSeveral(result.summary, shown, provisional) : html`<p class="muted" data-summary-error>${result.error}</p>`}`;
+  }
+
   private row(name: string, term: string, c: Coefficient) {
     return html`<tr data-term=${term}>
       <th scope="row">${name}</th>
@@ -182,9 +198,87 @@ export class FitSummaryTable extends LitElement {
       </p>`;
   }
 
+  /** A term of a fit of several features: the coefficient shown beside R's estimate and what R says of it. */
+  private severalRow(name: string, shown: number | null, c: Coefficient | null, feature?: string) {
+    const term = feature === undefined ? 'intercept' : 'feature';
+    if (!c || shown === null)
+      return html`<tr data-term=${term} data-feature=${feature ?? ''} data-aliased>
+        <th scope="row">${name}</th>
+        <td data-cell="shown">–</td>
+        <td colspan="5" class="aliased">not defined because of singularities</td>
+      </tr>`;
+    return html`<tr data-term=${term} data-feature=${feature ?? ''}>
+      <th scope="row">${name}</th>
+      <td data-cell="shown" data-value=${shown}>${formatEstimate(shown)}</td>
+      <td data-cell="estimate" data-value=${c.estimate}>${formatEstimate(c.estimate)}</td>
+      <td data-cell="standard-error" data-value=${c.standardError}>${formatEstimate(c.standardError)}</td>
+      <td data-cell="t" data-value=${c.t}>${c.t.toFixed(3)}</td>
+      <td data-cell="p" data-value=${c.p}>${formatPValue(c.p)}</td>
+      <td data-cell="ci" data-low=${c.confidenceInterval.low} data-high=${c.confidenceInterval.high}>${formatInterval(c.confidenceInterval, 3)}</td>
+    </tr>`;
+  }
+
+  /**
+   * Several features: R's summary of the exact least-squares fit (what R's lm gives and summary(lm)
+   * prints), with the coefficients shown (trained, or a run's as they stand) in a column beside R's
+   * estimates, and the features left out because of singularities named.
+   */
+  private renderSeveral(summary: RegressionSummary, shownCoefficients: readonly (number | null)[], provisional: boolean) {
+    const unit = this.unit ? ` ${this.unit}` : '';
+    const level = Math.round(summary.basis.level * 100);
+    const shown = provisional ? "The run's" : 'Trained';
+    const aliased = summary.terms.filter((term) => term.coefficient === null).map((term) => columnLabel(term.name));
+    const [dfModel, dfResidual] = summary.fDegreesOfFreedom;
+    return html`<div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
+        <table data-fit-summary data-several>
+          <caption>
+            The exact least-squares fit on the ${summary.basis.rows} training rows as R's summary(lm) prints it, with
+            ${provisional ? "the run's estimates as they stand" : 'the trained estimates'} beside R's
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Term</th>
+              <th scope="col">${shown}</th>
+              <th scope="col">Estimate (R's lm)</th>
+              <th scope="col">Std. error</th>
+              <th scope="col">t value</th>
+              <th scope="col">p</th>
+              <th scope="col"><abbr title="${level}% confidence interval">${level}% CI</abbr></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${summary.terms.map((term, i) =>
+              i === 0
+                ? this.severalRow('Intercept', shownCoefficients[0], term.coefficient)
+                : this.severalRow(columnLabel(term.name), shownCoefficients[i], term.coefficient, term.name),
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${this.overflows ? html`<p class="scroll-hint" data-scroll-hint><span aria-hidden="true">↔</span> The table scrolls sideways for p and the confidence interval.</p>` : ''}
+      ${
+        aliased.length > 0
+          ? html`<p class="overall" data-aliased-note>
+              ${aliased.length === 1 ? '1 coefficient' : `${aliased.length} coefficients`} not defined because of singularities:
+              ${aliased.join(', ')} (constant, or a linear combination of the other features, on the training rows), left out of the fit as R's lm
+              leaves ${aliased.length === 1 ? 'it' : 'them'} out.
+            </p>`
+          : ''
+      }
+      <p class="overall" data-overall>
+        Residual standard error <span data-stat="residual-se" data-value=${summary.residualStandardError}>${summary.residualStandardError.toFixed(4)}</span>${unit}
+        on <span data-stat="df" data-value=${summary.degreesOfFreedom}>${summary.degreesOfFreedom}</span> degrees of freedom.
+        R² <span data-stat="r2" data-value=${summary.r2}>${summary.r2.toFixed(4)}</span>, adjusted R²
+        <span data-stat="adjusted-r2" data-value=${summary.adjustedR2}>${summary.adjustedR2.toFixed(4)}</span>. F
+        <span data-stat="f" data-value=${summary.f}>${summary.f.toFixed(2)}</span> on ${dfModel} and ${dfResidual} degrees of freedom, p
+        <span data-stat="f-p" data-value=${summary.fP}>${formatPValue(summary.fP, true)}</span>.
+      </p>`;
+  }
+
   protected override render() {
     const { view } = this;
     if (view.state === 'none') return '';
+    if (view.state === 'several') return this.renderSeveralView(view);
     const { result, provisional } = view;
     const why = this.runState === 'paused' ? 'paused' : 'still running';
     return html`<h3 id="summary-heading">
@@ -198,6 +292,13 @@ export class FitSummaryTable extends LitElement {
       ${result.ok ? this.renderSummary(result.summary, provisional) : html`<p class="muted" data-summary-error>${result.error}</p>`}
       ${view.exact ? this.renderExact(view.line, view.exact, provisional) : ''}`;
   }
+}
+
+/** An estimate to four significant decimals where that shows it, else in exponent form (1.2346e-7). */
+function formatEstimate(value: number): string {
+  const magnitude = Math.abs(value);
+  const text = magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7) ? value.toExponential(4) : value.toFixed(4);
+  return text.replace(/^-/, '−');
 }
 
 defineElement('fit-summary-table', FitSummaryTable);
