@@ -4,6 +4,7 @@ import { columnLabel, columnUnit } from '../core/data/columns.ts';
 import { rowsNoun } from '../core/view/rows-noun.ts';
 import { fitsColumns, type Model } from '../core/model/model.ts';
 import { datasetForCoefficients } from '../core/model/model-data.ts';
+import { modelFeatureNames } from '../core/model/model-features.ts';
 import type { Weights } from '../core/model/predict.ts';
 import { featureNamesOf, type Dataset } from '../core/data/dataset.ts';
 import type { NamedLine } from '../core/view/format.ts';
@@ -264,6 +265,7 @@ export class BmiApp extends LitElement {
             ?ready=${this.readyToTrain}
             runState=${run.state}
             ?canResume=${this.fit.fitting !== null}
+            resumeNote=${resumeNote(model, data)}
             ?canReset=${model !== null || run.points.length > 0}
             .settings=${this.urlSettings.settings.training}
             .backend=${this.urlSettings.settings.backend}
@@ -314,6 +316,16 @@ export class BmiApp extends LitElement {
       <drop-zone></drop-zone>
     `;
   }
+}
+
+/**
+ * Why the current model cannot be continued from when it or the data has several features and it
+ * reads other columns than the data's (the model is kept: training from scratch does not touch it).
+ */
+function resumeNote(model: Model | null, data: Dataset | null): string {
+  if (!model || !data || fitsColumns(model, data) || (model.moreFeatures === undefined && data.moreFeatures === undefined)) return '';
+  const names = modelFeatureNames(model).map(columnLabel).join(', ');
+  return `The current model reads ${names} → ${columnLabel(model.target.name)}: to continue from it, choose the same features, in the same order, and its target.`;
 }
 
 /** A line or a model's weights named by the data's columns, as the metrics panel writes it; with several features, each named. */

@@ -12,7 +12,16 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { rFixture, type RFixture } from '../unit/r-lm-fixtures.ts';
-import { backendBadge, downloadWeights, loadCsv, trainAndWait, waitUntilReady } from './app-page.ts';
+import {
+  backendBadge,
+  control,
+  downloadWeights,
+  loadCsv,
+  trainAndWait,
+  untilRunEnds,
+  waitForRunState,
+  waitUntilReady,
+} from './app-page.ts';
 import { test } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -129,6 +138,13 @@ describe('several features on the page', () => {
     // The address carries them, in order, with plain commas between.
     expect(page.url()).toContain(`feature=${FEATURES.join(',')}`);
     expect(new URL(page.url()).searchParams.get('target')).toBe('stack.loss');
+
+    // One Step: the run pauses with its weights; the summary says they are provisional, the form predicts with them.
+    await control(page, 'Step').click();
+    await waitForRunState(page, 'paused');
+    await page.locator('fit-summary-table [data-provisional]').waitFor();
+    await expect.poll(() => page.locator('bmi-predictor').getByRole('textbox').count()).toBe(3);
+    await untilRunEnds(page, () => control(page, 'Stop').click());
 
     await trainAndWait(page);
     await expectRSummary(page, fixture, 1e-6);
