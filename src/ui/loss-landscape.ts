@@ -304,12 +304,18 @@ export class LossLandscape extends LitElement {
     this.readout = `Slope ${fixed(raw.slope)}, intercept ${fixed(raw.intercept)}: MSE ${formatMse(mseAt(moments, raw))}`;
   }
 
-  private optimumText(): string {
+  /**
+   * Where the exact optimum is. The readout above the map names the point the × marks; its MSE (the
+   * fitted model's, once trained) is the Fit card's to show, so only the text alternative, which
+   * stands for the picture, says it.
+   */
+  private optimumText({ withMse }: { withMse: boolean }): string {
     const m = this.moments!;
     const best = fitOfMoments(m);
     if (!Number.isFinite(best.slope) || !Number.isFinite(best.intercept))
       return "none a computer can hold (the data's sums of squares overflow)";
-    return `slope ${best.slope.toFixed(4)}, intercept ${best.intercept.toFixed(4)}, MSE ${formatMse(mseAt(m, best))}`;
+    const at = `slope ${best.slope.toFixed(4)}, intercept ${best.intercept.toFixed(4)}`;
+    return withMse ? `${at}, MSE ${formatMse(mseAt(m, best))}` : at;
   }
 
   private description(): string {
@@ -321,7 +327,7 @@ export class LossLandscape extends LitElement {
       ? ` This run's path: ${this.points.length} epochs, from slope ${path[0].slope.toFixed(4)}, intercept ${path[0].intercept.toFixed(4)} to slope ${end.slope.toFixed(4)}, intercept ${end.intercept.toFixed(4)} (MSE ${formatMse(mseAt(m, end))}).`
       : ' No training run yet.';
     const previous = this.previousPath.length > 0 ? ` The previous run's path is drawn faded.` : '';
-    return `Loss landscape: training MSE over slope and intercept (${columnLabel(this.targetName)} against ${columnLabel(this.featureName)}), exact optimum at ${this.optimumText()}.${run}${previous}`;
+    return `Loss landscape: training MSE over slope and intercept (${columnLabel(this.targetName)} against ${columnLabel(this.featureName)}), exact optimum at ${this.optimumText({ withMse: true })}.${run}${previous}`;
   }
 
   /** The table view: this run's path, at most about 50 epochs of it, evenly spread, and the last. */
@@ -336,7 +342,7 @@ export class LossLandscape extends LitElement {
 
   protected override render() {
     return html`<div class="toolbar">
-        <span>${this.moments ? html`Exact optimum: <span data-optimum-text>${this.optimumText()}</span>` : ''}</span>
+        <span>${this.moments ? html`Exact optimum (×): <span data-optimum-text>${this.optimumText({ withMse: false })}</span>` : ''}</span>
         <label
           ><input type="checkbox" .checked=${this.space === 'standardized'} @change=${(e: Event) => (this.space = (e.target as HTMLInputElement).checked ? 'standardized' : 'raw')} />
           Standardized axes</label
