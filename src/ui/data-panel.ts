@@ -100,10 +100,12 @@ export class DataPanel extends LitElement {
         max-height: 12rem;
         overflow-y: auto;
       }
+      /* Rows at least 24 px apart: the boxes are touch targets (WCAG 2.2's target size). */
       .feature-boxes label {
         flex-direction: row;
         align-items: center;
         gap: 0.4rem;
+        min-height: 1.5rem;
         overflow-wrap: anywhere;
       }
       .notes {

@@ -122,18 +122,44 @@ export class FitSummaryTable extends LitElement {
     }
   }
 
-  private renderSeveralView(view: Extract<FitSummaryView, { state: 'several' }>) {
-    const { result, provisional, shown } = view;
+  /** The heading, marked provisional during a run with what is provisional ("The line", "The estimates") and until when. */
+  private renderHeading(provisional: boolean, what: string, final: string) {
     const why = this.runState === 'paused' ? 'paused' : 'still running';
     return html`<h3 id="summary-heading">
         Fit summary${
           provisional
-            ? html`<span class="provisional" data-provisional title="The estimates as they stand: training is ${why}">provisional</span>`
+            ? html`<span class="provisional" data-provisional title="${what} as it stands: training is ${why}">provisional</span>`
             : ''
         }
       </h3>
-      ${provisional ? html`<p class="muted" data-provisional-note>The estimates as they stand: training is ${why}; they are final when it ends.</p>` : ''}
-      ${result.ok ? this.renderSeveral(result.summary, shown, provisional) : html`<p class="muted" data-summary-error>${result.error}</p>`}`;
+      ${provisional ? html`<p class="muted" data-provisional-note>${what} as it stands: training is ${why}; ${final} when it ends.</p>` : ''}`;
+  }
+
+  /** The table's column headings: the term, its estimate column(s), then what R's summary gives of each. */
+  private renderHead(level: number, estimates: readonly string[]) {
+    return html`<thead>
+      <tr>
+        <th scope="col">Term</th>
+        ${estimates.map((name) => html`<th scope="col">${name}</th>`)}
+        <th scope="col">Std. error</th>
+        <th scope="col">t value</th>
+        <th scope="col">p</th>
+        <th scope="col"><abbr title="${level}% confidence interval">${level}% CI</abbr></th>
+      </tr>
+    </thead>`;
+  }
+
+  /** Residual standard error, R², adjusted R² and F, as the last lines of R's summary. */
+  private renderOverall(summary: FitSummary | RegressionSummary, dfModel: number) {
+    const unit = this.unit ? ` ${this.unit}` : '';
+    return html`<p class="overall" data-overall>
+      Residual standard error <span data-stat="residual-se" data-value=${summary.residualStandardError}>${summary.residualStandardError.toFixed(4)}</span>${unit}
+      on <span data-stat="df" data-value=${summary.degreesOfFreedom}>${summary.degreesOfFreedom}</span> degrees of freedom.
+      R² <span data-stat="r2" data-value=${summary.r2}>${summary.r2.toFixed(4)}</span>, adjusted R²
+      <span data-stat="adjusted-r2" data-value=${summary.adjustedR2}>${summary.adjustedR2.toFixed(4)}</span>. F
+      <span data-stat="f" data-value=${summary.f}>${summary.f.toFixed(2)}</span> on ${dfModel} and ${summary.degreesOfFreedom} degrees of freedom, p
+      <span data-stat="f-p" data-value=${summary.fP}>${formatPValue(summary.fP, true)}</span>.
+    </p>`;
   }
 
   private row(name: string, term: string, c: Coefficient) {
@@ -163,7 +189,6 @@ export class FitSummaryTable extends LitElement {
   }
 
   private renderSummary(summary: FitSummary, provisional: boolean) {
-    const unit = this.unit ? ` ${this.unit}` : '';
     const level = Math.round(summary.basis.level * 100);
     return html`<p class="words" data-words aria-live=${provisional ? 'off' : 'polite'}>${slopeInWords(summary, this.feature, this.target, this.unit)}</p>
       <div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
@@ -172,30 +197,14 @@ export class FitSummaryTable extends LitElement {
             ${provisional ? "The run's line as it stands" : 'The trained line'} on the ${summary.basis.rows} training rows: its estimates,
             with standard errors, t, p (two-sided) and CI computed from its residuals as R's summary(lm) does
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Term</th>
-              <th scope="col">Estimate</th>
-              <th scope="col">Std. error</th>
-              <th scope="col">t value</th>
-              <th scope="col">p</th>
-              <th scope="col"><abbr title="${level}% confidence interval">${level}% CI</abbr></th>
-            </tr>
-          </thead>
+          ${this.renderHead(level, ['Estimate'])}
           <tbody>
             ${this.row('Intercept', 'intercept', summary.intercept)} ${this.row(`${this.feature} (slope)`, 'slope', summary.slope)}
           </tbody>
         </table>
       </div>
       ${this.overflows ? html`<p class="scroll-hint" data-scroll-hint><span aria-hidden="true">↔</span> The table scrolls sideways for p and the confidence interval.</p>` : ''}
-      <p class="overall" data-overall>
-        Residual standard error <span data-stat="residual-se" data-value=${summary.residualStandardError}>${summary.residualStandardError.toFixed(4)}</span>${unit}
-        on <span data-stat="df" data-value=${summary.degreesOfFreedom}>${summary.degreesOfFreedom}</span> degrees of freedom.
-        R² <span data-stat="r2" data-value=${summary.r2}>${summary.r2.toFixed(4)}</span>, adjusted R²
-        <span data-stat="adjusted-r2" data-value=${summary.adjustedR2}>${summary.adjustedR2.toFixed(4)}</span>. F
-        <span data-stat="f" data-value=${summary.f}>${summary.f.toFixed(2)}</span> on 1 and ${summary.degreesOfFreedom} degrees of freedom, p
-        <span data-stat="f-p" data-value=${summary.fP}>${formatPValue(summary.fP, true)}</span>.
-      </p>`;
+      ${this.renderOverall(summary, 1)}`;
   }
 
   /** A term of a fit of several features: the coefficient shown beside R's estimate and what R says of it. */
@@ -224,28 +233,16 @@ export class FitSummaryTable extends LitElement {
    * estimates, and the features left out because of singularities named.
    */
   private renderSeveral(summary: RegressionSummary, shownCoefficients: readonly (number | null)[], provisional: boolean) {
-    const unit = this.unit ? ` ${this.unit}` : '';
     const level = Math.round(summary.basis.level * 100);
     const shown = provisional ? "The run's" : 'Trained';
     const aliased = summary.terms.filter((term) => term.coefficient === null).map((term) => columnLabel(term.name));
-    const [dfModel, dfResidual] = summary.fDegreesOfFreedom;
     return html`<div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
         <table data-fit-summary data-several>
           <caption>
             The exact least-squares fit on the ${summary.basis.rows} training rows as R's summary(lm) prints it, with
             ${provisional ? "the run's estimates as they stand" : 'the trained estimates'} beside R's
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Term</th>
-              <th scope="col">${shown}</th>
-              <th scope="col">Estimate (R's lm)</th>
-              <th scope="col">Std. error</th>
-              <th scope="col">t value</th>
-              <th scope="col">p</th>
-              <th scope="col"><abbr title="${level}% confidence interval">${level}% CI</abbr></th>
-            </tr>
-          </thead>
+          ${this.renderHead(level, [shown, "Estimate (R's lm)"])}
           <tbody>
             ${summary.terms.map((term, i) =>
               i === 0
@@ -265,30 +262,19 @@ export class FitSummaryTable extends LitElement {
             </p>`
           : ''
       }
-      <p class="overall" data-overall>
-        Residual standard error <span data-stat="residual-se" data-value=${summary.residualStandardError}>${summary.residualStandardError.toFixed(4)}</span>${unit}
-        on <span data-stat="df" data-value=${summary.degreesOfFreedom}>${summary.degreesOfFreedom}</span> degrees of freedom.
-        R² <span data-stat="r2" data-value=${summary.r2}>${summary.r2.toFixed(4)}</span>, adjusted R²
-        <span data-stat="adjusted-r2" data-value=${summary.adjustedR2}>${summary.adjustedR2.toFixed(4)}</span>. F
-        <span data-stat="f" data-value=${summary.f}>${summary.f.toFixed(2)}</span> on ${dfModel} and ${dfResidual} degrees of freedom, p
-        <span data-stat="f-p" data-value=${summary.fP}>${formatPValue(summary.fP, true)}</span>.
-      </p>`;
+      ${this.renderOverall(summary, summary.fDegreesOfFreedom[0])}`;
   }
 
   protected override render() {
     const { view } = this;
     if (view.state === 'none') return '';
-    if (view.state === 'several') return this.renderSeveralView(view);
+    if (view.state === 'several') {
+      const { result, provisional, shown } = view;
+      return html`${this.renderHeading(provisional, 'The estimates', 'they are final')}
+      ${result.ok ? this.renderSeveral(result.summary, shown, provisional) : html`<p class="muted" data-summary-error>${result.error}</p>`}`;
+    }
     const { result, provisional } = view;
-    const why = this.runState === 'paused' ? 'paused' : 'still running';
-    return html`<h3 id="summary-heading">
-        Fit summary${
-          provisional
-            ? html`<span class="provisional" data-provisional title="The line as it stands: training is ${why}">provisional</span>`
-            : ''
-        }
-      </h3>
-      ${provisional ? html`<p class="muted" data-provisional-note>The line as it stands: training is ${why}; the summary is final when it ends.</p>` : ''}
+    return html`${this.renderHeading(provisional, 'The line', 'the summary is final')}
       ${result.ok ? this.renderSummary(result.summary, provisional) : html`<p class="muted" data-summary-error>${result.error}</p>`}
       ${view.exact ? this.renderExact(view.line, view.exact, provisional) : ''}`;
   }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { rFixture, type RFixture } from '../unit/r-lm-fixtures.ts';
+import { rFixture, type RFixture, type RTerm } from '../unit/r-lm-fixtures.ts';
 import {
   backendBadge,
   control,
@@ -22,6 +22,7 @@ import {
   waitForRunState,
   waitUntilReady,
 } from './app-page.ts';
+import { axeViolationsInEveryLook } from './axe.ts';
 import { test } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -33,17 +34,8 @@ function expectClose(actual: number, expected: number, tolerance: number, what: 
   expect(Math.abs(actual - expected), `${what}: ${actual} vs R's ${expected}`).toBeLessThanOrEqual(tolerance * Math.abs(expected));
 }
 
-interface TermCells {
-  feature: string;
-  aliased: boolean;
-  shown?: number;
-  estimate?: number;
-  standardError?: number;
-  t?: number;
-  p?: number;
-  low?: number;
-  high?: number;
-}
+/** A row of the table: R's fields of a term, with the feature it names ('' for the intercept) and the estimate shown beside R's. */
+type TermCells = Omit<RTerm, 'name'> & { feature: string; shown?: number };
 
 /** The fit summary table as numbers: each term's cells (full precision, from data-value), and the overall statistics. */
 function summaryTable(page: Page): Promise<{ terms: TermCells[]; stats: Record<string, number>; aliasedNote: string }> {
@@ -190,6 +182,8 @@ describe('several features on the page', () => {
       ),
     };
     await expectRSummary(page, reordered, 1e-6);
+    // Boxes, the table with its aliased rows, the form's three fields: nothing axe finds, light and dark, 1280 to 360 px.
+    expect(await axeViolationsInEveryLook(page)).toEqual({});
     expect((await summaryTable(page)).aliasedNote).toMatch(/^2 coefficients not defined because of singularities: Air.Plus.Water, Plant /);
 
     // A reload keeps the features in the address; the same file given again gets them back.
