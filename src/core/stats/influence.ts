@@ -69,8 +69,12 @@ export interface InfluenceUnavailable {
   unavailable: 'too-few-rows' | 'constant-feature' | 'others-constant-feature';
 }
 
-export function isInfluence(value: Influence | InfluenceUnavailable | undefined): value is Influence {
-  return value !== undefined && !('unavailable' in value);
+/** What a point's influence is with one feature or several, or why there is none. */
+export type AnyInfluence = Influence | InfluenceUnavailable | FeaturesInfluence | FeaturesInfluenceUnavailable;
+
+/** A one-feature point's influence (not why it has none, nor a point of several features). */
+export function isInfluence(value: AnyInfluence | undefined): value is Influence {
+  return value !== undefined && 'slopeChange' in value;
 }
 
 /**
@@ -102,8 +106,9 @@ export interface FeaturesInfluenceUnavailable {
   unavailable: 'too-few-rows' | 'constant-feature' | 'others-singular';
 }
 
-export function isFeaturesInfluence(value: FeaturesInfluence | FeaturesInfluenceUnavailable | undefined): value is FeaturesInfluence {
-  return value !== undefined && !('unavailable' in value);
+/** A point's influence on a fit of several features (not why it has none, nor a one-feature point's). */
+export function isFeaturesInfluence(value: AnyInfluence | undefined): value is FeaturesInfluence {
+  return value !== undefined && 'changes' in value;
 }
 
 /**
