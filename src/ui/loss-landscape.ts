@@ -21,6 +21,7 @@ import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';
 import { drawBackground, drawMarks } from './landscape-drawing.ts';
+import { compactSelect } from './compact-select.ts';
 import './chart-table.ts';
 
 /** Heat-map cells across and down: the MSE is smooth, so the canvas scales them up smoothly. */
@@ -67,7 +68,9 @@ function pathOf(points: readonly LossPoint[]): Weights[] {
  * @csspart canvas - The drawing.
  */
 export class LossLandscape extends LitElement {
-  static override styles = css`
+  static override styles = [
+    compactSelect,
+    css`
     :host {
       display: block;
       color: var(--bp-text);
@@ -134,24 +137,12 @@ export class LossLandscape extends LitElement {
       align-items: center;
       gap: 0.35rem;
     }
-    select {
-      font: inherit;
-      color: var(--bp-text);
-      background: var(--bp-surface);
-      border: 1px solid var(--bp-control-border);
-      border-radius: 4px;
-      padding: 0.1rem 0.3rem;
-      max-width: 100%;
-    }
-    select:focus-visible {
-      outline: 3px solid var(--bp-accent);
-      outline-offset: 2px;
-    }
     .note {
       margin: 0 0 0.25rem;
       color: var(--bp-muted);
     }
-  `;
+  `,
+  ];
 
   /** The moments of the training rows (see `momentsOf`), or null without data. */
   @property({ attribute: false }) moments: Moments | null = null;
@@ -492,19 +483,26 @@ export class LossLandscape extends LitElement {
     return `${list} held ${where}`;
   }
 
-  /** The slice's optimum in words, or why it has none. */
-  private sliceOptimumText(slice: LossSlice): string {
+  /** The slice's optimum in words (its MSE in the text alternative only, as for one feature), or why it has none. */
+  private sliceOptimumText(slice: LossSlice, { withMse }: { withMse: boolean }): string {
     const optimum = slice.optimum();
     if (!optimum) return 'none: along a line of this slice the MSE does not change (a constant feature)';
-    return `${this.sliceValues(slice, slice.fromSpace(optimum))}, MSE ${formatMse(slice.mse(optimum))}`;
+    const at = this.sliceValues(slice, slice.fromSpace(optimum));
+    return withMse ? `${at}, MSE ${formatMse(slice.mse(optimum))}` : at;
   }
 
-  private optimumText(): string {
+  /**
+   * Where the exact optimum is. The readout above the map names the point the × marks; its MSE (the
+   * fitted model's, once trained) is the Fit card's to show, so only the text alternative, which
+   * stands for the picture, says it.
+   */
+  private optimumText({ withMse }: { withMse: boolean }): string {
     const m = this.moments!;
     const best = fitOfMoments(m);
     if (!Number.isFinite(best.slope) || !Number.isFinite(best.intercept))
       return "none a computer can hold (the data's sums of squares overflow)";
-    return `slope ${best.slope.toFixed(4)}, intercept ${best.intercept.toFixed(4)}, MSE ${formatMse(mseAt(m, best))}`;
+    const at = `slope ${best.slope.toFixed(4)}, intercept ${best.intercept.toFixed(4)}`;
+    return withMse ? `${at}, MSE ${formatMse(mseAt(m, best))}` : at;
   }
 
   private description(): string {
@@ -517,7 +515,7 @@ export class LossLandscape extends LitElement {
       ? ` This run's path: ${this.points.length} epochs, from slope ${path[0].slope.toFixed(4)}, intercept ${path[0].intercept.toFixed(4)} to slope ${end.slope.toFixed(4)}, intercept ${end.intercept.toFixed(4)} (MSE ${formatMse(mseAt(m, end))}).`
       : ' No training run yet.';
     const previous = this.previousPath.length > 0 ? ` The previous run's path is drawn faded.` : '';
-    return `Loss landscape: training MSE over slope and intercept (${columnLabel(this.targetName)} against ${columnLabel(this.featureName)}), exact optimum at ${this.optimumText()}.${run}${previous}`;
+    return `Loss landscape: training MSE over slope and intercept (${columnLabel(this.targetName)} against ${columnLabel(this.featureName)}), exact optimum at ${this.optimumText({ withMse: true })}.${run}${previous}`;
   }
 
   /** The text alternative of a slice. */
@@ -529,7 +527,7 @@ export class LossLandscape extends LitElement {
       ? ` This run's path: ${this.points.length} epochs, from ${this.sliceValues(slice, planeOfLine(path[0]))} to ${this.sliceValues(slice, planeOfLine(end))} (MSE ${formatMse(mseOfPlane(slice, end))}).`
       : ' No training run yet.';
     const previous = this.previousPath.length > 0 ? ` The previous run's path is drawn faded.` : '';
-    return `Loss landscape, a slice: training MSE over ${u} and ${v} (${columnLabel(this.targetName)} on ${this.featureNames.map(columnLabel).join(', ')}), with ${this.heldText(slice)}. The slice's exact optimum: ${this.sliceOptimumText(slice)}.${run}${previous}`;
+    return `Loss landscape, a slice: training MSE over ${u} and ${v} (${columnLabel(this.targetName)} on ${this.featureNames.map(columnLabel).join(', ')}), with ${this.heldText(slice)}. The slice's exact optimum: ${this.sliceOptimumText(slice, { withMse: true })}.${run}${previous}`;
   }
 
   /** The table view: this run's path, at most about 50 epochs of it, evenly spread, and the last. */
@@ -585,9 +583,9 @@ export class LossLandscape extends LitElement {
         <span
           >${
             slice
-              ? html`Exact optimum of the slice: <span data-optimum-text>${this.sliceOptimumText(slice)}</span>`
+              ? html`Exact optimum of the slice (×): <span data-optimum-text>${this.sliceOptimumText(slice, { withMse: false })}</span>`
               : this.moments
-                ? html`Exact optimum: <span data-optimum-text>${this.optimumText()}</span>`
+                ? html`Exact optimum (×): <span data-optimum-text>${this.optimumText({ withMse: false })}</span>`
                 : ''
           }</span
         >

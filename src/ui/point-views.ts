@@ -11,6 +11,7 @@ import type { LineBands } from './scatter-plot.ts';
 import type { PredictionMark } from '../core/view/prediction-mark.ts';
 import { PointInspectionController } from './controllers/point-inspection-controller.ts';
 import { defineElement } from '../embed/define.ts';
+import { compactSelect } from './compact-select.ts';
 import './furthest-points.ts';
 import './predicted-actual-plot.ts';
 import './point-influence.ts';
@@ -25,7 +26,9 @@ import './scatter-plot.ts';
  * actual joins the plots.
  */
 export class PointViews extends LitElement {
-  static override styles = css`
+  static override styles = [
+    compactSelect,
+    css`
     :host {
       display: block;
     }
@@ -52,20 +55,8 @@ export class PointViews extends LitElement {
       margin: 0.25rem 0;
       font-size: 0.9rem;
     }
-    select {
-      font: inherit;
-      color: var(--bp-text);
-      background: var(--bp-surface);
-      border: 1px solid var(--bp-control-border);
-      border-radius: 4px;
-      padding: 0.15rem 0.3rem;
-      max-width: 100%;
-    }
-    select:focus-visible {
-      outline: 3px solid var(--bp-accent);
-      outline-offset: 2px;
-    }
-  `;
+  `,
+  ];
 
   @property({ attribute: false }) data: Dataset | null = null;
   /** The current line (training's live line or the model's), or null. */

@@ -110,7 +110,7 @@ describe('<loss-landscape> with several features', () => {
     expect(textOf(part(landscape, '[data-slice-note]'))).toBe(`A slice through the loss over 4 parameters: ${held}.`);
     // Held at the optimum, the slice's optimum is the least-squares fit's wt and intercept.
     expect(textOf(part(landscape, '[data-optimum-text]'))).toMatch(
-      new RegExp(`^wt's coefficient ${wt.toFixed(4).replace('-', '−')}, intercept ${model.intercept.toFixed(4)}, MSE `),
+      new RegExp(`^wt's coefficient ${wt.toFixed(4).replace('-', '−')}, intercept ${model.intercept.toFixed(4)}$`),
     );
     expect(part(landscape, 'canvas').getAttribute('aria-label')).toMatch(
       /^Loss landscape, a slice: training MSE over wt's coefficient and intercept \(mpg on wt, hp, qsec\), with hp's/,
