@@ -282,7 +282,7 @@ export class BmiApp extends LitElement {
             ${tensorCount === undefined ? '' : `TensorFlow.js tensors in memory: ${tensorCount}${engine?.name === 'worker' ? ' (in the worker)' : ''}`}
           </p>
           <landscape-panel
-            .data=${data}
+            .data=${this.fitSummary.fittedData(data)}
             .validationSplit=${this.urlSettings.settings.training.validationSplit}
             .seed=${this.urlSettings.settings.training.seed}
             .points=${run.points}

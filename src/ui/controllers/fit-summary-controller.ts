@@ -153,6 +153,23 @@ export class FitSummaryController implements ReactiveController {
     return { state: 'several', result, line, shown, provisional, metrics };
   }
 
+  /**
+   * The data with the features a fit keeps: without those that are constant or a linear combination
+   * of the others on the training rows (R's lm leaves them out, and so does training, whose weights
+   * skip them). The same object while the data and split stay.
+   */
+  fittedData(data: Dataset | null): Dataset | null {
+    if (data?.moreFeatures === undefined) return data;
+    const train = this.split(data).train;
+    if (this.fitted?.data !== data || this.fitted.train !== train) {
+      const { aliased, fitted } = leastSquaresFit(datasetCrossProducts(train));
+      this.fitted = { data, train, result: aliased.length === 0 || fitted.length === 0 ? data : datasetWithFeatures(data, fitted) };
+    }
+    return this.fitted.result;
+  }
+
+  private fitted: { data: Dataset; train: Dataset; result: Dataset } | undefined;
+
   /** The line and what its 95% bands need, when the summary has them. */
   get bands(): { line: Line; basis: IntervalBasis } | null {
     const { view } = this;
