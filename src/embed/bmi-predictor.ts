@@ -11,7 +11,9 @@ import {
   intervalsAt,
   isJointIntervalBasis,
   jointIntervalsAt,
+  leverageOutside,
   type Interval,
+  type JointIntervalBasis,
 } from '../core/stats/intervals.ts';
 import { hyperplaneOf, modelFeatures } from '../core/model/model-features.ts';
 import type { Model } from '../core/model/model.ts';
@@ -77,7 +79,8 @@ const MAX_DECIMALS = 10;
  * @csspart result - The line that holds the output.
  * @csspart output - The `<output>` that shows and announces the prediction.
  * @csspart interval - The 95% prediction interval after the output (announced too).
- * @csspart extrapolation - "BMI 40 is outside the data (19.9 to 31.0): an extrapolation", shown (and announced) for an input outside the training data's range.
+ * @csspart range - Under each field of a model of several features: the feature's range in the training data.
+ * @csspart extrapolation - "BMI 40 is outside the data (19.9 to 31.0): an extrapolation", shown (and announced) for an input outside the training data's range, or for values of several features that together lie outside the data's joint range (their leverage above the training rows' largest).
  * @csspart interval-note - Why a model's predictions come without an interval (a version 1 file).
  * @csspart drop-hint - The "drop a weights file" overlay shown while dragging.
  *
@@ -313,6 +316,13 @@ export class BmiPredictor extends LitElement {
     const notes = features.flatMap(
       ({ feature }, j) => extrapolationNote(columnLabel(feature.name), values[j], feature, texts[j].trim()) ?? [],
     );
+    // Each value inside its own range can still make a point unlike any row: its leverage says so.
+    const leverage = isJointIntervalBasis(model.intervals) ? leverageOutside(model.intervals, values) : undefined;
+    if (leverage !== undefined) {
+      notes.push(
+        `These values together are outside the data's joint range (leverage ${leverage.toFixed(3)}, above the training rows' largest, ${(model.intervals as JointIntervalBasis).maxLeverage!.toFixed(3)}): an extrapolation`,
+      );
+    }
     const inputs = Object.fromEntries(features.map(({ feature }, j) => [feature.name, values[j]]));
     this.show(predicted, values[0], inputs, intervals, notes.length > 0 ? notes.join('; ') : undefined);
   }
@@ -389,10 +399,11 @@ export class BmiPredictor extends LitElement {
     return `; ${Math.round(interval.level * 100)}% of ${this.population} with ${these}: ${formatInterval(interval, this.shownDecimals)}`;
   }
 
-  /** One labelled field per feature of a model of several, each with its training range. */
-  private severalFields(isError: boolean) {
+  /** One labelled field per feature of a model of several, each with its training range under it (the button beside the last). */
+  private severalFields(isError: boolean, button: unknown) {
     const texts = this.valueTexts() ?? [];
-    return modelFeatures(this.model!).map(
+    const features = modelFeatures(this.model!);
+    return features.map(
       ({ feature }, j) => html`<label part="label" for="feature-${j}">${columnLabel(feature.name)}</label>
         <input
           part="input"
@@ -404,8 +415,10 @@ export class BmiPredictor extends LitElement {
           .value=${texts[j] ?? ''}
           placeholder="${feature.min} to ${feature.max}"
           aria-invalid=${isError ? 'true' : 'false'}
-          aria-describedby="message"
-        />`,
+          aria-describedby="range-${j} message"
+        />${j === features.length - 1 ? button : ''}<span part="range" class="range" id="range-${j}"
+          >Training data: ${feature.min} to ${feature.max}</span
+        >`,
     );
   }
 
@@ -414,12 +427,13 @@ export class BmiPredictor extends LitElement {
     const unit = model?.target.unit;
     const isError = this.message !== '';
     const note = model && !this.noInterval ? intervalNote(model) : undefined;
+    const button = html`<button part="button" type="submit">Predict</button>`;
     return html`
       <div part="box" class="box ${this.drop.dragging ? 'dragging' : ''}">
         <form part="form" @submit=${this.onSubmit} novalidate>
           ${
             model?.moreFeatures
-              ? this.severalFields(isError)
+              ? this.severalFields(isError, button)
               : html`<label part="label" for="feature">${this.fieldLabel}</label>
                 <input
                   part="input"
@@ -432,9 +446,8 @@ export class BmiPredictor extends LitElement {
                   placeholder=${model ? `e.g. ${((model.feature.min + model.feature.max) / 2).toFixed(1)}` : ''}
                   aria-invalid=${isError ? 'true' : 'false'}
                   aria-describedby="message"
-                />`
+                />${button}`
           }
-          <button part="button" type="submit">Predict</button>
           <p part="message" id="message" class="message ${isError ? 'error' : ''}" aria-live="polite">${this.status()}</p>
         </form>
         <div part="result" class="result ${this.extrapolation === undefined ? '' : 'extrapolated'}">
