@@ -1,0 +1,87 @@
+/**
+ * A large CSV file through the app's own path, as a user meets it: picked in the file input, parsed
+ * in the CSV worker, shown; then a 5-epoch run on it, and what the page does after the run. Reports
+ * the time from pick to shown and the longest main-thread task of each phase (long tasks: over 50 ms).
+ */
+import type { Page } from 'playwright-core';
+import { waitUntilReady } from '../tests/browser/app-page.ts';
+
+export interface BigCsvMeasurement {
+  loadMs: number;
+  summary: string;
+  /** Long tasks (start on the page's clock, duration) while loading, training and after the run. */
+  loading: { start: number; duration: number }[];
+  training: { start: number; duration: number }[];
+  after: { start: number; duration: number }[];
+  /** When the phases began (page clock): picked, shown, train clicked, run ended. */
+  times: { picked: number; shown: number; trainClicked: number; runEnded: number; settled: number };
+}
+
+/** Waits `ms` on the page's clock by its own timer (the page keeps working meanwhile). */
+function pageWait(page: Page, ms: number): Promise<void> {
+  return page.evaluate((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)), ms);
+}
+
+/**
+ * Opens `url` (with `?epochs=5` or the like), picks the file at `path` (read by the browser from disk,
+ * as a user's pick is), trains once, and waits `settleMs` after the run for what follows it.
+ */
+export async function measureBigCsv(page: Page, url: string, path: string, settleMs = 3000): Promise<BigCsvMeasurement> {
+  await page.goto(url);
+  await waitUntilReady(page);
+  await page.evaluate(() => {
+    const app = document.querySelector('bmi-app')!;
+    const times = { picked: 0, shown: 0, trainClicked: 0, runEnded: 0, settled: 0 };
+    const tasks: { start: number; duration: number }[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+    });
+    observer.observe({ type: 'longtask' });
+    (window as unknown as { bigCsv: unknown }).bigCsv = { times, tasks, observer };
+    app.addEventListener('files-chosen', () => (times.picked = performance.now()), { capture: true, once: true });
+    const panel = app.shadowRoot!.querySelector('data-panel')!;
+    new MutationObserver((_, mutations) => {
+      times.shown = performance.now();
+      mutations.disconnect();
+    }).observe(panel, { attributes: true, attributeFilter: ['data-files-read'] });
+  });
+  const panel = page.locator('data-panel');
+  const before = Number(await panel.getAttribute('data-files-read'));
+  await page.getByLabel(/Load another CSV/).setInputFiles(path);
+  await page.locator(`data-panel[data-files-read="${before + 1}"]`).waitFor({ timeout: 600_000 });
+  const summary = ((await page.locator('data-panel [data-summary]').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  await pageWait(page, settleMs);
+  const runs = Number(await page.locator('training-panel').getAttribute('data-runs-finished'));
+  await page.evaluate(() => {
+    const { times } = (window as unknown as { bigCsv: { times: Record<string, number> } }).bigCsv;
+    const panel = document.querySelector('bmi-app')!.shadowRoot!.querySelector('training-panel')!;
+    new MutationObserver((_, mutations) => {
+      times.runEnded = performance.now();
+      mutations.disconnect();
+    }).observe(panel, { attributes: true, attributeFilter: ['data-runs-finished'] });
+    times.trainClicked = performance.now();
+  });
+  await page.locator('training-panel').getByRole('button', { name: 'Train', exact: true }).click();
+  await page.locator(`training-panel[data-runs-finished="${runs + 1}"]`).waitFor({ timeout: 600_000 });
+  await pageWait(page, settleMs);
+  const { times, tasks } = await page.evaluate(() => {
+    const state = (
+      window as unknown as {
+        bigCsv: { times: BigCsvMeasurement['times']; tasks: { start: number; duration: number }[]; observer: PerformanceObserver };
+      }
+    ).bigCsv;
+    for (const entry of state.observer.takeRecords()) state.tasks.push({ start: entry.startTime, duration: entry.duration });
+    state.observer.disconnect();
+    state.times.settled = performance.now();
+    return state;
+  });
+  const between = (from: number, to: number) => tasks.filter((task) => task.start >= from && task.start < to);
+  return {
+    loadMs: times.shown - times.picked,
+    summary,
+    loading: between(times.picked, times.trainClicked),
+    training: between(times.trainClicked, times.runEnded),
+    after: between(times.runEnded, Infinity),
+    times,
+  };
+}
