@@ -37,7 +37,24 @@ export async function measureBigCsv(page: Page, url: string, path: string, settl
       for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
     });
     observer.observe({ type: 'longtask' });
-    (window as unknown as { bigCsv: unknown }).bigCsv = { times, tasks, observer };
+    // Long animation frames name the scripts that made them: what a long task was, for a reader.
+    const frames: string[] = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        scripts: { invoker: string; sourceFunctionName: string; duration: number }[];
+        renderStart: number;
+        styleAndLayoutStart: number;
+      })[]) {
+        if (entry.duration < 100) continue;
+        const scripts = entry.scripts
+          .map((script) => `${script.invoker} ${script.sourceFunctionName} ${Math.round(script.duration)}`)
+          .join('; ');
+        frames.push(
+          `${Math.round(entry.startTime)} +${Math.round(entry.duration)}: ${scripts}; render ${Math.round(entry.startTime + entry.duration - entry.renderStart)}`,
+        );
+      }
+    }).observe({ type: 'long-animation-frame' });
+    (window as unknown as { bigCsv: unknown }).bigCsv = { times, tasks, observer, frames };
     app.addEventListener('files-chosen', () => (times.picked = performance.now()), { capture: true, once: true });
     const panel = app.shadowRoot!.querySelector('data-panel')!;
     new MutationObserver((_, mutations) => {

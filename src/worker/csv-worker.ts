@@ -2,12 +2,14 @@
  * Parses one CSV file off the page's thread, posting progress, then the table (its numbers and text
  * transferred in a few buffers). A plain file (no quotes, LF or CRLF line ends, not a decimal-comma
  * file) is read from its bytes by `core/csv/plain-csv.ts`; any other, or one whose later lines turn
- * out not to be plain, by papaparse, which gives the same table, only slower.
+ * out not to be plain, by papaparse, which gives the same table, only slower. The columns the page
+ * asks for are then taken here too (a pass over every row), so the page only shows them.
  */
 import Papa from 'papaparse';
 import { streamTable, type ParseProgress, type TableOutcome } from '../core/csv/csv-stream.ts';
 import { PlainCsvReader, readsPlainly } from '../core/csv/plain-csv.ts';
-import { packTable, transferablesOf, type CsvWorkerEvent, type CsvWorkerRequest } from './csv-protocol.ts';
+import type { ColumnChoice } from '../core/data/dataset.ts';
+import { packTable, selectInWorker, transferablesOfOutcome, type CsvWorkerEvent, type CsvWorkerRequest } from './csv-protocol.ts';
 
 function post(event: CsvWorkerEvent, transfer: Transferable[] = []): void {
   self.postMessage(event, { transfer });
@@ -51,7 +53,7 @@ async function readPlainly(file: File, onProgress: (progress: ParseProgress) => 
   return 'error' in table ? { ok: false, error: table.error } : { ok: true, table };
 }
 
-async function readFile(file: File): Promise<void> {
+async function readFile(file: File, choices: ColumnChoice[]): Promise<void> {
   const onProgress = progressReporter();
   const outcome = (await readPlainly(file, onProgress)) ?? (await streamTable((config) => Papa.parse(file, config), file.size, onProgress));
   if (!outcome.ok) {
@@ -59,7 +61,8 @@ async function readFile(file: File): Promise<void> {
     return;
   }
   const table = packTable(outcome.table);
-  post({ type: 'done', outcome: { ok: true, table } }, transferablesOf(table));
+  const selected = selectInWorker(table, choices);
+  post({ type: 'done', outcome: { ok: true, table, selected } }, transferablesOfOutcome(table, selected));
 }
 
-self.addEventListener('message', (message: MessageEvent<CsvWorkerRequest>) => void readFile(message.data.file));
+self.addEventListener('message', (message: MessageEvent<CsvWorkerRequest>) => void readFile(message.data.file, message.data.choices));

@@ -15,6 +15,7 @@ import {
 import { columnMoments, type Moments } from '../../core/stats/moments.ts';
 import type { Line } from '../../core/model/predict.ts';
 import { PointSelectEvent } from '../point-events.ts';
+import { passInSlices } from '../../core/data/row-slices.ts';
 
 /** How many rows "Furthest from the line" lists and the plots label. */
 export const FURTHEST_COUNT = 5;
@@ -66,16 +67,40 @@ export class PointInspectionController implements ReactiveController {
     return data ? columnMoments(data.x, data.y) : null;
   }
 
-  /** The rows furthest from the current line, largest residual first; none without a line. */
+  /**
+   * The rows furthest from the current line, largest residual first; none without a line. Over a
+   * million rows they are found in slices, one per task (row-slices.ts): meanwhile the list of the
+   * line before stays (none for new data), and one search goes at a time, for the latest line.
+   */
   get furthest(): PointResidual[] {
     const { data, line } = this.source();
     const cache = this.furthestFor;
-    if (cache.data !== data || cache.line !== line) {
-      const rows = data && line ? furthestFromLine(line, data.x, data.y, FURTHEST_COUNT) : [];
-      this.furthestFor = { data, line, rows };
+    if ((cache.data !== data || cache.line !== line) && !this.searching) {
+      if (!data || !line) this.furthestFor = { data, line, rows: [] };
+      else {
+        const found = (slices: PointResidual[][]) => mergeFurthest(slices, FURTHEST_COUNT);
+        const slices = passInSlices(
+          data.x.length,
+          (from, to) =>
+            furthestFromLine(line, data.x.subarray(from, to), data.y.subarray(from, to), FURTHEST_COUNT).map((row) => ({
+              ...row,
+              index: row.index + from,
+            })),
+          (done) => {
+            this.searching = false;
+            this.furthestFor = { data, line, rows: found(done) };
+            this.host.requestUpdate();
+          },
+        );
+        if (slices) this.furthestFor = { data, line, rows: found(slices) };
+        else this.searching = true;
+      }
     }
-    return this.furthestFor.rows;
+    return this.furthestFor.data === data ? this.furthestFor.rows : [];
   }
+
+  /** A search for the furthest rows is going on in slices. */
+  private searching = false;
 
   /** The selected row's leverage, Cook's distance and refit, why it has none, or undefined without a selection. */
   get influence(): Influence | InfluenceUnavailable | undefined {
@@ -90,4 +115,12 @@ export class PointInspectionController implements ReactiveController {
     }
     return this.influenceFor.value;
   }
+}
+
+/** The `count` furthest of the slices' furthest rows: largest |residual| first, the earlier row on a tie, as one pass orders them. */
+function mergeFurthest(slices: readonly PointResidual[][], count: number): PointResidual[] {
+  return slices
+    .flat()
+    .sort((a, b) => Math.abs(b.residual) - Math.abs(a.residual) || a.index - b.index)
+    .slice(0, count);
 }
