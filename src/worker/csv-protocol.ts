@@ -4,6 +4,7 @@ import type { Result } from '../core/result.ts';
 import type { ColumnFacts } from '../core/csv/column-facts.ts';
 import { selectColumns, type ColumnChoice, type ParseOutcome, type Table } from '../core/data/dataset.ts';
 import { featureColumns } from '../core/data/feature-columns.ts';
+import { datasetFactsOf, rememberDatasetFacts, type DatasetFacts } from '../core/data/dataset-facts.ts';
 
 export interface CsvWorkerRequest {
   type: 'parse';
@@ -47,7 +48,7 @@ export interface PackedTable {
  * The table, and the outcome of each column choice tried in the worker, in order, up to the first
  * that worked: its data set's columns are new buffers (transferred), its labels views on the table's.
  */
-export type PackedTableOutcome = Result<{ table: PackedTable; selected: ParseOutcome[] }>;
+export type PackedTableOutcome = Result<{ table: PackedTable; selected: ParseOutcome[]; facts?: DatasetFacts }>;
 
 export type CsvWorkerEvent = { type: 'progress'; progress: ParseProgress } | { type: 'done'; outcome: PackedTableOutcome };
 
@@ -145,6 +146,20 @@ export function unpackTable(packed: PackedTable): Table {
   };
 }
 
+/**
+ * The table and the column choices' outcomes as the page uses them: the moments of the data set
+ * chosen (`facts`, computed in the worker) are remembered for its columns, so the page never passes
+ * over its rows for them.
+ */
 export function unpackOutcome(outcome: PackedTableOutcome): TableOutcome & { selected?: ParseOutcome[] } {
-  return outcome.ok ? { ok: true, table: unpackTable(outcome.table), selected: outcome.selected } : outcome;
+  if (!outcome.ok) return outcome;
+  const chosen = outcome.selected.at(-1);
+  if (chosen?.ok && outcome.facts) rememberDatasetFacts(chosen.dataset, outcome.facts);
+  return { ok: true, table: unpackTable(outcome.table), selected: outcome.selected };
+}
+
+/** The facts of the data set the worker chose, if it chose one. */
+export function factsOfSelected(selected: readonly ParseOutcome[]): DatasetFacts | undefined {
+  const chosen = selected.at(-1);
+  return chosen?.ok ? datasetFactsOf(chosen.dataset) : undefined;
 }

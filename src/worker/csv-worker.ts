@@ -9,7 +9,14 @@ import Papa from 'papaparse';
 import { streamTable, type ParseProgress, type TableOutcome } from '../core/csv/csv-stream.ts';
 import { PlainCsvReader, readsPlainly } from '../core/csv/plain-csv.ts';
 import type { ColumnChoice } from '../core/data/dataset.ts';
-import { packTable, selectInWorker, transferablesOfOutcome, type CsvWorkerEvent, type CsvWorkerRequest } from './csv-protocol.ts';
+import {
+  factsOfSelected,
+  packTable,
+  selectInWorker,
+  transferablesOfOutcome,
+  type CsvWorkerEvent,
+  type CsvWorkerRequest,
+} from './csv-protocol.ts';
 
 function post(event: CsvWorkerEvent, transfer: Transferable[] = []): void {
   self.postMessage(event, { transfer });
@@ -62,7 +69,8 @@ async function readFile(file: File, choices: ColumnChoice[]): Promise<void> {
   }
   const table = packTable(outcome.table);
   const selected = selectInWorker(table, choices);
-  post({ type: 'done', outcome: { ok: true, table, selected } }, transferablesOfOutcome(table, selected));
+  const facts = factsOfSelected(selected);
+  post({ type: 'done', outcome: { ok: true, table, selected, ...(facts ? { facts } : {}) } }, transferablesOfOutcome(table, selected));
 }
 
 self.addEventListener('message', (message: MessageEvent<CsvWorkerRequest>) => void readFile(message.data.file, message.data.choices));
