@@ -211,7 +211,9 @@ export class TrainingPanel extends LitElement {
         .epochs=${this.epochs}
         .elapsedMs=${this.elapsedMs}
         .last=${this.points.at(-1)}
+        .first=${this.points[0]}
         ?active=${this.runState === 'running'}
+        ?ended=${this.runState === 'idle'}
       ></training-progress>
       <loss-chart .points=${this.points} unit=${this.lossUnit}></loss-chart>`;
   }

@@ -12,9 +12,7 @@ describe('formatCount', () => {
   });
 
   it('is used for epoch counts in the run summary', () => {
-    expect(describeRunEnd({ reason: 'stopped' }, 12_345, undefined)).toBe(
-      `Stopped after ${formatCount(12_345)} epochs; kept the weights reached.`,
-    );
+    expect(describeRunEnd({ reason: 'stopped' }, 12_345)).toBe(`Stopped after ${formatCount(12_345)} epochs; kept the weights reached.`);
     expect(formatCount(12_345)).not.toBe('12345');
   });
 });

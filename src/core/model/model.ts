@@ -24,6 +24,8 @@ import type { Scaling } from '../stats/stats.ts';
 
 export type OptimizerName = 'sgd' | 'adam';
 export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'adam'];
+/** Each optimizer's name as people write it. */
+export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = { sgd: 'SGD', adam: 'Adam' };
 
 export interface ColumnInfo {
   name: string;

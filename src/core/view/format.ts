@@ -31,7 +31,12 @@ export function formatLine(model: NamedLine): string {
 export function describeGap(mse: number, optimum: number): string {
   const gap = gapToOptimum(mse, optimum);
   if (Math.abs(gap) < 5e-6) return 'at the best possible line';
-  const percent = Math.abs(gap) * 100;
+  return `${formatRoundedPercent(Math.abs(gap))} ${gap > 0 ? 'above' : 'below'} the best possible line`;
+}
+
+/** A share as a percentage with the digits its size needs: 0.163 → "16.3%", 0.0002 → "0.020%". */
+export function formatRoundedPercent(share: number): string {
+  const percent = share * 100;
   const digits = percent >= 1 ? 1 : percent >= 0.01 ? 3 : 4;
-  return `${percent.toFixed(digits)}% ${gap > 0 ? 'above' : 'below'} the best possible line`;
+  return `${percent.toFixed(digits)}%`;
 }

@@ -4,7 +4,9 @@
  */
 import { columnLabel, columnUnit } from '../data/columns.ts';
 import type { Dataset } from '../data/dataset.ts';
-import type { Line } from '../model/predict.ts';
+import { featureColumns } from '../data/feature-columns.ts';
+import type { Hyperplane, Line, Weights } from '../model/predict.ts';
+import { planeOfLine, predictRow } from '../stats/partial-fit.ts';
 import { indexOfText, textAt } from '../csv/text-column.ts';
 
 /** A residual or change with a real minus sign and an explicit plus: "−21.46", "+16.09". */
@@ -36,15 +38,32 @@ function withUnit(value: number, column: string): string {
   return `${value.toFixed(2)}${unit ? ` ${unit}` : ''}`;
 }
 
+/**
+ * The line the page holds (a model, a run's weights or a plain line) as a plane over the data's
+ * features, or null when there is none or it has another number of coefficients than the data has
+ * features.
+ */
+export function planeOnData(data: Dataset, line: (Line & Partial<Pick<Weights, 'moreWeights'>>) | null): Hyperplane | null {
+  if (!line) return null;
+  const plane = planeOfLine(line);
+  return plane.coefficients.length === (data.moreFeatures?.length ?? 0) + 1 ? plane : null;
+}
+
 export function pointFacts(data: Dataset, row: number, line: Line | null): PointFacts {
-  const x = data.x[row];
   const y = data.y[row];
+  const columns = featureColumns(data);
+  // Every feature of the point, in the data's order, then the target.
   const facts: [string, string][] = [
-    [columnLabel(data.featureName), withUnit(x, data.featureName)],
+    ...columns.map(({ name, values }): [string, string] => [columnLabel(name), withUnit(values[row], name)]),
     [columnLabel(data.targetName), withUnit(y, data.targetName)],
   ];
-  if (line) {
-    const predicted = line.slope * x + line.intercept;
+  const plane = planeOnData(data, line);
+  if (plane) {
+    const predicted = predictRow(
+      plane,
+      columns.map((column) => column.values),
+      row,
+    );
     if (Number.isFinite(predicted)) {
       facts.push(['Predicted', withUnit(predicted, data.targetName)]);
       facts.push(['Residual', formatSigned(y - predicted)]);

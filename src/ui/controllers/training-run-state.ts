@@ -62,7 +62,7 @@ export function progressedRun(run: RunView, progress: TrainingProgress): RunView
 
 /** The run finished with a model: how it ended, said in a sentence. */
 export function completedRun(run: RunView, result: TrainingResult): RunView {
-  const message = describeRunEnd(result.end, result.epochsRun, run.points.at(-1)?.trainLoss);
+  const message = describeRunEnd(result.end, result.epochsRun);
   return {
     ...endedRun(run),
     epoch: result.epochsRun,
