@@ -3,8 +3,34 @@
  * in the CSV worker, shown; then a 5-epoch run on it, and what the page does after the run. Reports
  * the time from pick to shown and the longest main-thread task of each phase (long tasks: over 50 ms).
  */
+import { createWriteStream } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { seededRandom } from '../src/core/data/split.ts';
 import { waitUntilReady } from '../tests/browser/app-page.ts';
+
+/**
+ * Writes a CSV of `rows` rows to `path`: with one feature the bundled data's columns (LifeExpectancy,
+ * Country, Bmi; 10,000,000 rows make 249 MB), else `features` columns F1… before the target; every
+ * 50,000th row (offset 7) has no target. CRLF line ends, as the bundled file has.
+ */
+export async function writeBigCsv(path: string, rows: number, features = 1, seed = 12345): Promise<void> {
+  const random = seededRandom(seed);
+  const names = features === 1 ? ['Bmi'] : Array.from({ length: features }, (_, j) => `F${j + 1}`);
+  const out = createWriteStream(path);
+  let text = features === 1 ? 'LifeExpectancy,Country,Bmi\r\n' : `Country,${names.join(',')},LifeExpectancy\r\n`;
+  for (let i = 0; i < rows; i++) {
+    const xs = names.map(() => 20 + random() * 10);
+    const life = 60 + xs.reduce((sum, x, j) => sum + (j % 2 === 0 ? 0.5 : -0.3) * x, 0) + (random() - 0.5) * 8;
+    const target = i % 50_000 === 7 ? '' : life.toFixed(2);
+    const cells = xs.map((x) => x.toFixed(5)).join(',');
+    text += features === 1 ? `${target},C${i},${cells}\r\n` : `C${i},${cells},${target}\r\n`;
+    if (text.length > 1 << 20) {
+      if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      text = '';
+    }
+  }
+  await new Promise<void>((resolve, reject) => out.end(text, () => resolve()).on('error', reject));
+}
 
 export interface BigCsvMeasurement {
   loadMs: number;
