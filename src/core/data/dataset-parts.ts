@@ -1,14 +1,14 @@
 /**
  * A data set sent to a worker in parts: a header with the names and the row count, then each
- * column in slices of a million rows, each part a message of its own. Posting a message copies it on
+ * column in slices of a quarter of a million rows, each part a message of its own. Posting a message copies it on
  * the sender's thread; ten million rows in one message took the page a 130 ms task, a part takes a few
  * milliseconds, and the sender yields between parts. Labels stay behind: training needs numbers only.
  */
 import type { Dataset } from './dataset.ts';
 import { featureColumns } from './feature-columns.ts';
 
-/** Rows per part: 8 MB of float64, a few milliseconds to copy. */
-export const ROWS_PER_PART = 1 << 20;
+/** Rows per part: 2 MB of float64, a millisecond or two to copy. */
+export const ROWS_PER_PART = 1 << 18;
 
 export interface DatasetHeader {
   featureNames: string[];

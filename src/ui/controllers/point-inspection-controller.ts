@@ -73,7 +73,7 @@ export class PointInspectionController implements ReactiveController {
 
   /**
    * The rows furthest from the current line, largest residual first; none without a line. Over a
-   * million rows they are found in slices, one per task (row-slices.ts): meanwhile the list of the
+   * slice of rows (row-slices.ts) they are found in slices, one per task: meanwhile the list of the
    * line before stays (none for new data), and one search goes at a time, for the latest line.
    */
   get furthest(): PointResidual[] {
