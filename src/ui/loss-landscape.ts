@@ -570,8 +570,8 @@ export class LossLandscape extends LitElement {
       this.axes = which === 0 ? [value, this.axes[1]] : [this.axes[0], value];
     };
     return html`<div class="axes">
-        <label>Across <select data-slice-axis="0" @change=${choose(0)}>${options(slice.axes[0], slice.axes[1])}</select></label>
-        <label>Up <select data-slice-axis="1" @change=${choose(1)}>${options(slice.axes[1], slice.axes[0])}</select></label>
+        <label>Horizontal axis <select data-slice-axis="0" @change=${choose(0)}>${options(slice.axes[0], slice.axes[1])}</select></label>
+        <label>Vertical axis <select data-slice-axis="1" @change=${choose(1)}>${options(slice.axes[1], slice.axes[0])}</select></label>
       </div>
       <p class="note" data-slice-note>A slice through the loss over ${d + 1} parameters: ${this.heldText(slice)}.</p>`;
   }

@@ -110,7 +110,7 @@ export class PointInfluence extends LitElement {
     const most = changes.reduce((best, change, a) => (Math.abs(change) > Math.abs(changes[best]) ? a : best), 0);
     return html`<div class="box" aria-live="polite" data-influence>
       <p data-summary>
-        <strong>Without ${this.nameOf(name)}: ${columnLabel(names[fitted[most]])} ${refit.coefficients[most].toFixed(4)}, ${formatSigned(changes[most] * 100, 1)}%</strong>
+        <strong>Without ${this.nameOf(name)}: ${columnLabel(names[fitted[most]])} ${withMinus(refit.coefficients[most])}, ${formatSigned(changes[most] * 100, 1)}%</strong>
       </p>
       <dl>
         <dt>Leverage</dt>
@@ -118,11 +118,11 @@ export class PointInfluence extends LitElement {
         <dt>Cook's distance</dt>
         <dd data-cooks>${cooksDistance.toFixed(4)}</dd>
         <dt>Refitted intercept</dt>
-        <dd data-refit-intercept>${refit.intercept.toFixed(4)}</dd>
+        <dd data-refit-intercept>${withMinus(refit.intercept)}</dd>
         ${fitted.map(
           (j, a) =>
             html`<dt>Refitted ${columnLabel(names[j])}</dt>
-              <dd data-refit=${names[j]}>${refit.coefficients[a].toFixed(4)} (${formatSigned(changes[a] * 100, 1)}%)</dd>`,
+              <dd data-refit=${names[j]}>${withMinus(refit.coefficients[a])} (${formatSigned(changes[a] * 100, 1)}%)</dd>`,
         )}
       </dl>
       ${this.clearButton()}
@@ -151,6 +151,11 @@ function whyNoRefit(influence: InfluenceUnavailable | FeaturesInfluenceUnavailab
     default:
       return `With ${data.x.length} rows, too few are left without it to fit a line and measure its influence (that needs 3 rows).`;
   }
+}
+
+/** Four decimals with a real minus sign, as the fit summary writes its estimates. */
+function withMinus(value: number): string {
+  return value.toFixed(4).replace(/^-/, '−');
 }
 
 /** Why a point of several features has no refit. */

@@ -161,10 +161,12 @@ export class ScatterPlot extends PointChart {
     return columnLabel(this.data ? featureNamesOf(this.data)[this.shownFeature] : 'Bmi');
   }
 
-  /** The y axis: the target, or with a partial fit the target with the other features' parts taken out. */
+  /**
+   * The y axis: the target, or with a partial fit what is drawn, the target's component plus residual
+   * (the title and the text alternative name the target; a longer label is cut on a phone).
+   */
   private get targetAxisLabel(): string {
-    const target = columnLabel(this.data?.targetName ?? 'LifeExpectancy');
-    return this.partialFit ? `${target}, component + residual` : target;
+    return this.partialFit ? 'Component + residual' : columnLabel(this.data?.targetName ?? 'LifeExpectancy');
   }
 
   protected options(width: number, color: ColorOf): uPlot.Options {

@@ -25,6 +25,11 @@ function mtcarsData() {
 }
 
 const data = mtcarsData();
+
+/** The axis names uPlot was given (it draws them on its canvas). */
+function axisLabels(chart: HTMLElement): (string | undefined)[] {
+  return (chart as unknown as { plot: { axes: { label?: string }[] } }).plot.axes.map((axis) => axis.label);
+}
 const model = closedFormModel(data, new Date('2026-12-06T00:00:00Z'));
 const [wt, hp, qsec] = [model.slope, ...model.moreFeatures!.map((more) => more.coefficient)];
 
@@ -37,6 +42,7 @@ describe('<point-views> with several features', () => {
     await drawn(actual);
     expect(textOf(part(views, '[data-partial-title]'))).toBe('Component plus residual: mpg against wt');
     expect(legendLabels(scatter)).toEqual(['Component + residual', 'Partial fit (other features at their means)']);
+    expect(axisLabels(scatter)).toEqual(['wt', 'Component + residual']);
     expect(description(scatter)).toMatch(
       new RegExp(
         `^Component-plus-residual plot of 32 rows: mpg with the parts of hp, qsec taken out \\(each at its mean\\), against wt\\. Partial fit: slope ${wt.toFixed(3)},`,
@@ -65,6 +71,7 @@ describe('<point-views> with several features', () => {
     await expect.poll(() => textOf(part(views, '[data-partial-title]'))).toBe('Component plus residual: mpg against hp');
     await expect.poll(() => description(scatter)).toMatch(/against hp\. Partial fit: slope /);
     expect(description(scatter)).toContain(`slope ${hp.toFixed(3)}`);
+    expect(axisLabels(scatter)).toEqual(['hp', 'Component + residual']);
   });
 
   it("shows a selected point's leverage, Cook's distance and refitted coefficients as R's hatvalues, cooks.distance and lm(…[-i, ])", async () => {
@@ -81,7 +88,7 @@ describe('<point-views> with several features', () => {
     const [intercept, ...refit] = mtcars.refits[row];
     expect(textOf(part(panel, '[data-refit-intercept]'))).toBe(intercept.toFixed(4));
     mtcars.features.forEach((name, j) =>
-      expect(textOf(part(panel, `[data-refit="${name}"]`))).toMatch(new RegExp(`^${refit[j].toFixed(4).replace('-', '\\-')} \\(`)),
+      expect(textOf(part(panel, `[data-refit="${name}"]`))).toMatch(new RegExp(`^${refit[j].toFixed(4).replace('-', '−')} \\(`)),
     );
     expect(textOf(part(panel, '[data-summary]'))).toMatch(new RegExp(`^Without Row ${row + 1}: (wt|hp|qsec) `));
     // The refit's partial line is drawn dashed on the component-plus-residual plot.
@@ -117,7 +124,7 @@ describe('<loss-landscape> with several features', () => {
     );
 
     // The vertical axis: hp's coefficient instead of the intercept, from its labelled list.
-    await userEvent.selectOptions(page.getByLabelText('Up'), `hp's coefficient`);
+    await userEvent.selectOptions(page.getByLabelText('Vertical axis'), `hp's coefficient`);
     await expect
       .poll(() => textOf(part(landscape, '[data-slice-note]')))
       .toContain(`qsec's coefficient ${qsec.toFixed(4)} and the intercept ${model.intercept.toFixed(4)} held`);

@@ -94,6 +94,25 @@ describe('the rank-one downdate', () => {
   });
 });
 
+describe('the rows furthest from a plane', () => {
+  it("are found the same over the whole data and over two ranges of rows, with the data's row numbers", () => {
+    const { y, columns, moments } = load('swiss');
+    const fit = leastSquaresFit(moments);
+    const plane = { coefficients: fit.coefficients, intercept: fit.intercept };
+    const whole = furthestFromPlane(plane, columns, y, 5);
+    const halves = [...furthestFromPlane(plane, columns, y, 5, 0, 20), ...furthestFromPlane(plane, columns, y, 5, 20, y.length)]
+      .sort((a, b) => Math.abs(b.residual) - Math.abs(a.residual))
+      .slice(0, 5);
+    expect(halves).toEqual(whole);
+    // Each residual is the row's own: y minus the plane's prediction.
+    for (const { index, residual } of whole)
+      expect(residual).toBeCloseTo(
+        y[index] - columns.reduce((sum, column, j) => sum + plane.coefficients[j] * column[index], plane.intercept),
+        10,
+      );
+  });
+});
+
 describe('what has no answer with several features', () => {
   it('says the other rows are singular when a feature is constant without the row (R: leverage 1, a coefficient NA)', () => {
     const x1 = [1, 2, 3, 4, 5, 6];

@@ -7,7 +7,6 @@ import type { Hyperplane, Line } from '../model/predict.ts';
 import { crossProductsOf, type CrossProducts } from './cross-products.ts';
 import { aliasedFeatures, leastSquaresFit } from './least-squares-fit.ts';
 import { fitOfMoments, momentsOf, momentsWithout, type Moments } from './moments.ts';
-import { predictRow } from './partial-fit.ts';
 
 export interface PointResidual {
   /** Row index in the data set. */
@@ -21,28 +20,51 @@ export interface PointResidual {
  * sorted buffer, so a million rows cost milliseconds.
  */
 export function furthestFromLine(line: Line, x: ArrayLike<number>, y: ArrayLike<number>, count = 5): PointResidual[] {
-  return furthestFromPlane({ coefficients: [line.slope], intercept: line.intercept }, [x], y, count);
+  const best: PointResidual[] = [];
+  for (let i = 0; i < x.length; i++) keepFurthest(best, count, i, y[i] - (line.slope * x[i] + line.intercept));
+  return best;
 }
 
-/** The `count` rows with the largest |residual| from a plane over the feature columns, largest first. */
+/** Rows whose predictions are summed feature by feature at a time: a few pages of memory, read in order. */
+const BLOCK_ROWS = 4096;
+
+/**
+ * The `count` rows with the largest |residual| from a plane over the feature columns, largest first,
+ * among rows `from` to `to` (all by default; indices stay the data's). The predictions are summed in
+ * blocks, feature after feature, so each column is read in order (at a million rows and 16 features
+ * about twice as fast as row by row), in the same order of additions as `predictRow`.
+ */
 export function furthestFromPlane(
   plane: Hyperplane,
   columns: readonly ArrayLike<number>[],
   y: ArrayLike<number>,
   count = 5,
+  from = 0,
+  to = y.length,
 ): PointResidual[] {
   const best: PointResidual[] = [];
-  for (let i = 0; i < y.length; i++) {
-    const residual = y[i] - predictRow(plane, columns, i);
-    const size = Math.abs(residual);
-    if (!Number.isFinite(size)) continue;
-    if (best.length === count && size <= Math.abs(best[count - 1].residual)) continue;
-    let at = best.length;
-    while (at > 0 && Math.abs(best[at - 1].residual) < size) at--;
-    best.splice(at, 0, { index: i, residual });
-    if (best.length > count) best.pop();
+  const fitted = new Float64Array(Math.max(0, Math.min(BLOCK_ROWS, to - from)));
+  for (let start = from; start < to; start += BLOCK_ROWS) {
+    const size = Math.min(to, start + BLOCK_ROWS) - start;
+    fitted.fill(plane.intercept, 0, size);
+    columns.forEach((column, j) => {
+      const coefficient = plane.coefficients[j];
+      for (let i = 0; i < size; i++) fitted[i] += coefficient * column[start + i];
+    });
+    for (let i = 0; i < size; i++) keepFurthest(best, count, start + i, y[start + i] - fitted[i]);
   }
   return best;
+}
+
+/** Puts a row into `best` (at most `count`, largest |residual| first) when it is among the furthest; a residual that is not finite never is. */
+function keepFurthest(best: PointResidual[], count: number, index: number, residual: number): void {
+  const size = Math.abs(residual);
+  if (!Number.isFinite(size)) return;
+  if (best.length === count && size <= Math.abs(best[count - 1].residual)) return;
+  let at = best.length;
+  while (at > 0 && Math.abs(best[at - 1].residual) < size) at--;
+  best.splice(at, 0, { index, residual });
+  if (best.length > count) best.pop();
 }
 
 export interface Influence {
