@@ -19,36 +19,36 @@ function exact<T extends Growable>(array: T, length: number): T {
   return (length === array.length ? array : array.slice(0, length)) as T;
 }
 
-export class GrowingNumbers {
-  private array = new Float64Array(FIRST_CAPACITY);
+/** A typed array that grows a value at a time. */
+class Growing<T extends Float64Array | Uint32Array> {
   length = 0;
+
+  constructor(protected array: T) {}
 
   push(value: number): void {
     if (this.length === this.array.length) this.array = grown(this.array, this.length + 1);
     this.array[this.length++] = value;
+  }
+
+  finish(): T {
+    return exact(this.array, this.length);
+  }
+}
+
+export class GrowingNumbers extends Growing<Float64Array> {
+  constructor() {
+    super(new Float64Array(FIRST_CAPACITY));
   }
 
   /** The values so far, a view (no copy): valid until the next push. */
   view(): Float64Array {
     return this.array.subarray(0, this.length);
   }
-
-  finish(): Float64Array {
-    return exact(this.array, this.length);
-  }
 }
 
-export class GrowingIndices {
-  private array = new Uint32Array(FIRST_CAPACITY);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.array.length) this.array = grown(this.array, this.length + 1);
-    this.array[this.length++] = value;
-  }
-
-  finish(): Uint32Array {
-    return exact(this.array, this.length);
+export class GrowingIndices extends Growing<Uint32Array> {
+  constructor() {
+    super(new Uint32Array(FIRST_CAPACITY));
   }
 }
 
