@@ -93,9 +93,13 @@ export const startEngine: StartEngine = async (preferred) => {
     train(dataset, settings, initial, onProgress, start = 'run'): TrainingRun {
       if (sentData?.dataset !== dataset) {
         sentData = { dataset, dataId: nextId++ };
-        // Training needs the numbers only: a million labels would cost a long structured clone.
-        const { featureName, targetName, x, y } = dataset;
-        send({ type: 'data', dataId: sentData.dataId, dataset: { featureName, targetName, x, y } });
+        // Training needs the numbers only (every feature's): a million labels would cost a long structured clone.
+        const { featureName, targetName, x, y, moreFeatures } = dataset;
+        send({
+          type: 'data',
+          dataId: sentData.dataId,
+          dataset: { featureName, targetName, x, y, ...(moreFeatures ? { moreFeatures } : {}) },
+        });
       }
       const run = nextId++;
       const result = new Promise<TrainingResult>((resolve, reject) => runs.set(run, { onProgress, resolve, reject }));
