@@ -7,6 +7,7 @@ import { featureNamesOf } from '../core/data/feature-columns.ts';
 import type { Line } from '../core/model/predict.ts';
 import { isFeaturesInfluence, isInfluence, type AnyInfluence } from '../core/stats/influence.ts';
 import { partialLine } from '../core/stats/partial-fit.ts';
+import { planeOnData } from '../core/view/point-text.ts';
 import type { LineBands } from './scatter-plot.ts';
 import type { PredictionMark } from '../core/view/prediction-mark.ts';
 import { PointInspectionController } from './controllers/point-inspection-controller.ts';
@@ -131,7 +132,10 @@ export class PointViews extends LitElement {
         ${
           several && data
             ? html`<div>
-                <h3 data-partial-title>Component plus residual: ${columnLabel(data.targetName)} against ${columnLabel(featureNamesOf(data)[this.feature])}</h3>
+                <h3 data-partial-title>
+                  ${planeOnData(data, line) ? 'Component plus residual: ' : ''}${columnLabel(data.targetName)} against
+                  ${columnLabel(featureNamesOf(data)[this.feature])}
+                </h3>
                 ${this.renderFeatureChoice(data)} ${scatter}
               </div>`
             : html`<div>${scatter}</div>`

@@ -96,7 +96,10 @@ describe('<point-views> with several features', () => {
     await expect.poll(() => legendLabels(scatter)).toContain(`Refitted without Row ${row + 1}`);
   });
 
-  it('with one feature: no feature list, no predicted vs actual, the plain scatter plot', async () => {
+  it('without a model: the target against the feature; with one feature: no feature list, no predicted vs actual, the plain scatter plot', async () => {
+    const without = await mount('point-views', { data, line: null });
+    // Several features but no model yet: the target itself against the feature, titled as such.
+    expect(textOf(part(without, '[data-partial-title]'))).toBe('mpg against wt');
     const views = await mount('point-views', { data: fiveRows(), line: REFERENCE_LINE });
     expect(shadowOf(views).querySelector('select, predicted-actual-plot, [data-partial-title]')).toBeNull();
     const scatter = shadowOf(views).querySelector('scatter-plot')!;
