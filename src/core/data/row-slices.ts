@@ -12,6 +12,11 @@ import { yieldThroughMessage } from '../train/yield.ts';
  */
 export const ROWS_PER_SLICE = 1 << 18;
 
+/** Rows per slice of a pass that reads `features` feature columns: fewer as there are more to read. */
+export function rowsPerSlice(features: number): number {
+  return Math.max(4096, Math.floor(ROWS_PER_SLICE / Math.max(1, features)));
+}
+
 /**
  * The values of `pass` over each slice of `rows` rows, in order. When the rows fit one slice, the
  * value comes at once (returned); else undefined is returned and `done` gets the values after one
