@@ -1,15 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/data/columns.ts';
-import {
-  fromSpace,
-  landscapeBounds,
-  lossGrid,
-  toSpace,
-  type LandscapeBounds,
-  type LandscapeSpace,
-  type LossGrid,
-} from '../core/stats/loss-landscape.ts';
+import { fromSpace, landscapeBounds, lossGrid, toSpace, type LandscapeBounds, type LandscapeSpace } from '../core/stats/loss-landscape.ts';
 import { fitOfMoments, mseAt, type Moments } from '../core/stats/moments.ts';
 import type { Line } from '../core/model/predict.ts';
 import { LandscapeFrame } from '../core/view/landscape-frame.ts';
@@ -17,6 +9,7 @@ import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';
 import { drawBackground, drawMarks } from './landscape-drawing.ts';
+import { yieldThroughMessage } from '../core/train/yield.ts';
 import './chart-table.ts';
 
 /** Heat-map cells across and down: the MSE is smooth, so the canvas scales them up smoothly. */
@@ -127,7 +120,6 @@ export class LossLandscape extends LitElement {
   @state() private readout = '';
 
   private bounds: LandscapeBounds | undefined;
-  private grid: LossGrid | undefined;
   /** The heat map and contours, drawn once per window and size, then copied under each new path. */
   private background: HTMLCanvasElement | undefined;
   private path: Line[] = [];
@@ -135,10 +127,19 @@ export class LossLandscape extends LitElement {
   private resizeObserver: ResizeObserver | undefined;
   private readonly schemeQuery = matchMedia('(prefers-color-scheme: dark)');
   private readonly redrawAll = (): void => {
-    this.background = undefined;
-    this.draw(true);
+    this.dropBackground();
+    this.draw();
   };
-  private drawPending = false;
+  /** Counts the backgrounds asked for: a build that a newer one superseded is dropped. */
+  private backgroundGeneration = 0;
+  /** The generation of the background being built, if one is. */
+  private building: number | undefined;
+
+  /** The background no longer fits (other window, size or colours): a build under way is dropped too. */
+  private dropBackground(): void {
+    this.background = undefined;
+    this.backgroundGeneration += 1;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -169,8 +170,7 @@ export class LossLandscape extends LitElement {
       this.bounds !== undefined && [...this.path, ...this.previousPath].some((line) => !this.inside(toSpace(line, this.space, moments)));
     if (changed.has('moments') || changed.has('space') || changed.has('previousPoints') || !this.bounds || outside) {
       this.bounds = landscapeBounds(moments, this.space, [this.path, this.previousPath]);
-      this.grid = lossGrid(moments, this.space, this.bounds, GRID_COLUMNS, GRID_ROWS);
-      this.background = undefined;
+      this.dropBackground();
     }
   }
 
@@ -181,8 +181,26 @@ export class LossLandscape extends LitElement {
     return line.slope >= b.slope.min && line.slope <= b.slope.max && line.intercept >= b.intercept.min && line.intercept <= b.intercept.max;
   }
 
+  /** The draw asked for by the last update, if it has not run yet. */
+  private drawing: Promise<void> | undefined;
+
+  /**
+   * Draws in the next task, not in the update's: sizing the canvas reads the layout, which in the
+   * task that brought new data (and rendered every other view) would be computed there and then.
+   * Updates that come faster (a run's epochs) share one draw.
+   */
   protected override updated(): void {
-    this.draw();
+    this.drawing ??= yieldThroughMessage().then(() => {
+      this.drawing = undefined;
+      if (this.isConnected) this.draw();
+    });
+  }
+
+  /** An update is complete once its drawing is done (the marks' positions set). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.drawing;
+    return complete;
   }
 
   private get canvas(): HTMLCanvasElement {
@@ -210,13 +228,13 @@ export class LossLandscape extends LitElement {
   }
 
   /**
-   * Draws the landscape and its marks. A new heat map (new data, units or window) is drawn in the next
-   * frame unless `now`: its contours take tens of milliseconds, and in the task that brought a new
-   * data set they would add to the drawing of every other view. The marks' positions are set at once.
+   * Draws the landscape and its marks. A new heat map (new data, units or window) is built in later
+   * tasks (see `buildBackground`), and the marks are drawn over it when it is ready; their positions
+   * are set at once.
    */
-  private draw(now = false): void {
+  private draw(): void {
     const canvas = this.canvas;
-    if (!canvas || !this.moments || !this.bounds || !this.grid) {
+    if (!canvas || !this.moments || !this.bounds) {
       canvas?.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
       return;
     }
@@ -227,29 +245,13 @@ export class LossLandscape extends LitElement {
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
-      this.background = undefined;
+      this.dropBackground();
     }
     this.recordMarks(canvas, this.moments);
     const frame = this.frame();
     if (!this.background) {
-      if (!now) {
-        this.drawInNextFrame();
-        return;
-      }
-      const standardized = this.space === 'standardized' ? ' (standardized)' : '';
-      this.background = drawBackground(
-        this.grid,
-        frame,
-        mseAt(this.moments, fitOfMoments(this.moments)),
-        { width, height, ratio },
-        {
-          text: this.color('--bp-muted'),
-          border: this.color('--bp-border'),
-          slopeLabel: `Slope${standardized}`,
-          interceptLabel: `Intercept${standardized}`,
-          bottomMargin: MARGIN.bottom,
-        },
-      );
+      this.buildBackground(frame, { width, height, ratio });
+      return;
     }
     const inSpace = (path: readonly Line[]) => path.map((line) => toSpace(line, this.space, this.moments!));
     // The previous run on top, dashed: runs from the same start often share a line, and it must show.
@@ -266,13 +268,40 @@ export class LossLandscape extends LitElement {
     );
   }
 
-  private drawInNextFrame(): void {
-    if (this.drawPending) return;
-    this.drawPending = true;
-    requestAnimationFrame(() => {
-      this.drawPending = false;
-      if (this.isConnected) this.draw(true);
-    });
+  /**
+   * Builds the heat map, its contours and axes, starting in the next task and pausing between contour
+   * levels: in the task that brought new data they would add to the drawing of every other view, and
+   * all at once they would hold up the page for tens of milliseconds on a phone. Then draws the marks.
+   */
+  private buildBackground(frame: LandscapeFrame, size: { width: number; height: number; ratio: number }): void {
+    const generation = this.backgroundGeneration;
+    if (this.building === generation) return;
+    this.building = generation;
+    const moments = this.moments!;
+    const standardized = this.space === 'standardized' ? ' (standardized)' : '';
+    const current = () => generation === this.backgroundGeneration && this.isConnected;
+    const { space } = this;
+    const bounds = this.bounds!;
+    void (async () => {
+      try {
+        await yieldThroughMessage();
+        if (!current()) return;
+        const axes = {
+          text: this.color('--bp-muted'),
+          border: this.color('--bp-border'),
+          slopeLabel: `Slope${standardized}`,
+          interceptLabel: `Intercept${standardized}`,
+          bottomMargin: MARGIN.bottom,
+        };
+        const grid = lossGrid(moments, space, bounds, GRID_COLUMNS, GRID_ROWS);
+        const background = await drawBackground(grid, frame, mseAt(moments, fitOfMoments(moments)), size, axes, yieldThroughMessage);
+        if (!current()) return;
+        this.background = background;
+      } finally {
+        if (this.building === generation) this.building = undefined;
+      }
+      this.draw();
+    })();
   }
 
   private recordMarks(canvas: HTMLCanvasElement, moments: Moments): void {

@@ -1,10 +1,30 @@
 /**
  * The shared base of the app's charts: owns a uPlot instance in the shadow root, sizes it to the
  * element's width, and redraws on data or colour-scheme changes. Subclasses say what to plot.
+ *
+ * uPlot is not part of the page's first paint: it loads when the first chart asks for it, and each
+ * chart is then built in a task of its own (building one takes tens of milliseconds on a phone; all
+ * of them in one task would hold up the page). The chart's box keeps its size meanwhile, so nothing
+ * moves when the plot arrives.
  */
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+import { yieldThroughMessage } from '../core/train/yield.ts';
+
+type UplotConstructor = typeof uPlot;
+
+let uplotLoaded: Promise<UplotConstructor> | undefined;
+/** uPlot, loaded once for every chart of the page. */
+function loadUplot(): Promise<UplotConstructor> {
+  return (uplotLoaded ??= import('uplot').then((module) => module.default));
+}
+
+/** The height of every chart's plot area (axes included), CSS px. */
+const PLOT_HEIGHT = 240;
+
+/** Chart builds, one after another, each in a task of its own. */
+let builds: Promise<void> = Promise.resolve();
 
 /** Reads a `--bp-…` colour from the element's computed style. */
 export type ColorOf = (name: string) => string;
@@ -16,10 +36,16 @@ export abstract class UplotChart extends LitElement {
       :host {
         display: block;
         color: var(--bp-text);
-        min-height: 220px;
+        --plot-height: ${unsafeCSS(`${PLOT_HEIGHT}px`)};
+        --legend-row: 1.75rem;
       }
+      /* The plot's room, kept while uPlot loads: the plot area and one row of legend. */
       .chart {
         width: 100%;
+        min-height: calc(var(--plot-height) + var(--legend-row));
+      }
+      .u-legend {
+        min-height: var(--legend-row);
       }
       .u-legend {
         font-size: 0.8rem;
@@ -62,7 +88,7 @@ export abstract class UplotChart extends LitElement {
   /** A text alternative for screen readers. */
   protected abstract description(): string;
 
-  protected chartHeight = 240;
+  protected readonly chartHeight = PLOT_HEIGHT;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -106,13 +132,33 @@ export abstract class UplotChart extends LitElement {
     return this.renderRoot.querySelector('.chart')!;
   }
 
+  /** The build asked for and not yet done, if any. */
+  private building: Promise<void> | undefined;
+
+  /** Builds the plot anew (with the options and data of the moment it is built) in a task of its own. */
   private createPlot(): void {
+    this.building ??= builds = builds.then(async () => {
+      const UPlot = await loadUplot();
+      await yieldThroughMessage();
+      this.building = undefined;
+      if (this.isConnected) this.buildPlot(UPlot);
+    });
+  }
+
+  private buildPlot(UPlot: UplotConstructor): void {
     const width = this.container?.clientWidth ?? 0;
     if (width === 0) return;
     this.plot?.destroy();
     const style = getComputedStyle(this);
     const color: ColorOf = (name) => style.getPropertyValue(name).trim() || '#888';
-    this.plot = new uPlot(this.options(width, color), this.chartData(), this.container);
+    this.plot = new UPlot(this.options(width, color), this.chartData(), this.container);
+  }
+
+  /** An update is complete once the plot it asked for is built too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.building;
+    return complete;
   }
 
   /** Options every chart shares: size, a numeric x axis, no drag-zoom, a legend without live values. */
