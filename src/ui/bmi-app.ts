@@ -26,12 +26,8 @@ import '../embed/bmi-predictor.ts';
 import './backend-status.ts';
 import './data-panel.ts';
 import './drop-zone.ts';
-import './fit-summary-table.ts';
 import './landscape-panel.ts';
-import './metrics-panel.ts';
-import './model-library.ts';
 import './training-panel.ts';
-import './undo-bar.ts';
 
 /**
  * The whole app: composes the controllers that own the state (URL settings, engine, data, training
@@ -118,14 +114,18 @@ export class BmiApp extends LitElement {
 
   /**
    * Whether the Fit and Model cards have content yet. They are below the fold on every screen, so
-   * they render after the first paint, in a task of their own: rendering the whole page in the task
-   * that paints it first would hold the phone's main thread for hundreds of milliseconds.
+   * their elements load after the first paint and render in a task of their own: loading and
+   * rendering the whole page before it paints first would hold a phone's main thread for hundreds
+   * of milliseconds.
    */
   @state() private lowerCardsShown = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void afterFirstContentfulPaint()
+      .then(() => import('./lower-cards.ts'))
+      // A chunk that cannot load (a network error) must not keep Train from the user.
+      .catch(() => undefined)
       .then(yieldThroughMessage)
       .then(() => (this.lowerCardsShown = true));
   }

@@ -33,7 +33,8 @@ export interface PathStyle {
  * The heat map, contours and axes on a new canvas of `width` × `height` device pixels (`ratio` device
  * pixels per CSS pixel); `optimumMse` is the lowest MSE, where the contour levels start. Drawn in
  * steps with `pause()` before each contour level: together they take tens of milliseconds on a phone,
- * each alone a few. d3-contour loads with the first background, not with the page.
+ * each alone a few (the heat map is a step of its own too). d3-contour loads with the first
+ * background, not with the page.
  */
 export async function drawBackground(
   grid: LossGrid,
@@ -44,6 +45,7 @@ export async function drawBackground(
   pause: () => Promise<void>,
 ): Promise<HTMLCanvasElement> {
   const { contours } = await import('d3-contour');
+  await pause();
   const background = document.createElement('canvas');
   background.width = size.width;
   background.height = size.height;
@@ -67,9 +69,13 @@ function drawHeatMap(ctx: CanvasRenderingContext2D, grid: LossGrid, frame: Lands
   cells.width = grid.columns;
   cells.height = grid.rows;
   const image = cells.getContext('2d')!.createImageData(grid.columns, grid.rows);
+  const pixels = image.data;
   for (let i = 0; i < grid.values.length; i++) {
     const [r, g, b] = heatColour(grid.values[i], grid.min, grid.max);
-    image.data.set([r, g, b, 255], i * 4);
+    pixels[i * 4] = r;
+    pixels[i * 4 + 1] = g;
+    pixels[i * 4 + 2] = b;
+    pixels[i * 4 + 3] = 255;
   }
   cells.getContext('2d')!.putImageData(image, 0, 0);
   const { left, top, width, height } = frame.area;

@@ -10,6 +10,7 @@ import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';
 import { drawBackground, drawMarks } from './landscape-drawing.ts';
 import { yieldThroughMessage } from '../core/train/yield.ts';
+import { whenNearView } from './near-view.ts';
 import './chart-table.ts';
 
 /** Heat-map cells across and down: the MSE is smooth, so the canvas scales them up smoothly. */
@@ -125,6 +126,9 @@ export class LossLandscape extends LitElement {
   private path: Line[] = [];
   private previousPath: Line[] = [];
   private resizeObserver: ResizeObserver | undefined;
+  /** Stops watching for the canvas to come near the window; the heat map is drawn only once it has. */
+  private stopWatching: (() => void) | undefined;
+  private nearView = false;
   private readonly schemeQuery = matchMedia('(prefers-color-scheme: dark)');
   private readonly redrawAll = (): void => {
     this.dropBackground();
@@ -150,11 +154,18 @@ export class LossLandscape extends LitElement {
     super.disconnectedCallback();
     this.schemeQuery.removeEventListener('change', this.redrawAll);
     this.resizeObserver?.disconnect();
+    this.stopWatching?.();
   }
 
   protected override firstUpdated(): void {
     this.resizeObserver = new ResizeObserver(() => this.redrawAll());
     this.resizeObserver.observe(this.canvas);
+    // The landscape sits below the fold: its heat map and contours (tens of milliseconds of work on
+    // a phone) wait until the canvas comes near the window.
+    this.stopWatching = whenNearView(this.canvas, () => {
+      this.nearView = true;
+      this.draw();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -250,7 +261,7 @@ export class LossLandscape extends LitElement {
     this.recordMarks(canvas, this.moments);
     const frame = this.frame();
     if (!this.background) {
-      this.buildBackground(frame, { width, height, ratio });
+      if (this.nearView) this.buildBackground(frame, { width, height, ratio });
       return;
     }
     const inSpace = (path: readonly Line[]) => path.map((line) => toSpace(line, this.space, this.moments!));

@@ -4,13 +4,14 @@
  *
  * uPlot is not part of the page's first paint: it loads when the first chart asks for it, and each
  * chart is then built in a task of its own (building one takes tens of milliseconds on a phone; all
- * of them in one task would hold up the page). The chart's box keeps its size meanwhile, so nothing
- * moves when the plot arrives.
+ * of them in one task would hold up the page), once it is near the window (see `whenNearView`). The
+ * chart's box keeps its size meanwhile, so nothing moves when the plot arrives.
  */
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import type uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import { yieldThroughMessage } from '../core/train/yield.ts';
+import { whenNearView } from './near-view.ts';
 
 type UplotConstructor = typeof uPlot;
 
@@ -99,11 +100,17 @@ export abstract class UplotChart extends LitElement {
     super.disconnectedCallback();
     this.schemeQuery.removeEventListener('change', this.rebuild);
     this.resizeObserver?.disconnect();
+    this.stopWatching?.();
     this.plot?.destroy();
     this.plot = undefined;
   }
 
   protected override firstUpdated(): void {
+    // A chart below the fold (the loss chart on a phone) is built when it comes near the window.
+    this.stopWatching = whenNearView(this, () => {
+      this.nearView = true;
+      if (!this.plot) this.createPlot();
+    });
     this.resizeObserver = new ResizeObserver(() => {
       const width = this.container.clientWidth;
       if (!this.plot) this.createPlot();
@@ -134,9 +141,15 @@ export abstract class UplotChart extends LitElement {
 
   /** The build asked for and not yet done, if any. */
   private building: Promise<void> | undefined;
+  private nearView = false;
+  private stopWatching: (() => void) | undefined;
 
-  /** Builds the plot anew (with the options and data of the moment it is built) in a task of its own. */
+  /**
+   * Builds the plot anew (with the options and data of the moment it is built) in a task of its own,
+   * once the chart is near the window.
+   */
   private createPlot(): void {
+    if (!this.nearView) return;
     this.building ??= builds = builds.then(async () => {
       const UPlot = await loadUplot();
       await yieldThroughMessage();
