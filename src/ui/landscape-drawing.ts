@@ -146,7 +146,7 @@ function clipToArea(ctx: CanvasRenderingContext2D, frame: LandscapeFrame): void 
 /**
  * The background copied onto the canvas, then, clipped to the plot area, each path (a line through
  * its steps, the start as a hollow circle, the latest weights as a dot; later paths on top) and the
- * optimum's cross. `ctx` draws in device pixels; `ratio` device pixels per CSS pixel.
+ * optimum's cross (none for a slice without one). `ctx` draws in device pixels; `ratio` device pixels per CSS pixel.
  */
 export function drawMarks(
   ctx: CanvasRenderingContext2D,
@@ -154,7 +154,7 @@ export function drawMarks(
   ratio: number,
   frame: LandscapeFrame,
   paths: readonly { path: readonly Line[]; style: PathStyle }[],
-  optimum: Line,
+  optimum: Line | undefined,
 ): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
@@ -163,7 +163,7 @@ export function drawMarks(
   ctx.save();
   clipToArea(ctx, frame);
   for (const { path, style } of paths) drawPath(ctx, frame, path, style);
-  drawOptimum(ctx, frame.position(optimum));
+  if (optimum) drawOptimum(ctx, frame.position(optimum));
   ctx.restore();
 }
 

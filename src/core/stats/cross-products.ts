@@ -57,7 +57,7 @@ export function crossProductsOf(columns: readonly ArrayLike<number>[], y: ArrayL
 }
 
 /** The cross-products of the columns, computed once per set of columns (see once-per-columns.ts). */
-export const columnCrossProducts: (columns: readonly Float64Array[], y: Float64Array) => CrossProducts = oncePerColumnSet(crossProductsOf);
+export const columnCrossProducts = oncePerColumnSet(crossProductsOf);
 
 /** The cross-products of some of the features (by index, in that order): no pass over the rows. */
 export function crossProductsOfFeatures(m: CrossProducts, indices: readonly number[]): CrossProducts {

@@ -23,12 +23,23 @@ export function formatCount(value: number, locale?: string): string {
 }
 
 /** A line with the names of the columns it relates: a model's, or a run's line on the data shown. */
-export type NamedLine = Pick<Model, 'slope' | 'intercept'> & { feature: { name: string }; target: { name: string } };
+export type NamedLine = Pick<Model, 'slope' | 'intercept'> & {
+  feature: { name: string };
+  target: { name: string };
+  /** The features after the first, with their coefficients (a model of several features). */
+  moreFeatures?: readonly { feature: { name: string }; coefficient: number }[];
+};
 
-/** "Life expectancy = 2.5185 × BMI + 7.2278" (a negative intercept gets a real minus sign). */
+/**
+ * "Life expectancy = 2.5185 × BMI + 7.2278" (a negative intercept gets a real minus sign); with several
+ * features "… = 2.5185 × BMI − 0.1200 × Height + 7.2278".
+ */
 export function formatLine(model: NamedLine): string {
-  const sign = model.intercept < 0 ? '−' : '+';
-  return `${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)} ${sign} ${Math.abs(model.intercept).toFixed(4)}`;
+  const signed = (value: number) => `${value < 0 ? '−' : '+'} ${Math.abs(value).toFixed(4)}`;
+  const more = (model.moreFeatures ?? [])
+    .map(({ feature, coefficient }) => ` ${signed(coefficient)} × ${columnLabel(feature.name)}`)
+    .join('');
+  return `${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)}${more} ${signed(model.intercept)}`;
 }
 
 /** "0.02% above the best possible line" — or "at the best possible line" within float error. */

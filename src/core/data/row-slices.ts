@@ -1,0 +1,36 @@
+/**
+ * Passes over the rows that the page's thread runs (what depends on the line shown, which changes
+ * every frame of a run, so it cannot wait for a worker's round trip): in slices, one slice per task
+ * and none in the task that asks, so ten million rows never make a task over a few milliseconds. A
+ * pass over rows that fit one slice runs at once and its value is there when asked for.
+ */
+import { yieldThroughMessage } from '../train/yield.ts';
+
+/**
+ * Rows per slice: a pass over a quarter of a million rows takes a few milliseconds (a plane of 16
+ * features ten times that), so a slice stays far below a long task even on a busy machine.
+ */
+export const ROWS_PER_SLICE = 1 << 18;
+
+/**
+ * The values of `pass` over each slice of `rows` rows, in order. When the rows fit one slice, the
+ * value comes at once (returned); else undefined is returned and `done` gets the values after one
+ * slice per task.
+ */
+export function passInSlices<T>(
+  rows: number,
+  pass: (from: number, to: number) => T,
+  done: (values: T[]) => void,
+  rowsPerSlice = ROWS_PER_SLICE,
+): T[] | undefined {
+  if (rows <= rowsPerSlice) return [pass(0, rows)];
+  void (async () => {
+    const values: T[] = [];
+    for (let from = 0; from < rows; from += rowsPerSlice) {
+      await yieldThroughMessage();
+      values.push(pass(from, Math.min(rows, from + rowsPerSlice)));
+    }
+    done(values);
+  })();
+  return undefined;
+}
