@@ -9,7 +9,8 @@ import type { Dataset } from './dataset.ts';
 import { featureColumns } from './feature-columns.ts';
 import { hashColumns } from './hash.ts';
 import { columnMoments, type Moments } from '../stats/moments.ts';
-import { columnCrossProducts, type CrossProducts } from '../stats/cross-products.ts';
+import { columnCrossProducts, CrossProductsPass, type CrossProducts } from '../stats/cross-products.ts';
+import { phasesInSlices, rowsPerSlice } from './row-slices.ts';
 import { oncePerColumn, oncePerColumns, oncePerColumnSet } from './once-per-columns.ts';
 import { range, scalingFrom, standardize, standardizeColumns, type Scaling } from '../stats/stats.ts';
 
@@ -110,4 +111,29 @@ export function rememberDatasetFacts(dataset: Dataset, facts: DatasetFacts): voi
       featureColumns(dataset).map((column) => column.values),
       dataset.y,
     );
+}
+
+/**
+ * The facts of a data set made on the page (another column choice): the cross-products of several
+ * features in slices, one per task (200 ms and more in one piece at a million rows × 16 features),
+ * remembered once done. True when they are known now (one feature, few rows, or remembered), else
+ * false and `done` is called once they are.
+ */
+export function prepareDatasetFacts(dataset: Dataset, done: () => void): boolean {
+  if (dataset.moreFeatures === undefined) return true;
+  const columns = featureColumns(dataset).map((column) => column.values);
+  if (columnCrossProducts.known(columns, dataset.y)) return true;
+  const pass = new CrossProductsPass(columns, dataset.y);
+  const remember = () => columnCrossProducts.remember(pass.result(), columns, dataset.y);
+  const now = phasesInSlices(
+    dataset.y.length,
+    [(from, to) => pass.meansOver(from, to), (from, to) => pass.productsOver(from, to)],
+    () => {
+      remember();
+      done();
+    },
+    rowsPerSlice(columns.length),
+  );
+  if (now) remember();
+  return now;
 }

@@ -12,6 +12,36 @@ import { yieldThroughMessage } from '../train/yield.ts';
  */
 export const ROWS_PER_SLICE = 1 << 18;
 
+/** Rows per slice of a pass that reads `features` feature columns: fewer as there are more to read. */
+export function rowsPerSlice(features: number): number {
+  return Math.max(4096, Math.floor(ROWS_PER_SLICE / Math.max(1, features)));
+}
+
+/**
+ * Runs each phase over every slice of `rows` rows, phase after phase. When the rows fit one slice
+ * they run at once and true is returned; else false, and `done` is called after one slice per task.
+ */
+export function phasesInSlices(
+  rows: number,
+  phases: readonly ((from: number, to: number) => void)[],
+  done: () => void,
+  rowsPerSlice = ROWS_PER_SLICE,
+): boolean {
+  if (rows <= rowsPerSlice) {
+    for (const phase of phases) phase(0, rows);
+    return true;
+  }
+  void (async () => {
+    for (const phase of phases)
+      for (let from = 0; from < rows; from += rowsPerSlice) {
+        await yieldThroughMessage();
+        phase(from, Math.min(rows, from + rowsPerSlice));
+      }
+    done();
+  })();
+  return false;
+}
+
 /**
  * The values of `pass` over each slice of `rows` rows, in order. When the rows fit one slice, the
  * value comes at once (returned); else undefined is returned and `done` gets the values after one
@@ -23,14 +53,7 @@ export function passInSlices<T>(
   done: (values: T[]) => void,
   rowsPerSlice = ROWS_PER_SLICE,
 ): T[] | undefined {
-  if (rows <= rowsPerSlice) return [pass(0, rows)];
-  void (async () => {
-    const values: T[] = [];
-    for (let from = 0; from < rows; from += rowsPerSlice) {
-      await yieldThroughMessage();
-      values.push(pass(from, Math.min(rows, from + rowsPerSlice)));
-    }
-    done(values);
-  })();
-  return undefined;
+  const values: T[] = [];
+  const now = phasesInSlices(rows, [(from, to) => values.push(pass(from, to))], () => done(values), rowsPerSlice);
+  return now ? values : undefined;
 }

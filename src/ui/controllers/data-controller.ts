@@ -18,6 +18,7 @@ import { columnLabel } from '../../core/data/columns.ts';
 import { choiceFeatureNames } from '../../core/data/feature-columns.ts';
 import type { Result } from '../../core/result.ts';
 import { errorMessage } from '../../core/text.ts';
+import { prepareDatasetFacts } from '../../core/data/dataset-facts.ts';
 import { columnNotes, NO_COLUMN_NOTES, type ColumnNotes } from '../../core/view/column-notes.ts';
 import { yieldThroughMessage } from '../../core/train/yield.ts';
 import { loadCsvFile, type LoadedCsv } from '../../app/csv-file-loader.ts';
@@ -219,13 +220,25 @@ export class DataController implements ReactiveController {
       }
     }
     const columns = normalChoice({ features, target: request.target, label: request.label });
-    const error = this.useTable(table, source, [columns]);
-    if (error) this.refuse(source, error);
-    else {
+    const chosen = this.chooseColumns(table, [columns]);
+    if (!chosen.ok) {
+      this.refuse(source, chosen.error);
+      return;
+    }
+    const take = () => {
+      this.take(table, source, chosen.selected);
       this.set({ columnsNote: note });
       this.page.keepColumns(columns);
-    }
+    };
+    // With many rows and features, their cross-products come in slices first (no long task on the
+    // page); the latest choice wins should another come meanwhile, and none while a run goes.
+    const turn = ++this.columnRequests;
+    const current = () => turn === this.columnRequests && this.state.table === table && !this.page.busy();
+    if (prepareDatasetFacts(chosen.selected.dataset, () => current() && take())) take();
   }
+
+  /** Column choices asked for so far: one whose facts arrive after a later one's is dropped. */
+  private columnRequests = 0;
 
   private refuse(source: string, error: string): void {
     this.set({ error: `${source}: ${error}${this.state.data ? ' The current data is kept.' : ''}` });

@@ -19,7 +19,7 @@ import { columnMoments, type Moments } from '../../core/stats/moments.ts';
 import type { Line } from '../../core/model/predict.ts';
 import { planeOnData } from '../../core/view/point-text.ts';
 import { PointSelectEvent } from '../point-events.ts';
-import { passInSlices } from '../../core/data/row-slices.ts';
+import { passInSlices, rowsPerSlice } from '../../core/data/row-slices.ts';
 
 /** How many rows "Furthest from the line" lists and the plots label. */
 export const FURTHEST_COUNT = 5;
@@ -91,6 +91,7 @@ export class PointInspectionController implements ReactiveController {
             this.furthestFor = { data, line, rows: found(done) };
             this.host.requestUpdate();
           },
+          rowsPerSlice(1 + (data.moreFeatures?.length ?? 0)),
         );
         if (slices) this.furthestFor = { data, line, rows: found(slices) };
         else this.searching = true;
