@@ -137,6 +137,9 @@ export class DataController implements ReactiveController {
       const response = await fetch(`${import.meta.env.BASE_URL}${BUNDLED_CSV}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const table = parseTable(await response.text());
+      // Taking the columns and drawing them come in a task of their own: with the parse, the task
+      // would hold up the page's first seconds on a phone.
+      await yieldThroughMessage();
       if (this.userDataArrived) return;
       if ('error' in table) throw new Error(table.error);
       const asked = this.page.columns();
