@@ -2,7 +2,9 @@
 # written as the test fixtures of bmi-predictor's d-feature statistics (tests/fixtures/r-lm/).
 # Run from the repository root: Rscript scripts/r-lm-fixtures.R && npx prettier --write tests/fixtures/r-lm
 # (R 4.2.2 from Debian's r-base-core wrote the committed files).
-# Writes each data set as CSV (the rows lm used) and every number R gives, to 10 significant digits, as JSON.
+# Writes each data set as CSV (the rows lm used) and every number R gives, to 12 significant digits, as JSON:
+# the summary, the intervals at two points, and each row's influence (hatvalues, cooks.distance and the
+# coefficients of lm on every other row).
 out <- "tests/fixtures/r-lm"
 dir.create(out, recursive = TRUE, showWarnings = FALSE)
 
@@ -49,6 +51,9 @@ fixture <- function(name, data, target, features, points) {
       prediction = json_value(c(pi[1, "lwr"], pi[1, "upr"])),
       confidence = json_value(c(cf[1, "lwr"], cf[1, "upr"]))))
   }, "")
+  # The fit without each row in turn, as lm makes it (NA for a coefficient aliased without the row):
+  # the intercept first, then every feature in order.
+  refits <- vapply(seq_len(nrow(data)), function(i) json_value(unname(coef(lm(formula, data = data[-i, ])))), "")
   text <- json_object(list(
     name = json_value(name),
     formula = json_value(deparse(formula, width.cutoff = 500)),
@@ -65,7 +70,10 @@ fixture <- function(name, data, target, features, points) {
     fDf2 = json_value(fstat[[3]]),
     fP = json_value(if (is.na(fstat[[1]])) NA else pf(fstat[[1]], fstat[[2]], fstat[[3]], lower.tail = FALSE)),
     tQuantile = json_value(qt(0.975, fit$df.residual)),
-    predictions = paste0("[\n    ", paste(preds, collapse = ",\n    "), "\n  ]")))
+    predictions = paste0("[\n    ", paste(preds, collapse = ",\n    "), "\n  ]"),
+    leverage = json_value(unname(hatvalues(fit))),
+    cooksDistance = json_value(unname(cooks.distance(fit))),
+    refits = paste0("[\n    ", paste(refits, collapse = ",\n    "), "\n  ]")))
   writeLines(gsub("\\{\"name\"", "{\n  \"name\"", text), file.path(out, paste0(name, ".json")))
 }
 
@@ -83,3 +91,10 @@ fixture("trees", trees, "Volume", c("Girth", "Height"),
 collinear <- transform(stackloss, Air.Plus.Water = Air.Flow + 2 * Water.Temp, Plant = 1)
 fixture("stackloss-collinear", collinear, "stack.loss", c("Air.Flow", "Water.Temp", "Air.Plus.Water", "Plant", "Acid.Conc."),
   data.frame(Air.Flow = c(60, 80), Water.Temp = c(21, 27), Air.Plus.Water = c(102, 134), Plant = c(1, 1), Acid.Conc. = c(86, 93)))
+# One row's Air.Flow far out (1e8, the others 50 to 80): its leverage is 1 − 2e-13, so taking it out
+# of the data's cross-products cancels almost every digit, and the refit without it must come from
+# the other rows themselves (the influence tests; not one of the summary's data sets).
+far <- stackloss
+far$Air.Flow[21] <- 1e8
+fixture("stackloss-far-point", far, "stack.loss", c("Air.Flow", "Water.Temp", "Acid.Conc."),
+  data.frame(Air.Flow = c(60, 80), Water.Temp = c(21, 27), Acid.Conc. = c(86, 93)))

@@ -1,9 +1,12 @@
 /**
  * Screenshots of each view for the README (docs/view-*.png): the scatter plot with a tooltip and the
  * furthest points labelled, a selected point with its refitted line, residuals vs fitted, the loss
- * landscape with the optimizer's path, and the loss chart with values under the cursor. Serves the
- * built app (run `npm run build` first) and trains once in headless Chromium with WebGPU.
+ * landscape with the optimizer's path, and the loss chart with values under the cursor; then with
+ * several features (R's mtcars, mpg on wt, hp and qsec): the component-plus-residual plot, predicted
+ * vs actual and a selected row's influence, and the landscape's slice. Serves the built app (run
+ * `npm run build` first) and trains in headless Chromium with WebGPU.
  */
+import { readFileSync } from 'node:fs';
 import { type Locator, type Page } from 'playwright-core';
 import { openPreviewBrowser } from './preview-browser.ts';
 
@@ -68,6 +71,32 @@ try {
   await shoot(landscape, 'landscape');
   await page.screenshot({ path: `docs/view-page-${scheme}.png`, fullPage: true });
   console.log(`wrote docs/view-page-${scheme}.png`);
+  await shootSeveralFeatures();
 } finally {
   await close();
+}
+
+/** The views with three features: mtcars loaded, mpg on wt, hp and qsec, trained with Adam. */
+async function shootSeveralFeatures(): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: scheme });
+  await page.goto(`${url}?split=0&epochs=300&lr=0.3&optimizer=adam`);
+  const train = page.getByRole('button', { name: 'Train' });
+  await train.and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
+  const csv = readFileSync(new URL('../tests/fixtures/r-lm/mtcars.csv', import.meta.url));
+  await page.getByLabel(/Load another CSV/).setInputFiles({ name: 'mtcars.csv', mimeType: 'text/csv', buffer: csv });
+  await page.locator('data-panel[data-files-read="1"]').waitFor();
+  await page.getByLabel('Target (y axis)').selectOption('mpg');
+  await page.getByLabel('Feature (x axis)').selectOption('wt');
+  for (const name of ['hp', 'qsec'])
+    await page.locator('data-panel [data-feature-boxes]').getByRole('checkbox', { name, exact: true }).check();
+  await train.click();
+  await page.locator('training-panel[data-runs-finished="1"]').waitFor({ timeout: 60_000 });
+  await page.locator('furthest-points button').first().click();
+  await page.locator('point-influence [data-leverage]').waitFor();
+  const views = page.locator('point-views');
+  await views.scrollIntoViewIfNeeded();
+  await shoot(views, 'several-features');
+  const landscape = page.locator('landscape-panel');
+  await landscape.scrollIntoViewIfNeeded();
+  await shoot(landscape, 'several-features-landscape');
 }

@@ -3,10 +3,17 @@ import { state } from 'lit/decorators.js';
 import { columnLabel, columnUnit } from '../core/data/columns.ts';
 import { rowsNoun } from '../core/view/rows-noun.ts';
 import { fitsColumns, type Model } from '../core/model/model.ts';
+import { datasetForCoefficients } from '../core/model/model-data.ts';
+import { modelFeatureNames } from '../core/model/model-features.ts';
+import type { Weights } from '../core/model/predict.ts';
+import { featureNamesOf, type Dataset } from '../core/data/dataset.ts';
+import type { NamedLine } from '../core/view/format.ts';
 import type { SplitMetrics } from '../core/data/split.ts';
 import { predictionMark, type PredictionMark } from '../core/view/prediction-mark.ts';
 import { embedScriptUrl } from '../app/embed-script-url.ts';
 import { READY_MARK } from '../app/user-timing.ts';
+import { afterFirstContentfulPaint } from '../app/first-paint.ts';
+import { yieldThroughMessage } from '../core/train/yield.ts';
 import type { TrainingEngine } from '../app/training-engine.ts';
 import { defineElement } from '../embed/define.ts';
 import { DataController } from './controllers/data-controller.ts';
@@ -24,12 +31,8 @@ import '../embed/bmi-predictor.ts';
 import './backend-status.ts';
 import './data-panel.ts';
 import './drop-zone.ts';
-import './fit-summary-table.ts';
 import './landscape-panel.ts';
-import './metrics-panel.ts';
-import './model-library.ts';
 import './training-panel.ts';
-import './undo-bar.ts';
 
 /**
  * The whole app: composes the controllers that own the state (URL settings, engine, data, training
@@ -114,6 +117,24 @@ export class BmiApp extends LitElement {
     running: () => this.run.view.state === 'running',
   });
 
+  /**
+   * Whether the Fit and Model cards have content yet. They are below the fold on every screen, so
+   * their elements load after the first paint and render in a task of their own: loading and
+   * rendering the whole page before it paints first would hold a phone's main thread for hundreds
+   * of milliseconds.
+   */
+  @state() private lowerCardsShown = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void afterFirstContentfulPaint()
+      .then(() => import('./lower-cards.ts'))
+      // A chunk that cannot load (a network error) must not keep Train from the user.
+      .catch(() => undefined)
+      .then(yieldThroughMessage)
+      .then(() => (this.lowerCardsShown = true));
+  }
+
   /** What the prediction field holds, as typed: the scatter plot marks its prediction. */
   @state() private predictionText = '';
   private shownMark: { model: Model; text: string; mark: PredictionMark | null } | undefined;
@@ -152,7 +173,7 @@ export class BmiApp extends LitElement {
   }
 
   private get readyToTrain(): boolean {
-    return this.engines.engine !== undefined && this.dataSource.data !== null && !this.dataSource.loading;
+    return this.lowerCardsShown && this.engines.engine !== undefined && this.dataSource.data !== null && !this.dataSource.loading;
   }
 
   protected override updated(): void {
@@ -170,8 +191,8 @@ export class BmiApp extends LitElement {
     if (run.state === 'idle' || !data)
       return html`<metrics-panel .metrics=${metrics} .model=${metrics ? model : null} unit=${unit}></metrics-panel>`;
     const view = this.fitSummary.view;
-    const shown = view.state === 'ready' && view.provisional ? view : undefined;
-    const line = shown ? { ...shown.line, feature: { name: data.featureName }, target: { name: data.targetName } } : null;
+    const shown = (view.state === 'ready' || view.state === 'several') && view.provisional ? view : undefined;
+    const line = shown ? namedLineOf(shown.line, data) : null;
     const why = run.state === 'paused' ? 'training is paused' : 'training is still running';
     return html`<metrics-panel
       .metrics=${shown?.metrics ?? null}
@@ -182,7 +203,7 @@ export class BmiApp extends LitElement {
   }
 
   protected override render() {
-    const { data, table, source, skipped, error, loading, filesRead, notes } = this.dataSource.state;
+    const { data, table, source, skipped, error, loading, filesRead, notes, columnsNote } = this.dataSource.state;
     const { engine, backend, tensorCount } = this.engines;
     const { model } = this.history;
     const { metrics } = this.fit;
@@ -241,6 +262,7 @@ export class BmiApp extends LitElement {
             .numericColumns=${table?.numericColumns ?? []}
             .textColumns=${table ? [...table.texts.keys()] : []}
             .notes=${notes}
+            columnsNote=${columnsNote}
             error=${error}
             .loading=${loading}
             ?locked=${active}
@@ -259,6 +281,7 @@ export class BmiApp extends LitElement {
             ?ready=${this.readyToTrain}
             runState=${run.state}
             ?canResume=${this.fit.fitting !== null}
+            resumeNote=${resumeNote(model, data)}
             ?canReset=${model !== null || run.points.length > 0}
             .settings=${this.urlSettings.settings.training}
             .backend=${this.urlSettings.settings.backend}
@@ -275,40 +298,73 @@ export class BmiApp extends LitElement {
             ${tensorCount === undefined ? '' : `TensorFlow.js tensors in memory: ${tensorCount}${engine?.name === 'worker' ? ' (in the worker)' : ''}`}
           </p>
           <landscape-panel
-            .data=${data}
+            .data=${this.fitSummary.fittedData(data)}
             .validationSplit=${this.urlSettings.settings.training.validationSplit}
             .seed=${this.urlSettings.settings.training.seed}
             .points=${run.points}
           ></landscape-panel>
         </section>
         <section class="card fit" id="fit-section" tabindex="-1" aria-label="Fit">
-          ${this.renderMetrics(metrics, model, targetUnit)}
-          <fit-summary-table
-            .view=${this.fitSummary.view}
-            feature=${columnLabel(data?.featureName ?? 'Bmi')}
-            target=${columnLabel(data?.targetName ?? 'LifeExpectancy')}
-            unit=${targetUnit}
-            runState=${run.state}
-          ></fit-summary-table>
+          ${
+            this.lowerCardsShown
+              ? html`${this.renderMetrics(metrics, model, targetUnit)}
+                  <fit-summary-table
+                    .view=${this.fitSummary.view}
+                    feature=${columnLabel(data?.featureName ?? 'Bmi')}
+                    target=${columnLabel(data?.targetName ?? 'LifeExpectancy')}
+                    unit=${targetUnit}
+                    runState=${run.state}
+                  ></fit-summary-table>`
+              : ''
+          }
         </section>
         <section class="card model" id="model-section" tabindex="-1" aria-label="Model">
-          <undo-bar undoLabel=${this.history.undoLabel} offerLabel=${this.history.offerLabel} ?disabled=${this.run.active}></undo-bar>
-          <model-library
-            ?training=${this.run.active}
-            ?paused=${run.state === 'paused'}
-            .model=${model}
-            origin=${this.history.origin}
-            .storage=${library.storage}
-            .saved=${library.saved}
-            .message=${library.message}
-            embedScript=${embedScriptUrl()}
-            population=${population}
-          ></model-library>
+          ${
+            this.lowerCardsShown
+              ? html`<undo-bar undoLabel=${this.history.undoLabel} offerLabel=${this.history.offerLabel} ?disabled=${this.run.active}></undo-bar>
+                  <model-library
+                    ?training=${this.run.active}
+                    ?paused=${run.state === 'paused'}
+                    .model=${model}
+                    origin=${this.history.origin}
+                    .storage=${library.storage}
+                    .saved=${library.saved}
+                    .message=${library.message}
+                    embedScript=${embedScriptUrl()}
+                    population=${population}
+                  ></model-library>`
+              : ''
+          }
         </section>
       </main>
       <drop-zone></drop-zone>
     `;
   }
+}
+
+/**
+ * Why the current model cannot be continued from when it or the data has several features and it
+ * reads other columns than the data's (the model is kept: training from scratch does not touch it).
+ */
+function resumeNote(model: Model | null, data: Dataset | null): string {
+  if (!model || !data || fitsColumns(model, data) || (model.moreFeatures === undefined && data.moreFeatures === undefined)) return '';
+  const names = modelFeatureNames(model).map(columnLabel).join(', ');
+  return `The current model reads ${names} → ${columnLabel(model.target.name)}: to continue from it, choose the same features, in the same order, and its target.`;
+}
+
+/** A line or a model's weights named by the data's columns, as the metrics panel writes it; with several features, each named. */
+function namedLineOf(line: Weights | Model, data: Dataset): NamedLine {
+  if ('feature' in line) return line;
+  const weights = line.moreWeights ?? [];
+  // A run's weights skip a feature left out because of singularities: name them from the fitted ones.
+  const [first, ...more] = featureNamesOf(datasetForCoefficients(data, weights.length + 1) ?? data);
+  return {
+    slope: line.slope,
+    intercept: line.intercept,
+    feature: { name: first },
+    target: { name: data.targetName },
+    ...(weights.length > 0 ? { moreFeatures: weights.map((coefficient, j) => ({ feature: { name: more[j] }, coefficient })) } : {}),
+  };
 }
 
 defineElement('bmi-app', BmiApp);

@@ -89,19 +89,25 @@ export const MAX_LISTED_COLUMNS = 200;
 
 /**
  * The columns a picker lists: those whose name contains `filter` (any case), at most
- * `MAX_LISTED_COLUMNS`, always with the chosen one, in table order. Thousands of options make every
- * relayout of the page slow, and nobody scrolls through them.
+ * `MAX_LISTED_COLUMNS`, always with the chosen one (or ones), in table order. Thousands of options make
+ * every relayout of the page slow, and nobody scrolls through them.
  */
-export function listedColumns(columns: readonly string[], filter: string, selected: string | undefined): readonly string[] {
+export function listedColumns(
+  columns: readonly string[],
+  filter: string,
+  selected: string | readonly string[] | undefined,
+): readonly string[] {
+  const chosen = selected === undefined ? [] : typeof selected === 'string' ? [selected] : selected;
   const needle = filter.trim().toLowerCase();
   if (needle === '' && columns.length <= MAX_LISTED_COLUMNS) return columns;
   const listed: string[] = [];
   for (const column of columns) {
     if (listed.length >= MAX_LISTED_COLUMNS) break;
-    if (column === selected || column.toLowerCase().includes(needle)) listed.push(column);
+    if (chosen.includes(column) || column.toLowerCase().includes(needle)) listed.push(column);
   }
-  if (selected !== undefined && columns.includes(selected) && !listed.includes(selected)) {
-    listed.push(selected);
+  const missing = chosen.filter((column) => columns.includes(column) && !listed.includes(column));
+  if (missing.length > 0) {
+    listed.push(...missing);
     listed.sort((a, b) => columns.indexOf(a) - columns.indexOf(b));
   }
   return listed;

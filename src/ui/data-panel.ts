@@ -1,7 +1,8 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MAX_LISTED_COLUMNS, columnOptions, listedColumns } from './column-options.ts';
-import type { Dataset, SkippedRows } from '../core/data/dataset.ts';
+import { featureNamesOf, type Dataset, type SkippedRows } from '../core/data/dataset.ts';
+import { columnLabel } from '../core/data/columns.ts';
 import type { Line } from '../core/model/predict.ts';
 import type { LineBands } from './scatter-plot.ts';
 import type { PredictionMark } from '../core/view/prediction-mark.ts';
@@ -81,6 +82,32 @@ export class DataPanel extends LitElement {
       .error:empty {
         display: none;
       }
+      fieldset.features {
+        margin: 0 0 0.75rem;
+        padding: 0.5rem 0.75rem;
+        border: 1px solid var(--bp-border);
+        border-radius: 6px;
+        min-width: 0;
+      }
+      fieldset.features legend {
+        padding: 0 0.25rem;
+      }
+      /* A wide table's 200 listed columns scroll inside the box instead of pushing the plots down. */
+      .feature-boxes {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+        gap: 0.25rem 0.75rem;
+        max-height: 12rem;
+        overflow-y: auto;
+      }
+      /* Rows at least 24 px apart: the boxes are touch targets (WCAG 2.2's target size). */
+      .feature-boxes label {
+        flex-direction: row;
+        align-items: center;
+        gap: 0.4rem;
+        min-height: 1.5rem;
+        overflow-wrap: anywhere;
+      }
       .notes {
         margin: 0.25rem 0;
         font-size: 0.9rem;
@@ -115,6 +142,8 @@ export class DataPanel extends LitElement {
   @property({ attribute: false }) loading: number | undefined;
   /** What the page says about the chosen columns (column-notes.ts). */
   @property({ attribute: false }) notes: ColumnNotes = NO_COLUMN_NOTES;
+  /** What the last column change did beyond what was asked (data-controller.ts), or ''. */
+  @property() columnsNote = '';
   /** No data changes while a run is going. */
   @property({ type: Boolean }) locked = false;
 
@@ -140,18 +169,78 @@ export class DataPanel extends LitElement {
     return Math.max(this.numericColumns.length, this.textColumns.length) > MAX_LISTED_COLUMNS;
   }
 
+  /** The features chosen now, in order (the first is the x axis). */
+  private get chosenFeatures(): string[] {
+    return this.data ? featureNamesOf(this.data) : [];
+  }
+
   private onColumnChange(event: Event): void {
     const value = (id: string) => this.renderRoot.querySelector<HTMLSelectElement>(`#${id}`)!.value;
-    const label = this.textColumns.length > 0 ? value('label-column') || null : undefined;
     let feature = value('feature-column');
     let target = value('target-column');
+    const chosen = this.chosenFeatures;
+    if (chosen.length > 1) {
+      // Several features: the x axis's picker puts its column first (taking the first one's place
+      // when it was not chosen yet); a feature picked as the target is the data's to take out.
+      const others = chosen.includes(feature) ? chosen.filter((name) => name !== feature) : chosen.slice(1);
+      this.sendColumns([feature, ...others], target);
+      return;
+    }
     // Picking the target's column as the feature (or the other way round) swaps the two: what a
     // person means, where "the same column twice" would only be refused.
     if (feature === target && this.data) {
       if ((event.target as HTMLElement).id === 'feature-column') target = this.data.featureName;
       else feature = this.data.targetName;
     }
-    this.dispatchEvent(new ColumnsChangeEvent({ feature, target, label }));
+    this.sendColumns([feature], target);
+  }
+
+  /** A feature's box ticked or cleared: it joins the features at the end, or leaves them. */
+  private onFeatureToggle(event: Event): void {
+    const box = event.target as HTMLInputElement;
+    const chosen = this.chosenFeatures;
+    const features = box.checked
+      ? [...chosen.filter((name) => name !== box.value), box.value]
+      : chosen.filter((name) => name !== box.value);
+    if (features.length === 0 || !this.data) return;
+    this.sendColumns(features, this.data.targetName);
+  }
+
+  private sendColumns(features: readonly string[], target: string): void {
+    const value = (id: string) => this.renderRoot.querySelector<HTMLSelectElement>(`#${id}`)!.value;
+    const label = this.textColumns.length > 0 ? value('label-column') || null : undefined;
+    const several = features.length > 1 ? { features } : {};
+    this.dispatchEvent(new ColumnsChangeEvent({ feature: features[0], ...several, target, label }));
+  }
+
+  /**
+   * One box per numeric column but the target, the chosen ones ticked (the last one cannot be
+   * cleared: a model needs a feature). Shown when there is more than one column to choose from.
+   */
+  private renderFeatureBoxes() {
+    const data = this.data!;
+    const candidates = this.numericColumns.filter((name) => name !== data.targetName);
+    if (candidates.length < 2) return '';
+    const chosen = this.chosenFeatures;
+    const listed = listedColumns(candidates, this.columnFilter, chosen);
+    const disabled = this.locked || this.loading !== undefined;
+    return html`<fieldset class="features" data-feature-boxes>
+      <legend>Features of the model (tick several for a multiple regression)</legend>
+      <div class="feature-boxes">
+        ${listed.map((name) => {
+          const checked = chosen.includes(name);
+          return html`<label
+            ><input
+              type="checkbox"
+              .value=${name}
+              .checked=${checked}
+              ?disabled=${disabled || (checked && chosen.length === 1)}
+              @change=${this.onFeatureToggle}
+            />${columnLabel(name)}</label
+          >`;
+        })}
+      </div>
+    </fieldset>`;
   }
 
   /** Which columns the app chose and why, warnings about the chosen ones, and text columns that look like numbers. */
@@ -255,6 +344,8 @@ export class DataPanel extends LitElement {
             ${this.columnSelect('target-column', 'Target (y axis)', this.data.targetName)}
             ${this.textColumns.length > 0 ? this.labelSelect(this.data.labelName) : ''}
           </div>
+          ${this.renderFeatureBoxes()}
+          ${this.columnsNote ? html`<p class="muted notes" role="status" data-columns-note>${this.columnsNote}</p>` : ''}
           ${this.renderNotes()}`
           : this.error
             ? ''
@@ -266,7 +357,7 @@ export class DataPanel extends LitElement {
       </label>
       <label class="toggle">
         <input type="checkbox" data-bands-toggle .checked=${this.showBands} @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)} />
-        Show the 95% confidence band and prediction band
+        Show the 95% bands (confidence and prediction)
       </label>
       <point-views
         .data=${this.data}

@@ -75,10 +75,13 @@ export class BackendChangeEvent extends Event {
   }
 }
 
-/** The user chose other feature and target columns of the loaded table, and the label column (null: none). */
+/**
+ * The user chose other feature and target columns of the loaded table (one feature, or several in
+ * `features`, the first being `feature`), and the label column (null: none).
+ */
 export class ColumnsChangeEvent extends Event {
   static readonly type = 'columns-change';
-  constructor(readonly columns: { feature: string; target: string; label?: string | null }) {
+  constructor(readonly columns: { feature: string; features?: readonly string[]; target: string; label?: string | null }) {
     super(ColumnsChangeEvent.type, options);
   }
 }

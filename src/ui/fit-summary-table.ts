@@ -6,6 +6,8 @@ import { formatPValue, slopeInWords } from '../core/view/fit-summary-words.ts';
 import { formatInterval } from '../core/stats/intervals.ts';
 import { defineElement } from '../embed/define.ts';
 import type { FitSummaryView } from './controllers/fit-summary-controller.ts';
+import type { RegressionSummary } from '../core/stats/regression-summary.ts';
+import { columnLabel } from '../core/data/columns.ts';
 import type { RunState } from './controllers/training-run-state.ts';
 import { panelStyles } from './theme.ts';
 
@@ -120,6 +122,46 @@ export class FitSummaryTable extends LitElement {
     }
   }
 
+  /** The heading, marked provisional during a run with what is provisional ("The line", "The estimates") and until when. */
+  private renderHeading(provisional: boolean, what: string, final: string) {
+    const why = this.runState === 'paused' ? 'paused' : 'still running';
+    return html`<h3 id="summary-heading">
+        Fit summary${
+          provisional
+            ? html`<span class="provisional" data-provisional title="${what} as it stands: training is ${why}">provisional</span>`
+            : ''
+        }
+      </h3>
+      ${provisional ? html`<p class="muted" data-provisional-note>${what} as it stands: training is ${why}; ${final} when it ends.</p>` : ''}`;
+  }
+
+  /** The table's column headings: the term, its estimate column(s), then what R's summary gives of each. */
+  private renderHead(level: number, estimates: readonly string[]) {
+    return html`<thead>
+      <tr>
+        <th scope="col">Term</th>
+        ${estimates.map((name) => html`<th scope="col">${name}</th>`)}
+        <th scope="col">Std. error</th>
+        <th scope="col">t value</th>
+        <th scope="col">p</th>
+        <th scope="col"><abbr title="${level}% confidence interval">${level}% CI</abbr></th>
+      </tr>
+    </thead>`;
+  }
+
+  /** Residual standard error, R², adjusted R² and F, as the last lines of R's summary. */
+  private renderOverall(summary: FitSummary | RegressionSummary, dfModel: number) {
+    const unit = this.unit ? ` ${this.unit}` : '';
+    return html`<p class="overall" data-overall>
+      Residual standard error <span data-stat="residual-se" data-value=${summary.residualStandardError}>${summary.residualStandardError.toFixed(4)}</span>${unit}
+      on <span data-stat="df" data-value=${summary.degreesOfFreedom}>${summary.degreesOfFreedom}</span> degrees of freedom.
+      R² <span data-stat="r2" data-value=${summary.r2}>${summary.r2.toFixed(4)}</span>, adjusted R²
+      <span data-stat="adjusted-r2" data-value=${summary.adjustedR2}>${summary.adjustedR2.toFixed(4)}</span>. F
+      <span data-stat="f" data-value=${summary.f}>${summary.f.toFixed(2)}</span> on ${dfModel} and ${summary.degreesOfFreedom} degrees of freedom, p
+      <span data-stat="f-p" data-value=${summary.fP}>${formatPValue(summary.fP, true)}</span>.
+    </p>`;
+  }
+
   private row(name: string, term: string, c: Coefficient) {
     return html`<tr data-term=${term}>
       <th scope="row">${name}</th>
@@ -147,7 +189,6 @@ export class FitSummaryTable extends LitElement {
   }
 
   private renderSummary(summary: FitSummary, provisional: boolean) {
-    const unit = this.unit ? ` ${this.unit}` : '';
     const level = Math.round(summary.basis.level * 100);
     return html`<p class="words" data-words aria-live=${provisional ? 'off' : 'polite'}>${slopeInWords(summary, this.feature, this.target, this.unit)}</p>
       <div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
@@ -156,48 +197,94 @@ export class FitSummaryTable extends LitElement {
             ${provisional ? "The run's line as it stands" : 'The trained line'} on the ${summary.basis.rows} training rows: its estimates,
             with standard errors, t, p (two-sided) and CI computed from its residuals as R's summary(lm) does
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Term</th>
-              <th scope="col">Estimate</th>
-              <th scope="col">Std. error</th>
-              <th scope="col">t value</th>
-              <th scope="col">p</th>
-              <th scope="col"><abbr title="${level}% confidence interval">${level}% CI</abbr></th>
-            </tr>
-          </thead>
+          ${this.renderHead(level, ['Estimate'])}
           <tbody>
             ${this.row('Intercept', 'intercept', summary.intercept)} ${this.row(`${this.feature} (slope)`, 'slope', summary.slope)}
           </tbody>
         </table>
       </div>
       ${this.overflows ? html`<p class="scroll-hint" data-scroll-hint><span aria-hidden="true">↔</span> The table scrolls sideways for p and the confidence interval.</p>` : ''}
-      <p class="overall" data-overall>
-        Residual standard error <span data-stat="residual-se" data-value=${summary.residualStandardError}>${summary.residualStandardError.toFixed(4)}</span>${unit}
-        on <span data-stat="df" data-value=${summary.degreesOfFreedom}>${summary.degreesOfFreedom}</span> degrees of freedom.
-        R² <span data-stat="r2" data-value=${summary.r2}>${summary.r2.toFixed(4)}</span>, adjusted R²
-        <span data-stat="adjusted-r2" data-value=${summary.adjustedR2}>${summary.adjustedR2.toFixed(4)}</span>. F
-        <span data-stat="f" data-value=${summary.f}>${summary.f.toFixed(2)}</span> on 1 and ${summary.degreesOfFreedom} degrees of freedom, p
-        <span data-stat="f-p" data-value=${summary.fP}>${formatPValue(summary.fP, true)}</span>.
-      </p>`;
+      ${this.renderOverall(summary, 1)}`;
+  }
+
+  /** A term of a fit of several features: the coefficient shown beside R's estimate and what R says of it. */
+  private severalRow(name: string, shown: number | null, c: Coefficient | null, feature?: string) {
+    const term = feature === undefined ? 'intercept' : 'feature';
+    if (!c || shown === null)
+      return html`<tr data-term=${term} data-feature=${feature ?? ''} data-aliased>
+        <th scope="row">${name}</th>
+        <td data-cell="shown">–</td>
+        <td colspan="5" class="aliased">not defined because of singularities</td>
+      </tr>`;
+    return html`<tr data-term=${term} data-feature=${feature ?? ''}>
+      <th scope="row">${name}</th>
+      <td data-cell="shown" data-value=${shown}>${formatEstimate(shown)}</td>
+      <td data-cell="estimate" data-value=${c.estimate}>${formatEstimate(c.estimate)}</td>
+      <td data-cell="standard-error" data-value=${c.standardError}>${formatEstimate(c.standardError)}</td>
+      <td data-cell="t" data-value=${c.t}>${c.t.toFixed(3)}</td>
+      <td data-cell="p" data-value=${c.p}>${formatPValue(c.p)}</td>
+      <td data-cell="ci" data-low=${c.confidenceInterval.low} data-high=${c.confidenceInterval.high}>${formatInterval(c.confidenceInterval, 3)}</td>
+    </tr>`;
+  }
+
+  /**
+   * Several features: R's summary of the exact least-squares fit (what R's lm gives and summary(lm)
+   * prints), with the coefficients shown (trained, or a run's as they stand) in a column beside R's
+   * estimates, and the features left out because of singularities named.
+   */
+  private renderSeveral(summary: RegressionSummary, shownCoefficients: readonly (number | null)[], provisional: boolean) {
+    const level = Math.round(summary.basis.level * 100);
+    const shown = provisional ? "The run's" : 'Trained';
+    const aliased = summary.terms.filter((term) => term.coefficient === null).map((term) => columnLabel(term.name));
+    return html`<div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
+        <table data-fit-summary data-several>
+          <caption>
+            The exact least-squares fit on the ${summary.basis.rows} training rows as R's summary(lm) prints it, with
+            ${provisional ? "the run's estimates as they stand" : 'the trained estimates'} beside R's
+          </caption>
+          ${this.renderHead(level, [shown, "Estimate (R's lm)"])}
+          <tbody>
+            ${summary.terms.map((term, i) =>
+              i === 0
+                ? this.severalRow('Intercept', shownCoefficients[0], term.coefficient)
+                : this.severalRow(columnLabel(term.name), shownCoefficients[i], term.coefficient, term.name),
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${this.overflows ? html`<p class="scroll-hint" data-scroll-hint><span aria-hidden="true">↔</span> The table scrolls sideways for p and the confidence interval.</p>` : ''}
+      ${
+        aliased.length > 0
+          ? html`<p class="overall" data-aliased-note>
+              ${aliased.length === 1 ? '1 coefficient' : `${aliased.length} coefficients`} not defined because of singularities:
+              ${aliased.join(', ')} (constant, or a linear combination of the other features, on the training rows), left out of the fit as R's lm
+              leaves ${aliased.length === 1 ? 'it' : 'them'} out.
+            </p>`
+          : ''
+      }
+      ${this.renderOverall(summary, summary.fDegreesOfFreedom[0])}`;
   }
 
   protected override render() {
     const { view } = this;
     if (view.state === 'none') return '';
+    if (view.state === 'several') {
+      const { result, provisional, shown } = view;
+      return html`${this.renderHeading(provisional, 'The estimates', 'they are final')}
+      ${result.ok ? this.renderSeveral(result.summary, shown, provisional) : html`<p class="muted" data-summary-error>${result.error}</p>`}`;
+    }
     const { result, provisional } = view;
-    const why = this.runState === 'paused' ? 'paused' : 'still running';
-    return html`<h3 id="summary-heading">
-        Fit summary${
-          provisional
-            ? html`<span class="provisional" data-provisional title="The line as it stands: training is ${why}">provisional</span>`
-            : ''
-        }
-      </h3>
-      ${provisional ? html`<p class="muted" data-provisional-note>The line as it stands: training is ${why}; the summary is final when it ends.</p>` : ''}
+    return html`${this.renderHeading(provisional, 'The line', 'the summary is final')}
       ${result.ok ? this.renderSummary(result.summary, provisional) : html`<p class="muted" data-summary-error>${result.error}</p>`}
       ${view.exact ? this.renderExact(view.line, view.exact, provisional) : ''}`;
   }
+}
+
+/** An estimate to four significant decimals where that shows it, else in exponent form (1.2346e-7). */
+function formatEstimate(value: number): string {
+  const magnitude = Math.abs(value);
+  const text = magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7) ? value.toExponential(4) : value.toFixed(4);
+  return text.replace(/^-/, '−');
 }
 
 defineElement('fit-summary-table', FitSummaryTable);

@@ -63,6 +63,18 @@ export class MetricsPanel extends LitElement {
       </dl>`;
   }
 
+  /**
+   * How far the training MSE is from the closed-form optimum's. The optimum's MSE is written out only
+   * where it differs from the training MSE as shown above: each number once.
+   */
+  private gapText(metrics: SplitMetrics): string {
+    const gap = `Training MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)}`;
+    const optimum = formatLoss(metrics.optimum.mse);
+    return optimum === formatLoss(metrics.train.mse)
+      ? `${gap}: no line has a lower MSE on the same rows (the closed-form optimum).`
+      : `${gap} (closed-form optimum on the same rows: ${optimum}).`;
+  }
+
   private renderLine() {
     const { model } = this;
     if (!model) return '';
@@ -78,10 +90,7 @@ export class MetricsPanel extends LitElement {
             ? html`${this.provisional ? html`<p class="muted" data-provisional>${this.provisional}</p>` : ''}
                 ${this.renderMetrics('Training rows', metrics.train, 'train')}
                 ${metrics.validation ? this.renderMetrics('Validation rows', metrics.validation, 'validation') : ''}
-                <p class="gap" data-gap>
-                  Training MSE ${describeGap(metrics.train.mse, metrics.optimum.mse)} (closed-form optimum on the same rows:
-                  <span data-optimum=${metrics.optimum.mse}>${formatLoss(metrics.optimum.mse)}</span>).
-                </p>
+                <p class="gap" data-gap data-optimum=${metrics.optimum.mse}>${this.gapText(metrics)}</p>
                 ${this.renderLine()}`
             : html`<p class="muted">${this.provisional || 'Train a model to see how well the line fits.'}</p>`
         }

@@ -5,7 +5,8 @@ import type { LibraryMessage, StorageState } from './controllers/model-library-c
 import type { SavedModelList } from '../app/model-store.ts';
 import { EMBED_SCRIPT } from '../core/model/embed-snippet.ts';
 import { formatLine } from '../core/view/format.ts';
-import type { Model } from '../core/model/model.ts';
+import { OPTIMIZER_LABELS, type Model } from '../core/model/model.ts';
+import { formatCount } from '../core/view/format.ts';
 import { FilesChosenEvent, LibraryActionEvent, type LibraryAction } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
@@ -21,6 +22,17 @@ function formatDate(iso: string): string {
 
 function fit(model: Model): string {
   return `MSE ${model.training.trainMse.toFixed(2)} · R² ${model.training.r2.toFixed(3)}`;
+}
+
+/**
+ * How the current model was made, naming it ("50 epochs of SGD (learning rate 0.1) on 163 rows"): its
+ * fit on the data shown is the Fit card's to say, so the card does not repeat its MSE.
+ */
+function howMade(model: Model): string {
+  const { epochs, optimizer, learningRate, backend, rows } = model.training;
+  const on = `on ${formatCount(rows)} rows`;
+  if (backend === 'closed-form') return `the exact least-squares line ${on}`;
+  return `${formatCount(epochs)} epoch${epochs === 1 ? '' : 's'} of ${OPTIMIZER_LABELS[optimizer]} (learning rate ${learningRate}) ${on}`;
 }
 
 /**
@@ -223,7 +235,7 @@ export class ModelLibrary extends LitElement {
     return html`<p class="current" data-current>
       <span class="equation">${formatLine(model)}</span><br />
       <span class="muted">${this.origin ? `${this.origin[0].toUpperCase()}${this.origin.slice(1)}; ` : ''}made ${formatDate(model.training.date)};
-        ${fit(model)}</span>
+        ${howMade(model)}</span>
     </p>`;
   }
 

@@ -12,8 +12,10 @@ import { columnLabel } from '../core/data/columns.ts';
 import type { Dataset } from '../core/data/dataset.ts';
 import { axisRange, finiteOrGap } from '../core/view/axis-range.ts';
 import { sampledRowsOf } from '../core/view/display-sample.ts';
-import { describePoint, pointFacts, pointName, rowOfLabel } from '../core/view/point-text.ts';
-import type { Line } from '../core/model/predict.ts';
+import { describePoint, planeOnData, pointFacts, pointName, rowOfLabel } from '../core/view/point-text.ts';
+import { featureColumns } from '../core/data/feature-columns.ts';
+import type { Hyperplane, Line } from '../core/model/predict.ts';
+import { predictRow } from '../core/stats/partial-fit.ts';
 import { PointSelectEvent } from './point-events.ts';
 import { UplotChart, type ColorOf } from './uplot-chart.ts';
 import { truncate } from './truncate.ts';
@@ -24,6 +26,16 @@ import './chart-table.ts';
 const HOVER_RADIUS = 12;
 /** The most rows a table view lists. */
 const TABLE_ROWS = 500;
+
+/** Rows sorted by a value of theirs (their fitted value), ascending; rows without a finite one last. */
+export function rowsInFittedOrder(rows: Uint32Array, fitted: (row: number) => number): Uint32Array {
+  const values = new Map<number, number>();
+  for (const row of rows) {
+    const value = fitted(row);
+    values.set(row, Number.isFinite(value) ? value : Infinity);
+  }
+  return rows.slice().sort((a, b) => values.get(a)! - values.get(b)!);
+}
 
 export abstract class PointChart extends UplotChart {
   static override styles = [
@@ -103,6 +115,10 @@ export abstract class PointChart extends UplotChart {
   protected rowsByX: Uint32Array = new Uint32Array();
   /** The rows drawn, in the order of the chart's x values. */
   protected drawnRows: Uint32Array = new Uint32Array();
+  /** Every feature column of the data, in order (one with one feature). */
+  protected columns: Float64Array[] = [];
+  /** The line as a plane over the data's features, or null without one (or of other columns). */
+  protected plane: Hyperplane | null = null;
 
   /** The row's position in the chart's own coordinates, e.g. (x, y) or (fitted, residual). */
   protected abstract plotPoint(row: number): [number, number];
@@ -112,10 +128,23 @@ export abstract class PointChart extends UplotChart {
   }
   /** The table view's caption. */
   protected abstract tableCaption(): string;
+  /** The column whose ascending order the drawn rows are sampled in: the first feature. */
+  protected sampledColumn(data: Dataset): Float64Array {
+    return data.x;
+  }
+
+  /** The plane's prediction for a row (for one feature exactly slope·x + intercept); NaN without a line. */
+  protected fittedAt(row: number): number {
+    return this.plane ? predictRow(this.plane, this.columns, row) : Number.NaN;
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('data') || changed.has('line')) {
+      this.columns = this.data ? featureColumns(this.data).map((column) => column.values) : [];
+      this.plane = this.data ? planeOnData(this.data, this.line) : null;
+    }
     if (changed.has('data')) {
-      this.rowsByX = this.data ? sampledRowsOf(this.data.x) : new Uint32Array();
+      this.rowsByX = this.data ? sampledRowsOf(this.sampledColumn(this.data)) : new Uint32Array();
       this.active = null;
       this.keyboardAt = -1;
       // Axis labels follow the chosen columns.
@@ -348,9 +377,9 @@ export abstract class PointChart extends UplotChart {
     if (!data) return [];
     return [
       data.labelName ?? 'Row',
-      columnLabel(data.featureName),
+      ...featureColumns(data).map((column) => columnLabel(column.name)),
       columnLabel(data.targetName),
-      ...(this.line ? ['Predicted', 'Residual'] : []),
+      ...(this.plane ? ['Predicted', 'Residual'] : []),
     ];
   }
 

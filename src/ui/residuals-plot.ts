@@ -2,7 +2,8 @@ import type uPlot from 'uplot';
 import { css, html } from 'lit';
 import { columnLabel, columnUnit } from '../core/data/columns.ts';
 import { defineElement } from '../embed/define.ts';
-import { PointChart } from './point-chart.ts';
+import { featureNamesOf } from '../core/data/feature-columns.ts';
+import { PointChart, rowsInFittedOrder } from './point-chart.ts';
 import type { ColorOf } from './uplot-chart.ts';
 
 /**
@@ -41,18 +42,26 @@ export class ResidualsPlot extends PointChart {
   /** Before there is a line the axes are empty: say what will appear on them. */
   protected override render() {
     return html`${super.render()}
-    ${this.line ? '' : html`<p class="empty" data-empty>Each point's residual (its distance above or below the line) appears here once there is a line: train or load a model.</p>`}`;
+    ${this.line ? '' : html`<p class="empty" data-empty>${this.emptyText()}</p>`}`;
+  }
+
+  /** What the plot says before there is a line. */
+  protected emptyText(): string {
+    return "Each point's residual (its distance above or below the line) appears here once there is a line: train or load a model.";
   }
 
   protected plotPoint(row: number): [number, number] {
-    const { slope, intercept } = this.line ?? { slope: 0, intercept: 0 };
-    const fitted = slope * this.data!.x[row] + intercept;
+    const fitted = this.plane ? this.fittedAt(row) : 0;
     return [fitted, this.data!.y[row] - fitted];
   }
 
-  /** Fitted values rise with x for a rising line and fall for a falling one. */
+  /**
+   * With one feature, fitted values rise with x for a rising line and fall for a falling one; with
+   * several, the drawn rows are sorted by their fitted values.
+   */
   protected override orderRows(rowsByX: Uint32Array): Uint32Array {
-    if (!this.line) return new Uint32Array();
+    if (!this.line || !this.plane) return new Uint32Array();
+    if (this.columns.length > 1) return rowsInFittedOrder(rowsByX, (row) => this.fittedAt(row));
     return this.line.slope < 0 ? rowsByX.slice().reverse() : rowsByX;
   }
 
@@ -90,6 +99,8 @@ export class ResidualsPlot extends PointChart {
     if (!this.line || !this.data) return 'Residuals vs fitted: no line yet. Train or load a model.';
     const rows = this.data.x.length;
     const shown = this.drawnRows.length < rows ? `${this.drawnRows.length} of ` : '';
+    if (this.columns.length > 1)
+      return `Residuals vs fitted values of ${shown}${rows} rows for the fit of ${this.columns.length} features (${featureNamesOf(this.data).map(columnLabel).join(', ')}).`;
     return `Residuals vs fitted values of ${shown}${rows} rows for the line with slope ${this.line.slope.toFixed(3)} and intercept ${this.line.intercept.toFixed(3)}.`;
   }
 

@@ -7,10 +7,15 @@ import { intervalBands } from '../core/view/interval-bands.ts';
 import type { IntervalBasis } from '../core/stats/intervals.ts';
 import type { Line } from '../core/model/predict.ts';
 import { pointName } from '../core/view/point-text.ts';
+import { sampledRowsOf } from '../core/view/display-sample.ts';
 import { defineElement } from '../embed/define.ts';
 import { formatCount } from '../core/view/format.ts';
 import type { PredictionMark } from '../core/view/prediction-mark.ts';
 import { formatInterval } from '../core/stats/intervals.ts';
+import { datasetCrossProducts } from '../core/data/dataset-facts.ts';
+import { featureNamesOf } from '../core/data/feature-columns.ts';
+import { componentPlusResidual, partialLine } from '../core/stats/partial-fit.ts';
+import type { Dataset } from '../core/data/dataset.ts';
 import { PointChart } from './point-chart.ts';
 import type { ColorOf } from './uplot-chart.ts';
 
@@ -20,12 +25,16 @@ export interface LineBands {
   basis: IntervalBasis;
 }
 
-/** The bands around the line: the confidence band dashed, the prediction band dotted. */
+/**
+ * The bands around the line: the confidence band (where the mean lies) dashed, the prediction band
+ * (where new points fall) dotted. The legend names what each covers, briefly: the box that shows them
+ * names the bands, and the whole legend fits one row of the Data card on a desktop screen.
+ */
 const BAND_SERIES = [
-  { label: '95% confidence band (the mean)', dash: [6, 4] },
-  { label: '95% confidence band, upper edge', dash: [6, 4] },
-  { label: '95% prediction band (new observations)', dash: [2, 4] },
-  { label: '95% prediction band, upper edge', dash: [2, 4] },
+  { label: '95% band: the mean', dash: [6, 4] },
+  { label: '95% band: the mean, upper edge', dash: [6, 4] },
+  { label: '95% band: new points', dash: [2, 4] },
+  { label: '95% band: new points, upper edge', dash: [2, 4] },
 ];
 
 /**
@@ -33,6 +42,11 @@ const BAND_SERIES = [
  * point is a row: hover or focus it for its name and values, click it (or press Enter) to select it;
  * with a selection, the line refitted without that row is drawn dashed. When given, the line's 95%
  * confidence and prediction bands are drawn around it.
+ *
+ * With several features it is a component-plus-residual plot of one of them (`feature`): each row's
+ * target with the other features' parts taken out at their means, against that feature, around the
+ * fit's partial line (its coefficient, the others at their means); the rows scatter around it as they
+ * do around the fit. Without a line, the target itself against the feature.
  *
  * @fires point-select - The user selected a point (`row`), or cleared the selection (`row` null).
  * @cssprop --bp-points - Colour of the data points.
@@ -44,7 +58,19 @@ export class ScatterPlot extends PointChart {
   // comes and goes before them), and the upper edges' rows are hidden.
   static override styles = [
     ...PointChart.styles,
-    css`:host([bands-shown]) .u-legend tr:nth-last-child(3), :host([bands-shown]) .u-legend tr:nth-last-child(1) { display: none; }`,
+    css`
+      :host([bands-shown]) .u-legend tr:nth-last-child(3),
+      :host([bands-shown]) .u-legend tr:nth-last-child(1) {
+        display: none;
+      }
+      /* Plain weight and narrow gaps: the legend's four entries fit one row of the Data card at 1280 px. */
+      .u-legend th {
+        font-weight: normal;
+      }
+      .u-legend.u-inline .u-series {
+        margin: 0 0.2rem;
+      }
+    `,
   ];
 
   /** The 95% bands drawn around the line, or null for none. */
@@ -53,9 +79,38 @@ export class ScatterPlot extends PointChart {
   @property({ attribute: false }) refit: Line | null = null;
   /** The prediction being typed: its point on the line and 95% prediction interval, or null for none. */
   @property({ attribute: false }) prediction: PredictionMark | null = null;
+  /** With several features, which one is on the x axis (an index into the data's features). */
+  @property({ type: Number }) feature = 0;
+
+  /** The features' means (several features only): where the partial fit holds the others. */
+  private means: Float64Array = new Float64Array();
+
+  /** Whether the plot is a component-plus-residual plot (several features). */
+  private get partial(): boolean {
+    return this.columns.length > 1;
+  }
+
+  /** The feature on the x axis, within the data's features. */
+  private get shownFeature(): number {
+    return this.feature >= 0 && this.feature < this.columns.length ? this.feature : 0;
+  }
+
+  protected override sampledColumn(data: Dataset): Float64Array {
+    const more = data.moreFeatures;
+    return more && this.feature > 0 && this.feature <= more.length ? more[this.feature - 1].values : data.x;
+  }
 
   protected plotPoint(row: number): [number, number] {
-    return [this.data!.x[row], this.data!.y[row]];
+    if (!this.partial) return [this.data!.x[row], this.data!.y[row]];
+    const j = this.shownFeature;
+    const { plane } = this;
+    return [this.columns[j][row], plane ? componentPlusResidual(plane, this.columns, this.data!.y, this.means, j, row) : this.data!.y[row]];
+  }
+
+  /** The line drawn: the line itself, or with several features the plane's partial line for the feature shown. */
+  private get shownLine(): Line | null {
+    if (!this.partial) return this.line;
+    return this.plane ? partialLine(this.plane, this.means, this.shownFeature) : null;
   }
 
   /** A straight line as a series: only the two ends carry a value (spanGaps joins them). */
@@ -69,14 +124,33 @@ export class ScatterPlot extends PointChart {
     return this.selected !== null && this.refit !== null;
   }
 
-  /** Whether the plot was built with the refit series, and with the band series. */
+  /** Whether the plot was built with the refit series, with the band series, and as a partial fit's plot. */
   private builtWithRefit = false;
   private builtWithBands = false;
+  private builtAsPartialFit = false;
+
+  /** The bands are a line's, over its one feature: drawn with one feature only. */
+  private get drawsBands(): boolean {
+    return this.bands !== null && !this.partial;
+  }
+
+  /** A component-plus-residual plot (several features and a line): its axis and series say so. */
+  private get partialFit(): boolean {
+    return this.partial && this.plane !== null;
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
+    if (this.partialFit !== this.builtAsPartialFit) this.rebuildOnNextUpdate();
+    if (changed.has('data')) this.means = this.data?.moreFeatures ? datasetCrossProducts(this.data).means : new Float64Array();
+    if (changed.has('feature') && !changed.has('data') && this.data) {
+      // Another feature on the x axis: its rows in its own order, and its name on the axis.
+      this.rowsByX = sampledRowsOf(this.sampledColumn(this.data));
+      this.drawnRows = this.orderRows(this.rowsByX);
+      this.rebuildOnNextUpdate();
+    }
     // The series list changes (and the legend names the point): build the plot anew.
-    const showsBands = this.bands !== null;
+    const showsBands = this.drawsBands;
     if (this.showsRefit !== this.builtWithRefit || showsBands !== this.builtWithBands || (this.showsRefit && changed.has('selected')))
       this.rebuildOnNextUpdate();
     this.toggleAttribute('bands-shown', showsBands);
@@ -84,12 +158,13 @@ export class ScatterPlot extends PointChart {
 
   protected chartData(): uPlot.AlignedData {
     const [xs, ys] = this.pointSeries();
-    const { bands } = this;
+    // The bands are a line's, over its one feature.
+    const bands = this.drawsBands ? this.bands : null;
     const band = bands ? intervalBands(bands.line, bands.basis, xs) : undefined;
     return [
       xs,
       ys,
-      this.lineSeries(xs, this.line),
+      this.lineSeries(xs, this.shownLine),
       ...(this.showsRefit ? [this.lineSeries(xs, this.refit)] : []),
       ...(band
         ? [band.confidenceLow, band.confidenceHigh, band.predictionLow, band.predictionHigh].map((edge) => edge.map(finiteOrGap))
@@ -97,28 +172,48 @@ export class ScatterPlot extends PointChart {
     ];
   }
 
+  /** The feature on the x axis, by its label. */
+  private get featureLabel(): string {
+    return columnLabel(this.data ? featureNamesOf(this.data)[this.shownFeature] : 'Bmi');
+  }
+
+  /**
+   * The y axis: the target, or with a partial fit what is drawn, the target's component plus residual
+   * (the title and the text alternative name the target; a longer label is cut on a phone).
+   */
+  private get targetAxisLabel(): string {
+    return this.partialFit ? 'Component + residual' : columnLabel(this.data?.targetName ?? 'LifeExpectancy');
+  }
+
   protected options(width: number, color: ColorOf): uPlot.Options {
-    const feature = columnLabel(this.data?.featureName ?? 'Bmi');
-    const target = columnLabel(this.data?.targetName ?? 'LifeExpectancy');
+    const feature = this.featureLabel;
     const common = this.commonOptions(width);
+    const showsBands = this.drawsBands;
     this.builtWithRefit = this.showsRefit;
-    this.builtWithBands = this.bands !== null;
+    this.builtWithBands = showsBands;
+    this.builtAsPartialFit = this.partialFit;
     return {
       ...common,
       cursor: { ...common.cursor, points: { show: false } },
       scales: this.paddedScales(() => this.predictionExtent()),
-      axes: [this.axis(feature, color), this.axis(target, color)],
+      axes: [this.axis(feature, color), this.axis(this.targetAxisLabel, color)],
       plugins: [this.pointPlugin(color), this.predictionPlugin(color)],
       series: [
         { label: feature },
         {
-          label: 'Data points',
+          label: this.partialFit ? 'Component + residual' : 'Data points',
           stroke: color('--bp-points'),
           fill: color('--bp-points'),
           paths: () => null,
           points: { show: true, size: 6, stroke: color('--bp-points'), fill: color('--bp-points') },
         },
-        { label: 'Fitted line', stroke: color('--bp-line'), width: 2.5, spanGaps: true, points: { show: false } },
+        {
+          label: this.partial ? 'Partial fit (other features at their means)' : 'Fitted line',
+          stroke: color('--bp-line'),
+          width: 2.5,
+          spanGaps: true,
+          points: { show: false },
+        },
         ...(this.showsRefit
           ? [
               {
@@ -133,7 +228,7 @@ export class ScatterPlot extends PointChart {
               },
             ]
           : []),
-        ...(this.bands === null ? [] : BAND_SERIES).map(({ label, dash }) => ({
+        ...(showsBands ? BAND_SERIES : []).map(({ label, dash }) => ({
           label,
           stroke: color('--bp-line'),
           width: 1,
@@ -146,7 +241,7 @@ export class ScatterPlot extends PointChart {
 
   /** The axes reach the predicted point and its interval, also outside the data (an extrapolation). */
   private predictionExtent(): { x: number[]; y: number[] } {
-    const mark = this.prediction;
+    const mark = this.partial ? null : this.prediction;
     if (!mark) return { x: [], y: [] };
     return { x: [mark.x], y: mark.interval ? [mark.y, mark.interval.low, mark.interval.high] : [mark.y] };
   }
@@ -157,7 +252,8 @@ export class ScatterPlot extends PointChart {
   }
 
   private drawPrediction(plot: uPlot, color: ColorOf): void {
-    const mark = this.prediction;
+    // A prediction of several features is a point in their space, not on this plot's axis.
+    const mark = this.partial ? null : this.prediction;
     if (!mark) return;
     const { ctx } = plot;
     const ratio = devicePixelRatio;
@@ -227,6 +323,7 @@ export class ScatterPlot extends PointChart {
   protected description(): string {
     const rows = this.data?.x.length ?? 0;
     const shown = this.drawnRows.length < rows ? `${formatCount(this.drawnRows.length)} of ` : '';
+    if (this.partial) return this.partialDescription(`${shown}${formatCount(rows)}`);
     const line = this.line ? ` Fitted line: slope ${this.line.slope.toFixed(3)}, intercept ${this.line.intercept.toFixed(3)}.` : '';
     const refit =
       this.selected !== null && this.refit && this.data
@@ -240,8 +337,25 @@ export class ScatterPlot extends PointChart {
     return `Scatter plot of ${shown}${formatCount(rows)} rows.${line}${bands}${refit}${predicted}`;
   }
 
+  /** The text alternative of a component-plus-residual plot. */
+  private partialDescription(rows: string): string {
+    const data = this.data!;
+    const target = columnLabel(data.targetName);
+    const others = featureNamesOf(data)
+      .filter((_, j) => j !== this.shownFeature)
+      .map(columnLabel)
+      .join(', ');
+    const line = this.shownLine;
+    if (!line) return `Scatter plot of ${rows} rows: ${target} against ${this.featureLabel}. Train or load a model for its partial fit.`;
+    const refit =
+      this.selected !== null && this.refit
+        ? ` Partial fit refitted without ${pointName(data, this.selected)}: slope ${this.refit.slope.toFixed(3)}, intercept ${this.refit.intercept.toFixed(3)}.`
+        : '';
+    return `Component-plus-residual plot of ${rows} rows: ${target} with the parts of ${others} taken out (each at its mean), against ${this.featureLabel}. Partial fit: slope ${line.slope.toFixed(3)}, intercept ${line.intercept.toFixed(3)}.${refit}`;
+  }
+
   protected tableCaption(): string {
-    return 'Data points of the scatter plot';
+    return this.partialFit ? 'Data points of the component-plus-residual plot' : 'Data points of the scatter plot';
   }
 }
 

@@ -1,4 +1,4 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { BackendName } from '../core/settings/backends.ts';
 import type { RunControl, RunStart } from '../core/train/protocol.ts';
@@ -46,6 +46,10 @@ export class TrainingPanel extends LitElement {
       label.check {
         margin-top: 0.75rem;
       }
+      .resume-note {
+        margin: 0.25rem 0 0;
+        font-size: 0.9rem;
+      }
       .buttons {
         display: flex;
         flex-wrap: wrap;
@@ -74,6 +78,8 @@ export class TrainingPanel extends LitElement {
   @property() runState: RunState = 'idle';
   /** A model exists that training can continue from. */
   @property({ type: Boolean }) canResume = false;
+  /** Why the current model cannot be continued from (it reads other features), or ''. */
+  @property() resumeNote = '';
   /** Something to reset: a model or a loss curve. */
   @property({ type: Boolean }) canReset = false;
   @property({ attribute: false }) settings: TrainingSettings = DEFAULT_SETTINGS;
@@ -197,9 +203,10 @@ export class TrainingPanel extends LitElement {
     return html`<h2>Training</h2>
       <training-settings .settings=${this.settings} .backend=${this.backend} ?disabled=${active}></training-settings>
       <label class="check">
-        <input id="resume" type="checkbox" ?disabled=${!this.canResume || active} />
+        <input id="resume" type="checkbox" ?disabled=${!this.canResume || active} aria-describedby=${this.resumeNote ? 'resume-note' : nothing} />
         Continue from the current model
       </label>
+      ${this.resumeNote ? html`<p class="muted resume-note" id="resume-note" data-resume-note>${this.resumeNote}</p>` : ''}
       <div class="buttons" role="group" aria-label="Run controls">
         ${this.button('train', 'Train', false)} ${this.button('pause', 'Pause')} ${this.button('resume', 'Resume')}
         ${this.button('step', 'Step')} ${this.button('stop', 'Stop')} ${this.button('reset', 'Reset')}
@@ -211,7 +218,9 @@ export class TrainingPanel extends LitElement {
         .epochs=${this.epochs}
         .elapsedMs=${this.elapsedMs}
         .last=${this.points.at(-1)}
+        .first=${this.points[0]}
         ?active=${this.runState === 'running'}
+        ?ended=${this.runState === 'idle'}
       ></training-progress>
       <loss-chart .points=${this.points} unit=${this.lossUnit}></loss-chart>`;
   }

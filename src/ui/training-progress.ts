@@ -3,13 +3,14 @@ import { property } from 'lit/decorators.js';
 import { formatDuration, formatLoss, formatRate, progressFigures } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';
-import { formatCount } from '../core/view/format.ts';
+import { formatCount, formatRoundedPercent } from '../core/view/format.ts';
 import { panelStyles } from './theme.ts';
 
 /**
  * A run's progress: a bar with epoch N of M, the latest training and validation loss, epochs per
- * second and the time left. Not a live region: it changes every frame; the panel's status line
- * announces what matters.
+ * second and the time left. Once the run has ended, the losses say how far they fell over the run
+ * instead: the final loss is the model's MSE, which the Fit card shows (each number once, where it
+ * belongs). Not a live region: it changes every frame; the panel's status line announces what matters.
  */
 export class TrainingProgress extends LitElement {
   static override styles = [
@@ -56,8 +57,22 @@ export class TrainingProgress extends LitElement {
   @property({ type: Number }) elapsedMs = 0;
   /** The latest loss point, if any. */
   @property({ attribute: false }) last: LossPoint | undefined;
+  /** The run's first loss point (where it started), if any. */
+  @property({ attribute: false }) first: LossPoint | undefined;
+  /** True once the run has ended: the losses are then told as their change over the run. */
+  @property({ type: Boolean }) ended = false;
   /** True while a run is running: then time left is shown (not while paused: nothing counts down). */
   @property({ type: Boolean }) active = false;
+
+  /** The latest value of a loss; after the run, how it changed from the run's start ("fell 98.9% from …"). */
+  private loss(of: (point: LossPoint) => number | null): string {
+    const last = this.last ? of(this.last) : null;
+    const first = this.first ? of(this.first) : null;
+    if (!this.ended || !this.first || !this.last || this.first.epoch >= this.last.epoch) return formatLoss(last);
+    if (first === null || last === null || !Number.isFinite(first) || !Number.isFinite(last) || first === 0) return formatLoss(last);
+    const change = (last - first) / Math.abs(first);
+    return `${change <= 0 ? 'fell' : 'rose'} ${formatRoundedPercent(Math.abs(change))} from ${formatLoss(first)} (epoch ${formatCount(this.first.epoch)})`;
+  }
 
   protected override render() {
     const figures = progressFigures(this.epoch, this.epochs, this.elapsedMs);
@@ -81,10 +96,10 @@ export class TrainingProgress extends LitElement {
         aria-valuetext=${`Epoch ${formatCount(this.epoch)} of ${formatCount(this.epochs)}`}
       ></progress>
       <dl>
-        <div><dt>Training loss</dt><dd data-progress="train-loss">${formatLoss(this.last?.trainLoss)}</dd></div>
+        <div><dt>Training loss</dt><dd data-progress="train-loss">${this.loss((point) => point.trainLoss)}</dd></div>
         ${
           hasValidation
-            ? html`<div><dt>Validation loss</dt><dd data-progress="validation-loss">${formatLoss(this.last?.validationLoss)}</dd></div>`
+            ? html`<div><dt>Validation loss</dt><dd data-progress="validation-loss">${this.loss((point) => point.validationLoss)}</dd></div>`
             : ''
         }
       </dl>`;

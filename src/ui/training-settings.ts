@@ -1,14 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { BACKEND_LABELS, BACKENDS, parseBackendName, type BackendName } from '../core/settings/backends.ts';
-import { OPTIMIZERS, type OptimizerName } from '../core/model/model.ts';
+import { OPTIMIZER_LABELS, OPTIMIZERS } from '../core/model/model.ts';
 import { DEFAULT_EARLY_STOPPING, DEFAULT_SETTINGS, type TrainingSettings } from '../core/settings/training-settings.ts';
 import { SETTING_RULES, checkText, formatPercent, type Check, type NumberRule } from '../core/settings/training-settings-rules.ts';
 import { BackendChangeEvent, SettingsChangeEvent } from './events.ts';
 import { defineElement } from '../embed/define.ts';
 import { panelStyles } from './theme.ts';
-
-const OPTIMIZER_LABELS: Record<OptimizerName, string> = { sgd: 'SGD', adam: 'Adam' };
 
 /**
  * The training settings form: epochs, learning rate and optimizer in view, the rest under "More

@@ -483,3 +483,30 @@ export async function chooseSlowWeightsFile(page: Page): Promise<void> {
 export async function finishSlowRead(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { finishSlowRead: () => void }).finishSlowRead());
 }
+
+/**
+ * The text a sighted user sees on the page: every text node under the body and the open shadow roots,
+ * except in elements that are not rendered (hidden, in a closed <details>) or visually hidden (the
+ * 1-pixel text meant for screen readers only).
+ */
+export function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const shown = (element: Element): boolean => {
+      if (!element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
+      const box = element.getBoundingClientRect();
+      return box.width > 1 && box.height > 1;
+    };
+    const walk = (root: Node): void => {
+      for (const child of root.childNodes) {
+        if (child instanceof Text && child.parentElement && shown(child.parentElement)) parts.push(child.data);
+        else if (child instanceof Element && !['SCRIPT', 'STYLE', 'TEMPLATE'].includes(child.tagName)) {
+          if (child.shadowRoot) walk(child.shadowRoot);
+          walk(child);
+        }
+      }
+    };
+    walk(document.body);
+    return parts.join(' ').replace(/\s+/g, ' ');
+  });
+}

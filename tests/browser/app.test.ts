@@ -24,6 +24,7 @@ import {
   waitUntilReady,
   dataSummary,
   dataError,
+  visibleText,
 } from './app-page.ts';
 import { test, type Open } from './browser.ts';
 
@@ -132,6 +133,11 @@ describe('the app with ?split=0 (all rows, the reference numbers)', () => {
     expect(points.every((p) => p.validationLoss === null)).toBe(true);
     expect(await lossSeries(page)).toEqual(['Training loss']);
     await expect(page.locator('metrics-panel #validation').count()).resolves.toBe(0);
+    // Each number once, where it belongs: the model's MSE is the Fit card's, shown nowhere else on the
+    // page (not in the run's end, the progress, the landscape or the model card), rounded or not.
+    const mse = (await page.locator('metrics-panel #train [data-metric=mse]').textContent())!.trim();
+    expect(mse).toMatch(/^43\.02\d\d$/);
+    expect((await visibleText(page)).split(mse.slice(0, -2)).length - 1).toBe(1);
 
     // 60.3 years at BMI 21.07931, with Enter in the field.
     const { output, message } = await predictText(page, '21.07931');

@@ -4,7 +4,7 @@
  * handled. The page's settings are functions (no URL controller).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ColumnChoice } from '../../src/core/data/dataset.ts';
+import { featureNamesOf, type ColumnChoice } from '../../src/core/data/dataset.ts';
 import { DataController } from '../../src/ui/controllers/data-controller.ts';
 import { ColumnsChangeEvent } from '../../src/ui/events.ts';
 import { StubHost } from './host.ts';
@@ -122,5 +122,58 @@ describe('DataController', () => {
     expect(data.state.error).toMatch(
       /^years\.csv: Column "Country" holds text, not numbers; choose a numeric column\. The current data is kept\.$/,
     );
+  });
+
+  it('takes several features from the settings, in their order; a name the data lacks is dropped with a notice and leaves the address', async () => {
+    const asked = setUp({ columns: { features: ['Bmi', 'Nope', 'LifeExpectancy'], target: 'LifeExpectancy' } });
+    asked.host.connect();
+    // LifeExpectancy is the target as well: the choice is refused as a whole, saying so.
+    await expect.poll(() => asked.data.data?.featureName).toBe('Bmi');
+    expect(asked.calls.notices.join(' ')).toMatch(/Ignored the columns from the address: Feature and target must be different columns\./);
+
+    const { data, calls } = setUp({ columns: { features: ['Year', 'Nope', 'Bmi'], target: 'LifeExpectancy' } });
+    await data.loadFile(csv(THREE_COLUMNS, 'years.csv'));
+    expect(featureNamesOf(data.data!)).toEqual(['Year', 'Bmi']);
+    expect(calls.kept.at(-1)).toEqual({ features: ['Year', 'Bmi'], target: 'LifeExpectancy' });
+  });
+
+  it('says which features from the address the bundled data lacks, uses the others and writes them back', async () => {
+    const { host, data, calls } = setUp({ columns: { features: ['Bmi', 'Height'] } });
+    host.connect();
+    await expect.poll(() => data.data?.featureName).toBe('Bmi');
+    expect(data.data?.moreFeatures).toBeUndefined();
+    expect(calls.notices).toEqual(['Ignored the feature "Height" from the address: not a numeric column of the data.']);
+    expect(calls.kept).toEqual([{ feature: 'Bmi', target: 'LifeExpectancy' }]);
+  });
+
+  it('several features on the columns-change event; skipped rows count a gap in any of them; a feature chosen as the target leaves the features, saying so', async () => {
+    const { host, data, calls } = setUp();
+    host.connect();
+    await data.loadFile(
+      csv('Country,Bmi,Year,Height,LifeExpectancy\nA,20,2000,1.6,60\nB,25,,1.7,70\nC,30,2002,1.8,80\nD,22,2003,1.5,65\nE,27,2004,,75\n'),
+    );
+    host.dispatchEvent(new ColumnsChangeEvent({ feature: 'Bmi', features: ['Bmi', 'Year', 'Height'], target: 'LifeExpectancy' }));
+    expect(featureNamesOf(data.data!)).toEqual(['Bmi', 'Year', 'Height']);
+    expect(data.state.skipped).toEqual({ count: 2, lines: [3, 6] });
+    expect(calls.kept.at(-1)).toEqual({ features: ['Bmi', 'Year', 'Height'], target: 'LifeExpectancy' });
+    expect(data.state.columnsNote).toBe('');
+
+    host.dispatchEvent(new ColumnsChangeEvent({ feature: 'Bmi', features: ['Bmi', 'Year', 'Height'], target: 'Year' }));
+    expect(featureNamesOf(data.data!)).toEqual(['Bmi', 'Height']);
+    expect(data.data?.targetName).toBe('Year');
+    expect(data.state.columnsNote).toBe('Year is now the target, so it is no longer a feature.');
+    expect(calls.kept.at(-1)).toEqual({ features: ['Bmi', 'Height'], target: 'Year' });
+
+    // One feature chosen as the target swaps with the old target, as the pickers always did.
+    host.dispatchEvent(new ColumnsChangeEvent({ feature: 'Bmi', target: 'LifeExpectancy' }));
+    host.dispatchEvent(new ColumnsChangeEvent({ feature: 'Bmi', target: 'Bmi' }));
+    expect(data.data?.featureName).toBe('LifeExpectancy');
+    expect(data.data?.targetName).toBe('Bmi');
+
+    // A text column among the features is refused, keeping the data and the note of the last change.
+    const before = data.data;
+    host.dispatchEvent(new ColumnsChangeEvent({ feature: 'Bmi', features: ['Bmi', 'Country'], target: 'LifeExpectancy' }));
+    expect(data.data).toBe(before);
+    expect(data.state.error).toMatch(/Column "Country" holds text, not numbers; choose a numeric column\. The current data is kept\.$/);
   });
 });

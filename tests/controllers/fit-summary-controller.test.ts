@@ -5,7 +5,11 @@
  * nothing changes.
  */
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/core/data/dataset.ts';
+import { featureNamesOf, parseCsv, type Dataset } from '../../src/core/data/dataset.ts';
+import { closedFormModel } from '../../src/core/model/closed-form-model.ts';
+import type { Model } from '../../src/core/model/model.ts';
+import collinearCsv from '../fixtures/r-lm/stackloss-collinear.csv?raw';
+import collinearR from '../fixtures/r-lm/stackloss-collinear.json';
 import type { Line } from '../../src/core/model/predict.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
 import { FitSummaryController } from '../../src/ui/controllers/fit-summary-controller.ts';
@@ -13,7 +17,7 @@ import { fiveRows, REFERENCE_LINE, referenceModel } from '../elements/fixtures.t
 import { StubHost } from './host.ts';
 
 async function setUp() {
-  const page = { line: REFERENCE_LINE as Line | null, data: fiveRows() as Dataset | null, provisional: false, running: false };
+  const page = { line: REFERENCE_LINE as Line | Model | null, data: fiveRows() as Dataset | null, provisional: false, running: false };
   const host = new StubHost();
   const summary = new FitSummaryController(host, {
     line: () => page.line,
@@ -31,6 +35,8 @@ async function setUp() {
   };
   return { host, summary, page, render };
 }
+
+const collinear = collinearR as { coefficients: { name: string; standardError?: number }[] };
 
 describe('FitSummaryController', () => {
   it('summarises the line shown on the training rows, with the bands that go with it', async () => {
@@ -79,5 +85,45 @@ describe('FitSummaryController', () => {
     expect(summary.withIntervals(model)).toBe(withIntervals);
     const other = summary.withIntervals({ ...model, slope: 1 });
     expect(other.intervals).toEqual({ unavailable: "the paused run's line has no interval statistics yet" });
+  });
+
+  it("several features: R's summary of the exact fit with the weights shown beside it, an aliased feature named; the data without it for the views", async () => {
+    const parsed = parseCsv(collinearCsv, {
+      features: ['Air.Flow', 'Water.Temp', 'Acid.Conc.', 'Air.Plus.Water', 'Plant'],
+      target: 'stack.loss',
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const data = parsed.dataset;
+    const { summary, page, render } = await setUp();
+    const model = closedFormModel(data, new Date('2026-12-06T00:00:00Z'));
+    expect(model.aliasedFeatures).toEqual(['Air.Plus.Water', 'Plant']);
+    page.data = data;
+    page.line = model;
+    await render();
+    const { view } = summary;
+    if (view.state !== 'several' || !view.result.ok) throw new Error('no summary of several features');
+    const r = collinear.coefficients;
+    expect(view.result.summary.terms.map((term) => term.name)).toEqual([
+      '(Intercept)',
+      'Air.Flow',
+      'Water.Temp',
+      'Acid.Conc.',
+      'Air.Plus.Water',
+      'Plant',
+    ]);
+    expect(view.result.summary.terms.slice(4).map((term) => term.coefficient)).toEqual([null, null]);
+    const se = view.result.summary.terms[1].coefficient!.standardError;
+    expect(Math.abs(se - r.find((term) => term.name === 'Air.Flow')!.standardError!)).toBeLessThan(1e-9);
+    expect(view.shown).toEqual([model.intercept, model.slope, ...model.moreFeatures!.map((more) => more.coefficient), null, null]);
+    expect(view.metrics.train.mse).toBeCloseTo(view.metrics.optimum.mse, 10);
+    // No bands (they are the one-feature scatter plot's); the views get the data without the aliased columns.
+    expect(summary.bands).toBeNull();
+    const fitted = summary.fittedData(data)!;
+    expect(featureNamesOf(fitted)).toEqual(['Air.Flow', 'Water.Temp', 'Acid.Conc.']);
+    expect(summary.fittedData(data)).toBe(fitted);
+    // A paused run's model of several features gets the joint intervals of its own weights.
+    const paused = summary.withIntervals({ ...model, intervals: undefined });
+    expect(paused.intervals && 'inverseCrossProducts' in paused.intervals).toBe(true);
+    expect(summary.withIntervals(paused)).not.toBe(paused);
   });
 });

@@ -123,7 +123,7 @@ describe('TrainingRunController', () => {
     expect(calls.slice(2)).toEqual(['trained', 'tensors 2', 'runEnded']);
     expect(run.active).toBe(false);
     expect(run.view.state).toBe('idle');
-    expect(run.view.end).toEqual({ message: 'Trained 50 epochs; last training MSE 50.0000.', warning: false });
+    expect(run.view.end).toEqual({ message: 'Trained 50 epochs. The Fit card shows how well the new line fits.', warning: false });
   });
 
   it('continues from the current model when asked to', () => {

@@ -123,4 +123,61 @@ describe('<data-panel>', () => {
     expect(shadowOf(panel).querySelector('[data-column-choice]')).toBeNull();
     expect(shadowOf(panel).querySelector('[data-column-warning]')).toBeNull();
   });
+
+  it('lists the numeric columns but the target as labelled boxes, the chosen features ticked; ticking and clearing send the features in order', async () => {
+    const panel = await mount('data-panel', {
+      data: fiveRows(),
+      source: 'x.csv',
+      numericColumns: ['LifeExpectancy', 'Bmi', 'Year', 'Height'],
+    });
+    const changes = recordEvents<ColumnsChangeEvent>(panel, 'columns-change');
+    const boxes = part(panel, '[data-feature-boxes]');
+    expect(textOf(boxes.querySelector('legend'))).toBe('Features of the model (tick several for a multiple regression)');
+    expect([...boxes.querySelectorAll('label')].map(textOf)).toEqual(['BMI', 'Year', 'Height']);
+    // The only feature cannot be cleared: a model needs one.
+    await expect.element(page.getByRole('checkbox', { name: 'BMI' })).toBeChecked();
+    await expect.element(page.getByRole('checkbox', { name: 'BMI' })).toBeDisabled();
+    await userEvent.click(page.getByRole('checkbox', { name: 'Height' }));
+    expect(changes.at(-1)!.columns).toEqual({ feature: 'Bmi', features: ['Bmi', 'Height'], target: 'LifeExpectancy' });
+    // The page answers with the data of both: both ticked, both can be cleared, in the order chosen.
+    const two = { ...fiveRows(), moreFeatures: [{ name: 'Height', values: Float64Array.from([1, 2, 3, 4, 5]) }] };
+    await update(panel, { data: two });
+    await expect.element(page.getByRole('checkbox', { name: 'BMI' })).toBeEnabled();
+    // Keyboard: Tab to a box, Space ticks it.
+    page.getByRole('checkbox', { name: 'BMI' }).element().focus();
+    await userEvent.keyboard('{Tab}');
+    await userEvent.keyboard(' ');
+    expect(changes.at(-1)!.columns).toEqual({ feature: 'Bmi', features: ['Bmi', 'Height', 'Year'], target: 'LifeExpectancy' });
+    await userEvent.click(page.getByRole('checkbox', { name: 'BMI' }));
+    expect(changes.at(-1)!.columns).toEqual({ feature: 'Height', target: 'LifeExpectancy' });
+    // The x axis's picker puts a chosen feature first, keeping the others.
+    await userEvent.selectOptions(page.getByLabelText('Feature (x axis)'), 'Height');
+    expect(changes.at(-1)!.columns).toEqual({ feature: 'Height', features: ['Height', 'Bmi'], target: 'LifeExpectancy' });
+  });
+
+  it('shows no boxes when there is one column to choose from, and a note on what a column change did', async () => {
+    const panel = await mount('data-panel', { data: fiveRows(), source: 'x.csv', numericColumns: ['LifeExpectancy', 'Bmi'] });
+    expect(shadowOf(panel).querySelector('[data-feature-boxes]')).toBeNull();
+    await update(panel, { columnsNote: 'Year is now the target, so it is no longer a feature.' });
+    const note = part(panel, '[data-columns-note]');
+    expect(note.getAttribute('role')).toBe('status');
+    expect(textOf(note)).toBe('Year is now the target, so it is no longer a feature.');
+  });
+
+  it('in a wide table the boxes follow the column filter, the chosen features always listed; locked, none can change', async () => {
+    const numericColumns = ['LifeExpectancy', ...Array.from({ length: 300 }, (_, i) => `n${i}`)];
+    const data = { ...fiveRows(), featureName: 'n250', moreFeatures: [{ name: 'n7', values: Float64Array.from([1, 2, 3, 4, 5]) }] };
+    const panel = await mount('data-panel', { data, source: 'wide.csv', numericColumns });
+    const listed = () => [...shadowOf(panel).querySelectorAll<HTMLInputElement>('[data-feature-boxes] input')].map((box) => box.value);
+    expect(listed()).toHaveLength(201); // the first 200 and the chosen n250
+    expect(listed()).toContain('n250');
+    await userEvent.fill(page.getByRole('searchbox'), 'n29');
+    expect(listed()).toEqual(
+      ['n7', 'n29', ...Array.from({ length: 10 }, (_, i) => `n${290 + i}`), 'n250'].sort(
+        (a, b) => numericColumns.indexOf(a) - numericColumns.indexOf(b),
+      ),
+    );
+    await update(panel, { locked: true });
+    expect([...shadowOf(panel).querySelectorAll<HTMLInputElement>('[data-feature-boxes] input')].every((box) => box.disabled)).toBe(true);
+  });
 });

@@ -28,7 +28,7 @@ describe('<metrics-panel>', () => {
     expect(textOf(train.querySelector('[data-metric=r2]'))).toBe('0.4634');
     expect(shadowOf(panel).querySelector('#validation')).toBeNull();
     expect(textOf(part(panel, '[data-gap]'))).toBe(
-      'Training MSE at the best possible line (closed-form optimum on the same rows: 43.0210).',
+      'Training MSE at the best possible line: no line has a lower MSE on the same rows (the closed-form optimum).',
     );
     const line = part(panel, '[data-line]');
     expect(textOf(line)).toBe('Life expectancy = 2.5185 × BMI + 7.2278');

@@ -40,7 +40,7 @@ describe('<model-library>', () => {
     await expect.element(page.getByText('No saved models yet.')).toBeVisible();
   });
 
-  it('shows the current model: its line, where it came from and its fit', async () => {
+  it('shows the current model: its line, where it came from and how it was made', async () => {
     const library = await mount('model-library', {
       model: referenceModel(),
       origin: 'the weights file "sample.json"',
@@ -49,7 +49,11 @@ describe('<model-library>', () => {
     const current = textOf(part(library, '[data-current]'));
     expect(current).toContain('Life expectancy = 2.5185 × BMI + 7.2278');
     expect(current).toContain('The weights file "sample.json"; made ');
-    expect(current).toContain('MSE 43.02 · R² 0.463');
+    // It names how the model was made; its MSE is the Fit card's to show.
+    expect(current).toContain('the exact least-squares line on 163 rows');
+    expect(current).not.toContain('43.02');
+    await update(library, { model: referenceModel({ epochs: 50, optimizer: 'adam', learningRate: 0.1, backend: 'webgpu' }) });
+    expect(textOf(part(library, '[data-current]'))).toContain('; 50 epochs of Adam (learning rate 0.1) on 163 rows');
   });
 
   it('sends download and export requests for the current model', async () => {

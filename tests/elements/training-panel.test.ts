@@ -95,6 +95,17 @@ describe('<training-panel>', () => {
     expect(requests[1].resume).toBe(true);
   });
 
+  it('says why the current model cannot be continued from (other features), tied to the box', async () => {
+    const panel = await mount('training-panel', { ready: true });
+    expect(panel.shadowRoot!.querySelector('[data-resume-note]')).toBeNull();
+    const note =
+      'The current model reads BMI → Life expectancy: to continue from it, choose the same features, in the same order, and its target.';
+    await update(panel, { resumeNote: note });
+    await expect.element(page.getByLabelText('Continue from the current model')).toBeDisabled();
+    await expect.element(page.getByLabelText('Continue from the current model')).toHaveAccessibleDescription(note);
+    expect(textOf(part(panel, '[data-resume-note]'))).toBe(note);
+  });
+
   it('Train with a refused setting sends nothing and shows why', async () => {
     const panel = await mount('training-panel', { ready: true });
     const requests = recordEvents(panel, 'train-request');

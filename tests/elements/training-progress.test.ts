@@ -34,19 +34,24 @@ describe('<training-progress>', () => {
     expect(textOf(part(progress, '[data-progress=validation-loss]'))).toBe('51.5000');
   });
 
-  it('drops the time left once the run has ended, and keeps the last figures', async () => {
+  it('drops the time left once the run has ended, and then tells how far the loss fell, not the final loss the Fit card shows', async () => {
     const progress = await mount('training-progress', {
       epoch: 200,
       epochs: 200,
       elapsedMs: 4000,
       active: true,
-      last: { epoch: 200, trainLoss: 43.02, validationLoss: null },
+      first: { epoch: 0, trainLoss: 4302.1, validationLoss: 4400 },
+      last: { epoch: 200, trainLoss: 43.02, validationLoss: 44 },
     });
-    await update(progress, { active: false });
+    expect(textOf(part(progress, '[data-progress=train-loss]'))).toBe('43.0200');
+    await update(progress, { active: false, ended: true });
     expect(textOf(part(progress, '[data-progress=time-left]'))).toBe('');
     expect(textOf(part(progress, '[data-progress=speed]'))).toBe('50.0 epochs/s');
-    expect(textOf(part(progress, '[data-progress=train-loss]'))).toBe('43.0200');
-    expect(shadowOf(progress).querySelector('[data-progress=validation-loss]')).toBeNull();
+    expect(textOf(part(progress, '[data-progress=train-loss]'))).toBe('fell 99.0% from 4302.1000 (epoch 0)');
+    expect(textOf(part(progress, '[data-progress=validation-loss]'))).toBe('fell 99.0% from 4400.0000 (epoch 0)');
+    // A loss that rose (a diverging run kept its last good weights) says so.
+    await update(progress, { last: { epoch: 200, trainLoss: 8604.2, validationLoss: null } });
+    expect(textOf(part(progress, '[data-progress=train-loss]'))).toBe('rose 100.0% from 4302.1000 (epoch 0)');
   });
 
   it('writes a diverged loss with an exponent', async () => {

@@ -62,12 +62,12 @@ describe('DivergenceMonitor', () => {
 
 describe('describeRunEnd', () => {
   it('says how each run ended', () => {
-    expect(describeRunEnd({ reason: 'completed' }, 50, 43.02103)).toBe('Trained 50 epochs; last training MSE 43.0210.');
-    expect(describeRunEnd({ reason: 'stopped' }, 1, undefined)).toBe('Stopped after 1 epoch; kept the weights reached.');
-    expect(describeRunEnd({ reason: 'early-stopped', monitor: 'validation', patience: 3, best: { epoch: 5, loss: 28.5 } }, 8, 40)).toMatch(
+    expect(describeRunEnd({ reason: 'completed' }, 50)).toBe('Trained 50 epochs. The Fit card shows how well the new line fits.');
+    expect(describeRunEnd({ reason: 'stopped' }, 1)).toBe('Stopped after 1 epoch; kept the weights reached.');
+    expect(describeRunEnd({ reason: 'early-stopped', monitor: 'validation', patience: 3, best: { epoch: 5, loss: 28.5 } }, 8)).toMatch(
       /^Stopped early after 8 epochs: the validation loss had not improved for 3 epochs\. Restored the best weights, from epoch 5 \(validation MSE 28\.5000\)/,
     );
-    expect(describeRunEnd({ reason: 'diverged', why: 'the loss became NaN', atEpoch: 9, kept: { epoch: 0, loss: 79.3 } }, 9, NaN)).toMatch(
+    expect(describeRunEnd({ reason: 'diverged', why: 'the loss became NaN', atEpoch: 9, kept: { epoch: 0, loss: 79.3 } }, 9)).toMatch(
       /^Training diverged at epoch 9 \(the loss became NaN\) and stopped\. Kept the last good weights, from the starting line/,
     );
   });

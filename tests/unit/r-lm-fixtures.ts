@@ -33,9 +33,18 @@ export interface RFixture {
   fP: number;
   tQuantile: number;
   predictions: { inputs: Record<string, number>; fitted: number; prediction: [number, number]; confidence: [number, number] }[];
+  /** R's `hatvalues` of every row. */
+  leverage: number[];
+  /** R's `cooks.distance` of every row. */
+  cooksDistance: number[];
+  /** `coef(lm(…[-i, ]))` for every row i: the intercept, then every feature (null where aliased). */
+  refits: (number | null)[][];
 }
 
 export const R_LM_DATA_SETS = ['mtcars', 'swiss', 'stackloss', 'trees', 'stackloss-collinear'] as const;
+
+/** Stackloss with one Air.Flow of 1e8: removing that row cancels almost every digit of the cross-products. */
+export const R_LM_FAR_POINT = 'stackloss-far-point';
 
 const folder = new URL('../fixtures/r-lm/', import.meta.url);
 

@@ -59,7 +59,7 @@ describe("a training run's view", () => {
     );
     const completed = completedRun(running, result({ epochsRun: 5, elapsedMs: 50 }));
     expect(completed).toMatchObject({ state: 'idle', epoch: 5, elapsedMs: 50, liveLine: null, error: '' });
-    expect(completed.end).toEqual({ message: 'Trained 5 epochs; last training MSE 43.0210.', warning: false });
+    expect(completed.end).toEqual({ message: 'Trained 5 epochs. The Fit card shows how well the new line fits.', warning: false });
     expect(completed.points).toBe(running.points);
   });
 

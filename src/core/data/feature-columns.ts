@@ -25,3 +25,9 @@ export function featureColumns(dataset: Features): FeatureColumn[] {
 export function featureNamesOf(dataset: Pick<Features, 'featureName' | 'moreFeatures'>): string[] {
   return [dataset.featureName, ...(dataset.moreFeatures ?? []).map((column) => column.name)];
 }
+
+/** The features a column choice names, in order: `features` when given, else `feature`, else none. */
+export function choiceFeatureNames(columns: { readonly feature?: string; readonly features?: readonly string[] }): readonly string[] {
+  if (columns.features !== undefined && columns.features.length > 0) return columns.features;
+  return columns.feature === undefined ? [] : [columns.feature];
+}

@@ -24,6 +24,8 @@ import type { Scaling } from '../stats/stats.ts';
 
 export type OptimizerName = 'sgd' | 'adam';
 export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'adam'];
+/** Each optimizer's name as people write it. */
+export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = { sgd: 'SGD', adam: 'Adam' };
 
 export interface ColumnInfo {
   name: string;
@@ -116,11 +118,13 @@ export function describeMoreFeatures(dataset: Dataset): Omit<ModelFeature, 'coef
 
 /** Whether a model reads the data set's feature columns (the same, in the same order) and predicts its target column. */
 export function fitsColumns(
-  model: Pick<Model, 'feature' | 'target' | 'moreFeatures'>,
+  model: Pick<Model, 'feature' | 'target' | 'moreFeatures' | 'aliasedFeatures'>,
   dataset: Pick<Dataset, 'featureName' | 'targetName' | 'moreFeatures'>,
 ): boolean {
   const names = [model.feature.name, ...(model.moreFeatures ?? []).map((more) => more.feature.name)];
-  const wanted = featureNamesOf(dataset);
+  // The features the model left out because of singularities were chosen too: the data still has them.
+  const aliased = model.aliasedFeatures ?? [];
+  const wanted = featureNamesOf(dataset).filter((name) => !aliased.includes(name));
   return names.length === wanted.length && names.every((name, j) => name === wanted[j]) && model.target.name === dataset.targetName;
 }
 

@@ -6,6 +6,7 @@
  */
 import { BACKEND_LABELS, parseBackendName, type BackendName } from './backends.ts';
 import type { ColumnChoice } from '../data/dataset.ts';
+import { choiceFeatureNames } from '../data/feature-columns.ts';
 import { DEFAULT_ENGINE, ENGINES, type EngineName } from './engines.ts';
 import { OPTIMIZERS, type OptimizerName } from '../model/model.ts';
 import { DEFAULT_EARLY_STOPPING, DEFAULT_SETTINGS, type TrainingSettings } from './training-settings.ts';
@@ -62,12 +63,51 @@ export function parseUrlSettings(search: string): ParsedUrlSettings {
   return { settings, notices };
 }
 
-/** The query string without the values `parseUrlSettings` ignores, so a copied link does not carry them on. */
+/**
+ * The query string without the values `parseUrlSettings` ignores, so a copied link does not carry them
+ * on. The other parameters are kept as written (re-encoding would turn `feature=a,b`'s separating
+ * comma into a comma inside one name).
+ */
 export function withoutIgnoredValues(search: string): string {
-  const params = new URLSearchParams(search);
-  for (const key of readUrlSettings(search).ignored) params.delete(key);
-  const query = params.toString();
-  return query ? `?${query}` : '';
+  const ignored = new Set(readUrlSettings(search).ignored);
+  const kept = querySegments(search).filter((segment) => !ignored.has(decodeQueryPart(segment.split('=')[0]) ?? ''));
+  return kept.length > 0 ? `?${kept.join('&')}` : '';
+}
+
+/** The `key=value` pieces of a query string, as written. */
+function querySegments(search: string): string[] {
+  return search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((segment) => segment !== '');
+}
+
+/** A percent-encoded piece of a query (`+` is a space), or undefined when its encoding is broken. */
+function decodeQueryPart(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The feature names of `feature=a,b,c` as written in the query: commas separate the names, and a
+ * comma inside a name is percent-encoded (%2C), so each name is decoded on its own. Read from the raw
+ * query (URLSearchParams would decode the %2C first); undefined when there is no such parameter.
+ */
+function rawFeatureNames(search: string): (string | undefined)[] | undefined {
+  const segment = querySegments(search).find((piece) => decodeQueryPart(piece.split('=')[0]) === URL_KEYS.feature);
+  if (segment === undefined) return undefined;
+  return segment
+    .slice(segment.indexOf('=') + 1 || segment.length)
+    .split(',')
+    .map(decodeQueryPart);
+}
+
+/** `feature=` for a list of names: each percent-encoded (a comma in a name too), separated by commas. */
+function featureSegment(names: readonly string[]): string {
+  return `${URL_KEYS.feature}=${names.map((name) => encodeURIComponent(name)).join(',')}`;
 }
 
 /** The settings, the notices, and the keys whose values were ignored. */
@@ -130,7 +170,15 @@ function readUrlSettings(search: string): ParsedUrlSettings & { ignored: string[
 
   const columns: ColumnChoice = {};
   const column = (t: string): Check<string> => ({ ok: true, value: t });
-  read(URL_KEYS.feature, column, (v) => (columns.feature = v), 'the default column');
+  read(
+    URL_KEYS.feature,
+    () => featureNamesCheck(rawFeatureNames(search) ?? []),
+    (names) => {
+      if (names.length === 1) columns.feature = names[0];
+      else columns.features = names;
+    },
+    'the default column',
+  );
   read(URL_KEYS.target, column, (v) => (columns.target = v), 'the default column');
 
   let backend: BackendName | undefined;
@@ -151,16 +199,27 @@ function readUrlSettings(search: string): ParsedUrlSettings & { ignored: string[
   return { settings: { training, columns, backend, engine }, notices, ignored };
 }
 
+/** The names of `feature=`: each decodable, none empty, none twice. */
+function featureNamesCheck(names: readonly (string | undefined)[]): Check<string[]> {
+  if (names.some((name) => name === undefined)) return { ok: false, error: 'a name is not percent-encoded correctly.' };
+  const given = (names as string[]).map((name) => name.trim());
+  if (given.some((name) => name === '')) return { ok: false, error: 'a name is empty.' };
+  const twice = given.find((name, i) => given.indexOf(name) !== i);
+  if (twice !== undefined) return { ok: false, error: `${twice} is named twice.` };
+  return { ok: true, value: given };
+}
+
 /**
  * Writes the settings into a query string, keeping any parameters that are not settings. Training
  * settings are all written (so a link means the same after defaults change); the backend and engine
  * only when chosen.
  */
 export function serializeUrlSettings(settings: PageSettings, currentSearch = ''): string {
-  const params = new URLSearchParams(currentSearch);
-  for (const key of Object.values(URL_KEYS)) params.delete(key);
+  const others = new URLSearchParams(currentSearch);
+  for (const key of Object.values(URL_KEYS)) others.delete(key);
+  const params = new URLSearchParams();
   const { training, columns } = settings;
-  if (columns.feature !== undefined) params.set(URL_KEYS.feature, columns.feature);
+  const features = choiceFeatureNames(columns);
   if (columns.target !== undefined) params.set(URL_KEYS.target, columns.target);
   params.set(URL_KEYS.optimizer, training.optimizer);
   params.set(URL_KEYS.learningRate, String(training.learningRate));
@@ -174,6 +233,9 @@ export function serializeUrlSettings(settings: PageSettings, currentSearch = '')
   }
   if (settings.backend) params.set(URL_KEYS.backend, settings.backend);
   if (settings.engine !== DEFAULT_PAGE_SETTINGS.engine) params.set(URL_KEYS.engine, settings.engine);
-  const query = params.toString();
+  // The features written apart: URLSearchParams would encode their separating commas.
+  const query = [others.toString(), features.length > 0 ? featureSegment(features) : '', params.toString()]
+    .filter((part) => part !== '')
+    .join('&');
   return query ? `?${query}` : '';
 }

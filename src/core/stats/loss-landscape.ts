@@ -68,12 +68,26 @@ export function landscapeBounds(m: Moments, space: LandscapeSpace, paths: readon
   const slopeHalf = finiteOr(1.2 * Math.max(Math.abs(centre.slope), (0.5 * yStd) / xStd), 1);
   // hypot: x̄² alone overflows for a feature around 1e160.
   const interceptHalf = finiteOr(slopeHalf * Math.hypot(xMean, xStd), 1);
-  const slope = span(centre.slope - slopeHalf, centre.slope + slopeHalf);
-  const intercept = span(centre.intercept - interceptHalf, centre.intercept + interceptHalf);
+  const window = {
+    slope: landscapeSpan(centre.slope - slopeHalf, centre.slope + slopeHalf),
+    intercept: landscapeSpan(centre.intercept - interceptHalf, centre.intercept + interceptHalf),
+  };
+  return windowWithPaths(
+    window,
+    paths.map((path) => path.map((raw) => toSpace(raw, space, m))),
+  );
+}
+
+/**
+ * The window, grown (with a margin) to hold every finite point of the paths (in the space's units)
+ * when one lies outside it; else the window as it is.
+ */
+export function windowWithPaths(window: LandscapeBounds, paths: readonly (readonly Line[])[]): LandscapeBounds {
+  const slope = { ...window.slope };
+  const intercept = { ...window.intercept };
   let grown = false;
   for (const path of paths) {
-    for (const raw of path) {
-      const p = toSpace(raw, space, m);
+    for (const p of path) {
       if (!Number.isFinite(p.slope) || !Number.isFinite(p.intercept)) continue;
       if (p.slope < slope.min || p.slope > slope.max || p.intercept < intercept.min || p.intercept > intercept.max) grown = true;
       slope.min = Math.min(slope.min, p.slope);
@@ -82,10 +96,10 @@ export function landscapeBounds(m: Moments, space: LandscapeSpace, paths: readon
       intercept.max = Math.max(intercept.max, p.intercept);
     }
   }
-  if (!grown) return { slope, intercept };
+  if (!grown) return window;
   const pad = (r: Interval): Interval => {
     const margin = (r.max / 2 - r.min / 2) * 0.16;
-    return span(r.min - margin, r.max + margin);
+    return landscapeSpan(r.min - margin, r.max + margin);
   };
   return { slope: pad(slope), intercept: pad(intercept) };
 }
@@ -94,7 +108,8 @@ function finiteOr(value: number, fallback: number): number {
   return Number.isFinite(value) ? value : fallback;
 }
 
-function span(low: number, high: number): Interval {
+/** An interval from `low` to `high`, widened to one any axis can draw (see `visibleSpan`). */
+export function landscapeSpan(low: number, high: number): Interval {
   const [min, max] = visibleSpan(low, high);
   return { min, max };
 }

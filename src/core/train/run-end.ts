@@ -24,12 +24,15 @@ function weightsOf(epoch: number): string {
   return epoch === 0 ? 'the starting line' : `epoch ${epoch}`;
 }
 
-/** One or two sentences for the status line, e.g. "Stopped early after 37 epochs: …". */
-export function describeRunEnd(end: RunEnd, epochsRun: number, lastTrainLoss: number | undefined): string {
+/**
+ * One or two sentences for the status line, e.g. "Stopped early after 37 epochs: …". A completed run
+ * says what happened, not its loss: the Fit card shows the model's MSE, once.
+ */
+export function describeRunEnd(end: RunEnd, epochsRun: number): string {
   const plural = (n: number): string => `${formatCount(n)} epoch${n === 1 ? '' : 's'}`;
   switch (end.reason) {
     case 'completed':
-      return `Trained ${plural(epochsRun)}${lastTrainLoss === undefined ? '' : `; last training MSE ${formatLoss(lastTrainLoss)}`}.`;
+      return `Trained ${plural(epochsRun)}. The Fit card shows how well the new line fits.`;
     case 'stopped':
       return `Stopped after ${plural(epochsRun)}; kept the weights reached.`;
     case 'early-stopped':

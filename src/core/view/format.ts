@@ -12,6 +12,10 @@ const countFormats = new Map<string, Intl.NumberFormat>();
  * French. `locale` defaults to the runtime's (the browser's language, or Node's).
  */
 export function formatCount(value: number, locale?: string): string {
+  // Below a thousand there is nothing to group, and the digits are the page's own (every other number
+  // on it is written with 0-9): no number format is built, as the first one costs tens of milliseconds
+  // on a phone, in the render that paints the page first ("Epoch 0 of 0", "163 rows").
+  if (Number.isInteger(value) && Math.abs(value) < 1000) return String(value);
   const key = locale ?? '';
   let format = countFormats.get(key);
   if (!format) countFormats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })));
@@ -19,19 +23,35 @@ export function formatCount(value: number, locale?: string): string {
 }
 
 /** A line with the names of the columns it relates: a model's, or a run's line on the data shown. */
-export type NamedLine = Pick<Model, 'slope' | 'intercept'> & { feature: { name: string }; target: { name: string } };
+export type NamedLine = Pick<Model, 'slope' | 'intercept'> & {
+  feature: { name: string };
+  target: { name: string };
+  /** The features after the first, with their coefficients (a model of several features). */
+  moreFeatures?: readonly { feature: { name: string }; coefficient: number }[];
+};
 
-/** "Life expectancy = 2.5185 × BMI + 7.2278" (a negative intercept gets a real minus sign). */
+/**
+ * "Life expectancy = 2.5185 × BMI + 7.2278" (a negative intercept gets a real minus sign); with several
+ * features "… = 2.5185 × BMI − 0.1200 × Height + 7.2278".
+ */
 export function formatLine(model: NamedLine): string {
-  const sign = model.intercept < 0 ? '−' : '+';
-  return `${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)} ${sign} ${Math.abs(model.intercept).toFixed(4)}`;
+  const signed = (value: number) => `${value < 0 ? '−' : '+'} ${Math.abs(value).toFixed(4)}`;
+  const more = (model.moreFeatures ?? [])
+    .map(({ feature, coefficient }) => ` ${signed(coefficient)} × ${columnLabel(feature.name)}`)
+    .join('');
+  return `${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)}${more} ${signed(model.intercept)}`;
 }
 
 /** "0.02% above the best possible line" — or "at the best possible line" within float error. */
 export function describeGap(mse: number, optimum: number): string {
   const gap = gapToOptimum(mse, optimum);
   if (Math.abs(gap) < 5e-6) return 'at the best possible line';
-  const percent = Math.abs(gap) * 100;
+  return `${formatRoundedPercent(Math.abs(gap))} ${gap > 0 ? 'above' : 'below'} the best possible line`;
+}
+
+/** A share as a percentage with the digits its size needs: 0.163 → "16.3%", 0.0002 → "0.020%". */
+export function formatRoundedPercent(share: number): string {
+  const percent = share * 100;
   const digits = percent >= 1 ? 1 : percent >= 0.01 ? 3 : 4;
-  return `${percent.toFixed(digits)}% ${gap > 0 ? 'above' : 'below'} the best possible line`;
+  return `${percent.toFixed(digits)}%`;
 }

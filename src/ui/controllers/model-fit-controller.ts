@@ -6,7 +6,8 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/data/dataset.ts';
 import { fitsColumns, type Model } from '../../core/model/model.ts';
-import { splitDataset, splitMetrics, type SplitMetrics } from '../../core/data/split.ts';
+import { splitDataset, splitMetricsOfWeights, type SplitMetrics } from '../../core/data/split.ts';
+import { datasetOfModel } from '../../core/model/model-data.ts';
 import type { TrainingSettings } from '../../core/settings/training-settings.ts';
 
 /** What the fit needs from the rest of the page. */
@@ -58,7 +59,9 @@ export class ModelFitController {
     else {
       const { validationSplit, seed } = this.page.training();
       const { train, validation } = splitDataset(data, validationSplit, seed);
-      this.metrics = splitMetrics(model, train, validation);
+      // Of the model's features: a feature the fit left out because of singularities has no coefficient.
+      const weights = { slope: model.slope, intercept: model.intercept, moreWeights: model.moreFeatures?.map((more) => more.coefficient) };
+      this.metrics = splitMetricsOfWeights(weights, datasetOfModel(model, train)!, datasetOfModel(model, validation)!);
     }
     this.host.requestUpdate();
   }

@@ -5,7 +5,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/data/dataset.ts';
-import { datasetMoments } from '../../core/data/dataset-facts.ts';
+import { datasetCrossProducts, datasetMoments } from '../../core/data/dataset-facts.ts';
+import type { CrossProducts } from '../../core/stats/cross-products.ts';
 import type { Moments } from '../../core/stats/moments.ts';
 import { splitDataset } from '../../core/data/split.ts';
 import type { LossPoint } from '../../core/train/trainer.ts';
@@ -48,8 +49,19 @@ export class RunPathsController implements ReactiveController {
 
   /** The moments of the training rows (remembered per data set and split, see dataset-facts.ts). */
   get moments(): Moments | null {
+    const train = this.trainingRows;
+    return train ? datasetMoments(train) : null;
+  }
+
+  /** With several features, the cross-products of the training rows (a slice of the landscape); null with one. */
+  get crossProducts(): CrossProducts | null {
+    const train = this.trainingRows;
+    return train?.moreFeatures ? datasetCrossProducts(train) : null;
+  }
+
+  private get trainingRows(): Dataset | null {
     const { data, validationSplit, seed } = this.source();
     const train = data ? splitDataset(data, validationSplit, seed).train : null;
-    return train && train.x.length > 0 ? datasetMoments(train) : null;
+    return train && train.x.length > 0 ? train : null;
   }
 }

@@ -5,8 +5,9 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/data/dataset.ts';
 import { judgeRun } from '../../core/model/model-history.ts';
-import { modelFromLine, type Model } from '../../core/model/model.ts';
-import type { Line } from '../../core/model/predict.ts';
+import { modelFromHyperplane, type Model } from '../../core/model/model.ts';
+import { datasetForCoefficients } from '../../core/model/model-data.ts';
+import { weightsAsHyperplane, type Weights } from '../../core/model/predict.ts';
 import { UNKNOWN_BACKEND } from '../../core/model/weights-file.ts';
 import type { SplitMetrics } from '../../core/data/split.ts';
 import type { Result } from '../../core/result.ts';
@@ -88,12 +89,15 @@ export class TrainingRunController {
     if (!line || !data) return null;
     if (this.paused?.line !== line || this.paused.data !== data) {
       const origin = { epochs: this.view.epoch, optimizer: 'sgd', learningRate: 0, backend: UNKNOWN_BACKEND } as const;
-      this.paused = { line, data, model: modelFromLine(line, data, origin, new Date()) };
+      const plane = weightsAsHyperplane(line);
+      // With several features, the run's weights skip a feature the fit left out because of singularities.
+      const rows = datasetForCoefficients(data, plane.coefficients.length);
+      this.paused = { line, data, model: rows ? modelFromHyperplane(plane, rows, origin, new Date()) : null };
     }
     return this.paused.model;
   }
 
-  private paused: { line: Line; data: Dataset; model: Model } | undefined;
+  private paused: { line: Weights; data: Dataset; model: Model | null } | undefined;
 
   /** Back to no run shown (new data, another model): refused while a run goes. */
   clear(): void {

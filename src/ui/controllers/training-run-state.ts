@@ -3,7 +3,7 @@
  * values. Every "back to no run" (new data, another model, Reset) is `IDLE_RUN`, so nothing a
  * previous run showed (its loss curve, its end, its failure) outlives it.
  */
-import type { Line } from '../../core/model/predict.ts';
+import type { Weights } from '../../core/model/predict.ts';
 import { describeRunEnd } from '../../core/train/run-end.ts';
 import type { LossPoint, TrainingProgress, TrainingResult } from '../../core/train/trainer.ts';
 
@@ -25,7 +25,7 @@ export interface RunView {
   readonly elapsedMs: number;
   readonly points: readonly LossPoint[];
   /** The weights of the run as it goes; null when no run is going (the model's line is drawn then). */
-  readonly liveLine: Line | null;
+  readonly liveLine: Weights | null;
   readonly end: RunEndNotice | undefined;
   /** Why the last run failed, or ''. */
   readonly error: string;
@@ -62,7 +62,7 @@ export function progressedRun(run: RunView, progress: TrainingProgress): RunView
 
 /** The run finished with a model: how it ended, said in a sentence. */
 export function completedRun(run: RunView, result: TrainingResult): RunView {
-  const message = describeRunEnd(result.end, result.epochsRun, run.points.at(-1)?.trainLoss);
+  const message = describeRunEnd(result.end, result.epochsRun);
   return {
     ...endedRun(run),
     epoch: result.epochsRun,
