@@ -3,8 +3,9 @@
  * markdown table (also written to bench/results.json). Times are medians of several runs with their
  * spread. Only ratios between rows carry over to other machines.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, preview } from 'vite';
 import type { BackendName } from '../src/core/settings/backends.ts';
@@ -17,6 +18,7 @@ import { READY_MARK } from '../src/app/user-timing.ts';
 import { trainAndWait, waitUntilReady } from '../tests/browser/app-page.ts';
 import { bundledLikeCsv, measureCsvLoad, measureTraining } from '../tests/browser/measure.ts';
 import { measureFirstRun } from './first-run.ts';
+import { measureBigCsv, writeBigCsv } from './big-csv.ts';
 import { serverBenchRows } from './server-load.ts';
 import type { ConvergenceResult, ExactFitResult, RecipeResult, ScaleResult } from './tasks.ts';
 
@@ -364,6 +366,44 @@ async function csvRows(browser: Browser, appUrl: string): Promise<void> {
   });
 }
 
+/**
+ * Issue 20, item 9: files far larger than the 1,000,000-row one above, picked in the file input (the
+ * browser reads them from disk): 10,000,000 rows × 1 feature (249 MB) and 1,000,000 rows × 16
+ * features; time from pick to shown, and the longest main-thread task while loading, training 5
+ * epochs on them and after the run. One run each: the 10M file alone takes a minute to write and load.
+ */
+const BIG_FILES: { rows: number; features: number }[] = [
+  { rows: 10_000_000, features: 1 },
+  { rows: 1_000_000, features: 16 },
+];
+
+async function bigCsvRows(browser: Browser, appUrl: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bmi-bench-'));
+  try {
+    for (const { rows, features } of BIG_FILES) {
+      const path = join(dir, `${rows}x${features}.csv`);
+      await writeBigCsv(path, rows, features);
+      const names = features === 1 ? ['Bmi'] : Array.from({ length: features }, (_, j) => `F${j + 1}`);
+      const query = `?epochs=5&feature=${names.map(encodeURIComponent).join(',')}&target=LifeExpectancy`;
+      const page = await browser.newPage();
+      const measured = await measureBigCsv(page, new URL(query, appUrl).href, path);
+      await page.close();
+      const where = `${rows.toLocaleString('en')} × ${features}`;
+      const note = `${(statSync(path).size / 1e6).toFixed(0)} MB; shown: ${measured.summary.slice(0, 80)}`;
+      const row = { section: 'Data (large files)', backend: '-', rows: where, unit: 'ms' };
+      add({ ...row, measure: 'CSV picked → parsed in the worker → shown', summary: single(measured.loadMs), note });
+      for (const phase of ['loading', 'training', 'after'] as const) {
+        const longest = Math.max(0, ...measured[phase].map((task) => task.duration));
+        const words = { loading: 'while it loads', training: 'training 5 epochs on it', after: 'after the run' }[phase];
+        add({ ...row, measure: `longest main-thread task ${words} (0 = none over 50 ms)`, summary: single(longest) });
+      }
+      rmSync(path);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function gzipFile(path: string): number {
   return gzipSize(readFileSync(path, 'utf8'));
 }
@@ -494,6 +534,7 @@ async function main(): Promise<void> {
     if (wanted('first-run')) await firstRunRows(browser, appUrl);
     if (wanted('engines')) await engineRows(browser, appUrl);
     if (wanted('csv')) await csvRows(browser, appUrl);
+    if (wanted('big-csv')) await bigCsvRows(browser, appUrl);
     if (wanted('size')) sizeRows();
     if (wanted('server')) await serverRows();
   } finally {

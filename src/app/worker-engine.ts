@@ -8,6 +8,8 @@ import { errorMessage } from '../core/text.ts';
 import type { TrainingProgress, TrainingResult } from '../core/train/trainer.ts';
 import type { StartEngine, TrainingRun } from './training-engine.ts';
 import { wasmPaths } from './wasm-paths.ts';
+import { datasetParts } from '../core/data/dataset-parts.ts';
+import { yieldThroughMessage } from '../core/train/yield.ts';
 
 interface PendingRun {
   onProgress: (progress: TrainingProgress) => void;
@@ -17,7 +19,33 @@ interface PendingRun {
 
 export const startEngine: StartEngine = async (preferred) => {
   const worker = new Worker(new URL('../worker/training-worker.ts', import.meta.url), { type: 'module', name: 'training' });
-  const send = (request: TrainingRequest): void => worker.postMessage(request);
+  /**
+   * Requests wait here, in order, while a data set's parts are being posted one per task (each post
+   * copies its part on this thread): a run's request and its controls go after its data.
+   */
+  const backlog: TrainingRequest[] = [];
+  let draining = false;
+  const drain = async (): Promise<void> => {
+    draining = true;
+    while (backlog.length > 0) {
+      const request = backlog.shift()!;
+      if (request.type === 'data-part') {
+        // A copy of the part's rows alone, handed over: cloning a view would copy its whole column.
+        const values = request.part.values.slice();
+        worker.postMessage({ ...request, part: { ...request.part, values } }, [values.buffer]);
+        await yieldThroughMessage();
+      } else worker.postMessage(request);
+    }
+    draining = false;
+  };
+  const send = (request: TrainingRequest): void => {
+    if (!draining && request.type !== 'data-part') {
+      worker.postMessage(request);
+      return;
+    }
+    backlog.push(request);
+    if (!draining) void drain();
+  };
 
   const runs = new Map<number, PendingRun>();
   const memoryRequests = new Map<number, { resolve: (memory: MemoryInfo) => void; reject: (error: Error) => void }>();
@@ -93,13 +121,11 @@ export const startEngine: StartEngine = async (preferred) => {
     train(dataset, settings, initial, onProgress, start = 'run'): TrainingRun {
       if (sentData?.dataset !== dataset) {
         sentData = { dataset, dataId: nextId++ };
-        // Training needs the numbers only (every feature's): a million labels would cost a long structured clone.
-        const { featureName, targetName, x, y, moreFeatures } = dataset;
-        send({
-          type: 'data',
-          dataId: sentData.dataId,
-          dataset: { featureName, targetName, x, y, ...(moreFeatures ? { moreFeatures } : {}) },
-        });
+        // Training needs the numbers only, in parts (dataset-parts.ts): no long task to copy them.
+        const { dataId } = sentData;
+        const { header, parts } = datasetParts(dataset);
+        send({ type: 'data', dataId, header });
+        for (const part of parts) send({ type: 'data-part', dataId, part });
       }
       const run = nextId++;
       const result = new Promise<TrainingResult>((resolve, reject) => runs.set(run, { onProgress, resolve, reject }));

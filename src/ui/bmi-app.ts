@@ -12,6 +12,8 @@ import type { SplitMetrics } from '../core/data/split.ts';
 import { predictionMark, type PredictionMark } from '../core/view/prediction-mark.ts';
 import { embedScriptUrl } from '../app/embed-script-url.ts';
 import { READY_MARK } from '../app/user-timing.ts';
+import { afterFirstContentfulPaint } from '../app/first-paint.ts';
+import { yieldThroughMessage } from '../core/train/yield.ts';
 import type { TrainingEngine } from '../app/training-engine.ts';
 import { defineElement } from '../embed/define.ts';
 import { DataController } from './controllers/data-controller.ts';
@@ -29,12 +31,8 @@ import '../embed/bmi-predictor.ts';
 import './backend-status.ts';
 import './data-panel.ts';
 import './drop-zone.ts';
-import './fit-summary-table.ts';
 import './landscape-panel.ts';
-import './metrics-panel.ts';
-import './model-library.ts';
 import './training-panel.ts';
-import './undo-bar.ts';
 
 /**
  * The whole app: composes the controllers that own the state (URL settings, engine, data, training
@@ -119,6 +117,24 @@ export class BmiApp extends LitElement {
     running: () => this.run.view.state === 'running',
   });
 
+  /**
+   * Whether the Fit and Model cards have content yet. They are below the fold on every screen, so
+   * their elements load after the first paint and render in a task of their own: loading and
+   * rendering the whole page before it paints first would hold a phone's main thread for hundreds
+   * of milliseconds.
+   */
+  @state() private lowerCardsShown = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void afterFirstContentfulPaint()
+      .then(() => import('./lower-cards.ts'))
+      // A chunk that cannot load (a network error) must not keep Train from the user.
+      .catch(() => undefined)
+      .then(yieldThroughMessage)
+      .then(() => (this.lowerCardsShown = true));
+  }
+
   /** What the prediction field holds, as typed: the scatter plot marks its prediction. */
   @state() private predictionText = '';
   private shownMark: { model: Model; text: string; mark: PredictionMark | null } | undefined;
@@ -157,7 +173,7 @@ export class BmiApp extends LitElement {
   }
 
   private get readyToTrain(): boolean {
-    return this.engines.engine !== undefined && this.dataSource.data !== null && !this.dataSource.loading;
+    return this.lowerCardsShown && this.engines.engine !== undefined && this.dataSource.data !== null && !this.dataSource.loading;
   }
 
   protected override updated(): void {
@@ -289,28 +305,36 @@ export class BmiApp extends LitElement {
           ></landscape-panel>
         </section>
         <section class="card fit" id="fit-section" tabindex="-1" aria-label="Fit">
-          ${this.renderMetrics(metrics, model, targetUnit)}
-          <fit-summary-table
-            .view=${this.fitSummary.view}
-            feature=${columnLabel(data?.featureName ?? 'Bmi')}
-            target=${columnLabel(data?.targetName ?? 'LifeExpectancy')}
-            unit=${targetUnit}
-            runState=${run.state}
-          ></fit-summary-table>
+          ${
+            this.lowerCardsShown
+              ? html`${this.renderMetrics(metrics, model, targetUnit)}
+                  <fit-summary-table
+                    .view=${this.fitSummary.view}
+                    feature=${columnLabel(data?.featureName ?? 'Bmi')}
+                    target=${columnLabel(data?.targetName ?? 'LifeExpectancy')}
+                    unit=${targetUnit}
+                    runState=${run.state}
+                  ></fit-summary-table>`
+              : ''
+          }
         </section>
         <section class="card model" id="model-section" tabindex="-1" aria-label="Model">
-          <undo-bar undoLabel=${this.history.undoLabel} offerLabel=${this.history.offerLabel} ?disabled=${this.run.active}></undo-bar>
-          <model-library
-            ?training=${this.run.active}
-            ?paused=${run.state === 'paused'}
-            .model=${model}
-            origin=${this.history.origin}
-            .storage=${library.storage}
-            .saved=${library.saved}
-            .message=${library.message}
-            embedScript=${embedScriptUrl()}
-            population=${population}
-          ></model-library>
+          ${
+            this.lowerCardsShown
+              ? html`<undo-bar undoLabel=${this.history.undoLabel} offerLabel=${this.history.offerLabel} ?disabled=${this.run.active}></undo-bar>
+                  <model-library
+                    ?training=${this.run.active}
+                    ?paused=${run.state === 'paused'}
+                    .model=${model}
+                    origin=${this.history.origin}
+                    .storage=${library.storage}
+                    .saved=${library.saved}
+                    .message=${library.message}
+                    embedScript=${embedScriptUrl()}
+                    population=${population}
+                  ></model-library>`
+              : ''
+          }
         </section>
       </main>
       <drop-zone></drop-zone>

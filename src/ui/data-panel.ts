@@ -357,7 +357,7 @@ export class DataPanel extends LitElement {
       </label>
       <label class="toggle">
         <input type="checkbox" data-bands-toggle .checked=${this.showBands} @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)} />
-        Show the 95% confidence band and prediction band
+        Show the 95% bands (confidence and prediction)
       </label>
       <point-views
         .data=${this.data}

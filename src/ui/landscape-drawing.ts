@@ -4,7 +4,7 @@
  * from one `LandscapeFrame`, every colour of the heat map from `heatColour`: cells, lines and marks
  * that overflow are drawn at the scale's top or far off the canvas, never as an exception.
  */
-import { contours } from 'd3-contour';
+import type { ContourMultiPolygon } from 'd3-contour';
 import type { Line } from '../core/model/predict.ts';
 import { contourLevels, type LossGrid } from '../core/stats/loss-landscape.ts';
 import { heatColour } from '../core/view/heat-scale.ts';
@@ -31,22 +31,35 @@ export interface PathStyle {
 
 /**
  * The heat map, contours and axes on a new canvas of `width` × `height` device pixels (`ratio` device
- * pixels per CSS pixel); `optimumMse` is the lowest MSE, where the contour levels start.
+ * pixels per CSS pixel); `optimumMse` is the lowest MSE, where the contour levels start. Drawn in
+ * steps with `pause()` before each contour level: together they take tens of milliseconds on a phone,
+ * each alone a few (the heat map is a step of its own too). d3-contour loads with the first
+ * background, not with the page.
  */
-export function drawBackground(
+export async function drawBackground(
   grid: LossGrid,
   frame: LandscapeFrame,
   optimumMse: number,
   size: { width: number; height: number; ratio: number },
   axes: AxisStyle,
-): HTMLCanvasElement {
+  pause: () => Promise<void>,
+): Promise<HTMLCanvasElement> {
+  const { contours } = await import('d3-contour');
+  await pause();
   const background = document.createElement('canvas');
   background.width = size.width;
   background.height = size.height;
   const ctx = background.getContext('2d')!;
   ctx.setTransform(size.ratio, 0, 0, size.ratio, 0, 0);
   drawHeatMap(ctx, grid, frame);
-  drawContours(ctx, grid, frame, optimumMse);
+  // Contour lines: d3-contour's marching squares over the same grid, one level at a time.
+  const contour = contours().size([grid.columns, grid.rows]);
+  // Cells that overflow count as higher than every level.
+  const values = Array.from(grid.values, (value) => (Number.isFinite(value) ? value : grid.max));
+  for (const level of contourLevels(optimumMse, grid.max, 9)) {
+    await pause();
+    drawContour(ctx, grid, frame, contour.contour(values, level));
+  }
   drawAxes(ctx, frame, axes);
   return background;
 }
@@ -56,9 +69,13 @@ function drawHeatMap(ctx: CanvasRenderingContext2D, grid: LossGrid, frame: Lands
   cells.width = grid.columns;
   cells.height = grid.rows;
   const image = cells.getContext('2d')!.createImageData(grid.columns, grid.rows);
+  const pixels = image.data;
   for (let i = 0; i < grid.values.length; i++) {
     const [r, g, b] = heatColour(grid.values[i], grid.min, grid.max);
-    image.data.set([r, g, b, 255], i * 4);
+    pixels[i * 4] = r;
+    pixels[i * 4 + 1] = g;
+    pixels[i * 4 + 2] = b;
+    pixels[i * 4 + 3] = 255;
   }
   cells.getContext('2d')!.putImageData(image, 0, 0);
   const { left, top, width, height } = frame.area;
@@ -66,28 +83,21 @@ function drawHeatMap(ctx: CanvasRenderingContext2D, grid: LossGrid, frame: Lands
   ctx.drawImage(cells, left, top, width, height);
 }
 
-/** Contour lines (d3-contour's marching squares over the same grid), clipped to the plot area. */
-function drawContours(ctx: CanvasRenderingContext2D, grid: LossGrid, frame: LandscapeFrame, optimumMse: number): void {
-  const levels = contourLevels(optimumMse, grid.max, 9);
-  if (levels.length === 0) return;
-  // Cells that overflow count as higher than every level.
-  const values = Array.from(grid.values, (value) => (Number.isFinite(value) ? value : grid.max));
-  const lines = contours().size([grid.columns, grid.rows]).thresholds(levels)(values);
+/** One contour line (grid coordinates), clipped to the plot area. */
+function drawContour(ctx: CanvasRenderingContext2D, grid: LossGrid, frame: LandscapeFrame, contour: ContourMultiPolygon): void {
   ctx.save();
   clipToArea(ctx, frame);
   ctx.strokeStyle = 'rgba(255, 255, 255, 0.45)';
   ctx.lineWidth = 1;
-  for (const contour of lines) {
-    for (const polygon of contour.coordinates) {
-      for (const ring of polygon) {
-        ctx.beginPath();
-        ring.forEach(([gx, gy], i) => {
-          const [x, y] = frame.pixelAt(gx / grid.columns, gy / grid.rows);
-          if (i === 0) ctx.moveTo(x, y);
-          else ctx.lineTo(x, y);
-        });
-        ctx.stroke();
-      }
+  for (const polygon of contour.coordinates) {
+    for (const ring of polygon) {
+      ctx.beginPath();
+      ring.forEach(([gx, gy], i) => {
+        const [x, y] = frame.pixelAt(gx / grid.columns, gy / grid.rows);
+        if (i === 0) ctx.moveTo(x, y);
+        else ctx.lineTo(x, y);
+      });
+      ctx.stroke();
     }
   }
   ctx.restore();

@@ -21,6 +21,8 @@ import { formatLoss } from '../core/train/progress.ts';
 import type { LossPoint } from '../core/train/trainer.ts';
 import { defineElement } from '../embed/define.ts';
 import { drawBackground, drawMarks } from './landscape-drawing.ts';
+import { yieldThroughMessage } from '../core/train/yield.ts';
+import { whenNearView } from './near-view.ts';
 import { compactSelect } from './compact-select.ts';
 import './chart-table.ts';
 
@@ -175,12 +177,24 @@ export class LossLandscape extends LitElement {
   private path: Weights[] = [];
   private previousPath: Weights[] = [];
   private resizeObserver: ResizeObserver | undefined;
+  /** Stops watching for the canvas to come near the window; the heat map is drawn only once it has. */
+  private stopWatching: (() => void) | undefined;
+  private nearView = false;
   private readonly schemeQuery = matchMedia('(prefers-color-scheme: dark)');
   private readonly redrawAll = (): void => {
-    this.background = undefined;
-    this.draw(true);
+    this.dropBackground();
+    this.draw();
   };
-  private drawPending = false;
+  /** Counts the backgrounds asked for: a build that a newer one superseded is dropped. */
+  private backgroundGeneration = 0;
+  /** The generation of the background being built, if one is. */
+  private building: number | undefined;
+
+  /** The background no longer fits (other window, size or colours): a build under way is dropped too. */
+  private dropBackground(): void {
+    this.background = undefined;
+    this.backgroundGeneration += 1;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -191,6 +205,7 @@ export class LossLandscape extends LitElement {
     super.disconnectedCallback();
     this.schemeQuery.removeEventListener('change', this.redrawAll);
     this.resizeObserver?.disconnect();
+    this.stopWatching?.();
     clearTimeout(this.sliceTimer);
   }
 
@@ -248,6 +263,12 @@ export class LossLandscape extends LitElement {
   protected override firstUpdated(): void {
     this.resizeObserver = new ResizeObserver(() => this.redrawAll());
     this.resizeObserver.observe(this.canvas);
+    // The landscape sits below the fold: its heat map and contours (tens of milliseconds of work on
+    // a phone) wait until the canvas comes near the window.
+    this.stopWatching = whenNearView(this.canvas, () => {
+      this.nearView = true;
+      this.draw();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -267,7 +288,7 @@ export class LossLandscape extends LitElement {
       if (recut || changed.has('previousPoints') || !this.bounds || outside) {
         this.bounds = slice.bounds(paths);
         this.grid = slice.grid(this.bounds, GRID_COLUMNS, GRID_ROWS);
-        this.background = undefined;
+        this.dropBackground();
       }
       return;
     }
@@ -283,7 +304,7 @@ export class LossLandscape extends LitElement {
     if (changed.has('moments') || changed.has('space') || changed.has('previousPoints') || !this.bounds || outside) {
       this.bounds = landscapeBounds(moments, this.space, [this.path, this.previousPath]);
       this.grid = lossGrid(moments, this.space, this.bounds, GRID_COLUMNS, GRID_ROWS);
-      this.background = undefined;
+      this.dropBackground();
     }
   }
 
@@ -294,8 +315,26 @@ export class LossLandscape extends LitElement {
     return line.slope >= b.slope.min && line.slope <= b.slope.max && line.intercept >= b.intercept.min && line.intercept <= b.intercept.max;
   }
 
+  /** The draw asked for by the last update, if it has not run yet. */
+  private drawing: Promise<void> | undefined;
+
+  /**
+   * Draws in the next task, not in the update's: sizing the canvas reads the layout, which in the
+   * task that brought new data (and rendered every other view) would be computed there and then.
+   * Updates that come faster (a run's epochs) share one draw.
+   */
   protected override updated(): void {
-    this.draw();
+    this.drawing ??= yieldThroughMessage().then(() => {
+      this.drawing = undefined;
+      if (this.isConnected) this.draw();
+    });
+  }
+
+  /** An update is complete once its drawing is done (the marks' positions set). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.drawing;
+    return complete;
   }
 
   private get canvas(): HTMLCanvasElement {
@@ -341,11 +380,11 @@ export class LossLandscape extends LitElement {
   }
 
   /**
-   * Draws the landscape and its marks. A new heat map (new data, units or window) is drawn in the next
-   * frame unless `now`: its contours take tens of milliseconds, and in the task that brought a new
-   * data set they would add to the drawing of every other view. The marks' positions are set at once.
+   * Draws the landscape and its marks. A new heat map (new data, units, slice or window) is built in
+   * later tasks once the canvas is near the window (see `buildBackground`), and the marks are drawn
+   * over it when it is ready; their positions are set at once.
    */
-  private draw(now = false): void {
+  private draw(): void {
     const canvas = this.canvas;
     if (!canvas || !(this.moments || this.slice) || !this.bounds || !this.grid) {
       canvas?.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
@@ -358,33 +397,14 @@ export class LossLandscape extends LitElement {
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
-      this.background = undefined;
+      this.dropBackground();
     }
     this.recordMarks(canvas);
     const frame = this.frame();
     const optimum = this.optimumInPlane();
     if (!this.background) {
-      if (!now) {
-        this.drawInNextFrame();
-        return;
-      }
-      const standardized = this.space === 'standardized' ? ' (standardized)' : '';
-      const [horizontal, vertical] = this.axisNames();
-      // The contours start at the lowest MSE: the optimum's, or the grid's lowest for a flat slice.
-      const lowest = this.slice ? (optimum ? this.slice.mse(optimum) : this.grid.min) : mseAt(this.moments!, fitOfMoments(this.moments!));
-      this.background = drawBackground(
-        this.grid,
-        frame,
-        lowest,
-        { width, height, ratio },
-        {
-          text: this.color('--bp-muted'),
-          border: this.color('--bp-border'),
-          slopeLabel: `${horizontal}${standardized}`,
-          interceptLabel: `${vertical}${standardized}`,
-          bottomMargin: MARGIN.bottom,
-        },
-      );
+      if (this.nearView) this.buildBackground(frame, { width, height, ratio }, optimum);
+      return;
     }
     const inSpace = (path: readonly Weights[]) => path.map((line) => this.place(line));
     // The previous run on top, dashed: runs from the same start often share a line, and it must show.
@@ -401,13 +421,40 @@ export class LossLandscape extends LitElement {
     );
   }
 
-  private drawInNextFrame(): void {
-    if (this.drawPending) return;
-    this.drawPending = true;
-    requestAnimationFrame(() => {
-      this.drawPending = false;
-      if (this.isConnected) this.draw(true);
-    });
+  /**
+   * Builds the heat map, its contours and axes, starting in the next task and pausing between contour
+   * levels: in the task that brought new data they would add to the drawing of every other view, and
+   * all at once they would hold up the page for tens of milliseconds on a phone. Then draws the marks.
+   */
+  private buildBackground(frame: LandscapeFrame, size: { width: number; height: number; ratio: number }, optimum: Line | undefined): void {
+    const generation = this.backgroundGeneration;
+    if (this.building === generation) return;
+    this.building = generation;
+    const grid = this.grid!;
+    const standardized = this.space === 'standardized' ? ' (standardized)' : '';
+    const [horizontal, vertical] = this.axisNames();
+    // The contours start at the lowest MSE: the optimum's, or the grid's lowest for a flat slice.
+    const lowest = this.slice ? (optimum ? this.slice.mse(optimum) : grid.min) : mseAt(this.moments!, fitOfMoments(this.moments!));
+    const current = () => generation === this.backgroundGeneration && this.isConnected;
+    void (async () => {
+      try {
+        await yieldThroughMessage();
+        if (!current()) return;
+        const axes = {
+          text: this.color('--bp-muted'),
+          border: this.color('--bp-border'),
+          slopeLabel: `${horizontal}${standardized}`,
+          interceptLabel: `${vertical}${standardized}`,
+          bottomMargin: MARGIN.bottom,
+        };
+        const background = await drawBackground(grid, frame, lowest, size, axes, yieldThroughMessage);
+        if (!current()) return;
+        this.background = background;
+      } finally {
+        if (this.building === generation) this.building = undefined;
+      }
+      this.draw();
+    })();
   }
 
   private recordMarks(canvas: HTMLCanvasElement): void {

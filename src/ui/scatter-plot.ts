@@ -25,12 +25,16 @@ export interface LineBands {
   basis: IntervalBasis;
 }
 
-/** The bands around the line: the confidence band dashed, the prediction band dotted. */
+/**
+ * The bands around the line: the confidence band (where the mean lies) dashed, the prediction band
+ * (where new points fall) dotted. The legend names what each covers, briefly: the box that shows them
+ * names the bands, and the whole legend fits one row of the Data card on a desktop screen.
+ */
 const BAND_SERIES = [
-  { label: '95% confidence band (the mean)', dash: [6, 4] },
-  { label: '95% confidence band, upper edge', dash: [6, 4] },
-  { label: '95% prediction band (new observations)', dash: [2, 4] },
-  { label: '95% prediction band, upper edge', dash: [2, 4] },
+  { label: '95% band: the mean', dash: [6, 4] },
+  { label: '95% band: the mean, upper edge', dash: [6, 4] },
+  { label: '95% band: new points', dash: [2, 4] },
+  { label: '95% band: new points, upper edge', dash: [2, 4] },
 ];
 
 /**
@@ -54,7 +58,19 @@ export class ScatterPlot extends PointChart {
   // comes and goes before them), and the upper edges' rows are hidden.
   static override styles = [
     ...PointChart.styles,
-    css`:host([bands-shown]) .u-legend tr:nth-last-child(3), :host([bands-shown]) .u-legend tr:nth-last-child(1) { display: none; }`,
+    css`
+      :host([bands-shown]) .u-legend tr:nth-last-child(3),
+      :host([bands-shown]) .u-legend tr:nth-last-child(1) {
+        display: none;
+      }
+      /* Plain weight and narrow gaps: the legend's four entries fit one row of the Data card at 1280 px. */
+      .u-legend th {
+        font-weight: normal;
+      }
+      .u-legend.u-inline .u-series {
+        margin: 0 0.2rem;
+      }
+    `,
   ];
 
   /** The 95% bands drawn around the line, or null for none. */

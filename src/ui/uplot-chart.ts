@@ -1,10 +1,31 @@
 /**
  * The shared base of the app's charts: owns a uPlot instance in the shadow root, sizes it to the
  * element's width, and redraws on data or colour-scheme changes. Subclasses say what to plot.
+ *
+ * uPlot is not part of the page's first paint: it loads when the first chart asks for it, and each
+ * chart is then built in a task of its own (building one takes tens of milliseconds on a phone; all
+ * of them in one task would hold up the page), once it is near the window (see `whenNearView`). The
+ * chart's box keeps its size meanwhile, so nothing moves when the plot arrives.
  */
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+import { yieldThroughMessage } from '../core/train/yield.ts';
+import { whenNearView } from './near-view.ts';
+
+type UplotConstructor = typeof uPlot;
+
+let uplotLoaded: Promise<UplotConstructor> | undefined;
+/** uPlot, loaded once for every chart of the page. */
+function loadUplot(): Promise<UplotConstructor> {
+  return (uplotLoaded ??= import('uplot').then((module) => module.default));
+}
+
+/** The height of every chart's plot area (axes included), CSS px. */
+const PLOT_HEIGHT = 240;
+
+/** Chart builds, one after another, each in a task of its own. */
+let builds: Promise<void> = Promise.resolve();
 
 /** Reads a `--bp-…` colour from the element's computed style. */
 export type ColorOf = (name: string) => string;
@@ -16,10 +37,16 @@ export abstract class UplotChart extends LitElement {
       :host {
         display: block;
         color: var(--bp-text);
-        min-height: 220px;
+        --plot-height: ${unsafeCSS(`${PLOT_HEIGHT}px`)};
+        --legend-row: 1.75rem;
       }
+      /* The plot's room, kept while uPlot loads: the plot area and one row of legend. */
       .chart {
         width: 100%;
+        min-height: calc(var(--plot-height) + var(--legend-row));
+      }
+      .u-legend {
+        min-height: var(--legend-row);
       }
       .u-legend {
         font-size: 0.8rem;
@@ -62,7 +89,7 @@ export abstract class UplotChart extends LitElement {
   /** A text alternative for screen readers. */
   protected abstract description(): string;
 
-  protected chartHeight = 240;
+  protected readonly chartHeight = PLOT_HEIGHT;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -73,11 +100,17 @@ export abstract class UplotChart extends LitElement {
     super.disconnectedCallback();
     this.schemeQuery.removeEventListener('change', this.rebuild);
     this.resizeObserver?.disconnect();
+    this.stopWatching?.();
     this.plot?.destroy();
     this.plot = undefined;
   }
 
   protected override firstUpdated(): void {
+    // A chart below the fold (the loss chart on a phone) is built when it comes near the window.
+    this.stopWatching = whenNearView(this, () => {
+      this.nearView = true;
+      if (!this.plot) this.createPlot();
+    });
     this.resizeObserver = new ResizeObserver(() => {
       const width = this.container.clientWidth;
       if (!this.plot) this.createPlot();
@@ -106,13 +139,39 @@ export abstract class UplotChart extends LitElement {
     return this.renderRoot.querySelector('.chart')!;
   }
 
+  /** The build asked for and not yet done, if any. */
+  private building: Promise<void> | undefined;
+  private nearView = false;
+  private stopWatching: (() => void) | undefined;
+
+  /**
+   * Builds the plot anew (with the options and data of the moment it is built) in a task of its own,
+   * once the chart is near the window.
+   */
   private createPlot(): void {
+    if (!this.nearView) return;
+    this.building ??= builds = builds.then(async () => {
+      const UPlot = await loadUplot();
+      await yieldThroughMessage();
+      this.building = undefined;
+      if (this.isConnected) this.buildPlot(UPlot);
+    });
+  }
+
+  private buildPlot(UPlot: UplotConstructor): void {
     const width = this.container?.clientWidth ?? 0;
     if (width === 0) return;
     this.plot?.destroy();
     const style = getComputedStyle(this);
     const color: ColorOf = (name) => style.getPropertyValue(name).trim() || '#888';
-    this.plot = new uPlot(this.options(width, color), this.chartData(), this.container);
+    this.plot = new UPlot(this.options(width, color), this.chartData(), this.container);
+  }
+
+  /** An update is complete once the plot it asked for is built too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.building;
+    return complete;
   }
 
   /** Options every chart shares: size, a numeric x axis, no drag-zoom, a legend without live values. */

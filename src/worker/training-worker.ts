@@ -3,7 +3,7 @@
  * thread only renders. It speaks `protocol.ts` and nothing else.
  */
 import type { BackendChoice } from '../core/settings/backends.ts';
-import type { Dataset } from '../core/data/dataset.ts';
+import { DatasetAssembler } from '../core/data/dataset-parts.ts';
 import { chooseBackend } from '../tfjs-browser/backend.ts';
 import { runnerFor, warmUp } from '../tfjs-browser/runner-choice.ts';
 import type { TrainingEvent, TrainingRequest } from '../core/train/protocol.ts';
@@ -12,7 +12,7 @@ import { memoryInfo, startTrainer } from '../core/train/start-run.ts';
 import type { Trainer } from '../core/train/trainer.ts';
 
 let backend: Promise<BackendChoice> | undefined;
-const datasets = new Map<number, Dataset>();
+const datasets = new Map<number, DatasetAssembler>();
 const trainers = new Map<number, Trainer>();
 
 function post(event: TrainingEvent): void {
@@ -22,7 +22,7 @@ function post(event: TrainingEvent): void {
 async function train(request: Extract<TrainingRequest, { type: 'train' }>): Promise<void> {
   const { run } = request;
   try {
-    const dataset = datasets.get(request.dataId);
+    const dataset = datasets.get(request.dataId)?.dataset();
     if (!dataset) throw new Error('The worker has no such data set.');
     if (!backend) throw new Error('The worker was not initialised.');
     const choice = await backend;
@@ -61,7 +61,10 @@ function handle(request: TrainingRequest): void {
     case 'data':
       // Only the latest data set is trained on; older ones are dropped.
       datasets.clear();
-      datasets.set(request.dataId, request.dataset);
+      datasets.set(request.dataId, new DatasetAssembler(request.header));
+      break;
+    case 'data-part':
+      datasets.get(request.dataId)?.add(request.part);
       break;
     case 'train':
       void train(request);

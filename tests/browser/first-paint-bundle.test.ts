@@ -5,14 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkFirstPaint, firstPaintChunks, LIBRARY_CODE_MARKERS, type Manifest } from '../../scripts/first-paint-check.ts';
-import { readManifest } from '../../scripts/vite-manifest.ts';
+import { reachableChunks, readManifest } from '../../scripts/vite-manifest.ts';
 
 const manifest = (): Manifest => readManifest();
 const read = (file: string): string => readFileSync(`dist/${file}`, 'utf8');
-const TFJS = LIBRARY_CODE_MARKERS.find((marker) => marker.library === 'TensorFlow.js')!.pattern;
+const marker = (library: string): RegExp => LIBRARY_CODE_MARKERS.find((known) => known.library === library)!.pattern;
+const TFJS = marker('TensorFlow.js');
 
 describe('the first-paint chunks of the built app', () => {
-  it('carry no TensorFlow.js (nor papaparse or uPlot beyond the allowed list)', () => {
+  it('carry no TensorFlow.js nor uPlot (nor papaparse beyond the allowed list), within their byte budget', () => {
     expect(checkFirstPaint(manifest(), read)).toEqual([]);
   });
 
@@ -24,5 +25,8 @@ describe('the first-paint chunks of the built app', () => {
     const lazy = (built['index.html'].dynamicImports ?? []).map((key) => built[key].file);
     expect(lazy.length).toBeGreaterThan(0);
     expect(lazy.filter((file) => !initial.has(file) && TFJS.test(read(file))).length).toBeGreaterThan(0);
+    // uPlot too: the charts load it after the first paint, and its marker finds it there.
+    const later = [...reachableChunks(built, 'index.html', { dynamic: true }).keys()].filter((file) => !initial.has(file));
+    expect(later.filter((file) => marker('uPlot').test(read(file))).length).toBeGreaterThan(0);
   });
 });

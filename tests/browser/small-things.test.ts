@@ -48,16 +48,19 @@ describe('smaller things', () => {
     expect(errors).toEqual([]);
   });
 
-  test("the scatter plot's legend does not repeat the bands box's words", async ({ open }) => {
+  test("the scatter plot's legend does not repeat the bands box's words, and fits one row at 1280 px", async ({ open }) => {
     const { page, errors } = await open('?epochs=20');
     await waitUntilReady(page);
     await trainAndWait(page);
     await page.locator('scatter-plot .u-legend').waitFor();
-    const box = (
-      (await page.getByLabel(/Show the 95% confidence band/).evaluate((input) => input.parentElement?.textContent)) ?? ''
-    ).trim();
+    const box = ((await page.getByLabel(/Show the 95% bands/).evaluate((input) => input.parentElement?.textContent)) ?? '').trim();
     const legend = await page.locator('scatter-plot .u-legend .u-label').allTextContents();
     for (const label of legend.filter((text) => text.startsWith('95%'))) expect(box).not.toContain(label.replace(/^95% /, ''));
+    // Data points, the fitted line and both bands, in one row of the Data card at 1280 px.
+    const entries = page.locator('scatter-plot .u-legend .u-series').filter({ visible: true });
+    await expect(entries.count()).resolves.toBe(4);
+    const tops = await entries.evaluateAll((rows) => rows.map((row) => Math.round(row.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
     expect(errors).toEqual([]);
   });
 });

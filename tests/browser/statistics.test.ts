@@ -87,7 +87,7 @@ describe('statistics on the page, trained with the defaults', () => {
     const page = await freshApp();
     await trainAndWait(page);
     await summary(page).locator('[data-fit-summary]').waitFor();
-    const toggle = page.getByLabel(/Show the 95% confidence band/);
+    const toggle = page.getByLabel(/Show the 95% bands/);
     await expect(toggle.isChecked()).resolves.toBe(true);
     const [confidenceLow, confidenceHigh, predictionLow, predictionHigh] = await plottedBands(page);
     // Nested: prediction band outside the confidence band, both around the line.

@@ -46,10 +46,8 @@ describe('<scatter-plot> with 95% bands', () => {
         .every((value) => typeof value === 'number'),
     ).toBe(true);
     expect(expected.predictionLow[0]).toBeLessThan(expected.confidenceLow[0]);
-    expect(visibleLegend(chart).filter((label) => label.startsWith('95%'))).toEqual([
-      '95% confidence band (the mean)',
-      '95% prediction band (new observations)',
-    ]);
+    // Short, so the legend fits one row of the Data card (the box that shows the bands names them).
+    expect(visibleLegend(chart).filter((label) => label.startsWith('95%'))).toEqual(['95% band: the mean', '95% band: new points']);
     expect(description(chart)).toMatch(/With its 95% confidence band \(dashed\) and prediction band \(dotted\)\./);
   });
 

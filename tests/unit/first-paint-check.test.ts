@@ -38,7 +38,7 @@ describe('the first-paint guard', () => {
 
   it.each([
     ['papaparse', 'o.BAD_DELIMITERS.indexOf(t)'],
-    ['uPlot', 'u.posToVal(x,"x")'],
+    ['uPlot', 'u.syncRect(!0)'],
   ])('fails on %s unless it is allowed, and fails when an allowed one has gone', (library, code) => {
     expect(checkFirstPaint(MANIFEST, files({ 'assets/shared.js': code }), [])).toEqual([
       expect.stringContaining(`${library} is in the first-paint chunks: assets/shared.js`),
@@ -47,5 +47,13 @@ describe('the first-paint guard', () => {
     expect(checkFirstPaint(MANIFEST, files({}), [library])).toEqual([
       expect.stringContaining(`${library} is no longer in the first-paint chunks`),
     ]);
+  });
+
+  it('fails when the first-paint chunks together weigh more than the budget, and not when only a lazy chunk does', () => {
+    const heavy = 'x'.repeat(600);
+    expect(checkFirstPaint(MANIFEST, files({ 'assets/main.js': heavy, 'assets/leaf.js': heavy }), [], 1000)).toEqual([
+      expect.stringMatching(/^The first-paint chunks weigh \d+ bytes, over the budget of 1000\.$/),
+    ]);
+    expect(checkFirstPaint(MANIFEST, files({ 'assets/main.js': heavy, 'assets/engine.js': heavy }), [], 1000)).toEqual([]);
   });
 });

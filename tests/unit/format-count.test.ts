@@ -9,6 +9,9 @@ describe('formatCount', () => {
     // French groups with a narrow no-break space.
     expect(formatCount(100_000, 'fr-FR')).toBe('100\u202f000');
     expect(formatCount(163, 'en-US')).toBe('163');
+    // Nothing to group below a thousand: the digits 0-9, as every other number on the page.
+    expect(formatCount(999, 'ar-EG')).toBe('999');
+    expect(formatCount(1000, 'en-US')).toBe('1,000');
   });
 
   it('is used for epoch counts in the run summary', () => {

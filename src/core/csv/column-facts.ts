@@ -5,6 +5,7 @@
  * column that looks like numbers was read as text. Worked out once, where the file is parsed (in the
  * CSV worker for a picked file), so choosing columns on the page is a lookup.
  */
+import { textAt, type TextColumn } from './text-column.ts';
 
 /** What makes a numeric column a poor feature or target. */
 export type NumericRole =
@@ -72,19 +73,23 @@ const SAMPLE = 500;
  * A text column's facts from its cells: why it is text when the cells look like numbers, and (when
  * `countDistinct`, a pass over every cell) the share of distinct values.
  */
-export function textFacts(cells: readonly string[], countDistinct: boolean): ColumnFacts {
+export function textFacts(cells: TextColumn, countDistinct: boolean): ColumnFacts {
   const facts: ColumnFacts = {};
+  const rows = cells.starts.length;
+  const filled = (row: number) => cells.ends[row] > cells.starts[row];
   const sample: string[] = [];
-  for (const cell of cells) {
-    if (cell === '') continue;
-    sample.push(cell);
-    if (sample.length === SAMPLE) break;
-  }
+  for (let row = 0; row < rows && sample.length < SAMPLE; row++) if (filled(row)) sample.push(textAt(cells, row));
   const cause = textCause(sample);
   if (cause) facts.textCause = cause;
   if (countDistinct) {
-    const filled = cells.filter((cell) => cell !== '');
-    if (filled.length > 0) facts.distinctShare = new Set(filled).size / filled.length;
+    const distinct = new Set<string>();
+    let count = 0;
+    for (let row = 0; row < rows; row++) {
+      if (!filled(row)) continue;
+      count += 1;
+      distinct.add(textAt(cells, row));
+    }
+    if (count > 0) facts.distinctShare = distinct.size / count;
   }
   return facts;
 }

@@ -44,12 +44,34 @@ export class OtherReading {
    * Adds the next row's cell (trimmed text), given how the plain reading read it (`plain`, NaN when
    * it did not) and `plainSoFar`, the plain values of the rows before it.
    */
-  add(text: string, plain: number, plainSoFar: readonly number[]): void {
+  add(text: string, plain: number, plainSoFar: ArrayLike<number>): void {
     const value = this.decimalComma ? readDecimalComma(text) : Number.isNaN(plain) ? readThousandsCommas(text) : plain;
     if (value !== undefined) this.numbers += 1;
-    if (!this.values && value !== undefined && Number.isNaN(plain)) this.values = plainSoFar.slice();
+    if (!this.values && value !== undefined && Number.isNaN(plain)) this.values = Array.from(plainSoFar);
     this.values?.push(value ?? Number.NaN);
     if (!this.decimalComma && Number.isNaN(plain) && PLAINLY_THOUSANDS.test(text)) this.plainlyThousands = true;
+  }
+
+  /**
+   * Adds a cell the plain reading read as `plain` (a number) without a comma in it: what `add` does
+   * with it, without its text. Only where the other reading is the thousands one (see `readsPlainAsIs`).
+   */
+  addPlain(plain: number): void {
+    this.numbers += 1;
+    this.values?.push(plain);
+  }
+
+  /**
+   * Adds a cell no reading reads as a number: empty, or not starting like one ("C12", "n/a"). Only
+   * where the other reading is the thousands one (see `readsPlainAsIs`).
+   */
+  addNone(): void {
+    this.values?.push(Number.NaN);
+  }
+
+  /** Whether a plain number or a cell no reading reads can skip the text (`addPlain`, `addNone`). */
+  get readsPlainAsIs(): boolean {
+    return !this.decimalComma;
   }
 
   /**

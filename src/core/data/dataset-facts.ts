@@ -9,7 +9,8 @@ import type { Dataset } from './dataset.ts';
 import { featureColumns } from './feature-columns.ts';
 import { hashColumns } from './hash.ts';
 import { columnMoments, type Moments } from '../stats/moments.ts';
-import { columnCrossProducts, type CrossProducts } from '../stats/cross-products.ts';
+import { columnCrossProducts, CrossProductsPass, type CrossProducts } from '../stats/cross-products.ts';
+import { phasesInSlices, rowsPerSlice } from './row-slices.ts';
 import { oncePerColumn, oncePerColumns, oncePerColumnSet } from './once-per-columns.ts';
 import { range, scalingFrom, standardize, standardizeColumns, type Scaling } from '../stats/stats.ts';
 
@@ -82,3 +83,57 @@ export const datasetStandardizedFeatures = (dataset: Dataset): { x: Float32Array
         featureColumns(dataset).map((column) => column.values),
         dataset.y,
       );
+
+/**
+ * The passes over a data set's rows that the page needs as soon as it shows the data (its moments,
+ * and with several features their cross-products): computed where the rows were read (the CSV
+ * worker), handed to the page with them and remembered there (`rememberDatasetFacts`), so the page
+ * never makes them itself. At a million rows × 16 features the cross-products take 200 ms or more.
+ */
+export interface DatasetFacts {
+  moments: Moments;
+  crossProducts?: CrossProducts;
+}
+
+export function datasetFactsOf(dataset: Dataset): DatasetFacts {
+  return {
+    moments: datasetMoments(dataset),
+    ...(dataset.moreFeatures === undefined ? {} : { crossProducts: datasetCrossProducts(dataset) }),
+  };
+}
+
+/** What `datasetFactsOf` gave elsewhere for the same rows, remembered for this data set's columns. */
+export function rememberDatasetFacts(dataset: Dataset, facts: DatasetFacts): void {
+  columnMoments.remember(facts.moments, dataset.x, dataset.y);
+  if (facts.crossProducts)
+    columnCrossProducts.remember(
+      facts.crossProducts,
+      featureColumns(dataset).map((column) => column.values),
+      dataset.y,
+    );
+}
+
+/**
+ * The facts of a data set made on the page (another column choice): the cross-products of several
+ * features in slices, one per task (200 ms and more in one piece at a million rows × 16 features),
+ * remembered once done. True when they are known now (one feature, few rows, or remembered), else
+ * false and `done` is called once they are.
+ */
+export function prepareDatasetFacts(dataset: Dataset, done: () => void): boolean {
+  if (dataset.moreFeatures === undefined) return true;
+  const columns = featureColumns(dataset).map((column) => column.values);
+  if (columnCrossProducts.known(columns, dataset.y)) return true;
+  const pass = new CrossProductsPass(columns, dataset.y);
+  const remember = () => columnCrossProducts.remember(pass.result(), columns, dataset.y);
+  const now = phasesInSlices(
+    dataset.y.length,
+    [(from, to) => pass.meansOver(from, to), (from, to) => pass.productsOver(from, to)],
+    () => {
+      remember();
+      done();
+    },
+    rowsPerSlice(columns.length),
+  );
+  if (now) remember();
+  return now;
+}

@@ -10,7 +10,8 @@ import { numericFacts, textFacts, type ColumnFacts } from '../csv/column-facts.t
 import { rowsWithNaN, withoutRows } from '../csv/drop-rows.ts';
 import { headerColumns, ROW_NAMES_COLUMN } from '../csv/header-names.ts';
 import { OtherReading } from '../csv/number-readings.ts';
-import { packTexts, type TextColumn } from '../csv/text-column.ts';
+import type { TextColumn } from '../csv/text-column.ts';
+import { GrowingIndices, GrowingNumbers, GrowingText } from '../csv/growing-columns.ts';
 import type { Result } from '../result.ts';
 import { constantColumnError, defaultCandidates, defaultLabel, isConstant, tableProblem, textReason } from './column-roles.ts';
 import { statisticsOverflowError } from './statistics-overflow.ts';
@@ -121,19 +122,22 @@ export interface TableOptions {
  * Collects rows one at a time, so the same logic serves a whole string and a streamed file. Columns
  * are chosen afterwards, so a user can switch columns without parsing again. Rows are read as arrays,
  * each cell by its column's index: a header named `__proto__`, `constructor` or `toString` is a
- * column like any other (as object keys, papaparse's rows lost or misread those cells).
+ * column like any other (as object keys, papaparse's rows lost or misread those cells). Cells go
+ * into typed columns as they come (growing-columns.ts): no array of boxed numbers, no string per
+ * cell, which at ten million rows is most of the time a parse takes. A reader that tells numbers
+ * from the bytes (plain-csv.ts) hands them over cell by cell (`startRow`, `numberCell`, `cell`).
  */
 export class TableBuilder {
   /** The column names: the header's, R's empty-header row names included (header-names.ts). */
   readonly columns: string[];
   /** Where in a row each column's cell is. */
-  private readonly positions: number[];
-  private readonly values: number[][];
-  private readonly lines: number[] = [];
+  readonly positions: number[];
+  private readonly values: GrowingNumbers[];
+  private readonly lines = new GrowingIndices();
   private readonly numericCells: number[];
   private readonly filledCells: number[];
   /** Cells kept as text, for columns whose first filled cell was not a number (possible labels). */
-  private readonly texts: (string[] | undefined)[];
+  private readonly texts: (GrowingText | undefined)[];
   /** Each column read with decimal commas or thousands separators too (number-readings.ts). */
   private readonly otherReadings: OtherReading[];
 
@@ -144,7 +148,7 @@ export class TableBuilder {
   constructor(header: readonly unknown[], options: TableOptions = {}) {
     const names = uniqueNames(header.map((cell) => cleanHeader(cell === undefined || cell === null ? '' : cellText(cell))));
     ({ columns: this.columns, positions: this.positions } = headerColumns(names));
-    this.values = this.columns.map(() => []);
+    this.values = this.columns.map(() => new GrowingNumbers());
     this.numericCells = this.columns.map(() => 0);
     this.filledCells = this.columns.map(() => 0);
     this.texts = this.columns.map(() => undefined);
@@ -154,20 +158,70 @@ export class TableBuilder {
   /** Adds one parsed row (its cells in file order); `line` is its 1-based line number in the file. Blank rows are ignored. */
   add(row: readonly unknown[], line: number): void {
     if (isBlankRow(row)) return;
-    this.lines.push(line);
+    this.startRow(line);
     this.positions.forEach((position, i) => {
       const cell = row[position];
-      const value = parseNumber(cell);
-      const text = cell === undefined || cell === null ? '' : cellText(cell);
-      if (text !== '') this.filledCells[i] += 1;
-      if (value !== undefined) this.numericCells[i] += 1;
-      this.otherReadings[i].add(text, value ?? Number.NaN, this.values[i]);
-      // Numeric columns keep no strings: a million rows of numbers must not also sit in memory as text.
-      if (this.texts[i] === undefined && text !== '' && value === undefined)
-        this.texts[i] = Array.from({ length: this.lines.length - 1 }, () => '');
-      this.texts[i]?.push(text);
-      this.values[i].push(value ?? Number.NaN);
+      this.cell(i, cell === undefined || cell === null ? '' : cellText(cell));
     });
+  }
+
+  /** Starts a row that is not blank, at 1-based line `line`: then each column's cell, in column order. */
+  startRow(line: number): void {
+    this.lines.push(line);
+  }
+
+  /** Column `i`'s cell of the row started, as trimmed text. */
+  cell(i: number, text: string): void {
+    const value = parseNumber(text);
+    if (text !== '') this.filledCells[i] += 1;
+    if (value !== undefined) this.numericCells[i] += 1;
+    this.otherReadings[i].add(text, value ?? Number.NaN, this.values[i].view());
+    // Numeric columns keep no text: a million rows of numbers must not also sit in memory as text.
+    if (this.texts[i] === undefined && text !== '' && value === undefined) this.keepText(i);
+    this.texts[i]?.push(text);
+    this.values[i].push(value ?? Number.NaN);
+  }
+
+  /**
+   * Column `i`'s cell, a plain number without a comma, read from its bytes; only while the column
+   * keeps no text and reads plain numbers as they are (`takesBareCells`).
+   */
+  numberCell(i: number, value: number): void {
+    this.filledCells[i] += 1;
+    this.numericCells[i] += 1;
+    this.otherReadings[i].addPlain(value);
+    this.values[i].push(value);
+  }
+
+  /**
+   * Column `i`'s cell that no reading takes for a number (empty, or not starting like one), given
+   * as trimmed ASCII bytes; only where `takesBareCells(i)` or the column keeps text.
+   */
+  asciiTextCell(i: number, bytes: Uint8Array, from: number, to: number): void {
+    if (to > from) {
+      this.filledCells[i] += 1;
+      if (this.texts[i] === undefined) this.keepText(i);
+    }
+    this.otherReadings[i].addNone();
+    this.texts[i]?.pushAscii(bytes, from, to);
+    this.values[i].push(Number.NaN);
+  }
+
+  /** Whether column `i` takes `numberCell`: it keeps no text, and a plain number needs no text to be read. */
+  takesBareCells(i: number): boolean {
+    return this.texts[i] === undefined && this.otherReadings[i].readsPlainAsIs;
+  }
+
+  /** Whether column `i` takes `asciiTextCell` (no other reading looks at the text of a non-number). */
+  takesAsciiText(i: number): boolean {
+    return this.otherReadings[i].readsPlainAsIs;
+  }
+
+  /** Column `i` keeps its cells as text from now on; the rows before it get empty cells. */
+  private keepText(i: number): void {
+    const text = new GrowingText();
+    text.pushEmpty(this.lines.length - 1);
+    this.texts[i] = text;
   }
 
   get rowCount(): number {
@@ -175,11 +229,12 @@ export class TableBuilder {
   }
 
   finish(): Table {
+    const values = this.values.map((column) => column.finish());
     // A column of "20,62"s in a semicolon file, or of "12,345,678"s: numbers under the other reading.
     this.otherReadings.forEach((reading, i) => {
       const better = reading.better(this.numericCells[i]);
       if (!better) return;
-      this.values[i] = better.values;
+      values[i] = Float64Array.from(better.values);
       this.numericCells[i] = better.numbers;
     });
     const isNumeric = (i: number) => this.numericCells[i] > 0 && this.numericCells[i] * 2 >= this.filledCells[i];
@@ -189,16 +244,22 @@ export class TableBuilder {
     const numericColumns = kept.filter(isNumeric).map((i) => this.columns[i]);
     const texts = new Map<string, TextColumn>();
     const facts = new Map<string, ColumnFacts>();
-    const values = new Map(kept.map((i) => [this.columns[i], Float64Array.from(this.values[i])]));
     const textColumns = kept.filter((i) => !isNumeric(i) && this.texts[i] !== undefined);
     for (const i of kept) {
       const column = this.columns[i];
-      const cells = this.texts[i];
-      const known = isNumeric(i) ? numericFacts(values.get(column)!) : cells ? textFacts(cells, countsDistinct(textColumns.length)) : {};
+      const cells = isNumeric(i) ? undefined : this.texts[i]?.finish();
+      const known = isNumeric(i) ? numericFacts(values[i]) : cells ? textFacts(cells, countsDistinct(textColumns.length)) : {};
       if (Object.keys(known).length > 0) facts.set(column, known);
-      if (cells && !isNumeric(i)) texts.set(column, packTexts(cells));
+      if (cells) texts.set(column, cells);
     }
-    return { columns, numericColumns, values, lines: Uint32Array.from(this.lines), texts, facts };
+    return {
+      columns,
+      numericColumns,
+      values: new Map(kept.map((i) => [this.columns[i], values[i]])),
+      lines: this.lines.finish(),
+      texts,
+      facts,
+    };
   }
 }
 

@@ -26,38 +26,87 @@ export interface CrossProducts {
   syy: number;
 }
 
-export function crossProductsOf(columns: readonly ArrayLike<number>[], y: ArrayLike<number>): CrossProducts {
-  const d = columns.length;
-  const n = y.length;
-  const means = new Float64Array(d);
-  let sumY = 0;
-  for (let i = 0; i < n; i++) sumY += y[i];
-  columns.forEach((column, j) => {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += column[i];
-    means[j] = sum / n;
-  });
-  const meanY = sumY / n;
-  const sxx = new Float64Array(d * d);
-  const sxy = new Float64Array(d);
-  const deviation = new Float64Array(d);
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dy = y[i] - meanY;
-    syy += dy * dy;
-    for (let j = 0; j < d; j++) {
-      const dx = columns[j][i] - means[j];
-      deviation[j] = dx;
-      sxy[j] += dx * dy;
-      for (let k = 0; k <= j; k++) sxx[j * d + k] += dx * deviation[k];
-    }
+/**
+ * The two passes of `crossProductsOf` over any ranges of rows, in order: the means (`meansOver`)
+ * over every row first, then the products (`productsOver`). Each sum takes the rows in the same
+ * order however the ranges cut them, so a pass cut in slices (row-slices.ts) gives the very same
+ * numbers as one pass.
+ */
+export class CrossProductsPass {
+  private readonly d: number;
+  private readonly n: number;
+  private readonly means: Float64Array;
+  private sumY = 0;
+  private meanY = 0;
+  private readonly sxx: Float64Array;
+  private readonly sxy: Float64Array;
+  private readonly deviation: Float64Array;
+  private syy = 0;
+
+  constructor(
+    private readonly columns: readonly ArrayLike<number>[],
+    private readonly y: ArrayLike<number>,
+  ) {
+    this.d = columns.length;
+    this.n = y.length;
+    this.means = new Float64Array(this.d);
+    this.sxx = new Float64Array(this.d * this.d);
+    this.sxy = new Float64Array(this.d);
+    this.deviation = new Float64Array(this.d);
   }
-  for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) sxx[k * d + j] = sxx[j * d + k];
-  return { n, d, means, meanY, sxx, sxy, syy };
+
+  /** Adds rows `from` to `to` (exclusive) to the sums the means come from. */
+  meansOver(from: number, to: number): void {
+    const { y, columns, means } = this;
+    let sumY = this.sumY;
+    for (let i = from; i < to; i++) sumY += y[i];
+    this.sumY = sumY;
+    columns.forEach((column, j) => {
+      let sum = means[j];
+      for (let i = from; i < to; i++) sum += column[i];
+      means[j] = sum;
+    });
+  }
+
+  /** Adds rows `from` to `to` to the products, once the means are in (the first call turns the sums into means). */
+  productsOver(from: number, to: number): void {
+    const { y, columns, means, sxx, sxy, deviation, d, n } = this;
+    if (from === 0) {
+      for (let j = 0; j < d; j++) means[j] /= n;
+      this.meanY = this.sumY / n;
+    }
+    const meanY = this.meanY;
+    let syy = this.syy;
+    for (let i = from; i < to; i++) {
+      const dy = y[i] - meanY;
+      syy += dy * dy;
+      for (let j = 0; j < d; j++) {
+        const dx = columns[j][i] - means[j];
+        deviation[j] = dx;
+        sxy[j] += dx * dy;
+        for (let k = 0; k <= j; k++) sxx[j * d + k] += dx * deviation[k];
+      }
+    }
+    this.syy = syy;
+  }
+
+  /** The cross-products, once both passes have covered every row. */
+  result(): CrossProducts {
+    const { d, n, means, meanY, sxx, sxy, syy } = this;
+    for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) sxx[k * d + j] = sxx[j * d + k];
+    return { n, d, means, meanY, sxx, sxy, syy };
+  }
+}
+
+export function crossProductsOf(columns: readonly ArrayLike<number>[], y: ArrayLike<number>): CrossProducts {
+  const pass = new CrossProductsPass(columns, y);
+  pass.meansOver(0, y.length);
+  pass.productsOver(0, y.length);
+  return pass.result();
 }
 
 /** The cross-products of the columns, computed once per set of columns (see once-per-columns.ts). */
-export const columnCrossProducts: (columns: readonly Float64Array[], y: Float64Array) => CrossProducts = oncePerColumnSet(crossProductsOf);
+export const columnCrossProducts = oncePerColumnSet(crossProductsOf);
 
 /** The cross-products of some of the features (by index, in that order): no pass over the rows. */
 export function crossProductsOfFeatures(m: CrossProducts, indices: readonly number[]): CrossProducts {

@@ -47,7 +47,7 @@ export function momentsOf(x: ArrayLike<number>, y: ArrayLike<number>): Moments {
  * set's statistics are finite, the loss landscape and the point inspection all need them, and each
  * is a pass over every row. A data set's columns are never changed once made.
  */
-export const columnMoments: (x: Float64Array, y: Float64Array) => Moments = oncePerColumns(momentsOf);
+export const columnMoments = oncePerColumns(momentsOf);
 
 /** The least-squares line of these moments (slope 0 when x is constant). */
 export function fitOfMoments(m: Moments): Line {

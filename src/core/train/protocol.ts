@@ -4,7 +4,7 @@
  * Runs are numbered by the page, so a late event of an old run is never taken for the current one.
  */
 import type { BackendChoice, BackendName } from '../settings/backends.ts';
-import type { Dataset } from '../data/dataset.ts';
+import type { DatasetHeader, DatasetPart } from '../data/dataset-parts.ts';
 import type { Model } from '../model/model.ts';
 import type { TrainingSettings } from '../settings/training-settings.ts';
 import type { TrainingProgress, TrainingResult } from './trainer.ts';
@@ -23,8 +23,9 @@ export type RunControl = 'pause' | 'resume' | 'step' | 'stop';
 export type TrainingRequest =
   /** Load TF.js and pick a backend; the page passes the WASM binaries' URLs (Vite assets). */
   | { type: 'init'; preferred: BackendName | undefined; wasmPaths: Record<string, string> }
-  /** The data the next runs train on; sent once per data set, not per run. */
-  | { type: 'data'; dataId: number; dataset: Dataset }
+  /** The data the next runs train on; sent once per data set, not per run: its names, then its parts. */
+  | { type: 'data'; dataId: number; header: DatasetHeader }
+  | { type: 'data-part'; dataId: number; part: DatasetPart }
   | { type: 'train'; run: number; dataId: number; settings: TrainingSettings; initial: Model | null; start: RunStart }
   | { type: 'control'; run: number; action: RunControl }
   | { type: 'memory'; id: number };

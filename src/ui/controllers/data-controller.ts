@@ -4,13 +4,13 @@
  * or column choice keeps the current data and says why.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { TableOutcome } from '../../core/csv/csv-stream.ts';
 import {
   featureNamesOf,
   parseTable,
   selectColumns,
   type ColumnChoice,
   type Dataset,
+  type ParseOutcome,
   type SkippedRows,
   type Table,
 } from '../../core/data/dataset.ts';
@@ -18,9 +18,10 @@ import { columnLabel } from '../../core/data/columns.ts';
 import { choiceFeatureNames } from '../../core/data/feature-columns.ts';
 import type { Result } from '../../core/result.ts';
 import { errorMessage } from '../../core/text.ts';
+import { prepareDatasetFacts } from '../../core/data/dataset-facts.ts';
 import { columnNotes, NO_COLUMN_NOTES, type ColumnNotes } from '../../core/view/column-notes.ts';
 import { yieldThroughMessage } from '../../core/train/yield.ts';
-import { loadCsvFile } from '../../app/csv-file-loader.ts';
+import { loadCsvFile, type LoadedCsv } from '../../app/csv-file-loader.ts';
 import { ColumnsChangeEvent } from '../events.ts';
 import { onHostEvent } from './host-events.ts';
 
@@ -136,6 +137,9 @@ export class DataController implements ReactiveController {
       const response = await fetch(`${import.meta.env.BASE_URL}${BUNDLED_CSV}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const table = parseTable(await response.text());
+      // Taking the columns and drawing them come in a task of their own: with the parse, the task
+      // would hold up the page's first seconds on a phone.
+      await yieldThroughMessage();
       if (this.userDataArrived) return;
       if ('error' in table) throw new Error(table.error);
       const asked = this.page.columns();
@@ -169,19 +173,23 @@ export class DataController implements ReactiveController {
       return;
     }
     this.set({ loading: 0 });
-    let outcome: TableOutcome;
+    let outcome: LoadedCsv;
+    const asked = this.page.columns();
     try {
-      outcome = await loadCsvFile(file, (progress) => this.set({ loading: progress.fraction }));
+      // The worker takes the columns too (a pass over every row): the page only shows them.
+      outcome = await loadCsvFile(file, (progress) => this.set({ loading: progress.fraction }), [asked, {}]);
     } catch (error) {
       // E.g. NotReadableError: the file was moved or its permission withdrawn after it was picked.
       outcome = { ok: false, error: `The file could not be read (${errorMessage(error)}).` };
     }
-    // The current columns when the new file has them, else its defaults.
+    // The current columns when the new file has them, else its defaults. The worker's outcomes hold
+    // when it tried these very choices (every feature asked for is a numeric column of the file).
+    const columns = outcome.ok ? withKnownFeatures(outcome.table, asked).columns : asked;
     const chosen = outcome.ok
-      ? this.chooseColumns(outcome.table, [withKnownFeatures(outcome.table, this.page.columns()).columns, {}])
+      ? this.chooseColumns(outcome.table, [columns, {}], undefined, columns === asked ? outcome.selected : [])
       : outcome;
-    // Taking the columns (a pass over every row) and drawing them are each a task of their own: for a
-    // million rows the two together would hold up the page for too long. Still loading till then.
+    // Receiving the table and drawing it are each a task of their own (the columns were taken in the
+    // worker, or, for a choice it did not try, here): still loading till then.
     if (chosen.ok) await yieldThroughMessage();
     this.set({ loading: undefined });
     if (chosen.ok) {
@@ -212,13 +220,25 @@ export class DataController implements ReactiveController {
       }
     }
     const columns = normalChoice({ features, target: request.target, label: request.label });
-    const error = this.useTable(table, source, [columns]);
-    if (error) this.refuse(source, error);
-    else {
+    const chosen = this.chooseColumns(table, [columns]);
+    if (!chosen.ok) {
+      this.refuse(source, chosen.error);
+      return;
+    }
+    const take = () => {
+      this.take(table, source, chosen.selected);
       this.set({ columnsNote: note });
       this.page.keepColumns(columns);
-    }
+    };
+    // With many rows and features, their cross-products come in slices first (no long task on the
+    // page); the latest choice wins should another come meanwhile, and none while a run goes.
+    const turn = ++this.columnRequests;
+    const current = () => turn === this.columnRequests && this.state.table === table && !this.page.busy();
+    if (prepareDatasetFacts(chosen.selected.dataset, () => current() && take())) take();
   }
+
+  /** Column choices asked for so far: one whose facts arrive after a later one's is dropped. */
+  private columnRequests = 0;
 
   private refuse(source: string, error: string): void {
     this.set({ error: `${source}: ${error}${this.state.data ? ' The current data is kept.' : ''}` });
@@ -245,11 +265,19 @@ export class DataController implements ReactiveController {
     return undefined;
   }
 
-  /** The data set of the first column choice the table supports, or why none worked. */
-  private chooseColumns(table: Table, choices: ColumnChoice[], onRefused: (error: string) => void = () => {}): Chosen {
+  /**
+   * The data set of the first column choice the table supports, or why none worked; `selected` are
+   * the outcomes of the first choices when the CSV worker took them already.
+   */
+  private chooseColumns(
+    table: Table,
+    choices: ColumnChoice[],
+    onRefused: (error: string) => void = () => {},
+    selected: readonly ParseOutcome[] = [],
+  ): Chosen {
     let error = 'No columns to choose from.';
-    for (const choice of choices) {
-      const outcome = selectColumns(table, choice);
+    for (const [i, choice] of choices.entries()) {
+      const outcome = selected[i] ?? selectColumns(table, choice);
       const byDefault = choiceFeatureNames(choice).length === 0 && choice.target === undefined;
       if (outcome.ok) return { ok: true, table, selected: { ...outcome, byDefault } };
       error = outcome.error;

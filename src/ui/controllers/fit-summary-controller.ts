@@ -82,8 +82,16 @@ export class FitSummaryController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    if (this.module) return;
+  private loading = false;
+
+  /**
+   * The statistics (with jStat's distributions) load when there is first a line to summarise, not
+   * with the page: before a model or a run there is nothing to show, and the page's first seconds on
+   * a phone are better spent on what is.
+   */
+  private load(): void {
+    if (this.loading) return;
+    this.loading = true;
     void Promise.all([import('../../core/stats/fit-summary.ts'), import('../../core/stats/regression-summary.ts')]).then(
       ([one, several]) => {
         this.module = { ...one, ...several };
@@ -96,6 +104,7 @@ export class FitSummaryController implements ReactiveController {
   hostUpdate(): void {
     const line = this.page.line();
     const data = this.page.data();
+    if (line && data && !this.module) this.load();
     if (!this.module || !line || !data) {
       this.view = { state: 'none' };
       return;

@@ -19,6 +19,7 @@ import { columnMoments, type Moments } from '../../core/stats/moments.ts';
 import type { Line } from '../../core/model/predict.ts';
 import { planeOnData } from '../../core/view/point-text.ts';
 import { PointSelectEvent } from '../point-events.ts';
+import { passInSlices, rowsPerSlice } from '../../core/data/row-slices.ts';
 
 /** How many rows "Furthest from the line" lists and the plots label. */
 export const FURTHEST_COUNT = 5;
@@ -70,16 +71,37 @@ export class PointInspectionController implements ReactiveController {
     return data ? columnMoments(data.x, data.y) : null;
   }
 
-  /** The rows furthest from the current line, largest residual first; none without a line. */
+  /**
+   * The rows furthest from the current line, largest residual first; none without a line. Over a
+   * slice of rows (row-slices.ts) they are found in slices, one per task: meanwhile the list of the
+   * line before stays (none for new data), and one search goes at a time, for the latest line.
+   */
   get furthest(): PointResidual[] {
     const { data, line } = this.source();
     const cache = this.furthestFor;
-    if (cache.data !== data || cache.line !== line) {
-      const rows = data && line ? furthestOf(data, line) : [];
-      this.furthestFor = { data, line, rows };
+    if ((cache.data !== data || cache.line !== line) && !this.searching) {
+      if (!data || !line) this.furthestFor = { data, line, rows: [] };
+      else {
+        const found = (slices: PointResidual[][]) => mergeFurthest(slices, FURTHEST_COUNT);
+        const slices = passInSlices(
+          data.y.length,
+          (from, to) => furthestOf(data, line, from, to),
+          (done) => {
+            this.searching = false;
+            this.furthestFor = { data, line, rows: found(done) };
+            this.host.requestUpdate();
+          },
+          rowsPerSlice(1 + (data.moreFeatures?.length ?? 0)),
+        );
+        if (slices) this.furthestFor = { data, line, rows: found(slices) };
+        else this.searching = true;
+      }
     }
-    return this.furthestFor.rows;
+    return this.furthestFor.data === data ? this.furthestFor.rows : [];
   }
+
+  /** A search for the furthest rows is going on in slices. */
+  private searching = false;
 
   /**
    * The selected row's leverage, Cook's distance and refit (on the least-squares fit of one feature or
@@ -97,12 +119,28 @@ export class PointInspectionController implements ReactiveController {
   }
 }
 
-/** The rows furthest from the line (one feature) or plane (several); none when the line is of other columns. */
-function furthestOf(data: Dataset, line: Line): PointResidual[] {
-  if (!data.moreFeatures) return furthestFromLine(line, data.x, data.y, FURTHEST_COUNT);
-  const plane = planeOnData(data, line);
-  const columns = featureColumns(data).map((column) => column.values);
-  return plane ? furthestFromPlane(plane, columns, data.y, FURTHEST_COUNT) : [];
+/**
+ * The rows from `from` to `to` furthest from the line (one feature) or plane (several), with their
+ * indices in the whole data; none when the line is of other columns.
+ */
+function furthestOf(data: Dataset, line: Line, from: number, to: number): PointResidual[] {
+  const y = data.y.subarray(from, to);
+  let rows: PointResidual[];
+  if (!data.moreFeatures) rows = furthestFromLine(line, data.x.subarray(from, to), y, FURTHEST_COUNT);
+  else {
+    const plane = planeOnData(data, line);
+    const columns = featureColumns(data).map((column) => column.values.subarray(from, to));
+    rows = plane ? furthestFromPlane(plane, columns, y, FURTHEST_COUNT) : [];
+  }
+  return from === 0 ? rows : rows.map((row) => ({ ...row, index: row.index + from }));
+}
+
+/** The `count` furthest of the slices' furthest rows: largest |residual| first, the earlier row on a tie, as one pass orders them. */
+function mergeFurthest(slices: readonly PointResidual[][], count: number): PointResidual[] {
+  return slices
+    .flat()
+    .sort((a, b) => Math.abs(b.residual) - Math.abs(a.residual) || a.index - b.index)
+    .slice(0, count);
 }
 
 /**
