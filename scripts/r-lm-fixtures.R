@@ -45,9 +45,11 @@ fixture <- function(name, data, target, features, points) {
     p <- points[i, , drop = FALSE]
     pi <- suppressWarnings(predict(fit, newdata = p, interval = "prediction", level = 0.95))
     cf <- suppressWarnings(predict(fit, newdata = p, interval = "confidence", level = 0.95))
+    se <- suppressWarnings(predict(fit, newdata = p, se.fit = TRUE))
     json_object(list(
       inputs = json_object(setNames(lapply(features, function(f) json_value(p[[f]])), features)),
       fitted = json_value(pi[1, "fit"]),
+      leverage = json_value((se$se.fit / se$residual.scale)^2),
       prediction = json_value(c(pi[1, "lwr"], pi[1, "upr"])),
       confidence = json_value(c(cf[1, "lwr"], cf[1, "upr"]))))
   }, "")
@@ -77,13 +79,17 @@ fixture <- function(name, data, target, features, points) {
   writeLines(gsub("\\{\"name\"", "{\n  \"name\"", text), file.path(out, paste0(name, ".json")))
 }
 
-# Data sets R ships (package datasets), each with a point inside its data and one near an edge.
+# Data sets R ships (package datasets), each with a point inside its data and one near an edge; each
+# point's leverage too, (se.fit / sigma)², which the element compares with the rows' largest.
 fixture("mtcars", mtcars, "mpg", c("wt", "hp", "qsec"),
   data.frame(wt = c(3, 5), hp = c(120, 300), qsec = c(18, 15)))
 fixture("swiss", swiss, "Fertility", c("Agriculture", "Examination", "Education", "Catholic", "Infant.Mortality"),
   data.frame(Agriculture = c(50, 10), Examination = c(16, 35), Education = c(10, 50), Catholic = c(40, 95), Infant.Mortality = c(20, 26)))
+# stackloss's third point has every value inside its column's range (Air.Flow 50 to 80, Water.Temp 17
+# to 27, Acid.Conc. 72 to 93) but lies outside the data's joint range: its leverage (se.fit / sigma)²
+# is above the largest of the rows' hatvalues.
 fixture("stackloss", stackloss, "stack.loss", c("Air.Flow", "Water.Temp", "Acid.Conc."),
-  data.frame(Air.Flow = c(60, 80), Water.Temp = c(21, 27), Acid.Conc. = c(86, 93)))
+  data.frame(Air.Flow = c(60, 80, 62), Water.Temp = c(21, 27, 26), Acid.Conc. = c(86, 93, 72)))
 fixture("trees", trees, "Volume", c("Girth", "Height"),
   data.frame(Girth = c(13, 20), Height = c(76, 87)))
 # One column a linear combination of two others and one constant: lm reports both as not defined

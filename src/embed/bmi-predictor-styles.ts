@@ -63,6 +63,12 @@ export const bmiPredictorStyles = css`
     padding: 0.45rem 0.6rem;
     min-width: 0;
   }
+  .range {
+    grid-column: 1 / -1;
+    margin-top: -0.3rem;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
   input[aria-invalid='true'] {
     border-color: var(--_error);
   }

@@ -90,6 +90,7 @@ async function expectRSummary(page: Page, fixture: RFixture, trained: number): P
 
 interface Prediction {
   prediction: number;
+  extrapolation: boolean;
   predictionInterval?: { low: number; high: number };
   inputs: Record<string, number>;
 }
@@ -149,6 +150,17 @@ describe('several features on the page', () => {
     expectClose(answer.prediction, point.fitted, 1e-6, 'prediction');
     expectClose(answer.predictionInterval!.low, point.prediction[0], 1e-6, 'prediction interval low');
     expectClose(answer.predictionInterval!.high, point.prediction[1], 1e-6, 'prediction interval high');
+    // Each field says its training range; a point inside every range but outside the data's joint range is marked.
+    await expect
+      .poll(() => form.locator('[part=range]').allTextContents())
+      .toEqual(['Training data: 50 to 80', 'Training data: 17 to 27', 'Training data: 72 to 93']);
+    const outside = fixture.predictions[2];
+    const far = await predictAt(page, outside.inputs);
+    expect(far.extrapolation).toBe(true);
+    expectClose(far.predictionInterval!.low, outside.prediction[0], 1e-6, 'prediction interval low, outside the joint range');
+    await expect
+      .poll(() => form.locator('[part=extrapolation]').textContent())
+      .toMatch(/outside the data's joint range \(leverage 0\.812, above the training rows' largest, 0\.412\)/);
 
     // The weights, given to a plain page's <bmi-predictor>: three fields, the same prediction and interval.
     const dir = await mkdtemp(join(tmpdir(), 'several-features-'));
@@ -166,6 +178,7 @@ describe('several features on the page', () => {
       const there = await predictAt(plain.page, point.inputs, element);
       expect(there.prediction).toBe(answer.prediction);
       expect(there.predictionInterval).toEqual(answer.predictionInterval);
+      expect((await predictAt(plain.page, outside.inputs, element)).extrapolation).toBe(true);
       expect(plain.errors).toEqual([]);
     } finally {
       await server.close();

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import treesCsv from '../fixtures/r-lm/trees.csv?raw';
 import trees from '../fixtures/r-lm/trees.json';
+import stacklossCsv from '../fixtures/r-lm/stackloss.csv?raw';
+import stackloss from '../fixtures/r-lm/stackloss.json';
 import { parseCsv } from '../../src/core/data/dataset.ts';
 import { closedFormModel } from '../../src/core/model/closed-form-model.ts';
 import { toWeightsFile } from '../../src/core/model/weights-file.ts';
@@ -68,5 +70,34 @@ describe('<bmi-predictor> with several features', () => {
     expect(output(predictor)).toBe('—');
     await update(predictor, { values: '{"girth": ' });
     expect(message(predictor)).toBe('"values" must be a JSON object with a value per feature, e.g. {"wt": 3, "hp": 120}.');
+  });
+
+  it('shows each field’s training range under it, and warns when values each inside their range are together outside the data’s joint range', async () => {
+    const parsed = parseCsv(stacklossCsv, { features: stackloss.features, target: stackloss.target });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const model = closedFormModel(parsed.dataset, new Date('2026-12-05T00:00:00Z'));
+    const predictor = await mount('bmi-predictor', { weights: toWeightsFile(model), decimals: 3 });
+    const events = recordEvents<CustomEvent<PredictionDetail>>(predictor, 'bmi-prediction');
+    const ranges = [...predictor.shadowRoot!.querySelectorAll('[part=range]')].map(textOf);
+    expect(ranges).toEqual(['Training data: 50 to 80', 'Training data: 17 to 27', 'Training data: 72 to 93']);
+    await expect.element(page.getByLabelText('Water.Temp')).toHaveAccessibleDescription(/^Training data: 17 to 27/);
+
+    // Inside: no warning. Then a point whose every value is inside its range, but whose leverage (R's 0.812) is above the rows' largest (0.412).
+    const [inside, , outside] = stackloss.predictions;
+    predictor.values = inside.inputs;
+    await update(predictor, {});
+    expect(events.at(-1)!.detail.extrapolation).toBe(false);
+    expect(part(predictor, '[part=extrapolation]').hidden).toBe(true);
+    predictor.values = outside.inputs;
+    await update(predictor, {});
+    const detail = events.at(-1)!.detail;
+    expect(detail.extrapolation).toBe(true);
+    expect(textOf(part(predictor, '[part=extrapolation]'))).toBe(
+      `⚠ These values together are outside the data's joint range (leverage ${outside.leverage.toFixed(3)}, above the training rows' largest, ${Math.max(...stackloss.leverage).toFixed(3)}): an extrapolation.`,
+    );
+    // Still answered, with R's interval.
+    expect(detail.prediction).toBeCloseTo(outside.fitted, 6);
+    expect(detail.predictionInterval!.low).toBeCloseTo(outside.prediction[0], 6);
+    expect(detail.predictionInterval!.high).toBeCloseTo(outside.prediction[1], 6);
   });
 });

@@ -9,6 +9,16 @@ describe('model text', () => {
     expect(formatLine({ ...columns, slope: -0.5, intercept: -3 })).toBe('Life expectancy = -0.5000 × BMI − 3.0000');
   });
 
+  it('writes a model of several features with each feature and its signed coefficient', () => {
+    const moreFeatures = [
+      { feature: { name: 'Height' }, coefficient: -0.12 },
+      { feature: { name: 'Age' }, coefficient: 0.5 },
+    ];
+    expect(formatLine({ ...columns, slope: 2.5, intercept: -1, moreFeatures })).toBe(
+      'Life expectancy = 2.5000 × BMI − 0.1200 × Height + 0.5000 × Age − 1.0000',
+    );
+  });
+
   it('says how far an MSE is from the optimum, or that it is there', () => {
     expect(describeGap(43.0210311892, 43.0210311892)).toBe('at the best possible line');
     expect(describeGap(43.0296, 43.0210311892)).toBe('0.020% above the best possible line');

@@ -32,7 +32,13 @@ export interface RFixture {
   fDf2: number;
   fP: number;
   tQuantile: number;
-  predictions: { inputs: Record<string, number>; fitted: number; prediction: [number, number]; confidence: [number, number] }[];
+  predictions: {
+    inputs: Record<string, number>;
+    fitted: number;
+    leverage: number;
+    prediction: [number, number];
+    confidence: [number, number];
+  }[];
   /** R's `hatvalues` of every row. */
   leverage: number[];
   /** R's `cooks.distance` of every row. */

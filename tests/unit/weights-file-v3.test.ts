@@ -15,10 +15,10 @@ import {
   toWeightsFile,
   validateWeights,
 } from '../../src/core/model/weights-file.ts';
-import { JOINT_BASIS_FIELDS, MORE_FEATURE_FIELD_PATHS } from '../../src/core/model/weights-more-features.ts';
-import { isJointIntervalBasis, jointIntervalsAt } from '../../src/core/stats/intervals.ts';
+import { JOINT_BASIS_FIELDS, JOINT_BASIS_REQUIRED_FIELDS, MORE_FEATURE_FIELD_PATHS } from '../../src/core/model/weights-more-features.ts';
+import { isJointIntervalBasis, jointIntervalsAt, leverageOutside, type JointIntervalBasis } from '../../src/core/stats/intervals.ts';
 import { bundledDataset } from './bundled-data.ts';
-import { rFixture } from './r-lm-fixtures.ts';
+import { R_LM_DATA_SETS, rFixture } from './r-lm-fixtures.ts';
 import { relativeError } from './statistics-reference.ts';
 import { tQuantile95 } from '../../src/core/stats/t-quantile-95.ts';
 
@@ -196,7 +196,7 @@ describe('the JSON Schema and the validator agree on version 3', () => {
     );
     expect(paths.sort()).toEqual([...MORE_FEATURE_FIELD_PATHS].sort());
     expect(Object.keys(defs.jointIntervalBasis.properties as Json).sort()).toEqual([...JOINT_BASIS_FIELDS].sort());
-    expect([...(defs.jointIntervalBasis.required as string[])].sort()).toEqual([...JOINT_BASIS_FIELDS].sort());
+    expect([...(defs.jointIntervalBasis.required as string[])].sort()).toEqual([...JOINT_BASIS_REQUIRED_FIELDS].sort());
   });
 
   const probes: unknown[] = [undefined, null, 'abc', '', ' ', 0, -1, 0.5, 1, 1.5, 7, 1000, true, [], {}];
@@ -205,12 +205,53 @@ describe('the JSON Schema and the validator agree on version 3', () => {
     'moreFeatures.0',
     'moreFeatures',
     'aliasedFeatures',
-    ...['level', 'rows', 'residualStandardError', 'degreesOfFreedom', 'tQuantile'].map((path) => `intervals.${path}`),
+    ...['level', 'rows', 'residualStandardError', 'degreesOfFreedom', 'tQuantile', 'maxLeverage'].map((path) => `intervals.${path}`),
     'intervals',
   ];
   it.each(paths.flatMap((path) => probes.map((value) => [path, value] as const)))('agree on %s = %j', (path, value) => {
     const json = v3With(path, value);
     keepRowsConsistent(json, path, value);
     expect(schemaAccepts(json)).toBe(validateWeights(json).ok);
+  });
+});
+
+describe("the joint range: the training rows' largest leverage", () => {
+  it.each(R_LM_DATA_SETS)(
+    '%s: is R’s max(hatvalues()), kept through the file; a point is outside when its leverage (R’s) is above it',
+    (name) => {
+      const { fixture } = rFixture(name);
+      const read = parseWeights(serializeWeights(exactModelOf(name)));
+      if (!read.ok) throw new Error(read.error);
+      const { model } = read;
+      if (!isJointIntervalBasis(model.intervals)) throw new Error('no joint intervals');
+      const basis = model.intervals;
+      expect(relativeError(basis.maxLeverage!, Math.max(...fixture.leverage))).toBeLessThan(1e-9);
+      const fitted = modelFeatureNames(model);
+      for (const point of fixture.predictions) {
+        const inputs = fitted.map((feature) => point.inputs[feature]);
+        const outside = leverageOutside(basis, inputs);
+        expect(outside !== undefined, `${JSON.stringify(point.inputs)}: leverage ${point.leverage}`).toBe(
+          point.leverage > basis.maxLeverage!,
+        );
+        if (outside !== undefined) expect(relativeError(outside, point.leverage)).toBeLessThan(1e-9);
+      }
+    },
+  );
+
+  it('stackloss: a point with every value inside its own range is outside the joint range', () => {
+    const { fixture } = rFixture('stackloss');
+    const model = exactModelOf('stackloss');
+    const point = fixture.predictions[2];
+    const ranges = [model.feature, ...model.moreFeatures!.map((more) => more.feature)];
+    expect(ranges.every((range) => point.inputs[range.name] >= range.min && point.inputs[range.name] <= range.max)).toBe(true);
+    expect(leverageOutside(model.intervals as JointIntervalBasis, Object.values(point.inputs))).toBeGreaterThan(0.8);
+  });
+
+  it('is optional (older files have none) and, when present, a number above 0 and at most 1, named when wrong', () => {
+    expect(refusal(v3With('intervals.maxLeverage', undefined))).toBe('accepted');
+    expect(refusal(v3With('intervals.maxLeverage', 1))).toBe('accepted');
+    for (const wrong of [0, -0.1, 1.5, '0.5', null]) {
+      expect(refusal(v3With('intervals.maxLeverage', wrong))).toMatch(/"intervals\.maxLeverage" must be a number above 0 and at most 1/);
+    }
   });
 });

@@ -26,6 +26,9 @@ export type Remembered<A extends unknown[], T> = ((...columns: A) => T) & {
 };
 
 /** `compute` once per pair of columns. */
+// Marked free of side effects: a bundle that imports a module making one at its top level but never calls
+// it (the embeddable element) leaves it out; Object.assign would otherwise keep it in.
+/* #__NO_SIDE_EFFECTS__ */
 export function oncePerColumns<T>(compute: (x: Float64Array, y: Float64Array) => T): Remembered<[x: Float64Array, y: Float64Array], T> {
   const known = new WeakMap<Float64Array, { y: Float64Array; value: T }>();
   const once = (x: Float64Array, y: Float64Array): T => {
@@ -45,6 +48,7 @@ export function oncePerColumns<T>(compute: (x: Float64Array, y: Float64Array) =>
  * `compute` once per list of feature columns and target: remembered under the first column and
  * found again only when every column is the same array as before.
  */
+/* #__NO_SIDE_EFFECTS__ */
 export function oncePerColumnSet<T>(
   compute: (columns: readonly Float64Array[], y: Float64Array) => T,
 ): Remembered<[columns: readonly Float64Array[], y: Float64Array], T> {

@@ -2,7 +2,8 @@
  * The exact least-squares model of a data set, as a `Model` like any trained one: what a training run
  * converges to, computed directly. Used for the sample weights file the embed demo ships.
  */
-import { datasetWithFeatures, featureNamesOf, type Dataset } from '../data/dataset.ts';
+import { datasetWithFeatures, featureColumns, featureNamesOf, type Dataset } from '../data/dataset.ts';
+import { INTERVAL_LEVEL } from '../stats/intervals.ts';
 import { intervalStatistics } from '../stats/fit-summary.ts';
 import { modelFromHyperplane, modelFromLine, type LineOrigin, type Model } from './model.ts';
 import { fitOfMoments } from '../stats/moments.ts';
@@ -27,7 +28,12 @@ export function closedFormModel(dataset: Dataset, date: Date): Model {
         ? closedFormModel(datasetWithFeatures(dataset, fit.fitted), date)
         : {
             ...modelFromHyperplane(fit, datasetWithFeatures(dataset, fit.fitted), CLOSED_FORM, date),
-            intervals: jointIntervalStatistics(fit, fit.moments),
+            intervals: jointIntervalStatistics(
+              fit,
+              fit.moments,
+              INTERVAL_LEVEL,
+              fit.fitted.map((j) => featureColumns(dataset)[j].values),
+            ),
           };
     return fit.aliased.length === 0 ? model : { ...model, aliasedFeatures: fit.aliased.map((j) => names[j]) };
   }

@@ -47,7 +47,7 @@ export function intervalsForFile(intervals: IntervalStatistics): IntervalStatist
   // A block that says why there are no intervals is that, whatever else a hand-edited file put in it.
   if ('unavailable' in intervals) return { unavailable: intervals.unavailable };
   if (isJointIntervalBasis(intervals)) {
-    const { level, rows, featureMeans, inverseCrossProducts, residualStandardError, degreesOfFreedom, tQuantile } = intervals;
+    const { level, rows, featureMeans, inverseCrossProducts, residualStandardError, degreesOfFreedom, tQuantile, maxLeverage } = intervals;
     return {
       level,
       rows,
@@ -56,6 +56,7 @@ export function intervalsForFile(intervals: IntervalStatistics): IntervalStatist
       residualStandardError,
       degreesOfFreedom,
       tQuantile,
+      ...(maxLeverage === undefined ? {} : { maxLeverage }),
     };
   }
   const { level, rows, featureMean, featureSumOfSquares, residualStandardError, degreesOfFreedom, tQuantile } = intervals;

@@ -47,8 +47,18 @@ const JOINT_BASIS_NUMBERS: [path: keyof JointIntervalBasis, check: Check][] = [
   ['tQuantile', positiveNumber],
 ];
 
-/** Every field of the joint interval basis, as the schema lists them. */
-export const JOINT_BASIS_FIELDS: readonly string[] = [...JOINT_BASIS_NUMBERS.map(([path]) => path), 'featureMeans', 'inverseCrossProducts'];
+/** The joint interval basis's required fields, as the schema lists them. */
+export const JOINT_BASIS_REQUIRED_FIELDS: readonly string[] = [
+  ...JOINT_BASIS_NUMBERS.map(([path]) => path),
+  'featureMeans',
+  'inverseCrossProducts',
+];
+
+/** Every field of the joint interval basis, as the schema lists them: the required ones and `maxLeverage` (absent from older files). */
+export const JOINT_BASIS_FIELDS: readonly string[] = [...JOINT_BASIS_REQUIRED_FIELDS, 'maxLeverage'];
+
+/** A row's leverage lies in (0, 1]: so does the largest of them. */
+const leverage: Check = (v) => (typeof v === 'number' && v > 0 && v <= 1 ? undefined : 'a number above 0 and at most 1');
 
 /** A fresh copy of the features after the first, with only the known fields. */
 export function moreFeaturesForFile(moreFeatures: readonly ModelFeature[]): ModelFeature[] {
@@ -110,6 +120,7 @@ export function jointIntervalsProblem(value: Record<string, unknown>, d: number)
     [...JOINT_BASIS_NUMBERS, ['featureMeans', () => undefined], ['inverseCrossProducts', () => undefined]],
     'intervals.',
   );
+  if (Object.hasOwn(value, 'maxLeverage')) wrong.push(...fieldProblems(value, [['maxLeverage', leverage]], 'intervals.').wrong);
   if (missing.length > 0 || wrong.length > 0) return [...missing.map((path) => `${path} is missing`), ...wrong].join('; ');
   const basis = value as unknown as JointIntervalBasis;
   if (basis.rows < d + 2) return `"intervals.rows" must be at least ${d + 2} for ${d} features (found ${basis.rows})`;

@@ -40,6 +40,12 @@ export interface JointIntervalBasis {
   /** n − p. */
   degreesOfFreedom: number;
   tQuantile: number;
+  /**
+   * The largest leverage of the training rows, max 1/n + (xᵢ − x̄)ᵀ S⁻¹ (xᵢ − x̄): a point whose
+   * leverage is above it lies outside the data's joint range, even with each value inside its own
+   * column's range. Absent in files written before it was kept.
+   */
+  maxLeverage?: number;
 }
 
 /** Why a model has no intervals, when it cannot have them. */
@@ -88,6 +94,12 @@ export function distanceFromCentre(basis: JointIntervalBasis, inputs: ArrayLike<
   const d = basis.featureMeans.length;
   const offset = basis.featureMeans.map((mean, j) => inputs[j] - mean);
   return quadraticForm(basis.inverseCrossProducts.flat(), offset, d);
+}
+
+/** A point's leverage, 1/n + (x₀ − x̄)ᵀ S⁻¹ (x₀ − x̄), when it is above the largest of the training rows; else undefined. */
+export function leverageOutside(basis: JointIntervalBasis, inputs: ArrayLike<number>): number | undefined {
+  const leverage = 1 / basis.rows + distanceFromCentre(basis, inputs);
+  return basis.maxLeverage !== undefined && leverage > basis.maxLeverage ? leverage : undefined;
 }
 
 /** Both intervals at several inputs (in the model's feature order), or undefined when one is not finite. */

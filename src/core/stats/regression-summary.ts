@@ -10,7 +10,7 @@ import { coefficient, tQuantileOf, type Coefficient } from './fit-summary.ts';
 import { fUpperTailP } from './distributions.ts';
 import { INTERVAL_LEVEL, type IntervalStatistics, type JointIntervalBasis } from './intervals.ts';
 import { inverseCrossProducts } from './least-squares-fit.ts';
-import { quadraticForm } from './cholesky.ts';
+import { choleskyFactor, quadraticForm } from './cholesky.ts';
 import { mseOfHyperplane, type CrossProducts, type Hyperplane } from './cross-products.ts';
 import type { Result } from '../result.ts';
 
@@ -82,10 +82,46 @@ function basisOf(
   return { ok: true, basis, inverse, residualSquares };
 }
 
-/** What a model on several features keeps for its intervals: the basis, or why there is none. */
-export function jointIntervalStatistics(plane: Hyperplane, moments: CrossProducts, level = INTERVAL_LEVEL): IntervalStatistics {
+/**
+ * What a model on several features keeps for its intervals: the basis, or why there is none. Given
+ * the training rows' feature columns (those of `moments`, in order), it keeps their largest leverage
+ * too, the edge of the data's joint range.
+ */
+export function jointIntervalStatistics(
+  plane: Hyperplane,
+  moments: CrossProducts,
+  level = INTERVAL_LEVEL,
+  columns?: readonly ArrayLike<number>[],
+): IntervalStatistics {
   const result = basisOf(plane, moments, level);
-  return result.ok ? result.basis : { unavailable: result.error };
+  if (!result.ok) return { unavailable: result.error };
+  if (!columns) return result.basis;
+  const maxLeverage = largestLeverage(result.basis, result.inverse, columns);
+  return Number.isFinite(maxLeverage) ? { ...result.basis, maxLeverage } : result.basis;
+}
+
+/**
+ * max over rows of 1/n + (xᵢ − x̄)ᵀ S⁻¹ (xᵢ − x̄), as ‖Lᵀ(xᵢ − x̄)‖² with S⁻¹ = L·Lᵀ (half the work
+ * of the quadratic form, one pass over the rows). Capped at 1, which no row's leverage exceeds.
+ */
+function largestLeverage(basis: JointIntervalBasis, inverse: Float64Array, columns: readonly ArrayLike<number>[]): number {
+  const d = columns.length;
+  const factor = choleskyFactor(inverse, d);
+  if (!factor) return Number.NaN;
+  const means = basis.featureMeans;
+  const offset = new Float64Array(d);
+  let largest = 0;
+  for (let i = 0; i < basis.rows; i++) {
+    for (let j = 0; j < d; j++) offset[j] = columns[j][i] - means[j];
+    let sum = 0;
+    for (let k = 0; k < d; k++) {
+      let projected = 0;
+      for (let j = k; j < d; j++) projected += factor[j * d + k] * offset[j];
+      sum += projected * projected;
+    }
+    if (sum > largest) largest = sum;
+  }
+  return Math.min(1, 1 / basis.rows + largest);
 }
 
 /**

@@ -21,6 +21,7 @@ import { modelFeatureNames } from '../model/model-features.ts';
 import { weightsAsHyperplane, type Weights } from '../model/predict.ts';
 import { splitDataset, splitMetricsOfWeights, type SplitMetrics } from '../data/split.ts';
 import { leastSquaresFit } from '../stats/least-squares-fit.ts';
+import { INTERVAL_LEVEL } from '../stats/intervals.ts';
 import { jointIntervalStatistics } from '../stats/regression-summary.ts';
 import type { RunnerFactory } from './epoch-runner.ts';
 import type { LossPoint } from './epoch-judge.ts';
@@ -234,7 +235,12 @@ export class Trainer {
       intervals:
         moreWeights === undefined
           ? intervalStatistics(line, datasetMoments(this.train), feature)
-          : jointIntervalStatistics(weightsAsHyperplane(line), datasetCrossProducts(this.train)),
+          : jointIntervalStatistics(
+              weightsAsHyperplane(line),
+              datasetCrossProducts(this.train),
+              INTERVAL_LEVEL,
+              featureColumns(this.train).map((column) => column.values),
+            ),
     };
     if (moreWeights !== undefined) {
       model.moreFeatures = describeMoreFeatures(this.train).map((described, j) => ({ ...described, coefficient: moreWeights[j] }));
