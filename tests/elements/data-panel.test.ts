@@ -150,9 +150,11 @@ describe('<data-panel>', () => {
     expect(changes.at(-1)!.columns).toEqual({ feature: 'Bmi', features: ['Bmi', 'Height', 'Year'], target: 'LifeExpectancy' });
     await userEvent.click(page.getByRole('checkbox', { name: 'BMI' }));
     expect(changes.at(-1)!.columns).toEqual({ feature: 'Height', target: 'LifeExpectancy' });
-    // The x axis's picker puts a chosen feature first, keeping the others.
-    await userEvent.selectOptions(page.getByLabelText('Feature (x axis)'), 'Height');
-    expect(changes.at(-1)!.columns).toEqual({ feature: 'Height', features: ['Height', 'Bmi'], target: 'LifeExpectancy' });
+    // With several features the boxes choose them: no feature picker; the target picker sends the features as they are.
+    await update(panel, { data: two });
+    expect(shadowOf(panel).querySelector('#feature-column')).toBeNull();
+    await userEvent.selectOptions(page.getByLabelText('Target (y axis)'), 'Year');
+    expect(changes.at(-1)!.columns).toEqual({ feature: 'Bmi', features: ['Bmi', 'Height'], target: 'Year' });
   });
 
   it('shows no boxes when there is one column to choose from, and a note on what a column change did', async () => {
