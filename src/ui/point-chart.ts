@@ -281,11 +281,13 @@ export abstract class PointChart extends UplotChart {
       const textWidth = ctx.measureText(text).width;
       const lineHeight = 14 * ratio;
       // Labels go right of the point, or left near the right edge; a label that would cover another
-      // moves down a line, then up.
+      // moves down a line, then up, but not out of the plot (where the clip would hide it).
       const x = cx + 8 * ratio + textWidth > left + width ? cx - 8 * ratio - textWidth : cx + 8 * ratio;
       let y = cy;
       for (const shift of [0, 1, -1, 2, -2]) {
-        y = cy + shift * lineHeight;
+        const at = cy + shift * lineHeight;
+        if (shift !== 0 && (at < top || at > top + height)) continue;
+        y = at;
         if (!overlaps(x, y - lineHeight / 2, textWidth, lineHeight)) break;
       }
       taken.push([x, y - lineHeight / 2, textWidth, lineHeight]);
