@@ -1,5 +1,7 @@
 /** Runs bench tasks off the main thread, as the app's training does. */
 import { exactFit, scale } from './tasks.ts';
+import { kernelCost } from './kernel-costs.ts';
+import type { KernelVariant } from './kernel-variants.ts';
 
 export type WorkerTask =
   | {
@@ -13,7 +15,8 @@ export type WorkerTask =
       features?: number;
       warmEpochs?: number;
     }
-  | { kind: 'exact-fit'; rows: number; features: number };
+  | { kind: 'exact-fit'; rows: number; features: number }
+  | { kind: 'kernel-cost'; variant: KernelVariant; rows: number; features: number; passes: number };
 
 self.onmessage = async (event: MessageEvent<WorkerTask>) => {
   const task = event.data;
@@ -21,7 +24,9 @@ self.onmessage = async (event: MessageEvent<WorkerTask>) => {
     const result =
       task.kind === 'exact-fit'
         ? exactFit(task.rows, task.features)
-        : await scale(task.backend, task.rows, task.epochs, task.runs, task.fused, task.features, task.warmEpochs);
+        : task.kind === 'kernel-cost'
+          ? await kernelCost(task.variant, task.rows, task.features, task.passes)
+          : await scale(task.backend, task.rows, task.epochs, task.runs, task.fused, task.features, task.warmEpochs);
     self.postMessage({ ok: true, result });
   } catch (error) {
     self.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });

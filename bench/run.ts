@@ -20,6 +20,8 @@ import { bundledLikeCsv, measureCsvLoad, measureTraining } from '../tests/browse
 import { measureFirstRun } from './first-run.ts';
 import { measureBigCsv, writeBigCsv } from './big-csv.ts';
 import { serverBenchRows } from './server-load.ts';
+import { KERNEL_VARIANTS, type KernelCostResult, type KernelVariant } from './kernel-variants.ts';
+import { BROWSER_MARK, gpuProcessCpuMs } from './gpu-process-cpu.ts';
 import type { ConvergenceResult, ExactFitResult, RecipeResult, ScaleResult } from './tasks.ts';
 
 export interface Row {
@@ -41,6 +43,30 @@ function add(row: Row): void {
   const value = row.summary ? `${row.summary.median.toFixed(2)} ${row.unit}` : (row.note ?? '');
   log(`${row.section} · ${row.measure} · ${row.backend} · ${row.rows}: ${value}`);
 }
+
+/** The values of `--name=a,b`, or undefined when the flag is absent. */
+function listFlag(name: string): string[] | undefined {
+  return process.argv
+    .find((arg) => arg.startsWith(`--${name}=`))
+    ?.slice(name.length + 3)
+    .split(',');
+}
+
+/**
+ * `npm run bench -- --only=scale,first-run` runs some sections; `--rows=1000000`, `--features=16` and
+ * `--backends=webgpu,wasm` narrow the epoch-time rows (of the scale and features sections) to those
+ * sizes and backends (`webgpu` the fused path, `webgpu-per-op` TF.js's loop). Any of them: no results file.
+ */
+const only = listFlag('only');
+const onlyRows = listFlag('rows')?.map(Number);
+const onlyFeatures = listFlag('features')?.map(Number);
+const onlyBackends = listFlag('backends');
+const filtered = only !== undefined || onlyRows !== undefined || onlyFeatures !== undefined || onlyBackends !== undefined;
+const wanted = (section: string): boolean => !only || only.includes(section);
+const wantedSize = (rows: number, features = 1): boolean =>
+  (!onlyRows || onlyRows.includes(rows)) && (!onlyFeatures || onlyFeatures.includes(features));
+const wantedPath = (path: { backend: BackendName; fused: boolean }): boolean =>
+  !onlyBackends || onlyBackends.includes(path.fused ? path.backend : `${path.backend}-per-op`);
 
 function single(value: number): Summary {
   return summarize([value]);
@@ -127,7 +153,9 @@ function describeCalls(result: ScaleResult): string {
 
 async function scaleRows(page: Page): Promise<void> {
   for (const size of SCALE_SIZES) {
+    if (!wantedSize(size.rows)) continue;
     for (const path of SCALE_PATHS) {
+      if (!wantedPath(path)) continue;
       const result = (await call(page, 'inWorker', { kind: 'scale', backend: path.backend, fused: path.fused, ...size })) as ScaleResult;
       const label = result.backend === path.backend ? path.label : `${path.label} (fell back to ${result.backend})`;
       const kernel = result.kernel === 'per-op' ? '' : `${result.kernel}; `;
@@ -167,9 +195,11 @@ const EXACT_FIT = { rows: 1_000_000, features: 16 };
 async function featureRows(page: Page): Promise<void> {
   for (const size of FEATURE_SIZES) {
     for (const features of FEATURE_COUNTS) {
+      if (!wantedSize(size.rows, features)) continue;
       const where = `${size.rows.toLocaleString('en')} × ${features}`;
       const medians = new Map<string, number>();
       for (const path of FEATURE_PATHS) {
+        if (!wantedPath(path)) continue;
         const row = { section: 'Several features (worker)', measure: 'ms per full-batch epoch', rows: where, unit: 'ms' };
         if (path.slow && size.rows > SLOW_PATH_MAX_ROWS) {
           add({
@@ -206,6 +236,7 @@ async function featureRows(page: Page): Promise<void> {
       }
     }
   }
+  if (!wantedSize(EXACT_FIT.rows, EXACT_FIT.features) || onlyBackends) return;
   const fit = (await call(page, 'inWorker', { kind: 'exact-fit', ...EXACT_FIT })) as ExactFitResult;
   const where = `${EXACT_FIT.rows.toLocaleString('en')} × ${EXACT_FIT.features}`;
   add({
@@ -224,6 +255,52 @@ async function featureRows(page: Page): Promise<void> {
     unit: 'ms',
     summary: single(fit.fitMs),
   });
+}
+
+/**
+ * One pass over the rows on the device, apart from the rest of an epoch: the fused partial-sums pass,
+ * the issue's probe shape written plainly, and that shape reading only or computing only (see
+ * kernel-costs.ts). Each twice, with few and with three times as many passes: the difference of the GPU
+ * process's CPU time is what the passes cost, without the upload and compilation before them.
+ */
+const KERNEL_SIZES: { rows: number; features: number; passes: number }[] = [
+  { rows: 1_000_000, features: 1, passes: 40 },
+  { rows: 1_000_000, features: 16, passes: 6 },
+  { rows: 1_000_000, features: 64, passes: 3 },
+];
+const VARIANT_WORDS: Record<KernelVariant, string> = {
+  fused: 'the fused partial sums',
+  probe: "the probe's shape (vec4 columns, sums in registers, no masks)",
+  loads: "the probe's shape, loads only",
+  arithmetic: "the probe's shape, arithmetic only (no loads)",
+};
+
+async function kernelRows(page: Page): Promise<void> {
+  for (const size of KERNEL_SIZES) {
+    if (!wantedSize(size.rows, size.features)) continue;
+    for (const variant of KERNEL_VARIANTS) {
+      const measure = async (passes: number): Promise<{ result: KernelCostResult; cpuMs: number | null }> => {
+        const before = gpuProcessCpuMs();
+        const result = (await call(page, 'inWorker', { kind: 'kernel-cost', variant, ...size, passes })) as KernelCostResult;
+        const after = gpuProcessCpuMs();
+        return { result, cpuMs: before === null || after === null ? null : after - before };
+      };
+      const few = await measure(size.passes);
+      const many = await measure(3 * size.passes);
+      const cpuPerPass = few.cpuMs === null || many.cpuMs === null ? null : (many.cpuMs - few.cpuMs) / (2 * size.passes);
+      const perValue =
+        cpuPerPass === null ? 'not readable here' : `${((cpuPerPass * 1e6) / (many.result.rows * size.features)).toFixed(2)} ns`;
+      add({
+        section: 'Kernels (worker)',
+        measure: `one pass over the rows: ${VARIANT_WORDS[variant]}`,
+        backend: 'webgpu',
+        rows: `${size.rows.toLocaleString('en')} × ${size.features}`,
+        unit: 'ms',
+        summary: summarize([few.result.ms, many.result.ms]),
+        note: `${many.result.shape}; GPU process CPU per row and feature ${perValue}`,
+      });
+    }
+  }
 }
 
 /** The app's first run after load: 50 epochs with the defaults, from the click on Train to the run's end, per backend. */
@@ -487,13 +564,6 @@ function formatRow(row: Row): string {
   return `| ${row.section} | ${row.measure} | ${row.backend} | ${row.rows} | ${value} ${s ? row.unit : ''} | ${spread} | ${s?.runs ?? ''} | ${row.note ?? ''} |`;
 }
 
-/** `npm run bench -- --only=scale,first-run` runs some sections (and then writes no results file). */
-const only = process.argv
-  .find((arg) => arg.startsWith('--only='))
-  ?.slice('--only='.length)
-  .split(',');
-const wanted = (section: string): boolean => !only || only.includes(section);
-
 async function main(): Promise<void> {
   const started = Date.now();
   // No file watching and no hot reload: an edit during a run must not reload the bench page under it.
@@ -510,7 +580,7 @@ async function main(): Promise<void> {
   if (!devUrl || !appUrl) throw new Error('A server gave no URL.');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking'],
+    args: ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking', BROWSER_MARK],
   });
   let adapter: string;
   try {
@@ -529,6 +599,7 @@ async function main(): Promise<void> {
     if (wanted('convergence')) await convergenceRows(page);
     if (wanted('scale')) await scaleRows(page);
     if (wanted('features')) await featureRows(page);
+    if (wanted('kernels')) await kernelRows(page);
     await page.close();
     if (wanted('startup')) await startupRows(browser, appUrl);
     if (wanted('first-run')) await firstRunRows(browser, appUrl);
@@ -563,8 +634,10 @@ async function main(): Promise<void> {
     winnersBySize(),
   ].join('\n');
   console.log(table);
-  if (only) {
-    log(`done in ${Math.round((Date.now() - started) / 1000)} s (only ${only.join(', ')}; bench/results.json left as it was)`);
+  if (filtered) {
+    log(
+      `done in ${Math.round((Date.now() - started) / 1000)} s (filtered: ${process.argv.slice(2).join(' ')}; bench/results.json left as it was)`,
+    );
     return;
   }
   writeFileSync(

@@ -32,11 +32,13 @@ export const LIBRARY_CODE_MARKERS: readonly { library: string; pattern: RegExp }
 export const FIRST_PAINT_ALLOWED: readonly string[] = ['papaparse'];
 
 /**
- * The most the first-paint chunks may weigh together, in bytes before compression: about 254 kB since
- * uPlot, d3-contour and the lower cards' first render left the first paint (about 308 kB before).
- * Lower it when the first paint gets lighter, so what was gained is not lost unnoticed.
+ * The most the first-paint chunks may weigh together, in bytes before compression: 308 kB before
+ * uPlot, d3-contour and the Fit and Model cards' elements left the first paint, 232 kB after, 265 kB
+ * with the several-feature views since. The budget leaves room for ordinary growth, not for a
+ * library coming back (uPlot alone is 51 kB). Lower it when the first paint gets lighter, so what was
+ * gained is not lost unnoticed.
  */
-export const FIRST_PAINT_BUDGET_BYTES = 265_000;
+export const FIRST_PAINT_BUDGET_BYTES = 280_000;
 
 /** The chunks index.html needs before it runs, each with the import path that reached it. */
 export function firstPaintChunks(manifest: Manifest, entry = 'index.html'): Map<string, string[]> {

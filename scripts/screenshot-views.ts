@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Locator, type Page } from 'playwright-core';
-import { openPreviewBrowser } from './preview-browser.ts';
+import { chartsDrawn, openPreviewBrowser } from './preview-browser.ts';
 
 const { url, browser, close } = await openPreviewBrowser();
 
@@ -29,6 +29,8 @@ const scheme = (process.env.SCHEME as 'light' | 'dark' | undefined) ?? 'light';
 const suffix = scheme === 'dark' ? '-dark' : '';
 
 async function shoot(target: Locator, name: string): Promise<void> {
+  // The charts and the landscape draw in tasks of their own once near the window.
+  await chartsDrawn(target.page());
   const path = `docs/view-${name}${suffix}.png`;
   await target.screenshot({ path });
   console.log(`wrote ${path}`);
@@ -66,6 +68,8 @@ try {
   await page.locator('training-settings').getByLabel('Optimizer', { exact: true }).selectOption('adam');
   await train.click();
   await page.locator('training-panel[data-runs-finished="2"]').waitFor({ timeout: 60_000 });
+  // The second run replaced the model: its Undo bar, fixed in the window, would cover the landscape.
+  await page.locator('undo-bar').getByRole('button', { name: 'Dismiss' }).click();
   const landscape = page.locator('loss-landscape');
   await landscape.scrollIntoViewIfNeeded();
   await shoot(landscape, 'landscape');

@@ -4,18 +4,10 @@
  * docs/screenshot-<width>-<scheme>.png. Run `npm run build` first. Waits for states, never for time,
  * so it gives the same pictures on a slow or busy machine.
  */
-import { type Page } from 'playwright-core';
-import { openPreviewBrowser } from './preview-browser.ts';
+import { chartsDrawn, drawEverything, openPreviewBrowser } from './preview-browser.ts';
 
 const WIDTHS = [360, 768, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
-
-/** Waits until the page has painted twice since the last change, so charts have redrawn. */
-const settled = (page: Page) =>
-  page.evaluate(async () => {
-    await document.fonts.ready;
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  });
 
 const { url, browser, close } = await openPreviewBrowser();
 try {
@@ -36,9 +28,11 @@ try {
     // Leave no focus ring or hover on the pictures.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.mouse.move(0, 0);
+    // Charts below the fold are drawn when they come near the window: bring each in once.
+    await drawEverything(page);
     for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });
-      await settled(page);
+      await chartsDrawn(page);
       const path = `docs/screenshot-${width}-${scheme}.png`;
       await page.screenshot({ path, fullPage: true });
       console.log(`wrote ${path}`);

@@ -30,6 +30,7 @@ import {
 } from './fused-programs.ts';
 import type { ProgramUniform } from './fused-layout.ts';
 import { deviceRows, paddedRows, rowMoments, type FeatureRows } from './fused-rows.ts';
+import { residentRows } from './resident-rows.ts';
 import { describeKernel, passesFor, type KernelChoice } from './kernel-choice.ts';
 import { settleWebgpuQueue, webgpuBackend } from './webgpu-queue.ts';
 
@@ -103,11 +104,14 @@ export function createFusedParameterRunner(setup: FusedSetup, choice: KernelChoi
   state.write(initialState, 0, 'beta2Power', [ADAM.beta2]);
   const trainRows = deviceRows(train, features, choice.layout);
   const valDeviceRows = deviceRows(validation, features, choice.layout);
+  // On the device from an earlier run on the same rows, or uploaded now and kept for the next one.
+  const residentTrain = residentRows(train, features, choice.layout);
+  const residentValidation = residentRows(validation, features, choice.layout);
   const tensors = {
-    trainX: tf.tensor2d(trainRows.x, trainRows.xShape),
-    trainY: tf.tensor1d(trainRows.y),
-    valX: tf.tensor2d(valDeviceRows.x, valDeviceRows.xShape),
-    valY: tf.tensor1d(valDeviceRows.y),
+    trainX: residentTrain.x,
+    trainY: residentTrain.y,
+    valX: residentValidation.x,
+    valY: residentValidation.y,
     moments: tf.tensor1d(momentValues),
     history: tf.tensor1d(initialState),
   };
@@ -302,6 +306,8 @@ export function createFusedParameterRunner(setup: FusedSetup, choice: KernelChoi
     },
     dispose() {
       tf.dispose(Object.values(tensors));
+      residentTrain.release();
+      residentValidation.release();
     },
   };
 }

@@ -25,6 +25,11 @@ function internals(): BackendInternals {
   return webgpuBackend() as unknown as BackendInternals;
 }
 
+/** TF.js's WebGPU device, for buffers that outlive its tensors (resident-rows.ts). */
+export function webgpuDevice(): GPUDevice {
+  return internals().device;
+}
+
 /** Submits what TF.js has encoded and resolves once the device has done all of it. */
 export async function settleWebgpuQueue(): Promise<void> {
   const backend = internals();

@@ -128,6 +128,8 @@ export class BmiApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void afterFirstContentfulPaint()
+      // Not in the task that hears of the paint, where the engine starts too.
+      .then(yieldThroughMessage)
       .then(() => import('./lower-cards.ts'))
       // A chunk that cannot load (a network error) must not keep Train from the user.
       .catch(() => undefined)

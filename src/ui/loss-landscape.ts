@@ -330,10 +330,14 @@ export class LossLandscape extends LitElement {
     });
   }
 
-  /** An update is complete once its drawing is done (the marks' positions set). */
+  /** The heat map's build under way (or the last one), if any. */
+  private backgroundBuilt: Promise<void> | undefined;
+
+  /** An update is complete once its drawing is done: the marks' positions set, the heat map (if near the window) drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
     await this.drawing;
+    await this.backgroundBuilt;
     return complete;
   }
 
@@ -436,7 +440,7 @@ export class LossLandscape extends LitElement {
     // The contours start at the lowest MSE: the optimum's, or the grid's lowest for a flat slice.
     const lowest = this.slice ? (optimum ? this.slice.mse(optimum) : grid.min) : mseAt(this.moments!, fitOfMoments(this.moments!));
     const current = () => generation === this.backgroundGeneration && this.isConnected;
-    void (async () => {
+    this.backgroundBuilt = (async () => {
       try {
         await yieldThroughMessage();
         if (!current()) return;

@@ -127,4 +127,22 @@ describe('fused WebGPU training with several features (software adapter)', () =>
       }
     },
   );
+
+  test(
+    'the rows stay on the device: a second run on the same rows uploads none of them and gives the same epochs',
+    { timeout: 120_000 },
+    async ({ open }) => {
+      const { page, errors } = await featuresPage(open);
+      const request: FeaturesRequest = { features: 16, rows: 100_000, settings: { epochs: 5 }, skipReference: true };
+      const rowBytes = 100_000 * 17 * 4;
+      const first = await train(page, request);
+      const second = await train(page, request);
+      expect(first.uploadedBytes).toBeGreaterThanOrEqual(rowBytes);
+      // What is left: the history of states, the rows' moments and the uniforms.
+      expect(second.uploadedBytes).toBeLessThan(rowBytes / 4);
+      expect(second.points).toEqual(first.points);
+      expectClean(first, errors);
+      expectClean(second, errors);
+    },
+  );
 });

@@ -75,7 +75,7 @@ describe('the worker engine', () => {
     const worker = RecordingWorker.last!;
     const rows = 2 * ROWS_PER_PART + 5;
     const data = dataset(rows, 2);
-    engine.train(data, DEFAULT_SETTINGS, null, () => {});
+    const run = engine.train(data, DEFAULT_SETTINGS, null, () => {});
     // The task that asked for the run posted at most one part: the rest wait for tasks of their own.
     expect(worker.posted.filter((post) => post.request.type === 'data-part').length).toBeLessThanOrEqual(1);
     const allPosted = () => worker.posted.some((post) => post.request.type === 'train');
@@ -108,6 +108,8 @@ describe('the worker engine', () => {
       [back.moreFeatures![0].values, data.moreFeatures![0].values],
     ])
       expect(bytes(a).equals(bytes(b))).toBe(true);
+    // The stand-in never trains: closing the engine ends the run with a reason.
     engine.dispose();
+    await expect(run.result).rejects.toThrow(/closed/);
   });
 });

@@ -43,6 +43,26 @@ export interface FeaturesResult {
   pipelines: number[];
   /** Wall time from the runner's creation to the last read-back. */
   ms: number;
+  /** Bytes the run wrote to the device (buffer writes and buffers mapped at creation): the rows, unless it already held them. */
+  uploadedBytes: number;
+}
+
+/** Bytes written to the device since the page loaded, counted at WebGPU's own entry points. */
+let uploadedBytes = 0;
+{
+  const queue = GPUQueue.prototype;
+  const writeBuffer = queue.writeBuffer;
+  queue.writeBuffer = function (this: GPUQueue, ...args: Parameters<GPUQueue['writeBuffer']>) {
+    const [, , data, , size] = args;
+    uploadedBytes += size ?? ('byteLength' in data ? data.byteLength : 0);
+    writeBuffer.apply(this, args);
+  };
+  const device = GPUDevice.prototype;
+  const createBuffer = device.createBuffer;
+  device.createBuffer = function (this: GPUDevice, descriptor: GPUBufferDescriptor) {
+    if (descriptor.mappedAtCreation) uploadedBytes += descriptor.size;
+    return createBuffer.call(this, descriptor);
+  };
 }
 
 /** The bench's rows of d correlated features (`syntheticFeatures`), as float32 columns one after the other, the same object for the same request. */
@@ -184,6 +204,7 @@ async function train(request: FeaturesRequest): Promise<FeaturesResult> {
   const validation = syntheticRows(request.validationRows ?? 0, features, 12);
   const kernels = { ...chooseKernels(choice.device, features), ...request.kernels };
   const tensorsBefore = tf.memory().numTensors;
+  const uploadedBefore = uploadedBytes;
   const started = performance.now();
   const runner = createFusedParameterRunner(
     { features, train: trainRows, validation, start: new Array<number>(features + 1).fill(0), settings },
@@ -214,6 +235,7 @@ async function train(request: FeaturesRequest): Promise<FeaturesResult> {
     tensorsAfter: tf.memory().numTensors,
     pipelines,
     ms,
+    uploadedBytes: uploadedBytes - uploadedBefore,
   };
 }
 
