@@ -216,6 +216,14 @@ export class DataPanel extends LitElement {
    * One box per numeric column but the target, the chosen ones ticked (the last one cannot be
    * cleared: a model needs a feature). Shown when there is more than one column to choose from.
    */
+  /** The bands are drawn around a line only: with several features the plot has none, so no box. */
+  private renderBandsToggle() {
+    return html`<label class="toggle">
+      <input type="checkbox" data-bands-toggle .checked=${this.showBands} @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)} />
+      Show the 95% bands (confidence and prediction)
+    </label>`;
+  }
+
   private renderFeatureBoxes() {
     const data = this.data!;
     const candidates = this.numericColumns.filter((name) => name !== data.targetName);
@@ -357,10 +365,7 @@ export class DataPanel extends LitElement {
         Load another CSV (any numeric columns)
         <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ?disabled=${this.locked || loading !== undefined} @change=${this.onFileChange} />
       </label>
-      <label class="toggle">
-        <input type="checkbox" data-bands-toggle .checked=${this.showBands} @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)} />
-        Show the 95% bands (confidence and prediction)
-      </label>
+      ${this.data?.moreFeatures === undefined ? this.renderBandsToggle() : ''}
       <point-views
         .data=${this.data}
         .line=${this.line}

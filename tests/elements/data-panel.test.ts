@@ -131,6 +131,7 @@ describe('<data-panel>', () => {
       numericColumns: ['LifeExpectancy', 'Bmi', 'Year', 'Height'],
     });
     const changes = recordEvents<ColumnsChangeEvent>(panel, 'columns-change');
+    expect(shadowOf(panel).querySelector('[data-bands-toggle]')).not.toBeNull();
     const boxes = part(panel, '[data-feature-boxes]');
     expect(textOf(boxes.querySelector('legend'))).toBe('Features of the model (tick several for a multiple regression)');
     expect([...boxes.querySelectorAll('label')].map(textOf)).toEqual(['BMI', 'Year', 'Height']);
@@ -143,6 +144,8 @@ describe('<data-panel>', () => {
     const two = { ...fiveRows(), moreFeatures: [{ name: 'Height', values: Float64Array.from([1, 2, 3, 4, 5]) }] };
     await update(panel, { data: two });
     await expect.element(page.getByRole('checkbox', { name: 'BMI' })).toBeEnabled();
+    // The bands are drawn around a line: with a plane there are none, so no box offers them.
+    expect(shadowOf(panel).querySelector('[data-bands-toggle]')).toBeNull();
     // Keyboard: Tab to a box, Space ticks it.
     page.getByRole('checkbox', { name: 'BMI' }).element().focus();
     await userEvent.keyboard('{Tab}');
