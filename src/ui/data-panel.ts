@@ -176,16 +176,15 @@ export class DataPanel extends LitElement {
 
   private onColumnChange(event: Event): void {
     const value = (id: string) => this.renderRoot.querySelector<HTMLSelectElement>(`#${id}`)!.value;
-    let feature = value('feature-column');
     let target = value('target-column');
     const chosen = this.chosenFeatures;
     if (chosen.length > 1) {
-      // Several features: the x axis's picker puts its column first (taking the first one's place
-      // when it was not chosen yet); a feature picked as the target is the data's to take out.
-      const others = chosen.includes(feature) ? chosen.filter((name) => name !== feature) : chosen.slice(1);
-      this.sendColumns([feature, ...others], target);
+      // Several features (the boxes choose them; there is no feature picker): a feature picked as the
+      // target is the data's to take out.
+      this.sendColumns(chosen, target);
       return;
     }
+    let feature = value('feature-column');
     // Picking the target's column as the feature (or the other way round) swaps the two: what a
     // person means, where "the same column twice" would only be refused.
     if (feature === target && this.data) {
@@ -217,6 +216,14 @@ export class DataPanel extends LitElement {
    * One box per numeric column but the target, the chosen ones ticked (the last one cannot be
    * cleared: a model needs a feature). Shown when there is more than one column to choose from.
    */
+  /** The bands are drawn around a line only: with several features the plot has none, so no box. */
+  private renderBandsToggle() {
+    return html`<label class="toggle">
+      <input type="checkbox" data-bands-toggle .checked=${this.showBands} @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)} />
+      Show the 95% bands (confidence and prediction)
+    </label>`;
+  }
+
   private renderFeatureBoxes() {
     const data = this.data!;
     const candidates = this.numericColumns.filter((name) => name !== data.targetName);
@@ -340,7 +347,10 @@ export class DataPanel extends LitElement {
                 : ''
             }
             <div class="columns">
-            ${this.columnSelect('feature-column', 'Feature (x axis)', this.data.featureName)}
+            ${
+              // With several features the boxes choose them, and the plots their own x axis.
+              this.chosenFeatures.length > 1 ? '' : this.columnSelect('feature-column', 'Feature (x axis)', this.data.featureName)
+            }
             ${this.columnSelect('target-column', 'Target (y axis)', this.data.targetName)}
             ${this.textColumns.length > 0 ? this.labelSelect(this.data.labelName) : ''}
           </div>
@@ -355,10 +365,7 @@ export class DataPanel extends LitElement {
         Load another CSV (any numeric columns)
         <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" ?disabled=${this.locked || loading !== undefined} @change=${this.onFileChange} />
       </label>
-      <label class="toggle">
-        <input type="checkbox" data-bands-toggle .checked=${this.showBands} @change=${(event: Event) => (this.showBands = (event.target as HTMLInputElement).checked)} />
-        Show the 95% bands (confidence and prediction)
-      </label>
+      ${this.data?.moreFeatures === undefined ? this.renderBandsToggle() : ''}
       <point-views
         .data=${this.data}
         .line=${this.line}

@@ -74,6 +74,11 @@ export class FitSummaryTable extends LitElement {
         color: var(--bp-muted);
         font-weight: 600;
       }
+      td.aliased {
+        text-align: left;
+        color: var(--bp-muted);
+        font-style: italic;
+      }
       .exact {
         margin: 0.5rem 0 0;
         font-size: 0.9rem;
@@ -221,7 +226,7 @@ export class FitSummaryTable extends LitElement {
       <td data-cell="shown" data-value=${shown}>${formatEstimate(shown)}</td>
       <td data-cell="estimate" data-value=${c.estimate}>${formatEstimate(c.estimate)}</td>
       <td data-cell="standard-error" data-value=${c.standardError}>${formatEstimate(c.standardError)}</td>
-      <td data-cell="t" data-value=${c.t}>${c.t.toFixed(3)}</td>
+      <td data-cell="t" data-value=${c.t}>${c.t.toFixed(3).replace(/^-/, '−')}</td>
       <td data-cell="p" data-value=${c.p}>${formatPValue(c.p)}</td>
       <td data-cell="ci" data-low=${c.confidenceInterval.low} data-high=${c.confidenceInterval.high}>${formatInterval(c.confidenceInterval, 3)}</td>
     </tr>`;
@@ -236,11 +241,15 @@ export class FitSummaryTable extends LitElement {
     const level = Math.round(summary.basis.level * 100);
     const shown = provisional ? "The run's" : 'Trained';
     const aliased = summary.terms.filter((term) => term.coefficient === null).map((term) => columnLabel(term.name));
-    return html`<div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
+    // Said above the table rather than in its caption, which would scroll sideways with it on a phone.
+    return html`<p class="words" data-several-note>
+        The exact least-squares fit as R's summary(lm) prints it (estimate, standard error, t, p, 95% CI), with
+        ${provisional ? "the run's estimates as they stand" : 'the trained estimates'} beside R's.
+      </p>
+      <div class="scroll" tabindex="0" role="region" aria-label="Coefficient table (scrolls sideways on a narrow screen)">
         <table data-fit-summary data-several>
           <caption>
-            The exact least-squares fit on the ${summary.basis.rows} training rows as R's summary(lm) prints it, with
-            ${provisional ? "the run's estimates as they stand" : 'the trained estimates'} beside R's
+            Coefficients on the ${summary.basis.rows} training rows
           </caption>
           ${this.renderHead(level, [shown, "Estimate (R's lm)"])}
           <tbody>

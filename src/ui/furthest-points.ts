@@ -77,7 +77,8 @@ export class FurthestPoints extends LitElement {
   protected override render() {
     const { data } = this;
     if (!data || this.points.length === 0) return html``;
-    return html`<h3 id="heading">Furthest from the line</h3>
+    // With several features the fit is a plane: "line" would name the wrong thing.
+    return html`<h3 id="heading">Furthest from the ${data.moreFeatures === undefined ? 'line' : 'fit'}</h3>
       <ol part="list" aria-labelledby="heading" data-furthest>
         ${this.points.map(({ index, residual }) => {
           const name = pointName(data, index);

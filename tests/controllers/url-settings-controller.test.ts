@@ -71,4 +71,20 @@ describe('UrlSettingsController', () => {
     await host.updateComplete;
     expect(host.updates).toBe(1);
   });
+
+  it('reads feature=a,b,c in order, writes several features back with plain commas, and drops a bad list from the address', () => {
+    const { settings } = at('?feature=Bmi,Height%2C%20cm,Age&target=LifeExpectancy&epochs=7');
+    expect(settings.settings.columns).toEqual({ features: ['Bmi', 'Height, cm', 'Age'], target: 'LifeExpectancy' });
+    expect(settings.notices).toEqual([]);
+    settings.update({ columns: { features: ['Age', 'Bmi'], target: 'LifeExpectancy' } });
+    expect(location.search).toContain('feature=Age,Bmi&');
+    settings.update({ columns: { feature: 'Bmi', target: 'LifeExpectancy' } });
+    expect(new URLSearchParams(location.search).get('feature')).toBe('Bmi');
+
+    const bad = at('?feature=Bmi,,Age&epochs=7&other=a,b');
+    expect(bad.settings.settings.columns).toEqual({});
+    expect(bad.settings.notices).toEqual(['Ignored feature=Bmi,,Age from the address: a name is empty. Using the default column.']);
+    // Dropped from the address; the other parameters stay as written.
+    expect(location.search).toBe('?epochs=7&other=a,b');
+  });
 });

@@ -131,6 +131,7 @@ describe('<data-panel>', () => {
       numericColumns: ['LifeExpectancy', 'Bmi', 'Year', 'Height'],
     });
     const changes = recordEvents<ColumnsChangeEvent>(panel, 'columns-change');
+    expect(shadowOf(panel).querySelector('[data-bands-toggle]')).not.toBeNull();
     const boxes = part(panel, '[data-feature-boxes]');
     expect(textOf(boxes.querySelector('legend'))).toBe('Features of the model (tick several for a multiple regression)');
     expect([...boxes.querySelectorAll('label')].map(textOf)).toEqual(['BMI', 'Year', 'Height']);
@@ -143,6 +144,8 @@ describe('<data-panel>', () => {
     const two = { ...fiveRows(), moreFeatures: [{ name: 'Height', values: Float64Array.from([1, 2, 3, 4, 5]) }] };
     await update(panel, { data: two });
     await expect.element(page.getByRole('checkbox', { name: 'BMI' })).toBeEnabled();
+    // The bands are drawn around a line: with a plane there are none, so no box offers them.
+    expect(shadowOf(panel).querySelector('[data-bands-toggle]')).toBeNull();
     // Keyboard: Tab to a box, Space ticks it.
     page.getByRole('checkbox', { name: 'BMI' }).element().focus();
     await userEvent.keyboard('{Tab}');
@@ -150,9 +153,11 @@ describe('<data-panel>', () => {
     expect(changes.at(-1)!.columns).toEqual({ feature: 'Bmi', features: ['Bmi', 'Height', 'Year'], target: 'LifeExpectancy' });
     await userEvent.click(page.getByRole('checkbox', { name: 'BMI' }));
     expect(changes.at(-1)!.columns).toEqual({ feature: 'Height', target: 'LifeExpectancy' });
-    // The x axis's picker puts a chosen feature first, keeping the others.
-    await userEvent.selectOptions(page.getByLabelText('Feature (x axis)'), 'Height');
-    expect(changes.at(-1)!.columns).toEqual({ feature: 'Height', features: ['Height', 'Bmi'], target: 'LifeExpectancy' });
+    // With several features the boxes choose them: no feature picker; the target picker sends the features as they are.
+    await update(panel, { data: two });
+    expect(shadowOf(panel).querySelector('#feature-column')).toBeNull();
+    await userEvent.selectOptions(page.getByLabelText('Target (y axis)'), 'Year');
+    expect(changes.at(-1)!.columns).toEqual({ feature: 'Bmi', features: ['Bmi', 'Height'], target: 'Year' });
   });
 
   it('shows no boxes when there is one column to choose from, and a note on what a column change did', async () => {

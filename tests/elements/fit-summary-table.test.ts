@@ -2,8 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import type { FitSummary } from '../../src/core/stats/fit-summary.ts';
 import '../../src/ui/fit-summary-table.ts';
+import { parseCsv } from '../../src/core/data/dataset.ts';
+import { datasetCrossProducts } from '../../src/core/data/dataset-facts.ts';
+import { splitMetrics } from '../../src/core/data/split.ts';
+import { leastSquaresFit } from '../../src/core/stats/least-squares-fit.ts';
+import { regressionSummary } from '../../src/core/stats/regression-summary.ts';
+import collinearCsv from '../fixtures/r-lm/stackloss-collinear.csv?raw';
+import stacklossR from '../fixtures/r-lm/stackloss.json';
 import { R_SUMMARY } from '../unit/statistics-reference.ts';
-import { REFERENCE_LINE } from './fixtures.ts';
+import { REFERENCE_LINE, fiveRows } from './fixtures.ts';
 import { mount, part, shadowOf, textOf, update } from './mount.ts';
 
 /** R's summary of the bundled data as the element receives it. */
@@ -111,5 +118,49 @@ describe('<fit-summary-table>', () => {
     await update(table, { view: { ...view, provisional: true }, runState: 'paused' });
     expect(textOf(part(table, 'caption'))).toMatch(/^The run's line as it stands on the 163 training rows/);
     expect(textOf(part(table, '[data-exact]'))).toMatch(/The run's line differs by/);
+  });
+
+  it('several features: R’s summary of the exact fit with the trained estimates beside it, an aliased column named and left out', async () => {
+    const features = ['Air.Flow', 'Water.Temp', 'Air.Plus.Water', 'Acid.Conc.'];
+    const parsed = parseCsv(collinearCsv, { features, target: 'stack.loss' });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const fit = leastSquaresFit(datasetCrossProducts(parsed.dataset));
+    const result = regressionSummary(fit, fit.moments, { names: features, fitted: fit.fitted });
+    if (!result.ok) throw new Error(result.error);
+    const trained = [fit.intercept + 0.001, ...fit.coefficients];
+    const shown = [trained[0], trained[1], trained[2], null, trained[3]];
+    const table = await mount('fit-summary-table', {
+      view: {
+        state: 'several',
+        result,
+        line: { slope: 0, intercept: 0 },
+        shown,
+        provisional: false,
+        metrics: splitMetrics(REFERENCE_LINE, fiveRows(), fiveRows()),
+      },
+      unit: '',
+    });
+    const rows = [...shadowOf(table).querySelectorAll('tbody tr')];
+    expect(rows.map((row) => textOf(row.querySelector('th')))).toEqual([
+      'Intercept',
+      'Air.Flow',
+      'Water.Temp',
+      'Air.Plus.Water',
+      'Acid.Conc.',
+    ]);
+    expect(rows.map((row) => row.hasAttribute('data-aliased'))).toEqual([false, false, false, true, false]);
+    expect(textOf(rows[3])).toBe('Air.Plus.Water – not defined because of singularities');
+    const r = stacklossR.coefficients[0];
+    expect(Number(rows[0].querySelector('[data-cell=shown]')!.getAttribute('data-value'))).toBe(trained[0]);
+    expect(Number(rows[0].querySelector('[data-cell=standard-error]')!.getAttribute('data-value'))).toBeCloseTo(r.standardError, 8);
+    // A real minus sign in t, as in the estimates.
+    expect(textOf(rows[0].querySelector('[data-cell=t]'))).toBe('−3.356');
+    expect(textOf(part(table, '[data-aliased-note]'))).toMatch(
+      /^1 coefficient not defined because of singularities: Air\.Plus\.Water \(constant, or a linear combination/,
+    );
+    expect(textOf(part(table, '[data-overall]'))).toMatch(/F 59\.90 on 3 and 17 degrees of freedom/);
+    expect(textOf(part(table, '[data-several-note]'))).toBe(
+      "The exact least-squares fit as R's summary(lm) prints it (estimate, standard error, t, p, 95% CI), with the trained estimates beside R's.",
+    );
   });
 });

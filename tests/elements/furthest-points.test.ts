@@ -25,5 +25,12 @@ describe('<furthest-points>', () => {
     const selections = recordEvents<PointSelectEvent>(list, 'point-select');
     await userEvent.click(page.getByRole('button', { name: 'Andorra +7.79' }));
     expect(selections.map((event) => event.row)).toEqual([3]);
+    expect(textOf(shadowOf(list).querySelector('h3'))).toBe('Furthest from the line');
+  });
+
+  it('with several features says "fit", not "line": the rows furthest from a plane', async () => {
+    const plane = { ...data, moreFeatures: [{ name: 'Height', values: Float64Array.from([1, 2, 3, 4, 5]) }] };
+    const list = await mount('furthest-points', { data: plane, points: [{ index: 3, residual: 7.785 }] });
+    expect(textOf(shadowOf(list).querySelector('h3'))).toBe('Furthest from the fit');
   });
 });

@@ -6,7 +6,7 @@ const columns = { feature: { name: 'BMI' }, target: { name: 'LifeExpectancy' } }
 describe('model text', () => {
   it('writes the line with four decimals and a real minus sign for a negative intercept', () => {
     expect(formatLine({ ...columns, slope: 2.5184794389, intercept: 7.2278383433 })).toBe('Life expectancy = 2.5185 × BMI + 7.2278');
-    expect(formatLine({ ...columns, slope: -0.5, intercept: -3 })).toBe('Life expectancy = -0.5000 × BMI − 3.0000');
+    expect(formatLine({ ...columns, slope: -0.5, intercept: -3 })).toBe('Life expectancy = −0.5000 × BMI − 3.0000');
   });
 
   it('writes a model of several features with each feature and its signed coefficient', () => {

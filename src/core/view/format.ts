@@ -31,7 +31,7 @@ export type NamedLine = Pick<Model, 'slope' | 'intercept'> & {
 };
 
 /**
- * "Life expectancy = 2.5185 × BMI + 7.2278" (a negative intercept gets a real minus sign); with several
+ * "Life expectancy = 2.5185 × BMI + 7.2278" (every negative number gets a real minus sign); with several
  * features "… = 2.5185 × BMI − 0.1200 × Height + 7.2278".
  */
 export function formatLine(model: NamedLine): string {
@@ -39,7 +39,8 @@ export function formatLine(model: NamedLine): string {
   const more = (model.moreFeatures ?? [])
     .map(({ feature, coefficient }) => ` ${signed(coefficient)} × ${columnLabel(feature.name)}`)
     .join('');
-  return `${columnLabel(model.target.name)} = ${model.slope.toFixed(4)} × ${columnLabel(model.feature.name)}${more} ${signed(model.intercept)}`;
+  const first = `${model.slope < 0 ? '−' : ''}${Math.abs(model.slope).toFixed(4)}`;
+  return `${columnLabel(model.target.name)} = ${first} × ${columnLabel(model.feature.name)}${more} ${signed(model.intercept)}`;
 }
 
 /** "0.02% above the best possible line" — or "at the best possible line" within float error. */
