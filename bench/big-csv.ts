@@ -128,3 +128,26 @@ export async function measureBigCsv(page: Page, url: string, path: string, settl
     times,
   };
 }
+
+/**
+ * Chooses `target` as the target of the data shown (a feature chosen as the target leaves the
+ * features): the longest main-thread task in the `settleMs` after the change (0 = none over 50 ms),
+ * while the page takes the new columns and computes their cross-products (well under a second).
+ */
+export async function measureColumnChange(page: Page, target: string, settleMs = 3000): Promise<number> {
+  await page.evaluate(() => {
+    const tasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
+    observer.observe({ type: 'longtask' });
+    (window as unknown as { columnChange: unknown }).columnChange = { tasks, observer };
+  });
+  await page.getByLabel('Target (y axis)').selectOption(target);
+  await pageWait(page, settleMs);
+  const tasks = await page.evaluate(() => {
+    const { tasks, observer } = (window as unknown as { columnChange: { tasks: number[]; observer: PerformanceObserver } }).columnChange;
+    for (const entry of observer.takeRecords()) tasks.push(entry.duration);
+    observer.disconnect();
+    return tasks;
+  });
+  return Math.max(0, ...tasks);
+}

@@ -18,7 +18,7 @@ import { READY_MARK } from '../src/app/user-timing.ts';
 import { trainAndWait, waitUntilReady } from '../tests/browser/app-page.ts';
 import { bundledLikeCsv, measureCsvLoad, measureTraining } from '../tests/browser/measure.ts';
 import { measureFirstRun } from './first-run.ts';
-import { measureBigCsv, writeBigCsv } from './big-csv.ts';
+import { measureBigCsv, measureColumnChange, writeBigCsv } from './big-csv.ts';
 import { serverBenchRows } from './server-load.ts';
 import { KERNEL_VARIANTS, type KernelCostResult, type KernelVariant } from './kernel-variants.ts';
 import { BROWSER_MARK, gpuProcessCpuMs } from './gpu-process-cpu.ts';
@@ -464,6 +464,8 @@ async function bigCsvRows(browser: Browser, appUrl: string): Promise<void> {
       const query = `?epochs=5&feature=${names.map(encodeURIComponent).join(',')}&target=LifeExpectancy`;
       const page = await browser.newPage();
       const measured = await measureBigCsv(page, new URL(query, appUrl).href, path);
+      // Another target on the page (the last feature): its columns are taken on the page's thread.
+      const changed = features > 1 ? await measureColumnChange(page, names[features - 1]) : undefined;
       await page.close();
       const where = `${rows.toLocaleString('en')} × ${features}`;
       const note = `${(statSync(path).size / 1e6).toFixed(0)} MB; shown: ${measured.summary.slice(0, 80)}`;
@@ -474,6 +476,8 @@ async function bigCsvRows(browser: Browser, appUrl: string): Promise<void> {
         const words = { loading: 'while it loads', training: 'training 5 epochs on it', after: 'after the run' }[phase];
         add({ ...row, measure: `longest main-thread task ${words} (0 = none over 50 ms)`, summary: single(longest) });
       }
+      if (changed !== undefined)
+        add({ ...row, measure: 'longest main-thread task choosing another target (0 = none over 50 ms)', summary: single(changed) });
       rmSync(path);
     }
   } finally {
