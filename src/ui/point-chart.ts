@@ -29,12 +29,14 @@ const TABLE_ROWS = 500;
 
 /** Rows sorted by a value of theirs (their fitted value), ascending; rows without a finite one last. */
 export function rowsInFittedOrder(rows: Uint32Array, fitted: (row: number) => number): Uint32Array {
-  const values = new Map<number, number>();
-  for (const row of rows) {
-    const value = fitted(row);
-    values.set(row, Number.isFinite(value) ? value : Infinity);
+  // Positions sorted by a typed array of the values: no map lookups in the comparator.
+  const values = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const value = fitted(rows[i]);
+    values[i] = Number.isFinite(value) ? value : Infinity;
   }
-  return rows.slice().sort((a, b) => values.get(a)! - values.get(b)!);
+  const order = Uint32Array.from(rows.keys()).sort((a, b) => values[a] - values[b] || a - b);
+  return order.map((position) => rows[position]);
 }
 
 export abstract class PointChart extends UplotChart {
