@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import { numericFacts, textFacts, type ColumnFacts } from '../csv/column-facts.ts';
-import { rowsWithNaN, withoutRows } from '../csv/drop-rows.ts';
+import { rowsWithNaNSteps, withoutRowsSteps } from '../csv/drop-rows.ts';
 import { headerColumns, ROW_NAMES_COLUMN } from '../csv/header-names.ts';
 import { OtherReading } from '../csv/number-readings.ts';
 import type { TextColumn } from '../csv/text-column.ts';
@@ -16,6 +16,8 @@ import type { Result } from '../result.ts';
 import { constantColumnError, defaultCandidates, defaultLabel, isConstant, tableProblem, textReason } from './column-roles.ts';
 import { statisticsOverflowError } from './statistics-overflow.ts';
 import { stripBom } from '../text.ts';
+import { runSteps, type Steps } from '../steps.ts';
+import { ROWS_PER_SLICE, stepsInSlices } from './row-slices.ts';
 import { featureColumns, type FeatureColumn } from './feature-columns.ts';
 
 export { featureColumns, featureNamesOf, type FeatureColumn } from './feature-columns.ts';
@@ -334,6 +336,28 @@ export function chooseLabel(table: Pick<Table, 'texts'> & Partial<Pick<Table, 'f
  * them is not a number are skipped and reported.
  */
 export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOutcome {
+  return runSteps(selectColumnsSteps(table, choice, Infinity));
+}
+
+/**
+ * `selectColumns` on the page: at once for rows that fit a slice (returned), else in slices of
+ * `rowsPerSlice` rows, one per task and none in the task that asks (a million rows × 16 features take
+ * 200 ms and more in one piece), `done` getting the very same outcome; dropped once `wanted` says no.
+ */
+export function selectColumnsInSlices(
+  table: Table,
+  choice: ColumnChoice,
+  done: (outcome: ParseOutcome) => void,
+  wanted: () => boolean = () => true,
+  rowsPerSlice = ROWS_PER_SLICE,
+): ParseOutcome | undefined {
+  if (table.lines.length <= rowsPerSlice) return selectColumns(table, choice);
+  stepsInSlices(selectColumnsSteps(table, choice, rowsPerSlice), done, wanted);
+  return undefined;
+}
+
+/** `selectColumns` as steps (steps.ts) of `slice` rows of one column. */
+function* selectColumnsSteps(table: Table, choice: ColumnChoice, slice: number): Steps<ParseOutcome> {
   const { feature, target } = chooseColumns(table, choice);
   const features = chooseFeatures(table, choice);
   const skipped: SkippedRows = { count: 0, lines: [] };
@@ -367,7 +391,8 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
   const others = features.slice(1).map((name) => ({ name, values: table.values.get(name)! }));
   // The few bad rows found first, then each column copied around them in blocks (drop-rows.ts): a
   // million rows take milliseconds, not a long task.
-  const dropped = rowsWithNaN(xs, ys, ...others.map((column) => column.values));
+  const columns = [xs, ys, ...others.map((column) => column.values)];
+  const dropped = yield* rowsWithNaNSteps(columns, Math.max(1, Math.floor(slice / columns.length)));
   skipped.count = dropped.length;
   skipped.lines = dropped.slice(0, MAX_REPORTED_LINES).map((row) => table.lines[row]);
   const usable = xs.length - dropped.length;
@@ -378,27 +403,33 @@ export function selectColumns(table: Table, choice: ColumnChoice = {}): ParseOut
       ...base,
     };
   }
-  const moreFeatures = others.map((column) => ({ name: column.name, values: withoutRows(column.values, dropped) }));
+  const moreFeatures: FeatureColumn[] = [];
+  for (const column of others) moreFeatures.push({ name: column.name, values: yield* withoutRowsSteps(column.values, dropped, slice) });
   const dataset: Dataset = {
     featureName: feature,
     targetName: target,
-    x: withoutRows(xs, dropped),
-    y: withoutRows(ys, dropped),
+    x: yield* withoutRowsSteps(xs, dropped, slice),
+    y: yield* withoutRowsSteps(ys, dropped, slice),
     ...(moreFeatures.length > 0 ? { moreFeatures } : {}),
   };
   const targetColumn = { name: target, values: dataset.y };
-  const linesOf = () => withoutRows(table.lines, dropped);
-  const overflow = featureColumns(dataset).reduce<string | undefined>(
-    (found, column) => found ?? statisticsOverflowError(column, targetColumn, linesOf),
-    undefined,
-  );
-  if (overflow) return { ok: false, error: overflow, ...base };
+  const linesOf = () => withoutRowsSteps(table.lines, dropped, slice);
+  for (const column of featureColumns(dataset)) {
+    const overflow = yield* statisticsOverflowError(column, targetColumn, linesOf, slice);
+    if (overflow) return { ok: false, error: overflow, ...base };
+  }
   const labelName = chooseLabel(table, choice);
   const texts = labelName === undefined ? undefined : table.texts.get(labelName);
   if (!texts) return { ok: true, dataset, ...base };
   // Every row usable (the usual case): the table's column as it is, else only the usable rows' cells.
   const labels =
-    dropped.length === 0 ? texts : { text: texts.text, starts: withoutRows(texts.starts, dropped), ends: withoutRows(texts.ends, dropped) };
+    dropped.length === 0
+      ? texts
+      : {
+          text: texts.text,
+          starts: yield* withoutRowsSteps(texts.starts, dropped, slice),
+          ends: yield* withoutRowsSteps(texts.ends, dropped, slice),
+        };
   return { ok: true, dataset: { ...dataset, labelName, labels }, ...base };
 }
 

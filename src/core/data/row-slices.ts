@@ -5,6 +5,7 @@
  * pass over rows that fit one slice runs at once and its value is there when asked for.
  */
 import { yieldThroughMessage } from '../train/yield.ts';
+import type { Steps } from '../steps.ts';
 
 /**
  * Rows per slice: a pass over a quarter of a million rows takes a few milliseconds (a plane of 16
@@ -56,4 +57,22 @@ export function passInSlices<T>(
   const values: T[] = [];
   const now = phasesInSlices(rows, [(from, to) => values.push(pass(from, to))], () => done(values), rowsPerSlice);
   return now ? values : undefined;
+}
+
+/**
+ * Runs a pass written as steps (steps.ts): one step per task, none in the task that asks, then `done`
+ * gets its value. Once `wanted` says no (a newer choice came), the rest is dropped and `done` never called.
+ */
+export function stepsInSlices<T>(steps: Steps<T>, done: (value: T) => void, wanted: () => boolean = () => true): void {
+  void (async () => {
+    for (;;) {
+      await yieldThroughMessage();
+      if (!wanted()) return;
+      const step = steps.next();
+      if (step.done) {
+        done(step.value);
+        return;
+      }
+    }
+  })();
 }

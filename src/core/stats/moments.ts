@@ -4,6 +4,7 @@
  * Centred sums (two passes) rather than raw power sums, so a million rows keep float64 precision.
  */
 import { oncePerColumns } from '../data/once-per-columns.ts';
+import { runSteps, type Steps } from '../steps.ts';
 import type { Line } from '../model/predict.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -20,24 +21,37 @@ export interface Moments {
 }
 
 export function momentsOf(x: ArrayLike<number>, y: ArrayLike<number>): Moments {
+  return runSteps(momentsSteps(x, y, Infinity));
+}
+
+/** `momentsOf` as steps (steps.ts) of `slice` rows: the sums take the rows in the same order. */
+export function* momentsSteps(x: ArrayLike<number>, y: ArrayLike<number>, slice: number): Steps<Moments> {
   const n = x.length;
   let sumX = 0;
   let sumY = 0;
-  for (let i = 0; i < n; i++) {
-    sumX += x[i];
-    sumY += y[i];
+  for (let from = 0; from < n; from += slice) {
+    const to = Math.min(n, from + slice);
+    for (let i = from; i < to; i++) {
+      sumX += x[i];
+      sumY += y[i];
+    }
+    yield;
   }
   const meanX = sumX / n;
   const meanY = sumY / n;
   let sxx = 0;
   let sxy = 0;
   let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i] - meanX;
-    const dy = y[i] - meanY;
-    sxx += dx * dx;
-    sxy += dx * dy;
-    syy += dy * dy;
+  for (let from = 0; from < n; from += slice) {
+    const to = Math.min(n, from + slice);
+    for (let i = from; i < to; i++) {
+      const dx = x[i] - meanX;
+      const dy = y[i] - meanY;
+      sxx += dx * dx;
+      sxy += dx * dy;
+      syy += dy * dy;
+    }
+    if (to < n) yield;
   }
   return { n, meanX, meanY, sxx, sxy, syy };
 }

@@ -8,6 +8,7 @@ import {
   featureNamesOf,
   parseTable,
   selectColumns,
+  selectColumnsInSlices,
   type ColumnChoice,
   type Dataset,
   type ParseOutcome,
@@ -220,24 +221,29 @@ export class DataController implements ReactiveController {
       }
     }
     const columns = normalChoice({ features, target: request.target, label: request.label });
-    const chosen = this.chooseColumns(table, [columns]);
-    if (!chosen.ok) {
-      this.refuse(source, chosen.error);
-      return;
-    }
-    const take = () => {
-      this.take(table, source, chosen.selected);
-      this.set({ columnsNote: note });
-      this.page.keepColumns(columns);
-    };
-    // With many rows and features, their cross-products come in slices first (no long task on the
-    // page); the latest choice wins should another come meanwhile, and none while a run goes.
+    // With many rows, the columns are taken (selectColumns), then with several features their
+    // cross-products computed, in slices (no long task on the page); the latest choice wins should
+    // another come meanwhile, and none while a run goes.
     const turn = ++this.columnRequests;
     const current = () => turn === this.columnRequests && this.state.table === table && !this.page.busy();
-    if (prepareDatasetFacts(chosen.selected.dataset, () => current() && take())) take();
+    const selected = (outcome: ParseOutcome) => {
+      const chosen = this.chooseColumns(table, [columns], undefined, [outcome]);
+      if (!chosen.ok) {
+        this.refuse(source, chosen.error);
+        return;
+      }
+      const take = () => {
+        this.take(table, source, chosen.selected);
+        this.set({ columnsNote: note });
+        this.page.keepColumns(columns);
+      };
+      if (prepareDatasetFacts(chosen.selected.dataset, () => current() && take())) take();
+    };
+    const now = selectColumnsInSlices(table, columns, (outcome) => current() && selected(outcome), current);
+    if (now) selected(now);
   }
 
-  /** Column choices asked for so far: one whose facts arrive after a later one's is dropped. */
+  /** Column choices asked for so far: one whose columns or facts arrive after a later one's is dropped. */
   private columnRequests = 0;
 
   private refuse(source: string, error: string): void {
