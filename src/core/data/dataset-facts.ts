@@ -8,21 +8,21 @@
 import type { Dataset } from './dataset.ts';
 import { featureColumns } from './feature-columns.ts';
 import { hashColumns } from './hash.ts';
-import { columnMoments, type Moments } from '../stats/moments.ts';
+import { columnMoments, momentsSteps, type Moments } from '../stats/moments.ts';
 import { columnCrossProducts, CrossProductsPass, type CrossProducts } from '../stats/cross-products.ts';
-import { phasesInSlices, rowsPerSlice } from './row-slices.ts';
+import { ROWS_PER_SLICE, rowsPerSlice, stepsInSlices } from './row-slices.ts';
+import { runSteps, type Steps } from '../steps.ts';
 import { oncePerColumn, oncePerColumns, oncePerColumnSet } from './once-per-columns.ts';
 import { range, scalingFrom, standardize, standardizeColumns, type Scaling } from '../stats/stats.ts';
 
 /** The moments of the columns: the same object `columnMoments` gives. */
 export const datasetMoments = (dataset: Dataset): Moments => columnMoments(dataset.x, dataset.y);
 
+/** The values of every feature column, in order. */
+const featureColumnValues = (dataset: Dataset): Float64Array[] => featureColumns(dataset).map((column) => column.values);
+
 /** The cross-products of every feature and the target (the same object for the same columns). */
-export const datasetCrossProducts = (dataset: Dataset): CrossProducts =>
-  columnCrossProducts(
-    featureColumns(dataset).map((column) => column.values),
-    dataset.y,
-  );
+export const datasetCrossProducts = (dataset: Dataset): CrossProducts => columnCrossProducts(featureColumnValues(dataset), dataset.y);
 
 const featureRange = oncePerColumn((x) => range(x));
 export const datasetFeatureRange = (dataset: Dataset): { min: number; max: number } => featureRange(dataset.x);
@@ -34,12 +34,7 @@ const fingerprint = oncePerColumns((x, y) => hashColumns(x, y));
 const fingerprintOfSet = oncePerColumnSet((columns, y) => hashColumns(...columns, y));
 /** One feature: FNV-1a over x then y, as every weights file so far; several: over every feature, then y. */
 export const datasetHash = (dataset: Dataset): string =>
-  dataset.moreFeatures === undefined
-    ? fingerprint(dataset.x, dataset.y)
-    : fingerprintOfSet(
-        featureColumns(dataset).map((column) => column.values),
-        dataset.y,
-      );
+  dataset.moreFeatures === undefined ? fingerprint(dataset.x, dataset.y) : fingerprintOfSet(featureColumnValues(dataset), dataset.y);
 
 /** Mean and population standard deviation of each column (a constant column keeps std 1: unscaled). */
 const scalingOfColumns = oncePerColumns((x, y): { feature: Scaling; target: Scaling } => {
@@ -77,12 +72,7 @@ const standardizedColumnsOf = oncePerColumnSet((columns, y): { x: Float32Array; 
   return { x: standardizeColumns(columns, scalings), y: standardizedColumns(columns[0], y).y };
 });
 export const datasetStandardizedFeatures = (dataset: Dataset): { x: Float32Array; y: Float32Array } =>
-  dataset.moreFeatures === undefined
-    ? datasetStandardized(dataset)
-    : standardizedColumnsOf(
-        featureColumns(dataset).map((column) => column.values),
-        dataset.y,
-      );
+  dataset.moreFeatures === undefined ? datasetStandardized(dataset) : standardizedColumnsOf(featureColumnValues(dataset), dataset.y);
 
 /**
  * The passes over a data set's rows that the page needs as soon as it shows the data (its moments,
@@ -105,35 +95,51 @@ export function datasetFactsOf(dataset: Dataset): DatasetFacts {
 /** What `datasetFactsOf` gave elsewhere for the same rows, remembered for this data set's columns. */
 export function rememberDatasetFacts(dataset: Dataset, facts: DatasetFacts): void {
   columnMoments.remember(facts.moments, dataset.x, dataset.y);
-  if (facts.crossProducts)
-    columnCrossProducts.remember(
-      facts.crossProducts,
-      featureColumns(dataset).map((column) => column.values),
-      dataset.y,
-    );
+  if (facts.crossProducts) columnCrossProducts.remember(facts.crossProducts, featureColumnValues(dataset), dataset.y);
+}
+
+/** Whether the moments (and with several features the cross-products) of a data set's rows are known. */
+function datasetFactsKnown(dataset: Dataset): boolean {
+  if (!columnMoments.known(dataset.x, dataset.y)) return false;
+  return dataset.moreFeatures === undefined || columnCrossProducts.known(featureColumnValues(dataset), dataset.y);
+}
+
+/**
+ * The moments of a data set's rows and, with several features, their cross-products, as steps
+ * (steps.ts) of a slice of rows, each remembered once made; what is known already is not made again.
+ */
+export function* datasetFactsSteps(dataset: Dataset): Steps<void> {
+  const { x, y } = dataset;
+  if (!columnMoments.known(x, y)) columnMoments.remember(yield* momentsSteps(x, y, ROWS_PER_SLICE), x, y);
+  if (dataset.moreFeatures === undefined) return;
+  const columns = featureColumnValues(dataset);
+  if (columnCrossProducts.known(columns, y)) return;
+  const pass = new CrossProductsPass(columns, y);
+  const slice = rowsPerSlice(columns.length);
+  for (let from = 0; from < y.length; from += slice) {
+    pass.meansOver(from, Math.min(y.length, from + slice));
+    yield;
+  }
+  for (let from = 0; from < y.length; from += slice) {
+    pass.productsOver(from, Math.min(y.length, from + slice));
+    yield;
+  }
+  columnCrossProducts.remember(pass.result(), columns, y);
 }
 
 /**
  * The facts of a data set made on the page (another column choice): the cross-products of several
  * features in slices, one per task (200 ms and more in one piece at a million rows × 16 features),
- * remembered once done. True when they are known now (one feature, few rows, or remembered), else
- * false and `done` is called once they are.
+ * remembered once done. True when they are known now (few rows, or remembered), else false and
+ * `done` is called once they are.
  */
 export function prepareDatasetFacts(dataset: Dataset, done: () => void): boolean {
-  if (dataset.moreFeatures === undefined) return true;
-  const columns = featureColumns(dataset).map((column) => column.values);
-  if (columnCrossProducts.known(columns, dataset.y)) return true;
-  const pass = new CrossProductsPass(columns, dataset.y);
-  const remember = () => columnCrossProducts.remember(pass.result(), columns, dataset.y);
-  const now = phasesInSlices(
-    dataset.y.length,
-    [(from, to) => pass.meansOver(from, to), (from, to) => pass.productsOver(from, to)],
-    () => {
-      remember();
-      done();
-    },
-    rowsPerSlice(columns.length),
-  );
-  if (now) remember();
-  return now;
+  if (datasetFactsKnown(dataset)) return true;
+  const steps = datasetFactsSteps(dataset);
+  if (dataset.y.length <= rowsPerSlice(featureColumns(dataset).length)) {
+    runSteps(steps);
+    return true;
+  }
+  stepsInSlices(steps, done);
+  return false;
 }

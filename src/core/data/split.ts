@@ -4,7 +4,10 @@
  */
 import type { Dataset } from './dataset.ts';
 import { weightsAsHyperplane, type Line, type Weights } from '../model/predict.ts';
-import { datasetCrossProducts, datasetMoments } from './dataset-facts.ts';
+import { datasetCrossProducts, datasetFactsSteps, datasetMoments } from './dataset-facts.ts';
+import { featureColumns } from './feature-columns.ts';
+import { ROWS_PER_SLICE, rowsPerSlice, stepsInSlices } from './row-slices.ts';
+import { runSteps, type Steps } from '../steps.ts';
 import { metricsOfHyperplane } from '../stats/cross-products.ts';
 import { leastSquaresFit } from '../stats/least-squares-fit.ts';
 import { fitOfMoments, metricsAt } from '../stats/moments.ts';
@@ -22,15 +25,35 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Fisher–Yates shuffle of 0..n-1 with the given generator. */
-export function shuffledIndices(n: number, random: () => number): Uint32Array {
-  const indices = new Uint32Array(n);
-  for (let i = 0; i < n; i++) indices[i] = i;
-  for (let i = n - 1; i > 0; i--) {
+/** Fisher–Yates swaps from row `top` down to row `bottom` + 1: the whole shuffle, or a slice of it. */
+function shuffleDown(indices: Uint32Array, random: () => number, top: number, bottom: number): void {
+  for (let i = top; i > bottom; i--) {
     const j = Math.floor(random() * (i + 1));
     const swap = indices[i];
     indices[i] = indices[j]!;
     indices[j] = swap;
+  }
+}
+
+/** Fisher–Yates shuffle of 0..n-1 with the given generator. */
+export function shuffledIndices(n: number, random: () => number): Uint32Array {
+  const indices = new Uint32Array(n);
+  for (let i = 0; i < n; i++) indices[i] = i;
+  shuffleDown(indices, random, n - 1, 0);
+  return indices;
+}
+
+/** `shuffledIndices` as steps (steps.ts) of `slice` rows: the same swaps with the same draws, in the same order. */
+function* shuffledIndicesSteps(n: number, random: () => number, slice: number): Steps<Uint32Array> {
+  const indices = new Uint32Array(n);
+  for (let from = 0; from < n; from += slice) {
+    const to = Math.min(n, from + slice);
+    for (let i = from; i < to; i++) indices[i] = i;
+    yield;
+  }
+  for (let top = n - 1; top > 0; top -= slice) {
+    shuffleDown(indices, random, top, Math.max(0, top - slice));
+    yield;
   }
   return indices;
 }
@@ -41,24 +64,31 @@ export interface Split {
   validation: Dataset;
 }
 
-function pickRows(column: Float64Array, indices: ArrayLike<number>): Float64Array {
+/** The rows of `column` at `indices`, in their order, as steps of `slice` rows. */
+function* pickRowsSteps(column: Float64Array, indices: ArrayLike<number>, slice: number): Steps<Float64Array> {
   const out = new Float64Array(indices.length);
-  for (let i = 0; i < indices.length; i++) out[i] = column[indices[i]]!;
+  for (let from = 0; from < indices.length; from += slice) {
+    const to = Math.min(indices.length, from + slice);
+    for (let i = from; i < to; i++) out[i] = column[indices[i]]!;
+    yield;
+  }
   return out;
 }
 
-function pick(dataset: Dataset, indices: ArrayLike<number>): Dataset {
+/** The data set's rows at `indices`, column after column, as steps of `slice` rows of a column. */
+function* pickSteps(dataset: Dataset, indices: ArrayLike<number>, slice: number): Steps<Dataset> {
   const { featureName, targetName, moreFeatures } = dataset;
-  const x = pickRows(dataset.x, indices);
-  const y = pickRows(dataset.y, indices);
+  const x = yield* pickRowsSteps(dataset.x, indices, slice);
+  const y = yield* pickRowsSteps(dataset.y, indices, slice);
   if (!moreFeatures) return { featureName, targetName, x, y };
-  return {
-    featureName,
-    targetName,
-    x,
-    y,
-    moreFeatures: moreFeatures.map(({ name, values }) => ({ name, values: pickRows(values, indices) })),
-  };
+  const picked = [];
+  for (const { name, values } of moreFeatures) picked.push({ name, values: yield* pickRowsSteps(values, indices, slice) });
+  return { featureName, targetName, x, y, moreFeatures: picked };
+}
+
+/** How many of `n` rows `validationFraction` holds out: at least two rows always stay for training. */
+function validationRowsOf(n: number, validationFraction: number): number {
+  return Math.min(Math.round(n * validationFraction), Math.max(0, n - 2));
 }
 
 /**
@@ -70,19 +100,66 @@ export function splitDataset(dataset: Dataset, validationFraction: number, seed:
   // (see dataset-facts.ts) carries from one run or summary to the next.
   const known = lastSplit.get(dataset);
   if (known?.validationFraction === validationFraction && known.seed === seed) return known.split;
-  const split = freshSplit(dataset, validationFraction, seed);
+  const split = runSteps(splitSteps(dataset, validationFraction, seed, Infinity));
   lastSplit.set(dataset, { validationFraction, seed, split });
   return split;
 }
 
 const lastSplit = new WeakMap<Dataset, { validationFraction: number; seed: number; split: Split }>();
 
-function freshSplit(dataset: Dataset, validationFraction: number, seed: number): Split {
+/** `splitDataset`'s shuffle and copies as steps (steps.ts) of `slice` rows: the very same split. */
+export function* splitSteps(dataset: Dataset, validationFraction: number, seed: number, slice = ROWS_PER_SLICE): Steps<Split> {
   const n = dataset.x.length;
-  const validationRows = Math.min(Math.round(n * validationFraction), Math.max(0, n - 2));
-  if (validationRows <= 0) return { train: dataset, validation: pick(dataset, []) };
-  const order = shuffledIndices(n, seededRandom(seed));
-  return { train: pick(dataset, order.subarray(validationRows)), validation: pick(dataset, order.subarray(0, validationRows)) };
+  const validationRows = validationRowsOf(n, validationFraction);
+  if (validationRows <= 0) return { train: dataset, validation: yield* pickSteps(dataset, [], slice) };
+  const order = yield* shuffledIndicesSteps(n, seededRandom(seed), slice);
+  const train = yield* pickSteps(dataset, order.subarray(validationRows), slice);
+  const validation = yield* pickSteps(dataset, order.subarray(0, validationRows), slice);
+  return { train, validation };
+}
+
+/**
+ * The split of a data set as the page needs it: when it is known (remembered, no row held out, or
+ * rows so few that splitting them is quick), at once; else undefined, and the split is made in
+ * slices, one per task and none in the task that asks (at ten million rows it takes over a second),
+ * with the moments and cross-products of its training and validation rows; `ready` is called once
+ * it is remembered, when `preparedSplit` gives it at once. Only the latest split asked for is made:
+ * a request for another one drops an unfinished one, whose `ready` is never called.
+ */
+export function preparedSplit(dataset: Dataset, validationFraction: number, seed: number, ready: () => void): Split | undefined {
+  const known = lastSplit.get(dataset);
+  if (known?.validationFraction === validationFraction && known.seed === seed) return known.split;
+  const n = dataset.y.length;
+  if (validationRowsOf(n, validationFraction) <= 0 || n <= rowsPerSlice(featureColumns(dataset).length))
+    return splitDataset(dataset, validationFraction, seed);
+  const same = pendingSplit?.dataset === dataset && pendingSplit.validationFraction === validationFraction && pendingSplit.seed === seed;
+  if (same) {
+    pendingSplit!.ready.add(ready);
+    return undefined;
+  }
+  const request = { dataset, validationFraction, seed, ready: new Set([ready]) };
+  pendingSplit = request;
+  stepsInSlices(
+    withFactsSteps(dataset, validationFraction, seed),
+    (split) => {
+      pendingSplit = undefined;
+      lastSplit.set(dataset, { validationFraction, seed, split });
+      for (const call of request.ready) call();
+    },
+    () => pendingSplit === request,
+  );
+  return undefined;
+}
+
+/** The split being made in slices, and whom to tell once it is made. */
+let pendingSplit: { dataset: Dataset; validationFraction: number; seed: number; ready: Set<() => void> } | undefined;
+
+/** The split, then the moments and cross-products of its rows (each a pass the page would make next), as steps. */
+function* withFactsSteps(dataset: Dataset, validationFraction: number, seed: number): Steps<Split> {
+  const split = yield* splitSteps(dataset, validationFraction, seed);
+  yield* datasetFactsSteps(split.train);
+  yield* datasetFactsSteps(split.validation);
+  return split;
 }
 
 export interface SplitMetrics {

@@ -9,7 +9,7 @@ import type { FitSummaryResult } from '../../core/stats/fit-summary.ts';
 import type { IntervalBasis, IntervalStatistics } from '../../core/stats/intervals.ts';
 import type { Model } from '../../core/model/model.ts';
 import { weightsAsHyperplane, type Hyperplane, type Line, type Weights } from '../../core/model/predict.ts';
-import { splitDataset, splitMetrics, splitMetricsOfWeights, type SplitMetrics } from '../../core/data/split.ts';
+import { preparedSplit, splitMetrics, splitMetricsOfWeights, type Split, type SplitMetrics } from '../../core/data/split.ts';
 import type { TrainingSettings } from '../../core/settings/training-settings.ts';
 import { datasetCrossProducts, datasetMoments } from '../../core/data/dataset-facts.ts';
 import { datasetWithFeatures, featureNamesOf } from '../../core/data/dataset.ts';
@@ -109,8 +109,14 @@ export class FitSummaryController implements ReactiveController {
       this.view = { state: 'none' };
       return;
     }
+    const split = this.split(data);
+    // A split of many rows being made (in slices): none till it is, when the host renders again.
+    if (!split) {
+      this.view = { state: 'none' };
+      return;
+    }
     const provisional = this.page.provisional();
-    const { train, validation } = this.split(data);
+    const { train, validation } = split;
     const current = this.view;
     if (current.state === 'ready' && current.line === line && current.provisional === provisional && this.summarisedRows === train) return;
     // During a run: keep the last summary (still marked provisional) between refreshes.
@@ -169,7 +175,9 @@ export class FitSummaryController implements ReactiveController {
    */
   fittedData(data: Dataset | null): Dataset | null {
     if (data?.moreFeatures === undefined) return data;
-    const train = this.split(data).train;
+    const train = this.split(data)?.train;
+    // While a split of many rows is being made: the features kept before, or all of them.
+    if (!train) return this.fitted?.data === data ? this.fitted.result : data;
     if (this.fitted?.data !== data || this.fitted.train !== train) {
       const { aliased, fitted } = leastSquaresFit(datasetCrossProducts(train));
       this.fitted = { data, train, result: aliased.length === 0 || fitted.length === 0 ? data : datasetWithFeatures(data, fitted) };
@@ -213,7 +221,7 @@ export class FitSummaryController implements ReactiveController {
   /** A paused run's model of several features with the intervals of its own weights on the training rows. */
   private withJointIntervals(model: Model): Model {
     const data = this.page.data();
-    const train = data ? this.split(data).train : undefined;
+    const train = data ? this.split(data)?.train : undefined;
     const cached = this.withJoint;
     if (cached?.model === model && cached.train === train && cached.ready === (this.module !== undefined)) return cached.result;
     const rows = train && datasetOfModel(model, train);
@@ -225,9 +233,12 @@ export class FitSummaryController implements ReactiveController {
 
   private withJoint: { model: Model; train: Dataset | undefined; ready: boolean; result: Model } | undefined;
 
-  private split(data: Dataset): { train: Dataset; validation: Dataset } {
+  /** The split the settings make, or undefined while it is being made (the host renders again once it is). */
+  private split(data: Dataset): Split | undefined {
     const { validationSplit, seed } = this.page.training();
-    // The same split of the same data is the same object (splitDataset remembers it).
-    return splitDataset(data, validationSplit, seed);
+    // The same split of the same data is the same object (it is remembered).
+    return preparedSplit(data, validationSplit, seed, this.splitReady);
   }
+
+  private readonly splitReady = (): void => this.host.requestUpdate();
 }

@@ -6,7 +6,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Dataset } from '../../core/data/dataset.ts';
 import { fitsColumns, type Model } from '../../core/model/model.ts';
-import { splitDataset, splitMetricsOfWeights, type SplitMetrics } from '../../core/data/split.ts';
+import { preparedSplit, splitMetricsOfWeights, type SplitMetrics } from '../../core/data/split.ts';
 import { datasetOfModel } from '../../core/model/model-data.ts';
 import type { TrainingSettings } from '../../core/settings/training-settings.ts';
 
@@ -50,19 +50,23 @@ export class ModelFitController {
 
   /**
    * Measures the current model on the training and validation rows the settings split the data into
-   * (as a run would, and as the metrics panel labels them); none when it is about other columns.
+   * (as a run would, and as the metrics panel labels them); none when it is about other columns, and
+   * none while a split of many rows is being made (in slices, off this task): then it measures again.
    */
   refit(): void {
     const model = this.fitting;
     const data = this.page.data();
-    if (!model || !data) this.metrics = null;
+    const { validationSplit, seed } = this.page.training();
+    const split = model && data ? preparedSplit(data, validationSplit, seed, this.splitReady) : undefined;
+    if (!model || !split) this.metrics = null;
     else {
-      const { validationSplit, seed } = this.page.training();
-      const { train, validation } = splitDataset(data, validationSplit, seed);
+      const { train, validation } = split;
       // Of the model's features: a feature the fit left out because of singularities has no coefficient.
       const weights = { slope: model.slope, intercept: model.intercept, moreWeights: model.moreFeatures?.map((more) => more.coefficient) };
       this.metrics = splitMetricsOfWeights(weights, datasetOfModel(model, train)!, datasetOfModel(model, validation)!);
     }
     this.host.requestUpdate();
   }
+
+  private readonly splitReady = (): void => this.refit();
 }

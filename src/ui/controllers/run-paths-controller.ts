@@ -8,7 +8,7 @@ import type { Dataset } from '../../core/data/dataset.ts';
 import { datasetCrossProducts, datasetMoments } from '../../core/data/dataset-facts.ts';
 import type { CrossProducts } from '../../core/stats/cross-products.ts';
 import type { Moments } from '../../core/stats/moments.ts';
-import { splitDataset } from '../../core/data/split.ts';
+import { preparedSplit } from '../../core/data/split.ts';
 import type { LossPoint } from '../../core/train/trainer.ts';
 
 export interface RunPathsSource {
@@ -26,7 +26,7 @@ export class RunPathsController implements ReactiveController {
   private seenData: Dataset | null = null;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly source: () => RunPathsSource,
   ) {
     host.addController(this);
@@ -59,9 +59,12 @@ export class RunPathsController implements ReactiveController {
     return train?.moreFeatures ? datasetCrossProducts(train) : null;
   }
 
+  /** None while a split of many rows is being made (in slices, off this task): the host renders again once it is. */
   private get trainingRows(): Dataset | null {
     const { data, validationSplit, seed } = this.source();
-    const train = data ? splitDataset(data, validationSplit, seed).train : null;
+    const train = data ? preparedSplit(data, validationSplit, seed, this.splitReady)?.train : undefined;
     return train && train.x.length > 0 ? train : null;
   }
+
+  private readonly splitReady = (): void => this.host.requestUpdate();
 }
