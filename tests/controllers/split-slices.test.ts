@@ -9,7 +9,6 @@ import type { Dataset } from '../../src/core/data/dataset.ts';
 import { datasetMoments } from '../../src/core/data/dataset-facts.ts';
 import { ROWS_PER_SLICE } from '../../src/core/data/row-slices.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/training-settings.ts';
-import type { Line } from '../../src/core/model/predict.ts';
 import { FitSummaryController } from '../../src/ui/controllers/fit-summary-controller.ts';
 import { ModelFitController } from '../../src/ui/controllers/model-fit-controller.ts';
 import { RunPathsController, type RunPathsSource } from '../../src/ui/controllers/run-paths-controller.ts';
@@ -46,7 +45,7 @@ describe('the split of many rows, as the controllers ask for it', () => {
     const page = { data: fiveRows() };
     const host = new StubHost();
     const summary = new FitSummaryController(host, {
-      line: () => REFERENCE_LINE as Line,
+      line: () => REFERENCE_LINE,
       data: () => page.data,
       training: () => HELD_OUT,
       provisional: () => false,
