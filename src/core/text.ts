@@ -5,6 +5,11 @@ export function stripBom(text: string): string {
   return text.replace(/^\uFEFF/, '');
 }
 
+/** `value` to `digits` decimals with a real minus sign (U+2212), as every number the app writes has. */
+export function fixedWithMinus(value: number, digits: number): string {
+  return value.toFixed(digits).replace(/^-/, '−');
+}
+
 /** A thrown value as words: an Error's message, anything else as its text. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

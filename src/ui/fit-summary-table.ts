@@ -1,3 +1,4 @@
+import { fixedWithMinus } from '../core/text.ts';
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Coefficient, FitSummary } from '../core/stats/fit-summary.ts';
@@ -187,7 +188,7 @@ export class FitSummaryTable extends LitElement {
     const shown = provisional ? "The run's line" : 'The trained line';
     return html`<p class="exact" data-exact data-slope=${exact.slope} data-intercept=${exact.intercept}>
       The exact least-squares line on the same rows (the estimates R's lm gives): intercept
-      ${exact.intercept.toFixed(4).replace(/^-/, '−')}, slope ${exact.slope.toFixed(4).replace(/^-/, '−')}. ${shown} differs by
+      ${fixedWithMinus(exact.intercept, 4)}, slope ${fixedWithMinus(exact.slope, 4)}. ${shown} differs by
       <span data-difference="intercept">${signed(line.intercept - exact.intercept)}</span> in the intercept and
       <span data-difference="slope">${signed(line.slope - exact.slope)}</span> in the slope.
     </p>`;
@@ -226,7 +227,7 @@ export class FitSummaryTable extends LitElement {
       <td data-cell="shown" data-value=${shown}>${formatEstimate(shown)}</td>
       <td data-cell="estimate" data-value=${c.estimate}>${formatEstimate(c.estimate)}</td>
       <td data-cell="standard-error" data-value=${c.standardError}>${formatEstimate(c.standardError)}</td>
-      <td data-cell="t" data-value=${c.t}>${c.t.toFixed(3).replace(/^-/, '−')}</td>
+      <td data-cell="t" data-value=${c.t}>${fixedWithMinus(c.t, 3)}</td>
       <td data-cell="p" data-value=${c.p}>${formatPValue(c.p)}</td>
       <td data-cell="ci" data-low=${c.confidenceInterval.low} data-high=${c.confidenceInterval.high}>${formatInterval(c.confidenceInterval, 3)}</td>
     </tr>`;

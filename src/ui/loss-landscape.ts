@@ -1,3 +1,4 @@
+import { fixedWithMinus } from '../core/text.ts';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { columnLabel } from '../core/data/columns.ts';
@@ -493,8 +494,7 @@ export class LossLandscape extends LitElement {
       this.readout = 'The slope and intercept here are beyond the numbers a computer holds.';
       return;
     }
-    // A real minus sign, as every number the page writes has.
-    const fixed = (value: number) => value.toFixed(4).replace(/^-/, '−');
+    const fixed = (value: number) => fixedWithMinus(value, 4);
     this.readout = `Slope ${fixed(raw.slope)}, intercept ${fixed(raw.intercept)}: MSE ${formatMse(mseAt(moments, raw))}`;
   }
 
@@ -665,7 +665,7 @@ export class LossLandscape extends LitElement {
 
 /** A number with a real minus sign, as every number the page writes has. */
 function signed(value: number): string {
-  return value.toFixed(4).replace(/^-/, '−');
+  return fixedWithMinus(value, 4);
 }
 
 /** The exact MSE of a run's weights on the slice's rows (every parameter as it is). */

@@ -1,3 +1,4 @@
+import { fixedWithMinus } from '../core/text.ts';
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Dataset } from '../core/data/dataset.ts';
@@ -154,9 +155,7 @@ function whyNoRefit(influence: InfluenceUnavailable | FeaturesInfluenceUnavailab
 }
 
 /** Four decimals with a real minus sign, as the fit summary writes its estimates. */
-function withMinus(value: number): string {
-  return value.toFixed(4).replace(/^-/, '−');
-}
+const withMinus = (value: number): string => fixedWithMinus(value, 4);
 
 /** Why a point of several features has no refit. */
 function whyNoFeaturesRefit(influence: InfluenceUnavailable | FeaturesInfluenceUnavailable | undefined, data: Dataset): string {

@@ -3,6 +3,7 @@
  * (`IntervalBasis`): no distribution code, so `<bmi-predictor>`, the server and the form use it as
  * cheaply as `predict`. The formulas are those of R's `predict.lm(..., interval = ...)`.
  */
+import { fixedWithMinus } from '../text.ts';
 import { acceptedRange, predict, predictHyperplane, type Hyperplane, type InputRange, type Line } from '../model/predict.ts';
 import { quadraticForm } from './cholesky.ts';
 
@@ -198,6 +199,6 @@ export function intervalOverflow(
 
 /** "65.7 to 92.0" (a real minus sign for negative bounds). */
 export function formatInterval(interval: Interval, decimals: number): string {
-  const bound = (value: number): string => value.toFixed(decimals).replace(/^-/, '−');
+  const bound = (value: number): string => fixedWithMinus(value, decimals);
   return `${bound(interval.low)} to ${bound(interval.high)}`;
 }
