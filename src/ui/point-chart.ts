@@ -235,6 +235,12 @@ export abstract class PointChart extends UplotChart {
   }
 
   /** The uPlot plugin: pointer tracking on the plot area and the marks drawn over the points. */
+  /** The rows as dots in the points' colour, with no line between them: every point chart's main series. */
+  protected dotsSeries(label: string, color: ColorOf): uPlot.Series {
+    const points = color('--bp-points');
+    return { label, stroke: points, fill: points, paths: () => null, points: { show: true, size: 6, stroke: points, fill: points } };
+  }
+
   protected pointPlugin(color: ColorOf): uPlot.Plugin {
     return {
       hooks: {

@@ -39,13 +39,7 @@ export class PredictedActualPlot extends ResidualsPlot {
       plugins: [this.pointPlugin(color)],
       series: [
         { label: 'Predicted' },
-        {
-          label: 'Rows',
-          stroke: color('--bp-points'),
-          fill: color('--bp-points'),
-          paths: () => null,
-          points: { show: true, size: 6, stroke: color('--bp-points'), fill: color('--bp-points') },
-        },
+        this.dotsSeries('Rows', color),
         { label: 'Predicted = actual', stroke: color('--bp-line'), width: 1.5, spanGaps: true, points: { show: false } },
       ],
     };

@@ -83,13 +83,7 @@ export class ResidualsPlot extends PointChart {
       plugins: [this.pointPlugin(color)],
       series: [
         { label: 'Fitted' },
-        {
-          label: 'Residuals',
-          stroke: color('--bp-points'),
-          fill: color('--bp-points'),
-          paths: () => null,
-          points: { show: true, size: 6, stroke: color('--bp-points'), fill: color('--bp-points') },
-        },
+        this.dotsSeries('Residuals', color),
         { label: 'Zero', stroke: color('--bp-line'), width: 1.5, spanGaps: true, points: { show: false } },
       ],
     };

@@ -200,13 +200,7 @@ export class ScatterPlot extends PointChart {
       plugins: [this.pointPlugin(color), this.predictionPlugin(color)],
       series: [
         { label: feature },
-        {
-          label: this.partialFit ? 'Component + residual' : 'Data points',
-          stroke: color('--bp-points'),
-          fill: color('--bp-points'),
-          paths: () => null,
-          points: { show: true, size: 6, stroke: color('--bp-points'), fill: color('--bp-points') },
-        },
+        this.dotsSeries(this.partialFit ? 'Component + residual' : 'Data points', color),
         {
           label: this.partial ? 'Partial fit (other features at their means)' : 'Fitted line',
           stroke: color('--bp-line'),
