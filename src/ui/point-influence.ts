@@ -92,10 +92,7 @@ export class PointInfluence extends LitElement {
     return html`<div class="box" aria-live="polite" data-influence>
       <p data-summary><strong>Without ${this.nameOf(name)}: slope ${refit.slope.toFixed(2)}, ${formatSigned(slopeChange * 100, 1)}%</strong></p>
       <dl>
-        <dt>Leverage</dt>
-        <dd data-leverage>${leverage.toFixed(4)}</dd>
-        <dt>Cook's distance</dt>
-        <dd data-cooks>${cooksDistance.toFixed(4)}</dd>
+        ${influenceRows(leverage, cooksDistance)}
         <dt>Refitted line</dt>
         <dd data-refit>slope ${refit.slope.toFixed(4)}, intercept ${refit.intercept.toFixed(4)}</dd>
       </dl>
@@ -114,10 +111,7 @@ export class PointInfluence extends LitElement {
         <strong>Without ${this.nameOf(name)}: ${columnLabel(names[fitted[most]])} ${withMinus(refit.coefficients[most])}, ${formatSigned(changes[most] * 100, 1)}%</strong>
       </p>
       <dl>
-        <dt>Leverage</dt>
-        <dd data-leverage>${leverage.toFixed(4)}</dd>
-        <dt>Cook's distance</dt>
-        <dd data-cooks>${cooksDistance.toFixed(4)}</dd>
+        ${influenceRows(leverage, cooksDistance)}
         <dt>Refitted intercept</dt>
         <dd data-refit-intercept>${withMinus(refit.intercept)}</dd>
         ${fitted.map(
@@ -152,6 +146,14 @@ function whyNoRefit(influence: InfluenceUnavailable | FeaturesInfluenceUnavailab
     default:
       return `With ${data.x.length} rows, too few are left without it to fit a line and measure its influence (that needs 3 rows).`;
   }
+}
+
+/** The leverage and Cook's distance rows, the same for a line and a plane. */
+function influenceRows(leverage: number, cooksDistance: number) {
+  return html`<dt>Leverage</dt>
+    <dd data-leverage>${leverage.toFixed(4)}</dd>
+    <dt>Cook's distance</dt>
+    <dd data-cooks>${cooksDistance.toFixed(4)}</dd>`;
 }
 
 /** Four decimals with a real minus sign, as the fit summary writes its estimates. */
